@@ -1,0 +1,14 @@
+import { configureOpenApi } from "./lib/configure-open-api";
+import { createApp } from "./lib/create-app";
+import admin from "./routes/admin/tenants.index";
+import context from "./routes/context/context.index";
+import demoOrders from "./routes/demo/demo-orders.index";
+import inbound from "./routes/inbound/inbound.index";
+import threads from "./routes/threads/threads.index";
+
+const app = createApp();
+configureOpenApi(app);
+app.get("/health", (c) => c.json({ ok: true }));
+for (const router of [admin, inbound, context, threads, demoOrders]) app.route("/", router);
+
+export default app;

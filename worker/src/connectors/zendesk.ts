@@ -1,0 +1,110 @@
+import { z } from "@hono/zod-openapi";
+import type { RawIdentifier } from "../domain/identifiers";
+import type { TenantConfig } from "../tenancy/tenant-config";
+import { DownstreamRejected, getJson, type HttpClient } from "./http";
+
+const Identity = z.object({
+  type: z.string(),
+  value: z.string(),
+  verified: z.boolean().optional(),
+  primary: z.boolean().optional(),
+});
+const IdentitiesPage = z.object({ identities: z.array(Identity), next_page: z.string().nullish() });
+const UserEnvelope = z.object({
+  user: z.object({ id: z.union([z.string(), z.number()]).transform(String), name: z.string().nullish(), locale: z.string().nullish(), role: z.string().nullish() }),
+});
+const TicketEnvelope = z.object({
+  ticket: z.object({
+    id: z.union([z.string(), z.number()]).transform(String),
+    requester_id: z.union([z.string(), z.number(), z.null()]).optional(),
+    assignee_id: z.union([z.string(), z.number(), z.null()]).optional(),
+    status: z.string().optional(),
+    subject: z.string().nullish(),
+    description: z.string().nullish(),
+    via: z.object({ channel: z.string().optional() }).partial().nullish(),
+    updated_at: z.string().optional(),
+  }),
+});
+export type ZendeskTicket = z.infer<typeof TicketEnvelope>["ticket"];
+
+const CommentsPage = z.object({
+  comments: z.array(
+    z.object({
+      id: z.union([z.string(), z.number()]).transform(String),
+      author_id: z.union([z.string(), z.number()]).transform(String).optional(),
+      body: z.string().nullish(),
+      html_body: z.string().nullish(),
+      public: z.boolean().optional(),
+      created_at: z.string().optional(),
+    }),
+  ),
+  meta: z.object({ has_more: z.boolean().optional(), after_cursor: z.string().nullish() }).partial().optional(),
+  next_page: z.string().nullish(),
+});
+export type ZendeskComment = z.infer<typeof CommentsPage>["comments"][number];
+
+export function zendeskAuthHeader(config: TenantConfig["zendesk"]): Record<string, string> {
+  const auth = config.auth;
+  if (!auth) return {};
+  if (auth.kind === "oauth") return { authorization: `Bearer ${auth.token}` };
+  return { authorization: `Basic ${btoa(`${auth.email}/token:${auth.apiToken}`)}` };
+}
+
+export interface ZendeskRequester {
+  id: string;
+  name: string | null;
+  locale: string | null;
+  identifiers: (RawIdentifier & { verified: boolean })[];
+}
+
+/** Reads the Zendesk records stitching needs: tickets, requesters and their identities. */
+export class ZendeskReader {
+  private readonly client: HttpClient;
+  constructor(
+    private readonly config: TenantConfig["zendesk"],
+    fetcher: typeof fetch = fetch,
+  ) {
+    this.client = { service: "Zendesk", fetch: fetcher };
+  }
+
+  private get headers() {
+    return zendeskAuthHeader(this.config);
+  }
+
+  private async parsed<T extends z.ZodType>(schema: T, path: string): Promise<z.infer<T> | null> {
+    const body = await getJson<unknown>(this.client, `${this.config.baseUrl}${path}`, this.headers);
+    if (body === null) return null;
+    const result = schema.safeParse(body);
+    if (!result.success) throw new DownstreamRejected("Zendesk", 200, `unexpected answer from ${path.split("?")[0]}`);
+    return result.data;
+  }
+
+  async ticket(ticketId: string): Promise<ZendeskTicket | null> {
+    return (await this.parsed(TicketEnvelope, `/api/v2/tickets/${encodeURIComponent(ticketId)}`))?.ticket ?? null;
+  }
+
+  /** The requester and every email and phone on their Zendesk profile. */
+  async requester(userId: string): Promise<ZendeskRequester | null> {
+    const id = encodeURIComponent(userId);
+    const [user, identities] = await Promise.all([
+      this.parsed(UserEnvelope, `/api/v2/users/${id}`),
+      this.parsed(IdentitiesPage, `/api/v2/users/${id}/identities?per_page=100`),
+    ]);
+    if (!user && !identities) return null;
+    const identifiers: ZendeskRequester["identifiers"] = [];
+    for (const identity of identities?.identities ?? []) {
+      if (identity.type === "email") identifiers.push({ type: "email", value: identity.value, verified: identity.verified === true });
+      if (identity.type === "phone_number") identifiers.push({ type: "phone", value: identity.value, verified: identity.verified === true });
+    }
+    return { id: userId, name: user?.user.name ?? null, locale: user?.user.locale ?? null, identifiers };
+  }
+
+  /** The newest comments first (cursor pagination, one page). */
+  async recentComments(ticketId: string, pageSize = 10): Promise<ZendeskComment[]> {
+    const page = await this.parsed(
+      CommentsPage,
+      `/api/v2/tickets/${encodeURIComponent(ticketId)}/comments?sort=-created_at&page[size]=${pageSize}`,
+    );
+    return page?.comments ?? [];
+  }
+}

@@ -1,0 +1,112 @@
+import { z } from "@hono/zod-openapi";
+
+const httpUrl = z.url({ protocol: /^https?$/ }).max(500);
+const secret = z.string().min(1).max(1000);
+
+export const ZendeskSettings = z
+  .object({
+    subdomain: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/i, "must be a Zendesk subdomain"),
+    email: z.email(),
+    apiToken: secret,
+    oauthToken: secret,
+    webhookSecret: z.string().min(8).max(1000),
+    baseUrl: httpUrl,
+    /** Custom field ids the note writer fills (category, reason code, step). */
+    customFields: z
+      .object({ category: z.number().int().positive(), reasonCode: z.number().int().positive(), step: z.number().int().positive() })
+      .partial()
+      .strict(),
+  })
+  .partial()
+  .strict();
+
+export const SuncoSettings = z
+  .object({
+    appId: z.string().min(1).max(200),
+    keyId: z.string().min(1).max(200),
+    keySecret: secret,
+    webhookSecret: z.string().min(8).max(1000),
+    baseUrl: httpUrl,
+  })
+  .partial()
+  .strict();
+
+export const OrdersSettings = z.union([
+  z.object({ demo: z.literal(true) }).strict(),
+  z.object({ baseUrl: httpUrl, token: secret.optional() }).strict(),
+]);
+
+export const AiSettings = z.discriminatedUnion("provider", [
+  z.object({ provider: z.literal("rules") }).strict(),
+  z.object({ provider: z.literal("workers-ai"), model: z.string().min(1).max(200) }).strict(),
+  z
+    .object({ provider: z.literal("openai-compatible"), baseUrl: httpUrl, model: z.string().min(1).max(200), apiKey: secret.optional() })
+    .strict(),
+]);
+
+export const PolicySettings = z
+  .object({
+    continuityWindowDays: z.number().int().min(1).max(365),
+    verificationTtlHours: z.number().int().min(1).max(24 * 365),
+    autoReply: z.boolean(),
+    /** ISO 3166 country for phone numbers sent without a country code. */
+    defaultCountry: z.string().regex(/^[A-Za-z]{2}$/).transform((c) => c.toUpperCase()),
+  })
+  .partial()
+  .strict();
+
+export const RetentionSettings = z
+  .object({
+    messagesDays: z.number().int().min(1).max(3650),
+    identifiersDays: z.number().int().min(1).max(3650),
+    verificationDays: z.number().int().min(1).max(3650),
+    artifactDays: z.number().int().min(1).max(3650),
+    auditDays: z.number().int().min(1).max(3650),
+  })
+  .partial()
+  .strict();
+
+export const TenantSettingsUpdate = z
+  .object({
+    zendesk: ZendeskSettings,
+    sunco: SuncoSettings,
+    orders: OrdersSettings,
+    ai: AiSettings,
+    policy: PolicySettings,
+    retention: RetentionSettings,
+  })
+  .partial()
+  .strict()
+  .openapi("TenantSettingsUpdate");
+export type TenantSettingsUpdate = z.infer<typeof TenantSettingsUpdate>;
+
+/** Settings fields that are credentials: sealed at rest, never answered, never logged. */
+export const SECRET_FIELDS = {
+  zendesk: ["apiToken", "oauthToken", "webhookSecret"],
+  sunco: ["keySecret", "webhookSecret"],
+  orders: ["token"],
+  ai: ["apiKey"],
+} as const;
+
+export const TenantSettingsView = z
+  .object({
+    tenantId: z.string(),
+    subdomain: z.string(),
+    settings: z.record(z.string(), z.unknown()).openapi({ description: "Current settings without credentials." }),
+    configuredSecrets: z.array(z.string()).openapi({ example: ["zendesk.apiToken", "zendesk.webhookSecret"] }),
+    version: z.number().int(),
+  })
+  .openapi("TenantSettings");
+export type TenantSettingsView = z.infer<typeof TenantSettingsView>;
+
+export const CreateTenantBody = z
+  .object({ subdomain: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/i, "must be a Zendesk subdomain").transform((s) => s.toLowerCase()) })
+  .strict()
+  .openapi("CreateTenant");
+
+export const CreatedTenant = z
+  .object({
+    tenantId: z.string(),
+    appSecret: z.string().openapi({ description: "Shown once. Paste it into the app's secure setting." }),
+  })
+  .openapi("CreatedTenant");

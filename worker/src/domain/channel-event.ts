@@ -1,0 +1,67 @@
+import type { RawIdentifier } from "./identifiers";
+import type { VerificationRecord } from "./identity-level";
+
+export const CHANNELS = ["web_chat", "messaging", "whatsapp", "sms", "email", "voice", "social", "api"] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const TICKET_STATUSES = ["new", "open", "pending", "hold", "solved", "closed"] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export type MessageAuthor = "customer" | "agent" | "bot";
+export type ControlOwner = "ai" | "human";
+
+export interface Artifact {
+  kind: string;
+  url: string;
+  sha256?: string;
+}
+
+/**
+ * The one shape every inbound source is turned into (`channels/` does the turning). Nothing past
+ * the channel adapters sees a vendor payload.
+ */
+export interface ChannelEvent {
+  source: "zendesk" | "sunco" | "channel";
+  /** The sender's event id: the dedupe key. */
+  eventId: string;
+  /** Event time. Windows and expiries are judged at this instant, never at processing time. */
+  occurredAt: string;
+  channel: Channel;
+  sessionId?: string;
+  ticketId?: string;
+  identifiers: RawIdentifier[];
+  /** A Zendesk requester whose identities the connector fetches before stitching. */
+  zendeskRequesterId?: string;
+  /** `id` is the sender's message id when it has one: the same message seen twice is one fact. */
+  message?: { id?: string; author: MessageAuthor; text: string; public: boolean };
+  artifacts: Artifact[];
+  verification?: VerificationRecord;
+  ticket?: {
+    status?: TicketStatus;
+    assigneeId?: string | null;
+    requesterId?: string;
+    subject?: string;
+  };
+  control?: { owner: ControlOwner; reason: string };
+  /** Trigger deliveries carry ids only; the ticket's text is read from the Zendesk API. */
+  zendeskFetch?: "ticket";
+}
+
+/** A contact is one conversation on one channel: a chat session, a call, a ticket. */
+export function contactKey(event: Pick<ChannelEvent, "sessionId" | "ticketId" | "eventId" | "source">): string {
+  if (event.sessionId) return `session:${event.sessionId}`;
+  if (event.ticketId) return `ticket:${event.ticketId}`;
+  return `event:${event.source}:${event.eventId}`;
+}
+
+export function linksOf(event: Pick<ChannelEvent, "sessionId" | "ticketId">): ThreadLink[] {
+  const links: ThreadLink[] = [];
+  if (event.sessionId) links.push({ kind: "session", id: event.sessionId });
+  if (event.ticketId) links.push({ kind: "ticket", id: event.ticketId });
+  return links;
+}
+
+export interface ThreadLink {
+  kind: "session" | "ticket";
+  id: string;
+}

@@ -1,0 +1,101 @@
+import { linksOf, type ChannelEvent, type ThreadLink } from "./channel-event";
+import { redactText } from "./extraction";
+import type { Signal } from "./identity-level";
+import type { StitchDecision } from "./stitching";
+import type { ThreadEvent } from "./thread-events";
+
+export interface ContactPlanInput {
+  event: ChannelEvent;
+  contactId: string;
+  /** Links the contact already holds on this thread; null when the contact is new to it. */
+  knownLinks: ThreadLink[] | null;
+  decision: StitchDecision;
+  signals: Signal[];
+  /** Orders the contact refers to, from its identifiers and its text. */
+  orderIds: string[];
+}
+
+/**
+ * The facts one inbound event adds to its thread. Keys derive from the sender's event id, so the
+ * same delivery always plans the same facts and the log's unique key makes a replay a no-op.
+ */
+export function planContact(input: ContactPlanInput): ThreadEvent[] {
+  const { event, contactId, decision } = input;
+  const base = `${event.source}:${event.eventId}`;
+  const at = event.occurredAt;
+  const events: ThreadEvent[] = [];
+  // Each fact is numbered in planning order, so facts of one delivery apply in that order.
+  type Unplaced = ThreadEvent extends infer E ? (E extends ThreadEvent ? Omit<E, "group" | "part"> : never) : never;
+  const planned: Unplaced[] = [];
+  const links = linksOf(event);
+
+  if (input.knownLinks === null) {
+    planned.push({
+      key: `${base}#joined`,
+      at,
+      type: "contact.joined",
+      contactId,
+      channel: event.channel,
+      links,
+      stitch: { action: decision.action, reason: "reason" in decision ? decision.reason : `same_${decision.via}` },
+    });
+  } else {
+    for (const link of links) {
+      if (!input.knownLinks.some((l) => l.kind === link.kind && l.id === link.id)) {
+        planned.push({ key: `${base}#link:${link.kind}:${link.id}`, at, type: "contact.linked", contactId, channel: event.channel, link });
+      }
+    }
+  }
+  if (input.signals.length > 0) {
+    planned.push({ key: `${base}#identity`, at, type: "identity.observed", contactId, signals: input.signals });
+  }
+  if (event.verification) {
+    planned.push({
+      key: `${base}#verification`,
+      at,
+      type: "verification.passed",
+      contactId,
+      method: event.verification.method,
+      passedAt: event.verification.passedAt,
+    });
+  }
+  if (event.message && event.message.text.trim()) {
+    planned.push({
+      key: event.message.id ? `${event.source}:message:${event.message.id}` : `${base}#message`,
+      at,
+      type: "message.received",
+      contactId,
+      channel: event.channel,
+      author: event.message.author,
+      text: redactText(event.message.text),
+      public: event.message.public,
+      orderIds: event.message.author === "customer" ? input.orderIds : [],
+    });
+  }
+  event.artifacts.forEach((artifact, i) => {
+    planned.push({ key: `${base}#artifact:${i}`, at, type: "artifact.added", contactId, channel: event.channel, artifact });
+  });
+  if (event.ticket && event.ticketId) {
+    const { status, assigneeId, requesterId } = event.ticket;
+    if (status !== undefined || assigneeId !== undefined || requesterId !== undefined) {
+      planned.push({
+        key: `${base}#ticket`,
+        at,
+        type: "ticket.changed",
+        ticketId: event.ticketId,
+        channel: event.channel,
+        ...(status !== undefined && { status }),
+        ...(assigneeId !== undefined && { assigneeId }),
+        ...(requesterId !== undefined && { requesterId }),
+      });
+    }
+  }
+  if (event.control) {
+    planned.push({ key: `${base}#control`, at, type: "control.changed", owner: event.control.owner, reason: event.control.reason });
+  }
+  if (decision.action === "new" && decision.candidates.length > 0) {
+    planned.push({ key: `${base}#candidates`, at, type: "candidates.recorded", candidates: decision.candidates });
+  }
+  planned.forEach((fact, part) => events.push({ ...fact, group: base, part } as ThreadEvent));
+  return events;
+}

@@ -1,0 +1,449 @@
+import type { Artifact, Channel, ControlOwner, ThreadLink, TicketStatus } from "./channel-event";
+import {
+  resolveIdentity,
+  type IdentityPolicy,
+  type IdentityResolution,
+  type Signal,
+  type VerificationRecord,
+} from "./identity-level";
+import type { CandidateThread, ThreadStatus, ThreadSummary } from "./stitching";
+import { compareEvents, type StitchSummary, type ThreadEvent } from "./thread-events";
+import { latest } from "./time";
+
+export type RiskFlagName = "identity_conflict";
+
+export interface RiskFlag {
+  flag: RiskFlagName;
+  reason: string;
+  at: string;
+  contactId?: string;
+}
+
+export interface ContactState {
+  id: string;
+  channel: Channel;
+  joinedAt: string;
+  lastAt: string;
+  links: ThreadLink[];
+  stitch: StitchSummary;
+  signals: Signal[];
+  verifications: VerificationRecord[];
+  /** Judged at `lastAt`, the newest event time seen for this contact. */
+  resolution: IdentityResolution;
+}
+
+export interface TicketState {
+  id: string;
+  channel: Channel;
+  status: TicketStatus | null;
+  statusAt: string | null;
+  assigneeId: string | null;
+  assigneeAt: string | null;
+  requesterId: string | null;
+  requesterAt: string | null;
+}
+
+export type TimelineKind =
+  | "contact"
+  | "channel_switch"
+  | "message"
+  | "artifact"
+  | "ticket"
+  | "control"
+  | "verification"
+  | "risk"
+  | "candidates";
+
+export interface TimelineEntry {
+  at: string;
+  key: string;
+  kind: TimelineKind;
+  channel?: Channel;
+  contactId?: string;
+  text: string;
+}
+
+export interface ThreadState {
+  id: string;
+  customerId: string | null;
+  openedAt: string;
+  lastEventAt: string;
+  control: ControlOwner;
+  controlAt: string | null;
+  contacts: ContactState[];
+  tickets: TicketState[];
+  orderIds: string[];
+  artifacts: (Artifact & { at: string; channel: Channel; contactId: string })[];
+  riskFlags: RiskFlag[];
+  candidates: CandidateThread[];
+  timeline: TimelineEntry[];
+  /** The last event applied, in log order; later events apply incrementally. */
+  cursor: { at: string; key: string } | null;
+  eventCount: number;
+}
+
+export const TIMELINE_LIMIT = 200;
+const MESSAGE_EXCERPT = 280;
+
+export function emptyThread(id: string, openedAt: string): ThreadState {
+  return {
+    id,
+    customerId: null,
+    openedAt,
+    lastEventAt: openedAt,
+    control: "ai",
+    controlAt: null,
+    contacts: [],
+    tickets: [],
+    orderIds: [],
+    artifacts: [],
+    riskFlags: [],
+    candidates: [],
+    timeline: [],
+    cursor: null,
+    eventCount: 0,
+  };
+}
+
+const CHANNEL_NAMES: Record<Channel, string> = {
+  web_chat: "web chat",
+  messaging: "messaging",
+  whatsapp: "WhatsApp",
+  sms: "SMS",
+  email: "email",
+  voice: "voice",
+  social: "social",
+  api: "API",
+};
+
+export function channelName(channel: Channel): string {
+  return CHANNEL_NAMES[channel];
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > MESSAGE_EXCERPT ? `${flat.slice(0, MESSAGE_EXCERPT - 1)}…` : flat;
+}
+
+/** A thread is finished when every ticket on it is; a thread without tickets stays open. */
+export function threadStatus(state: ThreadState): ThreadStatus {
+  const statuses = state.tickets.map((t) => t.status).filter((s): s is TicketStatus => s !== null);
+  if (statuses.length === 0 || statuses.length < state.tickets.length) return "open";
+  if (statuses.every((s) => s === "closed")) return "closed";
+  return statuses.every((s) => s === "solved" || s === "closed") ? "solved" : "open";
+}
+
+export function summarize(state: ThreadState): ThreadSummary {
+  return {
+    id: state.id,
+    customerId: state.customerId,
+    status: threadStatus(state),
+    lastEventAt: state.lastEventAt,
+    orderIds: state.orderIds,
+    artifactHashes: unique(state.artifacts.flatMap((a) => (a.sha256 ? [a.sha256] : []))),
+  };
+}
+
+function conflictText(resolution: IdentityResolution): string {
+  const signals = resolution.conflict?.signals ?? [];
+  const parts = signals.map((s) => `${s.kind} ${s.masked} → ${s.owners.join(", ")}`);
+  return resolution.conflict?.reason === "shared_identifier"
+    ? `Shared identifier: ${parts.join("; ")}`
+    : `Signals disagree: ${parts.join("; ")}`;
+}
+
+function withTimeline(state: ThreadState, entry: TimelineEntry): ThreadState {
+  const timeline = [...state.timeline, entry];
+  return { ...state, timeline: timeline.slice(-TIMELINE_LIMIT) };
+}
+
+function raise(state: ThreadState, flag: RiskFlag): ThreadState {
+  const same = state.riskFlags.some((f) => f.flag === flag.flag && f.contactId === flag.contactId);
+  if (same) return state;
+  const next = { ...state, riskFlags: [...state.riskFlags, flag] };
+  return withTimeline(next, {
+    at: flag.at,
+    key: `${flag.flag}:${flag.contactId ?? ""}`,
+    kind: "risk",
+    contactId: flag.contactId,
+    text: flag.reason,
+  });
+}
+
+/**
+ * Re-judge a contact after its evidence changed. A contact that resolves to someone other than
+ * the thread's customer is a conflict on this thread: the thread never takes a second customer.
+ */
+function rejudge(state: ThreadState, contact: ContactState, policy: IdentityPolicy, at: string): ThreadState {
+  let resolution = resolveIdentity(contact.signals, contact.verifications, contact.lastAt, policy);
+  const customerId = state.customerId ?? (resolution.conflict ? null : resolution.customerId);
+  if (resolution.customerId && customerId && resolution.customerId !== customerId) {
+    resolution = {
+      ...resolution,
+      level: "low",
+      candidates: [customerId, resolution.customerId].sort(),
+      customerId: null,
+      conflict: {
+        reason: "contradicting_signals",
+        signals: [
+          ...contact.signals
+            .filter((s) => s.owners.length > 0)
+            .map((s) => ({ kind: s.kind, masked: s.masked, owners: [...s.owners].sort() })),
+        ],
+      },
+    };
+  }
+  const contacts = state.contacts.map((c) => (c.id === contact.id ? { ...contact, resolution } : c));
+  let next: ThreadState = { ...state, contacts, customerId };
+  if (resolution.conflict) {
+    next = raise(next, { flag: "identity_conflict", reason: conflictText(resolution), at, contactId: contact.id });
+  }
+  return next;
+}
+
+function newContact(id: string, channel: Channel, at: string, policy: IdentityPolicy): ContactState {
+  return {
+    id,
+    channel,
+    joinedAt: at,
+    lastAt: at,
+    links: [],
+    stitch: { action: "existing", reason: "implicit" },
+    signals: [],
+    verifications: [],
+    resolution: resolveIdentity([], [], at, policy),
+  };
+}
+
+/**
+ * Change a contact, creating it when a fact about it sorts before the fact that it joined (a late
+ * delivery with an earlier event time). The contact.joined fact fills in the rest when applied.
+ */
+function updateContact(
+  state: ThreadState,
+  contactId: string,
+  at: string,
+  channel: Channel,
+  policy: IdentityPolicy,
+  change: (c: ContactState) => ContactState,
+): { state: ThreadState; contact: ContactState } {
+  const existing = state.contacts.find((c) => c.id === contactId);
+  const current = existing ?? newContact(contactId, channel, at, policy);
+  const contact = change({ ...current, lastAt: latest(current.lastAt, at) });
+  const contacts = existing ? state.contacts.map((c) => (c.id === contactId ? contact : c)) : [...state.contacts, contact];
+  return { state: { ...state, contacts }, contact };
+}
+
+function upsertTicket(state: ThreadState, id: string, channel: Channel): ThreadState {
+  if (state.tickets.some((t) => t.id === id)) return state;
+  const ticket: TicketState = {
+    id,
+    channel,
+    status: null,
+    statusAt: null,
+    assigneeId: null,
+    assigneeAt: null,
+    requesterId: null,
+    requesterAt: null,
+  };
+  return { ...state, tickets: [...state.tickets, ticket] };
+}
+
+function newer(current: string | null, at: string): boolean {
+  return current === null || Date.parse(at) >= Date.parse(current);
+}
+
+function applyOne(state: ThreadState, event: ThreadEvent, policy: IdentityPolicy): ThreadState {
+  switch (event.type) {
+    case "contact.joined": {
+      const existing = state.contacts.find((c) => c.id === event.contactId);
+      if (existing && existing.stitch.reason !== "implicit") return state;
+      const previous = state.contacts.filter((c) => c.id !== event.contactId).at(-1);
+      const base = existing ?? newContact(event.contactId, event.channel, event.at, policy);
+      const contact: ContactState = {
+        ...base,
+        channel: event.channel,
+        joinedAt: existing && Date.parse(existing.joinedAt) < Date.parse(event.at) ? existing.joinedAt : event.at,
+        links: [...event.links, ...base.links.filter((l) => !event.links.some((e) => e.kind === l.kind && e.id === l.id))],
+        stitch: event.stitch,
+      };
+      let next: ThreadState = {
+        ...state,
+        contacts: existing ? state.contacts.map((c) => (c.id === contact.id ? contact : c)) : [...state.contacts, contact],
+      };
+      for (const link of event.links) {
+        if (link.kind === "ticket") next = upsertTicket(next, link.id, event.channel);
+      }
+      const switched = previous && previous.channel !== event.channel;
+      return withTimeline(next, {
+        at: event.at,
+        key: event.key,
+        kind: switched ? "channel_switch" : "contact",
+        channel: event.channel,
+        contactId: event.contactId,
+        text: switched
+          ? `Continued on ${channelName(event.channel)} (from ${channelName(previous.channel)})`
+          : `Contact on ${channelName(event.channel)}`,
+      });
+    }
+    case "contact.linked": {
+      const updated = updateContact(state, event.contactId, event.at, event.channel, policy, (c) =>
+        c.links.some((l) => l.kind === event.link.kind && l.id === event.link.id)
+          ? c
+          : { ...c, links: [...c.links, event.link] },
+      );
+      return event.link.kind === "ticket" ? upsertTicket(updated.state, event.link.id, event.channel) : updated.state;
+    }
+    case "identity.observed": {
+      const channel = state.contacts.find((c) => c.id === event.contactId)?.channel ?? "api";
+      const updated = updateContact(state, event.contactId, event.at, channel, policy, (c) => {
+        const known = new Set(c.signals.map((s) => `${s.kind}:${s.hash}`));
+        const fresh = event.signals.filter((s) => !known.has(`${s.kind}:${s.hash}`));
+        return { ...c, signals: [...c.signals, ...fresh] };
+      });
+      return rejudge(updated.state, updated.contact, policy, event.at);
+    }
+    case "verification.passed": {
+      const channel = state.contacts.find((c) => c.id === event.contactId)?.channel ?? "api";
+      const updated = updateContact(state, event.contactId, event.at, channel, policy, (c) => ({
+        ...c,
+        verifications: [...c.verifications, { method: event.method, passedAt: event.passedAt }],
+      }));
+      const next = rejudge(updated.state, updated.contact, policy, event.at);
+      return withTimeline(next, {
+        at: event.at,
+        key: event.key,
+        kind: "verification",
+        contactId: event.contactId,
+        text: `Identity verified (${event.method})`,
+      });
+    }
+    case "message.received": {
+      const updated = updateContact(state, event.contactId, event.at, event.channel, policy, (c) => c);
+      let next = updated.state;
+      if (event.author === "customer") next = { ...next, orderIds: unique([...next.orderIds, ...event.orderIds]) };
+      next = rejudge(next, updated.contact, policy, event.at);
+      const who = event.author === "customer" ? "Customer" : event.author === "agent" ? "Agent" : "Bot";
+      return withTimeline(next, {
+        at: event.at,
+        key: event.key,
+        kind: "message",
+        channel: event.channel,
+        contactId: event.contactId,
+        text: `${who}${event.author !== "customer" && !event.public ? " (internal)" : ""}: ${excerpt(event.text)}`,
+      });
+    }
+    case "artifact.added": {
+      if (state.artifacts.some((a) => a.url === event.artifact.url)) return state;
+      const next = {
+        ...state,
+        artifacts: [...state.artifacts, { ...event.artifact, at: event.at, channel: event.channel, contactId: event.contactId }],
+      };
+      return withTimeline(next, {
+        at: event.at,
+        key: event.key,
+        kind: "artifact",
+        channel: event.channel,
+        contactId: event.contactId,
+        text: `${event.artifact.kind} received on ${channelName(event.channel)}`,
+      });
+    }
+    case "ticket.changed": {
+      const withTicket = upsertTicket(state, event.ticketId, event.channel);
+      const notes: string[] = [];
+      // Zendesk does not order events within a sequence: the newest event time wins per field.
+      const tickets = withTicket.tickets.map((t) => {
+        if (t.id !== event.ticketId) return t;
+        const next = { ...t };
+        if (event.status !== undefined && newer(t.statusAt, event.at) && event.status !== t.status) {
+          next.status = event.status;
+          next.statusAt = event.at;
+          notes.push(`status ${event.status}`);
+        }
+        if (event.assigneeId !== undefined && newer(t.assigneeAt, event.at) && event.assigneeId !== t.assigneeId) {
+          next.assigneeId = event.assigneeId;
+          next.assigneeAt = event.at;
+          notes.push(event.assigneeId ? `assigned to agent ${event.assigneeId}` : "unassigned");
+        }
+        if (event.requesterId !== undefined && newer(t.requesterAt, event.at) && event.requesterId !== t.requesterId) {
+          next.requesterId = event.requesterId;
+          next.requesterAt = event.at;
+        }
+        return next;
+      });
+      const next = { ...withTicket, tickets };
+      if (notes.length === 0) return next;
+      return withTimeline(next, {
+        at: event.at,
+        key: event.key,
+        kind: "ticket",
+        channel: event.channel,
+        text: `Ticket #${event.ticketId}: ${notes.join(", ")}`,
+      });
+    }
+    case "control.changed": {
+      if (!newer(state.controlAt, event.at)) return state;
+      const next = { ...state, control: event.owner, controlAt: event.at };
+      if (state.control === event.owner) return next;
+      return withTimeline(next, {
+        at: event.at,
+        key: event.key,
+        kind: "control",
+        text: `${event.owner === "human" ? "A person" : "The AI agent"} has the conversation (${event.reason})`,
+      });
+    }
+    case "candidates.recorded": {
+      const known = new Set(state.candidates.map((c) => c.threadId));
+      const fresh = event.candidates.filter((c) => !known.has(c.threadId) && c.threadId !== state.id);
+      if (fresh.length === 0) return state;
+      return withTimeline(
+        { ...state, candidates: [...state.candidates, ...fresh] },
+        {
+          at: event.at,
+          key: event.key,
+          kind: "candidates",
+          text: `May be the same issue as ${fresh.map((c) => c.threadId).join(", ")}`,
+        },
+      );
+    }
+  }
+}
+
+/** Apply events that all sort after the state's cursor (see `appliesInOrder`). */
+export function applyEvents(state: ThreadState, events: ThreadEvent[], policy: IdentityPolicy): ThreadState {
+  return [...events].sort(compareEvents).reduce((s, event) => {
+    const next = applyOne(s, event, policy);
+    return {
+      ...next,
+      lastEventAt: latest(next.lastEventAt, event.at),
+      openedAt: Date.parse(event.at) < Date.parse(next.openedAt) ? event.at : next.openedAt,
+      cursor: { at: event.at, key: event.key },
+      eventCount: next.eventCount + 1,
+    };
+  }, state);
+}
+
+/** True when every event sorts after the thread's cursor, so applying them equals a replay. */
+export function appliesInOrder(state: ThreadState, events: ThreadEvent[]): boolean {
+  const cursor = state.cursor;
+  return cursor === null || events.every((e) => compareEvents(e, cursor) > 0);
+}
+
+/**
+ * The thread's state from its log. Events are applied in event-time order and duplicate keys are
+ * dropped, so the state depends on which events happened, not on the order they arrived in.
+ */
+export function project(id: string, events: ThreadEvent[], policy: IdentityPolicy): ThreadState {
+  const seen = new Set<string>();
+  const ordered = [...events].sort(compareEvents).filter((e) => {
+    if (seen.has(e.key)) return false;
+    seen.add(e.key);
+    return true;
+  });
+  const first = ordered[0];
+  return applyEvents(emptyThread(id, first?.at ?? new Date(0).toISOString()), ordered, policy);
+}

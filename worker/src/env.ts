@@ -1,0 +1,11 @@
+import type { IngestMessage } from "./ingest/ingest-message";
+
+export interface Env {
+  DB: D1Database;
+  CACHE: KVNamespace;
+  INGEST_QUEUE: Queue<IngestMessage>;
+  /** Bearer token for the admin API (Worker secret). */
+  OPERATOR_TOKEN: string;
+  /** Base64 of 32 random bytes: the root of every encryption and hashing key (Worker secret). */
+  SECRETS_KEY: string;
+}

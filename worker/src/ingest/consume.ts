@@ -1,0 +1,93 @@
+import { DownstreamUnavailable } from "../connectors/http";
+import { orderSystemFor } from "../connectors/orders";
+import { demoOrderSystem } from "../demo/demo-orders";
+import { linksOf } from "../domain/channel-event";
+import type { Env } from "../env";
+import { identityKey, rootKeys } from "../security/keys";
+import { seal } from "../security/sealed-box";
+import { failDelivery } from "../store/deliveries";
+import { findLinks } from "../store/threads";
+import { loadTenant } from "../tenancy/tenants";
+import { enrichFromZendesk } from "./enrich";
+import { gatherEvidence, identifiersOf } from "./evidence";
+import type { IngestMessage } from "./ingest-message";
+import { recordContact, type RecordOutcome } from "./record-contact";
+
+/** After this many deliveries a message is set aside as failed, visible and replayable by an operator. */
+export const MAX_INGEST_ATTEMPTS = 6;
+
+export function backoffSeconds(attempt: number, retryAfter?: number): number {
+  const exponential = Math.min(300, 2 ** attempt);
+  return Math.max(retryAfter ?? 0, exponential);
+}
+
+export async function processIngest(env: Env, message: IngestMessage): Promise<RecordOutcome | { kind: "tenant_gone" }> {
+  const tenant = await loadTenant(env, message.tenantId);
+  if (!tenant) return { kind: "tenant_gone" };
+  const { config } = tenant;
+  const linked = (await findLinks(env.DB, config.id, linksOf(message.event))).length > 0;
+  const { event, requester } = await enrichFromZendesk(message.event, config, linked);
+  const evidence = await gatherEvidence(identifiersOf(event, requester), {
+    db: env.DB,
+    tenantId: config.id,
+    hashKey: await identityKey(env.SECRETS_KEY, config.id),
+    orders: orderSystemFor(config.orders, demoOrderSystem),
+    ...(config.policy.defaultCountry && { defaultCountry: config.policy.defaultCountry }),
+  });
+  return recordContact(env.DB, config.id, event, evidence, config.policy, () => new Date().toISOString());
+}
+
+async function setAside(env: Env, message: IngestMessage, error: string): Promise<void> {
+  const keys = await rootKeys(env.SECRETS_KEY);
+  const sealedEvent = await seal(keys.settings, JSON.stringify(message.event), `tenant:${message.tenantId}:delivery`);
+  await failDelivery(env.DB, message.tenantId, message.event, { error, sealedEvent, now: new Date().toISOString() });
+}
+
+/**
+ * The ingest queue consumer. Downstream outages are retried with backoff (honouring Retry-After);
+ * once attempts run out, or on an error waiting cannot fix, the event is set aside sealed so an
+ * operator can replay it. Nothing is dropped silently.
+ */
+export async function consumeIngest(batch: MessageBatch<IngestMessage>, env: Env): Promise<void> {
+  for (const message of batch.messages) {
+    const { tenantId, event } = message.body;
+    const started = Date.now();
+    try {
+      const outcome = await processIngest(env, message.body);
+      message.ack();
+      console.log(
+        JSON.stringify({
+          msg: "ingested",
+          tenantId,
+          source: event.source,
+          outcome: outcome.kind,
+          threadId: "threadId" in outcome ? outcome.threadId : null,
+          ms: Date.now() - started,
+        }),
+      );
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const transient = error instanceof DownstreamUnavailable;
+      if (transient && message.attempts < MAX_INGEST_ATTEMPTS) {
+        message.retry({ delaySeconds: backoffSeconds(message.attempts, error.retryAfterSeconds) });
+        console.warn(JSON.stringify({ msg: "ingest retry", tenantId, source: event.source, attempt: message.attempts, reason }));
+        continue;
+      }
+      try {
+        await setAside(env, message.body, reason);
+        message.ack();
+      } catch {
+        message.retry({ delaySeconds: backoffSeconds(message.attempts) });
+      }
+      console.error(JSON.stringify({ msg: "ingest failed", tenantId, source: event.source, attempts: message.attempts, reason }));
+    }
+  }
+}
+
+/** Messages the platform gave up on (the consumer itself crashed): set aside, never dropped. */
+export async function setAsideExhausted(batch: MessageBatch<IngestMessage>, env: Env): Promise<void> {
+  for (const message of batch.messages) {
+    await setAside(env, message.body, "delivery attempts exhausted");
+    message.ack();
+  }
+}

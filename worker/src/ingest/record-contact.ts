@@ -1,0 +1,211 @@
+import { contactKey, linksOf, type ChannelEvent, type ThreadLink } from "../domain/channel-event";
+import { planContact } from "../domain/contact-plan";
+import { resolveIdentity, type IdentityPolicy } from "../domain/identity-level";
+import { decideThread, type StitchDecision } from "../domain/stitching";
+import { appliesInOrder, applyEvents, emptyThread, project, type ThreadState } from "../domain/thread-state";
+import type { ThreadEvent } from "../domain/thread-events";
+import { auditStatements, type AuditEntry } from "../store/audit";
+import { settleDelivery } from "../store/deliveries";
+import { upsertCustomers, upsertIdentities } from "../store/identities";
+import {
+  classifyWriteError,
+  customerVersion,
+  findLinks,
+  loadEvents,
+  loadThread,
+  threadsOfCustomers,
+  ThreadWrite,
+  type StoredThread,
+} from "../store/threads";
+import type { PolicyConfig } from "../tenancy/tenant-config";
+import type { Evidence } from "./evidence";
+
+export const MAX_WRITE_ATTEMPTS = 8;
+
+export type RecordOutcome =
+  | { kind: "recorded"; threadId: string; created: boolean; offsets: [number, number]; state: ThreadState }
+  | { kind: "already_recorded"; threadId: string | null }
+  | { kind: "no_thread"; reason: string };
+
+const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+export function newThreadId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  return `THR-${[...bytes].map((b) => CROCKFORD[b & 31]).join("")}`;
+}
+
+/** Events that say nothing about a person or a conversation do not open a thread on their own. */
+function canOpenContact(event: ChannelEvent, evidence: Evidence): boolean {
+  return Boolean(event.message?.text.trim()) || evidence.signals.length > 0 || event.artifacts.length > 0;
+}
+
+function pickLinked(event: ChannelEvent, rows: Awaited<ReturnType<typeof findLinks>>) {
+  // A session is the most specific link; a ticket may collect several sessions.
+  return rows.find((r) => r.kind === "session" && r.externalId === event.sessionId) ?? rows.find((r) => r.kind === "ticket") ?? null;
+}
+
+interface Target {
+  threadId: string;
+  current: StoredThread | null;
+  contactId: string;
+  knownLinks: ThreadLink[] | null;
+  decision: StitchDecision;
+  customerGuard: { customerId: string; version: number } | null;
+}
+
+async function chooseTarget(
+  db: D1Database,
+  tenantId: string,
+  event: ChannelEvent,
+  evidence: Evidence,
+  policy: PolicyConfig,
+): Promise<Target | { none: string }> {
+  const rows = await findLinks(db, tenantId, linksOf(event));
+  const linked = pickLinked(event, rows);
+  if (linked) {
+    const current = await loadThread(db, tenantId, linked.threadId);
+    if (!current) throw new Error(`link to missing thread ${linked.threadId}`);
+    const contact = current.state.contacts.find((c) => c.id === linked.contactId);
+    return {
+      threadId: linked.threadId,
+      current,
+      contactId: linked.contactId,
+      knownLinks: contact?.links ?? null,
+      decision: { action: "existing", threadId: linked.threadId, via: linked.kind },
+      customerGuard: null,
+    };
+  }
+  if (!canOpenContact(event, evidence)) return { none: "the event names no contact, message or identifier" };
+
+  const verifications = event.verification ? [event.verification] : [];
+  const resolution = resolveIdentity(evidence.signals, verifications, event.occurredAt, policy);
+  const customers = resolution.customerId ? [resolution.customerId] : resolution.candidates;
+  const threads = await threadsOfCustomers(db, tenantId, customers);
+  const decision = decideThread({
+    linked: null,
+    resolution,
+    references: { orderIds: evidence.orderIds, artifactHashes: event.artifacts.flatMap((a) => (a.sha256 ? [a.sha256] : [])) },
+    threads,
+    asOf: event.occurredAt,
+    continuityWindowDays: policy.continuityWindowDays,
+  });
+  const contactId = contactKey(event);
+  if (decision.action === "attach") {
+    const current = await loadThread(db, tenantId, decision.threadId);
+    if (!current) throw new Error(`stitched to missing thread ${decision.threadId}`);
+    return { threadId: decision.threadId, current, contactId, knownLinks: null, decision, customerGuard: null };
+  }
+  // Opening a thread for a customer moves their version on, so a racing contact re-decides.
+  const customerGuard = resolution.customerId
+    ? { customerId: resolution.customerId, version: await customerVersion(db, tenantId, resolution.customerId) }
+    : null;
+  return { threadId: newThreadId(), current: null, contactId, knownLinks: null, decision, customerGuard };
+}
+
+async function nextState(db: D1Database, tenantId: string, target: Target, events: ThreadEvent[], policy: IdentityPolicy, at: string): Promise<ThreadState> {
+  if (!target.current) return applyEvents(emptyThread(target.threadId, at), events, policy);
+  if (appliesInOrder(target.current.state, events)) return applyEvents(target.current.state, events, policy);
+  // A late event: replay the whole log in event-time order.
+  const history = await loadEvents(db, tenantId, target.threadId, 0, 100_000);
+  return project(target.threadId, [...history.map((h) => h.event), ...events], policy);
+}
+
+function auditFor(target: Target, before: ThreadState | null, after: ThreadState, at: string): AuditEntry[] {
+  const entries: AuditEntry[] = [];
+  const actor = "system:ingest";
+  if (!before) entries.push({ at, actor, action: "thread.created", threadId: after.id, data: { reason: "reason" in target.decision ? target.decision.reason : "linked" } });
+  const contactBefore = before?.contacts.find((c) => c.id === target.contactId);
+  const contactAfter = after.contacts.find((c) => c.id === target.contactId);
+  if (!contactBefore && contactAfter) {
+    entries.push({
+      at,
+      actor,
+      action: "contact.stitched",
+      threadId: after.id,
+      data: { contactId: target.contactId, channel: contactAfter.channel, ...contactAfter.stitch },
+    });
+  }
+  const from = contactBefore?.resolution.level ?? "unknown";
+  const to = contactAfter?.resolution.level ?? "unknown";
+  if (contactAfter && from !== to) {
+    entries.push({
+      at,
+      actor,
+      action: "identity.level_changed",
+      threadId: after.id,
+      data: { contactId: target.contactId, from, to, support: contactAfter.resolution.support, conflict: contactAfter.resolution.conflict?.reason ?? null },
+    });
+  }
+  for (const flag of after.riskFlags.filter((f) => !before?.riskFlags.some((b) => b.flag === f.flag && b.contactId === f.contactId))) {
+    entries.push({ at, actor, action: "risk.flagged", threadId: after.id, data: { flag: flag.flag, contactId: flag.contactId ?? null } });
+  }
+  return entries;
+}
+
+/**
+ * Record one inbound event on its thread: choose the thread, plan the facts, and write them with
+ * compare-and-set. A lost race re-reads and re-decides; a replay of facts already stored is a no-op.
+ */
+export async function recordContact(
+  db: D1Database,
+  tenantId: string,
+  event: ChannelEvent,
+  evidence: Evidence,
+  policy: PolicyConfig,
+  now: () => string,
+): Promise<RecordOutcome> {
+  if (evidence.customers.length > 0) await db.batch(upsertCustomers(db, tenantId, evidence.customers, now()));
+
+  for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
+    const target = await chooseTarget(db, tenantId, event, evidence, policy);
+    const stamp = now();
+    if ("none" in target) {
+      await settleDelivery(db, tenantId, event, null, stamp).run();
+      return { kind: "no_thread", reason: target.none };
+    }
+    const events = planContact({
+      event,
+      contactId: target.contactId,
+      knownLinks: target.knownLinks,
+      decision: target.decision,
+      signals: evidence.signals,
+      orderIds: evidence.orderIds,
+    });
+    const version = target.current?.version ?? 0;
+    if (events.length === 0) {
+      await settleDelivery(db, tenantId, event, target.threadId, stamp).run();
+      return { kind: "already_recorded", threadId: target.threadId };
+    }
+    const state = await nextState(db, tenantId, target, events, policy, event.occurredAt);
+    const newLinks = linksOf(event).filter((l) => !target.knownLinks?.some((k) => k.kind === l.kind && k.id === l.id));
+    const write = new ThreadWrite(db, tenantId, stamp);
+    if (target.customerGuard) write.guardCustomer(target.customerGuard.customerId, target.customerGuard.version);
+    write
+      .appendEvents(target.threadId, version + 1, events)
+      .saveThread(state, version + events.length, target.current ? version : null)
+      .link(target.threadId, target.contactId, event.channel, newLinks)
+      .add(...upsertIdentities(db, tenantId, evidence.identities, stamp))
+      .add(...auditStatements(db, tenantId, auditFor(target, target.current?.state ?? null, state, stamp)))
+      .add(settleDelivery(db, tenantId, event, target.threadId, stamp));
+    try {
+      await write.commit();
+      return {
+        kind: "recorded",
+        threadId: target.threadId,
+        created: target.current === null,
+        offsets: [version + 1, version + events.length],
+        state,
+      };
+    } catch (error) {
+      const failure = classifyWriteError(error);
+      if (failure === "already_applied") {
+        await settleDelivery(db, tenantId, event, target.threadId, now()).run();
+        return { kind: "already_recorded", threadId: target.threadId };
+      }
+      if (failure !== "conflict") throw error;
+      // Someone else wrote first: back off a little, re-read, decide again.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+    }
+  }
+  throw new Error(`thread write kept conflicting after ${MAX_WRITE_ATTEMPTS} attempts`);
+}

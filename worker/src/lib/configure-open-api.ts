@@ -1,0 +1,21 @@
+import { SuncoWebhook } from "../contracts/sunco-webhook";
+import { ZendeskEventWebhook, ZendeskTriggerWebhook } from "../contracts/zendesk-webhook";
+import type { AppOpenAPI } from "./types";
+
+export const API_VERSION = "0.1.0";
+
+export function configureOpenApi(app: AppOpenAPI) {
+  app.openAPIRegistry.registerComponent("securitySchemes", "operatorToken", { type: "http", scheme: "bearer", description: "OPERATOR_TOKEN Worker secret" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "appSecret", { type: "http", scheme: "bearer", description: "The tenant's app secret" });
+  app.openAPIRegistry.register("ZendeskEventWebhook", ZendeskEventWebhook);
+  app.openAPIRegistry.register("ZendeskTriggerWebhook", ZendeskTriggerWebhook);
+  app.openAPIRegistry.register("SuncoWebhook", SuncoWebhook);
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Continuity Worker API",
+      version: API_VERSION,
+      description: "Keeps one customer issue continuous across channels and handoffs. Contracts: docs/ and DESIGN.md.",
+    },
+  });
+}

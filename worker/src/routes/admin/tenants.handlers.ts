@@ -1,0 +1,99 @@
+import type { ChannelEvent } from "../../domain/channel-event";
+import { ApiError } from "../../lib/problem";
+import type { AppRouteHandler } from "../../lib/types";
+import { rootKeys } from "../../security/keys";
+import { open } from "../../security/sealed-box";
+import { countUnsettled, listFailed, requeueFailed } from "../../store/deliveries";
+import { findTenant, saveSettings, type TenantRecord } from "../../store/tenants";
+import { configuredSecrets, mergeSettings } from "../../tenancy/settings";
+import { createTenant, forgetTenant, loadTenant, rotateAppSecret, sealSecrets } from "../../tenancy/tenants";
+import type {
+  BacklogRoute,
+  CreateRoute,
+  FailedDeliveriesRoute,
+  GetSettingsRoute,
+  PutSettingsRoute,
+  ReplayDeliveriesRoute,
+  RotateSecretRoute,
+} from "./tenants.routes";
+
+function noTenant(): never {
+  throw new ApiError(404, "tenant_not_found", "No tenant with this id");
+}
+
+function view(record: TenantRecord, secrets: Parameters<typeof configuredSecrets>[0]) {
+  return {
+    tenantId: record.id,
+    subdomain: record.subdomain,
+    settings: record.settings as Record<string, unknown>,
+    configuredSecrets: configuredSecrets(secrets),
+    version: record.version,
+  };
+}
+
+export const create: AppRouteHandler<CreateRoute> = async (c) => {
+  const { subdomain } = c.req.valid("json");
+  const created = await createTenant(c.env, subdomain, new Date());
+  if (created === "subdomain_taken") throw new ApiError(409, "subdomain_taken", `A tenant for '${subdomain}' already exists`);
+  console.log(JSON.stringify({ msg: "tenant created", tenantId: created.tenantId }));
+  return c.json(created, 201);
+};
+
+export const getSettings: AppRouteHandler<GetSettingsRoute> = async (c) => {
+  const tenant = (await loadTenant(c.env, c.req.valid("param").tenantId)) ?? noTenant();
+  return c.json(view(tenant.record, tenant.secrets), 200);
+};
+
+export const putSettings: AppRouteHandler<PutSettingsRoute> = async (c) => {
+  const { tenantId } = c.req.valid("param");
+  const update = c.req.valid("json");
+  // Read fresh (not from the isolate cache) so the compare-and-set sees the latest version.
+  const tenant = (await loadTenant(c.env, tenantId, { fresh: true })) ?? noTenant();
+  const merged = mergeSettings({ visible: tenant.record.settings, secrets: tenant.secrets }, update);
+  const saved = await saveSettings(c.env.DB, tenantId, {
+    settings: merged.visible,
+    secretsSealed: await sealSecrets(c.env, tenantId, merged.secrets),
+    expectedVersion: tenant.record.version,
+    now: new Date().toISOString(),
+  });
+  forgetTenant(tenantId);
+  if (!saved) throw new ApiError(409, "settings_conflict", "The settings changed while saving; read them again and retry");
+  const record = (await findTenant(c.env.DB, tenantId)) ?? noTenant();
+  console.log(JSON.stringify({ msg: "tenant settings updated", tenantId, sections: Object.keys(update) }));
+  return c.json(view(record, merged.secrets), 200);
+};
+
+export const rotateSecret: AppRouteHandler<RotateSecretRoute> = async (c) => {
+  const appSecret = (await rotateAppSecret(c.env, c.req.valid("param").tenantId, new Date())) ?? noTenant();
+  return c.json({ appSecret }, 200);
+};
+
+export const backlog: AppRouteHandler<BacklogRoute> = async (c) => {
+  const { tenantId } = c.req.valid("param");
+  (await findTenant(c.env.DB, tenantId)) ?? noTenant();
+  const counts = await countUnsettled(c.env.DB, tenantId);
+  return c.json({ deliveries: { queued: counts.queued, failed: counts.failed }, settled: counts.queued === 0 }, 200);
+};
+
+export const failedDeliveries: AppRouteHandler<FailedDeliveriesRoute> = async (c) => {
+  const { tenantId } = c.req.valid("param");
+  (await findTenant(c.env.DB, tenantId)) ?? noTenant();
+  const failed = await listFailed(c.env.DB, tenantId);
+  return c.json({ deliveries: failed.map(({ sealedEvent: _sealed, ...rest }) => rest) }, 200);
+};
+
+export const replayDeliveries: AppRouteHandler<ReplayDeliveriesRoute> = async (c) => {
+  const { tenantId } = c.req.valid("param");
+  (await findTenant(c.env.DB, tenantId)) ?? noTenant();
+  const keys = await rootKeys(c.env.SECRETS_KEY);
+  let replayed = 0;
+  for (const failed of await listFailed(c.env.DB, tenantId)) {
+    if (!failed.sealedEvent) continue;
+    const event = JSON.parse(await open(keys.settings, failed.sealedEvent, `tenant:${tenantId}:delivery`)) as ChannelEvent;
+    if (await requeueFailed(c.env.DB, tenantId, failed.source, failed.eventId)) {
+      await c.env.INGEST_QUEUE.send({ v: 1, tenantId, event });
+      replayed++;
+    }
+  }
+  return c.json({ replayed }, 202);
+};

@@ -1,0 +1,14 @@
+import { createRouter } from "../../lib/create-app";
+import * as handlers from "./tenants.handlers";
+import * as routes from "./tenants.routes";
+
+const router = createRouter()
+  .openapi(routes.create, handlers.create)
+  .openapi(routes.getSettings, handlers.getSettings)
+  .openapi(routes.putSettings, handlers.putSettings)
+  .openapi(routes.rotateSecret, handlers.rotateSecret)
+  .openapi(routes.backlog, handlers.backlog)
+  .openapi(routes.failedDeliveries, handlers.failedDeliveries)
+  .openapi(routes.replayDeliveries, handlers.replayDeliveries);
+
+export default router;

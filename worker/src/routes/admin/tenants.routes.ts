@@ -1,0 +1,133 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { errorContent, jsonContent } from "../../contracts/errors";
+import { CreatedTenant, CreateTenantBody, TenantSettingsUpdate, TenantSettingsView } from "../../contracts/tenant-settings";
+import { operatorAuth } from "../../lib/auth";
+
+const tags = ["Admin"];
+const security = [{ operatorToken: [] }];
+const TenantParams = z.object({ tenantId: z.string().min(1).max(64).openapi({ param: { name: "tenantId", in: "path" } }) });
+
+export const create = createRoute({
+  method: "post",
+  path: "/v1/admin/tenants",
+  tags,
+  security,
+  middleware: [operatorAuth] as const,
+  request: { body: { content: { "application/json": { schema: CreateTenantBody } }, required: true } },
+  responses: {
+    201: jsonContent(CreatedTenant, "The tenant and its app secret, shown this once"),
+    401: errorContent("Missing or wrong operator token"),
+    409: errorContent("A tenant already exists for this subdomain"),
+    422: errorContent("The body is not valid"),
+  },
+});
+
+export const getSettings = createRoute({
+  method: "get",
+  path: "/v1/admin/tenants/{tenantId}/settings",
+  tags,
+  security,
+  middleware: [operatorAuth] as const,
+  request: { params: TenantParams },
+  responses: {
+    200: jsonContent(TenantSettingsView, "Settings without credentials"),
+    401: errorContent("Missing or wrong operator token"),
+    404: errorContent("No such tenant"),
+  },
+});
+
+export const putSettings = createRoute({
+  method: "put",
+  path: "/v1/admin/tenants/{tenantId}/settings",
+  tags,
+  security,
+  middleware: [operatorAuth] as const,
+  request: { params: TenantParams, body: { content: { "application/json": { schema: TenantSettingsUpdate } }, required: true } },
+  responses: {
+    200: jsonContent(TenantSettingsView, "Settings after the update, without credentials"),
+    401: errorContent("Missing or wrong operator token"),
+    404: errorContent("No such tenant"),
+    409: errorContent("The settings changed concurrently; retry"),
+    422: errorContent("The body is not valid"),
+  },
+});
+
+export const rotateSecret = createRoute({
+  method: "post",
+  path: "/v1/admin/tenants/{tenantId}/app-secret",
+  tags,
+  security,
+  middleware: [operatorAuth] as const,
+  request: { params: TenantParams },
+  responses: {
+    200: jsonContent(z.object({ appSecret: z.string() }), "A new app secret, shown this once; the old one stops working"),
+    401: errorContent("Missing or wrong operator token"),
+    404: errorContent("No such tenant"),
+  },
+});
+
+const Backlog = z
+  .object({
+    deliveries: z.object({ queued: z.number().int(), failed: z.number().int() }),
+    settled: z.boolean().openapi({ description: "True when no inbound event is waiting to be processed." }),
+  })
+  .openapi("Backlog");
+
+export const backlog = createRoute({
+  method: "get",
+  path: "/v1/admin/tenants/{tenantId}/backlog",
+  tags,
+  security,
+  middleware: [operatorAuth] as const,
+  request: { params: TenantParams },
+  responses: {
+    200: jsonContent(Backlog, "Work still queued for the tenant"),
+    401: errorContent("Missing or wrong operator token"),
+    404: errorContent("No such tenant"),
+  },
+});
+
+const FailedDelivery = z.object({
+  source: z.string(),
+  eventId: z.string(),
+  error: z.string().nullable(),
+  attempts: z.number().int(),
+  receivedAt: z.string(),
+  settledAt: z.string().nullable(),
+});
+
+export const failedDeliveries = createRoute({
+  method: "get",
+  path: "/v1/admin/tenants/{tenantId}/deliveries/failed",
+  tags,
+  security,
+  middleware: [operatorAuth] as const,
+  request: { params: TenantParams },
+  responses: {
+    200: jsonContent(z.object({ deliveries: z.array(FailedDelivery) }), "Inbound events that exhausted their retries"),
+    401: errorContent("Missing or wrong operator token"),
+    404: errorContent("No such tenant"),
+  },
+});
+
+export const replayDeliveries = createRoute({
+  method: "post",
+  path: "/v1/admin/tenants/{tenantId}/deliveries/replay",
+  tags,
+  security,
+  middleware: [operatorAuth] as const,
+  request: { params: TenantParams },
+  responses: {
+    202: jsonContent(z.object({ replayed: z.number().int() }), "Failed events queued again"),
+    401: errorContent("Missing or wrong operator token"),
+    404: errorContent("No such tenant"),
+  },
+});
+
+export type CreateRoute = typeof create;
+export type GetSettingsRoute = typeof getSettings;
+export type PutSettingsRoute = typeof putSettings;
+export type RotateSecretRoute = typeof rotateSecret;
+export type BacklogRoute = typeof backlog;
+export type FailedDeliveriesRoute = typeof failedDeliveries;
+export type ReplayDeliveriesRoute = typeof replayDeliveries;

@@ -1,0 +1,65 @@
+import { fromBase64, utf8 } from "./encoding";
+
+/**
+ * Every key the Worker uses derives from SECRETS_KEY with HKDF, each for one purpose, so a key
+ * leaked from one use (say, identity hashing) tells nothing about another (settings encryption).
+ */
+export interface RootKeys {
+  settings: CryptoKey;
+  appSecretLookup: CryptoKey;
+  /** The HKDF root itself, for per-tenant keys derived on demand. */
+  root: CryptoKey;
+}
+
+const cache = new Map<string, Promise<RootKeys>>();
+
+async function importRoot(secretsKey: string): Promise<CryptoKey> {
+  const raw = fromBase64(secretsKey.trim());
+  if (raw.length !== 32) throw new Error("SECRETS_KEY must be base64 of 32 random bytes");
+  return crypto.subtle.importKey("raw", raw, "HKDF", false, ["deriveKey", "deriveBits"]);
+}
+
+function info(purpose: string) {
+  return { name: "HKDF", hash: "SHA-256", salt: new Uint8Array(32), info: utf8(`continuity/${purpose}/v1`) } as const;
+}
+
+async function derive(secretsKey: string): Promise<RootKeys> {
+  const root = await importRoot(secretsKey);
+  const hmac = { name: "HMAC", hash: "SHA-256", length: 256 } as const;
+  const [settings, appSecretLookup] = await Promise.all([
+    crypto.subtle.deriveKey(info("settings"), root, { name: "AES-GCM", length: 256 }, false, ["encrypt", "decrypt"]),
+    crypto.subtle.deriveKey(info("app-secret-lookup"), root, hmac, false, ["sign"]),
+  ]);
+  return { settings, appSecretLookup, root };
+}
+
+export function rootKeys(secretsKey: string): Promise<RootKeys> {
+  let keys = cache.get(secretsKey);
+  if (!keys) {
+    keys = derive(secretsKey);
+    keys.catch(() => cache.delete(secretsKey));
+    cache.set(secretsKey, keys);
+  }
+  return keys;
+}
+
+const identityKeys = new Map<string, Promise<CryptoKey>>();
+
+/** Each tenant hashes identifiers with its own key: equal emails in two tenants never match. */
+export async function identityKey(secretsKey: string, tenantId: string): Promise<CryptoKey> {
+  const id = `${secretsKey.length}:${tenantId}`;
+  let key = identityKeys.get(id);
+  if (!key) {
+    key = rootKeys(secretsKey).then(({ root }) =>
+      crypto.subtle.deriveKey(
+        info(`identity/${tenantId}`),
+        root,
+        { name: "HMAC", hash: "SHA-256", length: 256 },
+        false,
+        ["sign"],
+      ),
+    );
+    identityKeys.set(id, key);
+  }
+  return key;
+}

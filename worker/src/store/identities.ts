@@ -1,0 +1,54 @@
+import type { SignalKind } from "../domain/identity-level";
+
+export interface IdentityRow {
+  kind: SignalKind;
+  hash: string;
+  customerId: string;
+  masked: string;
+  verified: boolean;
+  source: string;
+}
+
+/** Record which customer owns which identifier, as systems of record said at `now`. */
+export function upsertIdentities(db: D1Database, tenantId: string, rows: IdentityRow[], now: string): D1PreparedStatement[] {
+  return rows.map((r) =>
+    db
+      .prepare(
+        `INSERT INTO identities (tenant_id, kind, hash, customer_id, masked, verified, source, first_seen_at, last_seen_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
+         ON CONFLICT (tenant_id, kind, hash, customer_id) DO UPDATE SET
+           last_seen_at = excluded.last_seen_at, verified = MAX(identities.verified, excluded.verified)`,
+      )
+      .bind(tenantId, r.kind, r.hash, r.customerId, r.masked, r.verified ? 1 : 0, r.source, now),
+  );
+}
+
+export function upsertCustomers(db: D1Database, tenantId: string, customers: { id: string; tier?: string | undefined }[], now: string): D1PreparedStatement[] {
+  return customers.map((c) =>
+    db
+      .prepare(
+        `INSERT INTO customers (tenant_id, id, source, tier, created_at) VALUES (?1, ?2, 'orders', ?3, ?4)
+         ON CONFLICT (tenant_id, id) DO UPDATE SET tier = COALESCE(excluded.tier, customers.tier)`,
+      )
+      .bind(tenantId, c.id, c.tier ?? null, now),
+  );
+}
+
+/**
+ * Owners a person linked by hand (a human's "same customer" decision in the sidebar). Links the
+ * order system implied are not reused: it is asked again, so a reassigned number is seen at once.
+ */
+export async function agentLinkedOwners(db: D1Database, tenantId: string, keys: { kind: SignalKind; hash: string }[]): Promise<Map<string, string[]>> {
+  const owners = new Map<string, string[]>();
+  if (keys.length === 0) return owners;
+  const clauses = keys.map((_, i) => `(kind = ?${i * 2 + 2} AND hash = ?${i * 2 + 3})`).join(" OR ");
+  const { results } = await db
+    .prepare(`SELECT kind, hash, customer_id FROM identities WHERE tenant_id = ?1 AND source = 'agent' AND (${clauses})`)
+    .bind(tenantId, ...keys.flatMap((k) => [k.kind, k.hash]))
+    .all<{ kind: string; hash: string; customer_id: string }>();
+  for (const row of results) {
+    const key = `${row.kind}:${row.hash}`;
+    owners.set(key, [...(owners.get(key) ?? []), row.customer_id]);
+  }
+  return owners;
+}

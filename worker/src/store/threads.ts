@@ -1,0 +1,188 @@
+import type { ThreadLink } from "../domain/channel-event";
+import type { ThreadSummary } from "../domain/stitching";
+import type { ThreadEvent } from "../domain/thread-events";
+import { summarize, threadStatus, type ThreadState } from "../domain/thread-state";
+
+export interface LinkRow {
+  kind: ThreadLink["kind"];
+  externalId: string;
+  threadId: string;
+  contactId: string;
+  channel: string;
+}
+
+export interface StoredThread {
+  state: ThreadState;
+  version: number;
+}
+
+export interface StoredEvent {
+  offset: number;
+  event: ThreadEvent;
+  recordedAt: string;
+}
+
+export async function findLinks(db: D1Database, tenantId: string, links: ThreadLink[]): Promise<LinkRow[]> {
+  if (links.length === 0) return [];
+  const clauses = links.map((_, i) => `(kind = ?${i * 2 + 2} AND external_id = ?${i * 2 + 3})`).join(" OR ");
+  const { results } = await db
+    .prepare(`SELECT kind, external_id, thread_id, contact_id, channel FROM thread_links WHERE tenant_id = ?1 AND (${clauses})`)
+    .bind(tenantId, ...links.flatMap((l) => [l.kind, l.id]))
+    .all<{ kind: ThreadLink["kind"]; external_id: string; thread_id: string; contact_id: string; channel: string }>();
+  return results.map((r) => ({ kind: r.kind, externalId: r.external_id, threadId: r.thread_id, contactId: r.contact_id, channel: r.channel }));
+}
+
+export async function loadThread(db: D1Database, tenantId: string, threadId: string): Promise<StoredThread | null> {
+  const row = await db
+    .prepare(`SELECT state, version FROM threads WHERE tenant_id = ?1 AND id = ?2`)
+    .bind(tenantId, threadId)
+    .first<{ state: string; version: number }>();
+  return row ? { state: JSON.parse(row.state) as ThreadState, version: row.version } : null;
+}
+
+/** The thread a ticket or session belongs to, with the contact it is, in one read. */
+export async function threadByLink(
+  db: D1Database,
+  tenantId: string,
+  link: ThreadLink,
+): Promise<(StoredThread & { contactId: string }) | null> {
+  const row = await db
+    .prepare(
+      `SELECT t.state, t.version, l.contact_id FROM thread_links l
+       JOIN threads t ON t.tenant_id = l.tenant_id AND t.id = l.thread_id
+       WHERE l.tenant_id = ?1 AND l.kind = ?2 AND l.external_id = ?3`,
+    )
+    .bind(tenantId, link.kind, link.id)
+    .first<{ state: string; version: number; contact_id: string }>();
+  return row ? { state: JSON.parse(row.state) as ThreadState, version: row.version, contactId: row.contact_id } : null;
+}
+
+/** Recent threads of these customers, newest first, in the shape stitching compares. */
+export async function threadsOfCustomers(db: D1Database, tenantId: string, customerIds: string[], limit = 50): Promise<ThreadSummary[]> {
+  if (customerIds.length === 0) return [];
+  const placeholders = customerIds.map((_, i) => `?${i + 2}`).join(", ");
+  const { results } = await db
+    .prepare(
+      `SELECT id, customer_id, status, last_event_at, refs FROM threads
+       WHERE tenant_id = ?1 AND customer_id IN (${placeholders}) ORDER BY last_event_at DESC LIMIT ${limit}`,
+    )
+    .bind(tenantId, ...customerIds)
+    .all<{ id: string; customer_id: string; status: ThreadSummary["status"]; last_event_at: string; refs: string }>();
+  return results.map((r) => {
+    const refs = JSON.parse(r.refs) as { orderIds?: string[]; artifactHashes?: string[] };
+    return {
+      id: r.id,
+      customerId: r.customer_id,
+      status: r.status,
+      lastEventAt: r.last_event_at,
+      orderIds: refs.orderIds ?? [],
+      artifactHashes: refs.artifactHashes ?? [],
+    };
+  });
+}
+
+export async function loadEvents(db: D1Database, tenantId: string, threadId: string, after = 0, limit = 1000): Promise<StoredEvent[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT seq, data, recorded_at FROM thread_events WHERE tenant_id = ?1 AND thread_id = ?2 AND seq > ?3 ORDER BY seq LIMIT ?4`,
+    )
+    .bind(tenantId, threadId, after, limit)
+    .all<{ seq: number; data: string; recorded_at: string }>();
+  return results.map((r) => ({ offset: r.seq, event: JSON.parse(r.data) as ThreadEvent, recordedAt: r.recorded_at }));
+}
+
+export async function customerVersion(db: D1Database, tenantId: string, customerId: string): Promise<number> {
+  const row = await db.prepare(`SELECT version FROM customers WHERE tenant_id = ?1 AND id = ?2`).bind(tenantId, customerId).first<{ version: number }>();
+  return row?.version ?? 0;
+}
+
+/** Statements for one write to a thread. Run them in one batch: all land or none do. */
+export class ThreadWrite {
+  readonly statements: D1PreparedStatement[] = [];
+  constructor(
+    private readonly db: D1Database,
+    private readonly tenantId: string,
+    private readonly now: string,
+  ) {}
+
+  /** Abort the batch unless the customer is still at `version`, then move it on. */
+  guardCustomer(customerId: string, version: number): this {
+    this.statements.push(
+      this.db.prepare(`INSERT INTO cas_guard (expected, actual) VALUES (?1, (SELECT version FROM customers WHERE tenant_id = ?2 AND id = ?3))`).bind(version, this.tenantId, customerId),
+      this.db.prepare(`UPDATE customers SET version = version + 1 WHERE tenant_id = ?1 AND id = ?2`).bind(this.tenantId, customerId),
+    );
+    return this;
+  }
+
+  /** Insert or update the thread row so that it holds `state` at `version`, given it held `expected`. */
+  saveThread(state: ThreadState, version: number, expected: number | null): this {
+    const summary = summarize(state);
+    const refs = JSON.stringify({ orderIds: summary.orderIds, artifactHashes: summary.artifactHashes });
+    const json = JSON.stringify(state);
+    if (expected === null) {
+      this.statements.push(
+        this.db
+          .prepare(
+            `INSERT INTO threads (tenant_id, id, customer_id, status, control, version, state, refs, opened_at, last_event_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)`,
+          )
+          .bind(this.tenantId, state.id, state.customerId, threadStatus(state), state.control, version, json, refs, state.openedAt, state.lastEventAt, this.now),
+      );
+    } else {
+      this.statements.push(
+        this.db.prepare(`INSERT INTO cas_guard (expected, actual) VALUES (?1, (SELECT version FROM threads WHERE tenant_id = ?2 AND id = ?3))`).bind(expected, this.tenantId, state.id),
+        this.db
+          .prepare(
+            `UPDATE threads SET customer_id = ?3, status = ?4, control = ?5, version = ?6, state = ?7, refs = ?8, opened_at = ?9,
+               last_event_at = ?10, updated_at = ?11 WHERE tenant_id = ?1 AND id = ?2`,
+          )
+          .bind(this.tenantId, state.id, state.customerId, threadStatus(state), state.control, version, json, refs, state.openedAt, state.lastEventAt, this.now),
+      );
+    }
+    return this;
+  }
+
+  appendEvents(threadId: string, firstOffset: number, events: ThreadEvent[]): this {
+    events.forEach((event, i) => {
+      this.statements.push(
+        this.db
+          .prepare(
+            `INSERT INTO thread_events (tenant_id, thread_id, seq, event_key, type, occurred_at, recorded_at, data)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
+          )
+          .bind(this.tenantId, threadId, firstOffset + i, event.key, event.type, event.at, this.now, JSON.stringify(event)),
+      );
+    });
+    return this;
+  }
+
+  link(threadId: string, contactId: string, channel: string, links: ThreadLink[]): this {
+    for (const link of links) {
+      this.statements.push(
+        this.db
+          .prepare(`INSERT INTO thread_links (tenant_id, kind, external_id, thread_id, contact_id, channel, linked_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)`)
+          .bind(this.tenantId, link.kind, link.id, threadId, contactId, channel, this.now),
+      );
+    }
+    return this;
+  }
+
+  add(...statements: D1PreparedStatement[]): this {
+    this.statements.push(...statements);
+    return this;
+  }
+
+  async commit(): Promise<void> {
+    await this.db.batch(this.statements);
+  }
+}
+
+export type WriteFailure = "already_applied" | "conflict" | "other";
+
+/** Why a thread write failed: a replay of facts already stored, a lost race, or something else. */
+export function classifyWriteError(error: unknown): WriteFailure {
+  const message = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error);
+  if (/thread_events\.event_key/.test(message)) return "already_applied";
+  if (/cas_conflict|UNIQUE constraint failed/.test(message)) return "conflict";
+  return "other";
+}

@@ -1,0 +1,121 @@
+import type { StoredSettings } from "./settings";
+
+export interface PolicyConfig {
+  continuityWindowDays: number;
+  verificationTtlHours: number;
+  autoReply: boolean;
+  defaultCountry?: string;
+}
+
+export interface RetentionConfig {
+  messagesDays: number;
+  identifiersDays: number;
+  verificationDays: number;
+  artifactDays: number;
+  auditDays: number;
+}
+
+export type ZendeskAuth = { kind: "token"; email: string; apiToken: string } | { kind: "oauth"; token: string };
+
+export type OrdersConfig = { kind: "none" } | { kind: "demo" } | { kind: "http"; baseUrl: string; token?: string };
+
+export interface TenantConfig {
+  id: string;
+  subdomain: string;
+  zendesk: {
+    baseUrl: string;
+    auth: ZendeskAuth | null;
+    webhookSecret: string | null;
+    customFields: { category?: number; reasonCode?: number; step?: number };
+  };
+  sunco: {
+    baseUrl: string;
+    appId: string | null;
+    keyId: string | null;
+    keySecret: string | null;
+    webhookSecret: string | null;
+  };
+  orders: OrdersConfig;
+  ai: { provider: "rules" } | { provider: "workers-ai"; model: string } | { provider: "openai-compatible"; baseUrl: string; model: string; apiKey?: string };
+  policy: PolicyConfig;
+  retention: RetentionConfig;
+}
+
+export const DEFAULT_POLICY: PolicyConfig = { continuityWindowDays: 14, verificationTtlHours: 24, autoReply: false };
+export const DEFAULT_RETENTION: RetentionConfig = {
+  messagesDays: 90,
+  identifiersDays: 730,
+  verificationDays: 365,
+  artifactDays: 180,
+  auditDays: 365,
+};
+
+function str(bag: Record<string, unknown> | undefined, key: string): string | null {
+  const value = bag?.[key];
+  return typeof value === "string" && value ? value : null;
+}
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, "");
+}
+
+/** Settings with defaults filled in. Every external base URL can be overridden. */
+export function resolveTenantConfig(id: string, subdomain: string, visible: StoredSettings, secrets: StoredSettings): TenantConfig {
+  const zd = { ...visible.zendesk, ...secrets.zendesk };
+  const sc = { ...visible.sunco, ...secrets.sunco };
+  const orders = { ...visible.orders, ...secrets.orders };
+  const ai = { ...visible.ai, ...secrets.ai };
+  const zdSubdomain = str(zd, "subdomain") ?? subdomain;
+  const zendeskBase = trimSlash(str(zd, "baseUrl") ?? `https://${zdSubdomain}.zendesk.com`);
+
+  const email = str(zd, "email");
+  const apiToken = str(zd, "apiToken");
+  const oauthToken = str(zd, "oauthToken");
+  const auth: ZendeskAuth | null = oauthToken
+    ? { kind: "oauth", token: oauthToken }
+    : email && apiToken
+      ? { kind: "token", email, apiToken }
+      : null;
+
+  const ordersConfig: OrdersConfig =
+    orders.demo === true
+      ? { kind: "demo" }
+      : str(orders, "baseUrl")
+        ? { kind: "http", baseUrl: trimSlash(str(orders, "baseUrl")!), ...(str(orders, "token") && { token: str(orders, "token")! }) }
+        : { kind: "none" };
+
+  const provider = str(ai, "provider") ?? "rules";
+  const aiConfig: TenantConfig["ai"] =
+    provider === "workers-ai"
+      ? { provider, model: str(ai, "model") ?? "@cf/meta/llama-3.1-8b-instruct" }
+      : provider === "openai-compatible"
+        ? {
+            provider,
+            baseUrl: trimSlash(str(ai, "baseUrl") ?? ""),
+            model: str(ai, "model") ?? "",
+            ...(str(ai, "apiKey") && { apiKey: str(ai, "apiKey")! }),
+          }
+        : { provider: "rules" };
+
+  return {
+    id,
+    subdomain,
+    zendesk: {
+      baseUrl: zendeskBase,
+      auth,
+      webhookSecret: str(zd, "webhookSecret"),
+      customFields: (zd.customFields as TenantConfig["zendesk"]["customFields"]) ?? {},
+    },
+    sunco: {
+      baseUrl: trimSlash(str(sc, "baseUrl") ?? `https://${zdSubdomain}.zendesk.com/sc`),
+      appId: str(sc, "appId"),
+      keyId: str(sc, "keyId"),
+      keySecret: str(sc, "keySecret"),
+      webhookSecret: str(sc, "webhookSecret"),
+    },
+    orders: ordersConfig,
+    ai: aiConfig,
+    policy: { ...DEFAULT_POLICY, ...(visible.policy as Partial<PolicyConfig>) },
+    retention: { ...DEFAULT_RETENTION, ...(visible.retention as Partial<RetentionConfig>) },
+  };
+}
