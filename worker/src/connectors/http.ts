@@ -42,13 +42,15 @@ export interface HttpClient {
 /** GET JSON; 404 answers null so "no such customer" is an answer, not an error. */
 export async function getJson<T>(client: HttpClient, url: string, headers: Record<string, string>): Promise<T | null> {
   let response: Response;
+  // Called unbound: workerd rejects fetch invoked as a method of another object.
+  const send = client.fetch;
   try {
-    response = await client.fetch(url, {
+    response = await send(url, {
       headers: { accept: "application/json", ...headers },
       signal: AbortSignal.timeout(client.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     });
   } catch (error) {
-    const reason = error instanceof Error && error.name === "TimeoutError" ? "timed out" : "unreachable";
+    const reason = error instanceof Error && error.name === "TimeoutError" ? "timed out" : `unreachable (${error instanceof Error ? error.message : "network error"})`;
     throw new DownstreamUnavailable(client.service, reason);
   }
   if (response.status === 404) {

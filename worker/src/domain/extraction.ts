@@ -39,6 +39,21 @@ export function findInText(text: string): TextFindings {
   return { orderIds: unique(orderIds), emails: unique(emails), phones: unique(phones) };
 }
 
+/**
+ * The phone number a phone-like run of text starts with, and how much of the run it takes. The
+ * pattern is greedy, so a number followed by another figure ("+1 415 555 0100 2 times") is cut
+ * back one group at a time until what is left is a possible number.
+ */
+function leadingPhone(run: string): { length: number; e164: string } | null {
+  let end = run.length;
+  while (end > 0) {
+    const e164 = normalizePhone(run.slice(0, end).replace(/[\s().-]/g, ""));
+    if (e164) return { length: end, e164 };
+    end = run.slice(0, end).search(/[\s().-]+[^\s().-]*$/);
+  }
+  return null;
+}
+
 /** Stored transcripts keep their meaning but not the raw contact details inside them. */
 export function redactText(text: string): string {
   return text
@@ -47,7 +62,7 @@ export function redactText(text: string): string {
       return email ? maskEmail(email) : m;
     })
     .replace(PHONE_IN_TEXT, (m) => {
-      const phone = normalizePhone(m.replace(/[\s().-]/g, ""));
-      return phone ? maskPhone(phone) : m;
+      const phone = leadingPhone(m);
+      return phone ? `${maskPhone(phone.e164)}${m.slice(phone.length)}` : m;
     });
 }
