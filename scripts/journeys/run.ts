@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:f
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { argValue, randomSecrets } from "../lib/local-env";
+import { argValue, randomSecrets, workerSecrets } from "../lib/local-env";
 import { applyMigrations, startWorker, stopOnExit, waitForHealth } from "../lib/worker-process";
 import { Standins } from "../standins/index";
 import { EXPECTATION_KINDS, Journey, type ExpectationKind } from "./format";
@@ -66,7 +66,7 @@ async function main() {
   const standins = new Standins();
   const urls = await standins.start();
   let workerUrl = argValue(args, "--url");
-  let operatorToken = process.env.OPERATOR_TOKEN ?? "";
+  let operatorToken = workerUrl ? workerSecrets().OPERATOR_TOKEN : "";
   let persist: string | null = null;
   let stop = () => {};
   let workerLog = () => "";

@@ -8,4 +8,6 @@ export interface Env {
   OPERATOR_TOKEN: string;
   /** Base64 of 32 random bytes: the root of every encryption and hashing key (Worker secret). */
   SECRETS_KEY: string;
+  /** First retry delay for downstream outages, in seconds (default 2); tests use 0. */
+  RETRY_BASE_SECONDS?: string;
 }

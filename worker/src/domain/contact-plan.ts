@@ -31,7 +31,8 @@ export function planContact(input: ContactPlanInput): ThreadEvent[] {
 
   if (input.knownLinks === null) {
     planned.push({
-      key: `${base}#joined`,
+      // One per contact, whichever delivery introduces it.
+      key: `contact:${contactId}#joined`,
       at,
       type: "contact.joined",
       contactId,

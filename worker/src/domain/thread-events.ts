@@ -53,23 +53,7 @@ export type ThreadEvent = { key: string; at: string; group: string; part: number
 
 export type ThreadEventType = ThreadEvent["type"];
 
-/**
- * A contact's joining is planned under a key ending in `#joined` (see `planContact`). The facts
- * one delivery plans share its event time, and its identity, verification and message facts
- * need the contact to exist, so at one instant the joining sorts first.
- */
-function joinRank(key: string): number {
-  return key.endsWith("#joined") ? 0 : 1;
-}
-
-/**
- * Log order for projections: event time, then a contact's joining before the other facts of the
- * same instant, then key. Arrival order never matters.
- */
+/** Log order for projections: event time, then key. Arrival order never matters. */
 export function compareEvents(a: { at: string; key: string }, b: { at: string; key: string }): number {
-  return (
-    Date.parse(a.at) - Date.parse(b.at) ||
-    joinRank(a.key) - joinRank(b.key) ||
-    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
-  );
+  return Date.parse(a.at) - Date.parse(b.at) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }

@@ -78,7 +78,7 @@ export interface ThreadState {
   candidates: CandidateThread[];
   timeline: TimelineEntry[];
   /** The last event applied, in log order; later events apply incrementally. */
-  cursor: { at: string; key: string } | null;
+  cursor: { at: string; key: string; group: string; part: number; type: ThreadEvent["type"] } | null;
   eventCount: number;
 }
 
@@ -309,7 +309,8 @@ function applyOne(state: ThreadState, event: ThreadEvent, policy: IdentityPolicy
     }
     case "verification.passed": {
       const channel = state.contacts.find((c) => c.id === event.contactId)?.channel ?? "api";
-      const updated = updateContact(state, event.contactId, event.at, channel, policy, (c) => ({
+      // The verification is itself a moment in the contact's life, possibly after the event that reports it.
+      const updated = updateContact(state, event.contactId, latest(event.at, event.passedAt), channel, policy, (c) => ({
         ...c,
         verifications: [...c.verifications, { method: event.method, passedAt: event.passedAt }],
       }));
@@ -413,6 +414,24 @@ function applyOne(state: ThreadState, event: ThreadEvent, policy: IdentityPolicy
   }
 }
 
+/**
+ * A contact joined when anything about it first happened: the fact that introduced it may come
+ * from whichever delivery arrived first, which need not be the earliest one.
+ */
+function joinAtFirstSight(events: ThreadEvent[]): ThreadEvent[] {
+  const first = new Map<string, number>();
+  for (const e of events) {
+    if (!("contactId" in e)) continue;
+    const at = Date.parse(e.at);
+    if (at < (first.get(e.contactId) ?? Infinity)) first.set(e.contactId, at);
+  }
+  return events.map((e) => {
+    if (e.type !== "contact.joined") return e;
+    const at = first.get(e.contactId)!;
+    return at < Date.parse(e.at) ? { ...e, at: new Date(at).toISOString() } : e;
+  });
+}
+
 /** Apply events that all sort after the state's cursor (see `appliesInOrder`). */
 export function applyEvents(state: ThreadState, events: ThreadEvent[], policy: IdentityPolicy): ThreadState {
   return [...events].sort(compareEvents).reduce((s, event) => {
@@ -421,7 +440,7 @@ export function applyEvents(state: ThreadState, events: ThreadEvent[], policy: I
       ...next,
       lastEventAt: latest(next.lastEventAt, event.at),
       openedAt: Date.parse(event.at) < Date.parse(next.openedAt) ? event.at : next.openedAt,
-      cursor: { at: event.at, key: event.key },
+      cursor: { at: event.at, key: event.key, group: event.group, part: event.part, type: event.type },
       eventCount: next.eventCount + 1,
     };
   }, state);
@@ -439,7 +458,7 @@ export function appliesInOrder(state: ThreadState, events: ThreadEvent[]): boole
  */
 export function project(id: string, events: ThreadEvent[], policy: IdentityPolicy): ThreadState {
   const seen = new Set<string>();
-  const ordered = [...events].sort(compareEvents).filter((e) => {
+  const ordered = joinAtFirstSight(events).sort(compareEvents).filter((e) => {
     if (seen.has(e.key)) return false;
     seen.add(e.key);
     return true;

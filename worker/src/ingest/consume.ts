@@ -16,9 +16,15 @@ import { recordContact, type RecordOutcome } from "./record-contact";
 /** After this many deliveries a message is set aside as failed, visible and replayable by an operator. */
 export const MAX_INGEST_ATTEMPTS = 6;
 
-export function backoffSeconds(attempt: number, retryAfter?: number): number {
-  const exponential = Math.min(300, 2 ** attempt);
+/** Exponential backoff from `base` seconds, capped at five minutes, never sooner than Retry-After. */
+export function backoffSeconds(attempt: number, retryAfter: number | undefined, base: number): number {
+  const exponential = Math.min(300, base * 2 ** Math.max(0, attempt - 1));
   return Math.max(retryAfter ?? 0, exponential);
+}
+
+function retryBase(env: Env): number {
+  const configured = Number(env.RETRY_BASE_SECONDS);
+  return Number.isFinite(configured) && configured >= 0 && env.RETRY_BASE_SECONDS !== undefined ? configured : 2;
 }
 
 export async function processIngest(env: Env, message: IngestMessage): Promise<RecordOutcome | { kind: "tenant_gone" }> {
@@ -69,7 +75,7 @@ export async function consumeIngest(batch: MessageBatch<IngestMessage>, env: Env
       const reason = error instanceof Error ? error.message : String(error);
       const transient = error instanceof DownstreamUnavailable;
       if (transient && message.attempts < MAX_INGEST_ATTEMPTS) {
-        message.retry({ delaySeconds: backoffSeconds(message.attempts, error.retryAfterSeconds) });
+        message.retry({ delaySeconds: backoffSeconds(message.attempts, error.retryAfterSeconds, retryBase(env)) });
         console.warn(JSON.stringify({ msg: "ingest retry", tenantId, source: event.source, attempt: message.attempts, reason }));
         continue;
       }
@@ -77,7 +83,7 @@ export async function consumeIngest(batch: MessageBatch<IngestMessage>, env: Env
         await setAside(env, message.body, reason);
         message.ack();
       } catch {
-        message.retry({ delaySeconds: backoffSeconds(message.attempts) });
+        message.retry({ delaySeconds: backoffSeconds(message.attempts, undefined, retryBase(env)) });
       }
       console.error(JSON.stringify({ msg: "ingest failed", tenantId, source: event.source, attempts: message.attempts, reason }));
     }

@@ -23,8 +23,9 @@ export async function enrichFromZendesk(
     if (ticket) {
       const requesterId = ticket.requester_id != null && ticket.requester_id !== "" ? String(ticket.requester_id) : event.zendeskRequesterId;
       enriched = { ...enriched, channel: ticket.via?.channel ? channelOfVia(ticket.via.channel) : enriched.channel, ...(requesterId && { zendeskRequesterId: requesterId }) };
+      // The trigger's own status is as of its update stamp; the API's is as of now.
       const status = ticketStatus(ticket.status);
-      if (status) enriched = { ...enriched, ticket: { ...enriched.ticket, status } };
+      if (status && !enriched.ticket?.status) enriched = { ...enriched, ticket: { ...enriched.ticket, status } };
       if (!linkedAlready) {
         const text = [ticket.subject, ticket.description].filter(Boolean).join("\n\n");
         if (text) enriched = { ...enriched, message: { id: descriptionMessageId(ticket.id), author: "customer", text, public: true } };

@@ -6,5 +6,14 @@ declare global {
     interface Env extends WorkerEnv {
       TEST_MIGRATIONS: D1Migration[];
     }
+    interface GlobalProps {
+      mainModule: typeof import("../../src/index");
+    }
+  }
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    standins: { zendesk: string; sunco: string; orders: string };
   }
 }

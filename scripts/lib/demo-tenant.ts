@@ -1,0 +1,42 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { AdminClient } from "./admin-client";
+import { ROOT } from "./local-env";
+
+export interface DemoTenant {
+  tenantId: string;
+  appSecret: string;
+  zendeskWebhookSecret: string;
+  suncoWebhookSecret: string;
+}
+
+export const DEMO_TENANT_FILE = path.join(ROOT, ".wrangler", "continuity-demo.json");
+
+/**
+ * The local demo tenant on the embedded defaults: the demo order system and the rules provider.
+ * Its app secret is kept in a git-ignored file so local tools can sign requests on its behalf.
+ */
+export async function ensureDemoTenant(admin: AdminClient): Promise<DemoTenant> {
+  if (existsSync(DEMO_TENANT_FILE)) {
+    const saved = JSON.parse(readFileSync(DEMO_TENANT_FILE, "utf8")) as DemoTenant;
+    const check = await admin.call("GET", `/v1/admin/tenants/${saved.tenantId}/settings`);
+    if (check.status === 200) return saved;
+  }
+  const subdomain = `demo-${randomBytes(3).toString("hex")}`;
+  const { tenantId, appSecret } = await admin.createTenant(subdomain);
+  const demo: DemoTenant = {
+    tenantId,
+    appSecret,
+    zendeskWebhookSecret: randomBytes(24).toString("base64"),
+    suncoWebhookSecret: randomBytes(24).toString("hex"),
+  };
+  await admin.putSettings(tenantId, {
+    zendesk: { subdomain, webhookSecret: demo.zendeskWebhookSecret },
+    sunco: { webhookSecret: demo.suncoWebhookSecret },
+    orders: { demo: true },
+    ai: { provider: "rules" },
+  });
+  writeFileSync(DEMO_TENANT_FILE, JSON.stringify(demo, null, 2), { mode: 0o600 });
+  return demo;
+}
