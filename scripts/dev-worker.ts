@@ -9,7 +9,9 @@ import { applyMigrations, startWorker, stopOnExit } from "./lib/worker-process";
 
 const args = process.argv.slice(2);
 const port = Number(argValue(args, "--port") ?? 8787);
-const persistTo = path.resolve(argValue(args, "--persist-to") ?? path.join(ROOT, ".wrangler", "state"));
+const persistTo = path.resolve(
+  argValue(args, "--persist-to") ?? path.join(ROOT, ".wrangler", "state"),
+);
 
 applyMigrations(persistTo);
 const child = startWorker({ port, persistTo, secrets: workerSecrets() });

@@ -13,21 +13,33 @@ import { readFileSync } from "node:fs";
 import { AdminClient } from "./lib/admin-client";
 import { workerSecrets } from "./lib/local-env";
 
-const USAGE = "usage: npm run tenant -- create <subdomain> | settings <tenantId> [file.json|-] | rotate-secret <tenantId> | backlog <tenantId>";
+const USAGE =
+  "usage: npm run tenant -- create <subdomain> | settings <tenantId> [file.json|-] | rotate-secret <tenantId> | backlog <tenantId>";
 
 async function main() {
   const [command, target, file] = process.argv.slice(2);
   if (!command || !target) throw new Error(USAGE);
-  const admin = new AdminClient(process.env.CONTINUITY_URL ?? "http://127.0.0.1:8787", process.env.OPERATOR_TOKEN ?? workerSecrets().OPERATOR_TOKEN);
+  const admin = new AdminClient(
+    process.env.CONTINUITY_URL ?? "http://127.0.0.1:8787",
+    process.env.OPERATOR_TOKEN ?? workerSecrets().OPERATOR_TOKEN,
+  );
   switch (command) {
     case "create": {
       const { tenantId, appSecret } = await admin.createTenant(target);
-      console.log(`tenant    ${tenantId}\napp secret ${appSecret}\n\nThe app secret is shown once. Paste it into the Continuity app's "App secret" setting in Zendesk.`);
+      console.log(
+        `tenant    ${tenantId}\napp secret ${appSecret}\n\nThe app secret is shown once. Paste it into the Continuity app's "App secret" setting in Zendesk.`,
+      );
       return;
     }
     case "settings": {
       if (!file) {
-        console.log(JSON.stringify((await admin.call("GET", `/v1/admin/tenants/${target}/settings`)).body, null, 2));
+        console.log(
+          JSON.stringify(
+            (await admin.call("GET", `/v1/admin/tenants/${target}/settings`)).body,
+            null,
+            2,
+          ),
+        );
         return;
       }
       const update = JSON.parse(readFileSync(file === "-" ? 0 : file, "utf8")) as unknown;
@@ -35,12 +47,25 @@ async function main() {
       return;
     }
     case "rotate-secret": {
-      const answer = await admin.call<{ appSecret: string }>("POST", `/v1/admin/tenants/${target}/app-secret`);
-      console.log(answer.status === 200 ? `new app secret ${answer.body.appSecret}` : JSON.stringify(answer.body));
+      const answer = await admin.call<{ appSecret: string }>(
+        "POST",
+        `/v1/admin/tenants/${target}/app-secret`,
+      );
+      console.log(
+        answer.status === 200
+          ? `new app secret ${answer.body.appSecret}`
+          : JSON.stringify(answer.body),
+      );
       return;
     }
     case "backlog": {
-      console.log(JSON.stringify((await admin.call("GET", `/v1/admin/tenants/${target}/backlog`)).body, null, 2));
+      console.log(
+        JSON.stringify(
+          (await admin.call("GET", `/v1/admin/tenants/${target}/backlog`)).body,
+          null,
+          2,
+        ),
+      );
       return;
     }
     default:

@@ -15,16 +15,29 @@ const Expect = z
     control: z.enum(["ai", "human"]).optional(),
     candidates: z.number().int().optional(),
   })
-  .refine((e) => Boolean(e.ticket) !== Boolean(e.session), "an expectation names exactly one of ticket or session");
+  .refine(
+    (e) => Boolean(e.ticket) !== Boolean(e.session),
+    "an expectation names exactly one of ticket or session",
+  );
 
 export const Step = z.union([
   z.object({ channelEvent: z.record(z.string(), z.unknown()) }).strict(),
   z.object({ zendeskEvent: z.record(z.string(), z.unknown()) }).strict(),
   z.object({ suncoEvent: z.record(z.string(), z.unknown()) }).strict(),
   z.object({ repeatLast: z.number().int().min(1) }).strict(),
-  z.object({ zendeskFails: z.object({ status: z.number().int(), times: z.number().int().min(1), retryAfter: z.number().optional() }) }).strict(),
+  z
+    .object({
+      zendeskFails: z.object({
+        status: z.number().int(),
+        times: z.number().int().min(1),
+        retryAfter: z.number().optional(),
+      }),
+    })
+    .strict(),
   z.object({ expect: Expect }).strict(),
-  z.object({ expectNotes: z.object({ ticket: z.string(), count: z.number().int().min(0) }) }).strict(),
+  z
+    .object({ expectNotes: z.object({ ticket: z.string(), count: z.number().int().min(0) }) })
+    .strict(),
 ]);
 export type Step = z.infer<typeof Step>;
 export type Expectation = z.infer<typeof Expect>;
@@ -32,16 +45,44 @@ export type Expectation = z.infer<typeof Expect>;
 export const Journey = z.object({
   name: z.string(),
   about: z.string().optional(),
-  orders: z.object({ customers: z.array(z.record(z.string(), z.unknown())), orders: z.array(z.record(z.string(), z.unknown())) }).optional(),
+  orders: z
+    .object({
+      customers: z.array(z.record(z.string(), z.unknown())),
+      orders: z.array(z.record(z.string(), z.unknown())),
+    })
+    .optional(),
   zendesk: z
     .object({
-      users: z.array(z.object({ id: z.string(), name: z.string(), identities: z.array(z.object({ type: z.string(), value: z.string(), verified: z.boolean().optional() })) })).optional(),
-      tickets: z.array(z.object({ id: z.string(), requester_id: z.string(), via: z.string() })).optional(),
+      users: z
+        .array(
+          z.object({
+            id: z.string(),
+            name: z.string(),
+            identities: z.array(
+              z.object({ type: z.string(), value: z.string(), verified: z.boolean().optional() }),
+            ),
+          }),
+        )
+        .optional(),
+      tickets: z
+        .array(z.object({ id: z.string(), requester_id: z.string(), via: z.string() }))
+        .optional(),
     })
     .optional(),
   steps: z.array(Step).min(1),
 });
 export type Journey = z.infer<typeof Journey>;
 
-export const EXPECTATION_KINDS = ["thread", "identity", "workflow", "missingExcludes", "missingIncludes", "riskFlags", "riskFlagsExclude", "control", "candidates", "expectNotes"] as const;
+export const EXPECTATION_KINDS = [
+  "thread",
+  "identity",
+  "workflow",
+  "missingExcludes",
+  "missingIncludes",
+  "riskFlags",
+  "riskFlagsExclude",
+  "control",
+  "candidates",
+  "expectNotes",
+] as const;
 export type ExpectationKind = (typeof EXPECTATION_KINDS)[number];

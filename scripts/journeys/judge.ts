@@ -20,9 +20,14 @@ export interface Verdict {
  * Judge one `expect` step. Thread labels bind on first sight: the same label must mean the same
  * thread id, and different labels different ids.
  */
-export function judgeExpectation(expectation: Expectation, context: ContextReading, labels: Map<string, string>): Verdict[] {
+export function judgeExpectation(
+  expectation: Expectation,
+  context: ContextReading,
+  labels: Map<string, string>,
+): Verdict[] {
   const verdicts: Verdict[] = [];
-  const check = (kind: ExpectationKind, ok: boolean, message: string) => verdicts.push({ kind, ok, message });
+  const check = (kind: ExpectationKind, ok: boolean, message: string) =>
+    verdicts.push({ kind, ok, message });
 
   if (expectation.thread !== undefined) {
     const label = expectation.thread;
@@ -32,17 +37,33 @@ export function judgeExpectation(expectation: Expectation, context: ContextReadi
       labels.set(label, context.thread.id);
       check("thread", true, `thread ${label} is ${context.thread.id}`);
     } else if (bound !== undefined) {
-      check("thread", bound === context.thread.id, `thread ${label} expected ${bound}, got ${context.thread.id}`);
+      check(
+        "thread",
+        bound === context.thread.id,
+        `thread ${label} expected ${bound}, got ${context.thread.id}`,
+      );
     } else {
-      check("thread", false, `thread ${label} expected a thread of its own, got ${context.thread.id}, which is thread ${other![0]}`);
+      check(
+        "thread",
+        false,
+        `thread ${label} expected a thread of its own, got ${context.thread.id}, which is thread ${other![0]}`,
+      );
     }
   }
   if (expectation.identity !== undefined) {
-    check("identity", context.identity.level === expectation.identity, `identity expected "${expectation.identity}", got "${context.identity.level}"`);
+    check(
+      "identity",
+      context.identity.level === expectation.identity,
+      `identity expected "${expectation.identity}", got "${context.identity.level}"`,
+    );
   }
   if (expectation.workflow !== undefined) {
     const actual = context.workflow?.id ?? "none";
-    check("workflow", actual === expectation.workflow, `workflow expected "${expectation.workflow}", got "${actual}"`);
+    check(
+      "workflow",
+      actual === expectation.workflow,
+      `workflow expected "${expectation.workflow}", got "${actual}"`,
+    );
   }
   for (const [kind, wanted, present] of [
     ["missingExcludes", expectation.missingExcludes, false],
@@ -54,21 +75,41 @@ export function judgeExpectation(expectation: Expectation, context: ContextReadi
       continue;
     }
     const wrong = wanted.filter((slot) => context.workflow!.missing.includes(slot) !== present);
-    check(kind, wrong.length === 0, `${kind}: ${present ? "not missing" : "still missing"} ${JSON.stringify(wrong)} (missing: ${JSON.stringify(context.workflow.missing)})`);
+    check(
+      kind,
+      wrong.length === 0,
+      `${kind}: ${present ? "not missing" : "still missing"} ${JSON.stringify(wrong)} (missing: ${JSON.stringify(context.workflow.missing)})`,
+    );
   }
   if (expectation.riskFlags) {
     const absent = expectation.riskFlags.filter((f) => !context.riskFlags.includes(f));
-    check("riskFlags", absent.length === 0, `riskFlags missing ${JSON.stringify(absent)} (have ${JSON.stringify(context.riskFlags)})`);
+    check(
+      "riskFlags",
+      absent.length === 0,
+      `riskFlags missing ${JSON.stringify(absent)} (have ${JSON.stringify(context.riskFlags)})`,
+    );
   }
   if (expectation.riskFlagsExclude) {
     const present = expectation.riskFlagsExclude.filter((f) => context.riskFlags.includes(f));
-    check("riskFlagsExclude", present.length === 0, `riskFlags should not include ${JSON.stringify(present)}`);
+    check(
+      "riskFlagsExclude",
+      present.length === 0,
+      `riskFlags should not include ${JSON.stringify(present)}`,
+    );
   }
   if (expectation.control !== undefined) {
-    check("control", context.control === expectation.control, `control expected "${expectation.control}", got "${context.control}"`);
+    check(
+      "control",
+      context.control === expectation.control,
+      `control expected "${expectation.control}", got "${context.control}"`,
+    );
   }
   if (expectation.candidates !== undefined) {
-    check("candidates", context.candidates.length === expectation.candidates, `candidates expected ${expectation.candidates}, got ${context.candidates.length}`);
+    check(
+      "candidates",
+      context.candidates.length === expectation.candidates,
+      `candidates expected ${expectation.candidates}, got ${context.candidates.length}`,
+    );
   }
   return verdicts;
 }

@@ -35,7 +35,10 @@ interface TenantHandle {
   suncoSecret: string;
 }
 
-async function request(url: string, init: RequestInit = {}): Promise<{ status: number; body: unknown }> {
+async function request(
+  url: string,
+  init: RequestInit = {},
+): Promise<{ status: number; body: unknown }> {
   const response = await fetch(url, init);
   const text = await response.text();
   let body: unknown = text;
@@ -48,32 +51,75 @@ async function request(url: string, init: RequestInit = {}): Promise<{ status: n
 }
 
 async function control(base: string, space: string, action: string, body: unknown) {
-  const result = await request(`${base}/__control/${space}/${action}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const result = await request(`${base}/__control/${space}/${action}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   if (result.status !== 200) throw new Error(`stand-in control ${action} failed: ${result.status}`);
 }
 
 /** A tenant of its own, with every base URL pointing at this journey's spaces in the stand-ins. */
-async function provision(journey: Journey, target: PlayTarget, space: string): Promise<TenantHandle> {
-  const admin = { authorization: `Bearer ${target.operatorToken}`, "content-type": "application/json" };
-  const created = await request(`${target.workerUrl}/v1/admin/tenants`, { method: "POST", headers: admin, body: JSON.stringify({ subdomain: space }) });
-  if (created.status !== 201) throw new Error(`creating the tenant answered ${created.status}: ${JSON.stringify(created.body)}`);
+async function provision(
+  journey: Journey,
+  target: PlayTarget,
+  space: string,
+): Promise<TenantHandle> {
+  const admin = {
+    authorization: `Bearer ${target.operatorToken}`,
+    "content-type": "application/json",
+  };
+  const created = await request(`${target.workerUrl}/v1/admin/tenants`, {
+    method: "POST",
+    headers: admin,
+    body: JSON.stringify({ subdomain: space }),
+  });
+  if (created.status !== 201)
+    throw new Error(
+      `creating the tenant answered ${created.status}: ${JSON.stringify(created.body)}`,
+    );
   const { tenantId, appSecret } = created.body as { tenantId: string; appSecret: string };
-  const zendeskCredentials = { email: "continuity-bot@example.com", apiToken: randomBytes(12).toString("hex") };
+  const zendeskCredentials = {
+    email: "continuity-bot@example.com",
+    apiToken: randomBytes(12).toString("hex"),
+  };
   const orderToken = randomBytes(12).toString("hex");
-  const sunco = { appId: "app_continuity", keyId: "key_journeys", keySecret: randomBytes(12).toString("hex") };
+  const sunco = {
+    appId: "app_continuity",
+    keyId: "key_journeys",
+    keySecret: randomBytes(12).toString("hex"),
+  };
   const zendeskSecret = randomBytes(24).toString("base64");
   const suncoSecret = randomBytes(24).toString("hex");
-  await control(target.standins.zendesk, space, "load", { credentials: zendeskCredentials, users: journey.zendesk?.users ?? [], tickets: journey.zendesk?.tickets ?? [] });
-  await control(target.standins.orders, space, "load", { token: orderToken, customers: journey.orders?.customers ?? [], orders: journey.orders?.orders ?? [] });
+  await control(target.standins.zendesk, space, "load", {
+    credentials: zendeskCredentials,
+    users: journey.zendesk?.users ?? [],
+    tickets: journey.zendesk?.tickets ?? [],
+  });
+  await control(target.standins.orders, space, "load", {
+    token: orderToken,
+    customers: journey.orders?.customers ?? [],
+    orders: journey.orders?.orders ?? [],
+  });
   await control(target.standins.sunco, space, "load", sunco);
   const settings = {
-    zendesk: { subdomain: space, ...zendeskCredentials, webhookSecret: zendeskSecret, baseUrl: `${target.standins.zendesk}/s/${space}` },
+    zendesk: {
+      subdomain: space,
+      ...zendeskCredentials,
+      webhookSecret: zendeskSecret,
+      baseUrl: `${target.standins.zendesk}/s/${space}`,
+    },
     sunco: { ...sunco, webhookSecret: suncoSecret, baseUrl: `${target.standins.sunco}/s/${space}` },
     orders: { baseUrl: `${target.standins.orders}/s/${space}`, token: orderToken },
     ai: { provider: "rules" },
   };
-  const put = await request(`${target.workerUrl}/v1/admin/tenants/${tenantId}/settings`, { method: "PUT", headers: admin, body: JSON.stringify(settings) });
-  if (put.status !== 200) throw new Error(`configuring the tenant answered ${put.status}: ${JSON.stringify(put.body)}`);
+  const put = await request(`${target.workerUrl}/v1/admin/tenants/${tenantId}/settings`, {
+    method: "PUT",
+    headers: admin,
+    body: JSON.stringify(settings),
+  });
+  if (put.status !== 200)
+    throw new Error(`configuring the tenant answered ${put.status}: ${JSON.stringify(put.body)}`);
   return { tenantId, appSecret, zendeskSecret, suncoSecret };
 }
 
@@ -81,20 +127,34 @@ function delivery(step: Step, tenant: TenantHandle): Delivery | null {
   if ("channelEvent" in step) {
     const body = JSON.stringify(step.channelEvent);
     const signature = createHmac("sha256", tenant.appSecret).update(body).digest("hex");
-    return { path: `/v1/channels/${tenant.tenantId}/events`, headers: { "content-type": "application/json", "x-signature": signature }, body };
+    return {
+      path: `/v1/channels/${tenant.tenantId}/events`,
+      headers: { "content-type": "application/json", "x-signature": signature },
+      body,
+    };
   }
   if ("zendeskEvent" in step) {
     const body = JSON.stringify(step.zendeskEvent);
     const timestamp = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
-    const signature = createHmac("sha256", tenant.zendeskSecret).update(timestamp + body).digest("base64");
+    const signature = createHmac("sha256", tenant.zendeskSecret)
+      .update(timestamp + body)
+      .digest("base64");
     return {
       path: `/v1/webhooks/zendesk/${tenant.tenantId}`,
-      headers: { "content-type": "application/json", "x-zendesk-webhook-signature": signature, "x-zendesk-webhook-signature-timestamp": timestamp },
+      headers: {
+        "content-type": "application/json",
+        "x-zendesk-webhook-signature": signature,
+        "x-zendesk-webhook-signature-timestamp": timestamp,
+      },
       body,
     };
   }
   if ("suncoEvent" in step) {
-    return { path: `/v1/webhooks/sunco/${tenant.tenantId}`, headers: { "content-type": "application/json", "x-api-key": tenant.suncoSecret }, body: JSON.stringify(step.suncoEvent) };
+    return {
+      path: `/v1/webhooks/sunco/${tenant.tenantId}`,
+      headers: { "content-type": "application/json", "x-api-key": tenant.suncoSecret },
+      body: JSON.stringify(step.suncoEvent),
+    };
   }
   return null;
 }
@@ -102,7 +162,9 @@ function delivery(step: Step, tenant: TenantHandle): Delivery | null {
 async function settle(target: PlayTarget, tenantId: string): Promise<void> {
   const deadline = Date.now() + target.settleTimeoutMs;
   while (Date.now() < deadline) {
-    const backlog = await request(`${target.workerUrl}/v1/admin/tenants/${tenantId}/backlog`, { headers: { authorization: `Bearer ${target.operatorToken}` } });
+    const backlog = await request(`${target.workerUrl}/v1/admin/tenants/${tenantId}/backlog`, {
+      headers: { authorization: `Bearer ${target.operatorToken}` },
+    });
     if (backlog.status === 200 && (backlog.body as { settled: boolean }).settled) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -110,7 +172,11 @@ async function settle(target: PlayTarget, tenantId: string): Promise<void> {
 }
 
 /** Play one journey against a running Worker and judge every expectation. */
-export async function playJourney(journey: Journey, target: PlayTarget, only: Set<ExpectationKind> | null): Promise<JourneyResult> {
+export async function playJourney(
+  journey: Journey,
+  target: PlayTarget,
+  only: Set<ExpectationKind> | null,
+): Promise<JourneyResult> {
   const result: JourneyResult = { name: journey.name, judged: 0, failures: [], skipped: {} };
   const space = `j${randomBytes(5).toString("hex")}`;
   const labels = new Map<string, string>();
@@ -135,8 +201,13 @@ export async function playJourney(journey: Journey, target: PlayTarget, only: Se
   }
   let last: Delivery | null = null;
   const deliver = async (step: number, d: Delivery) => {
-    const answer = await request(`${target.workerUrl}${d.path}`, { method: "POST", headers: d.headers, body: d.body });
-    if (answer.status < 200 || answer.status >= 300) fail(step, `delivery answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    const answer = await request(`${target.workerUrl}${d.path}`, {
+      method: "POST",
+      headers: d.headers,
+      body: d.body,
+    });
+    if (answer.status < 200 || answer.status >= 300)
+      fail(step, `delivery answered ${answer.status}: ${JSON.stringify(answer.body)}`);
   };
 
   for (const [index, step] of journey.steps.entries()) {
@@ -150,25 +221,40 @@ export async function playJourney(journey: Journey, target: PlayTarget, only: Se
         if (!last) fail(n, "repeatLast with nothing delivered before it");
         else for (let i = 0; i < step.repeatLast; i++) await deliver(n, last);
       } else if ("zendeskFails" in step) {
-        await control(target.standins.zendesk, space, "fail", { ...step.zendeskFails, methods: ["PUT", "POST"] });
+        await control(target.standins.zendesk, space, "fail", {
+          ...step.zendeskFails,
+          methods: ["PUT", "POST"],
+        });
       } else if ("expect" in step) {
         await settle(target, tenant.tenantId);
         const e = step.expect;
-        const path = e.ticket ? `/v1/tickets/${encodeURIComponent(e.ticket)}/context` : `/v1/sessions/${encodeURIComponent(e.session!)}/context`;
-        const answer = await request(`${target.workerUrl}${path}`, { headers: { authorization: `Bearer ${tenant.appSecret}` } });
+        const path = e.ticket
+          ? `/v1/tickets/${encodeURIComponent(e.ticket)}/context`
+          : `/v1/sessions/${encodeURIComponent(e.session!)}/context`;
+        const answer = await request(`${target.workerUrl}${path}`, {
+          headers: { authorization: `Bearer ${tenant.appSecret}` },
+        });
         const what = e.ticket ? `ticket ${e.ticket}` : `session ${e.session}`;
         if (answer.status !== 200) {
           const count = Object.keys(e).filter((k) => k !== "ticket" && k !== "session").length;
           result.judged += count;
-          fail(n, `expect ${what}: context answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+          fail(
+            n,
+            `expect ${what}: context answered ${answer.status}: ${JSON.stringify(answer.body)}`,
+          );
           continue;
         }
         const verdicts = judgeExpectation(e, answer.body as ContextReading, labels);
-        record(n, verdicts.map((v) => ({ ...v, message: `expect ${what}: ${v.message}` })));
+        record(
+          n,
+          verdicts.map((v) => ({ ...v, message: `expect ${what}: ${v.message}` })),
+        );
       } else if ("expectNotes" in step) {
         await settle(target, tenant.tenantId);
         const state = await request(`${target.standins.zendesk}/__control/${space}/state`);
-        const ticket = (state.body as { tickets: Record<string, { comments: { public: boolean }[] }> }).tickets[step.expectNotes.ticket];
+        const ticket = (
+          state.body as { tickets: Record<string, { comments: { public: boolean }[] }> }
+        ).tickets[step.expectNotes.ticket];
         const notes = ticket ? ticket.comments.filter((c) => !c.public).length : 0;
         record(n, [
           {

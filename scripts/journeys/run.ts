@@ -43,20 +43,28 @@ function describeSkips(skipped: JourneyResult["skipped"]): string {
 
 async function main() {
   const args = process.argv.slice(2);
-  const folders = args.filter((a, i) => !a.startsWith("--") && !["--only", "--url", "--concurrency"].includes(args[i - 1] ?? ""));
+  const folders = args.filter(
+    (a, i) =>
+      !a.startsWith("--") && !["--only", "--url", "--concurrency"].includes(args[i - 1] ?? ""),
+  );
   if (folders.length === 0) {
-    console.error("usage: npm run journeys -- <folder|file> [...] [--only kind,kind] [--url <worker url>]");
+    console.error(
+      "usage: npm run journeys -- <folder|file> [...] [--only kind,kind] [--url <worker url>]",
+    );
     process.exit(2);
   }
   const onlyArg = argValue(args, "--only");
   const only = onlyArg ? new Set(onlyArg.split(",") as ExpectationKind[]) : null;
-  for (const kind of only ?? []) if (!EXPECTATION_KINDS.includes(kind)) throw new Error(`unknown expectation kind ${kind}`);
+  for (const kind of only ?? [])
+    if (!EXPECTATION_KINDS.includes(kind)) throw new Error(`unknown expectation kind ${kind}`);
 
   const journeys: Journey[] = [];
   for (const file of folders.flatMap(journeyFiles)) {
     const parsed = Journey.safeParse(JSON.parse(readFileSync(file, "utf8")));
     if (!parsed.success) {
-      console.error(`✗ ${path.basename(file)}: not a journey (${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message})`);
+      console.error(
+        `✗ ${path.basename(file)}: not a journey (${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message})`,
+      );
       process.exitCode = 1;
       continue;
     }
@@ -110,8 +118,11 @@ async function main() {
     const ok = result.failures.length === 0;
     if (ok) passed++;
     const skips = describeSkips(result.skipped);
-    console.log(`${ok ? "✓" : "✗"} ${result.name} (${result.judged} expectations judged${skips ? `; not judged: ${skips}` : ""})`);
-    for (const failure of result.failures) console.log(`    step ${failure.step}: ${failure.message}`);
+    console.log(
+      `${ok ? "✓" : "✗"} ${result.name} (${result.judged} expectations judged${skips ? `; not judged: ${skips}` : ""})`,
+    );
+    for (const failure of result.failures)
+      console.log(`    step ${failure.step}: ${failure.message}`);
   }
   const failed = results.length - passed;
   console.log(`${passed} passed, ${failed} failed`);

@@ -24,7 +24,10 @@ export interface WorkerSecrets {
 }
 
 export function randomSecrets(): WorkerSecrets {
-  return { OPERATOR_TOKEN: randomBytes(24).toString("base64url"), SECRETS_KEY: randomBytes(32).toString("base64") };
+  return {
+    OPERATOR_TOKEN: randomBytes(24).toString("base64url"),
+    SECRETS_KEY: randomBytes(32).toString("base64"),
+  };
 }
 
 function parseVars(text: string): Record<string, string> {
@@ -40,9 +43,14 @@ function parseVars(text: string): Record<string, string> {
 export function ensureDevVars(): WorkerSecrets {
   const file = path.join(ROOT, ".dev.vars");
   const existing = existsSync(file) ? parseVars(readFileSync(file, "utf8")) : {};
-  if (existing.OPERATOR_TOKEN && existing.SECRETS_KEY) return { OPERATOR_TOKEN: existing.OPERATOR_TOKEN, SECRETS_KEY: existing.SECRETS_KEY };
+  if (existing.OPERATOR_TOKEN && existing.SECRETS_KEY)
+    return { OPERATOR_TOKEN: existing.OPERATOR_TOKEN, SECRETS_KEY: existing.SECRETS_KEY };
   const secrets = { ...randomSecrets(), ...existing } as WorkerSecrets;
-  writeFileSync(file, `# Local Worker secrets, created by npm start. Never commit this file.\nOPERATOR_TOKEN="${secrets.OPERATOR_TOKEN}"\nSECRETS_KEY="${secrets.SECRETS_KEY}"\n`, { mode: 0o600 });
+  writeFileSync(
+    file,
+    `# Local Worker secrets, created by npm start. Never commit this file.\nOPERATOR_TOKEN="${secrets.OPERATOR_TOKEN}"\nSECRETS_KEY="${secrets.SECRETS_KEY}"\n`,
+    { mode: 0o600 },
+  );
   return secrets;
 }
 

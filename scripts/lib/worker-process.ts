@@ -15,12 +15,17 @@ export interface WorkerOptions {
 
 /** Apply the D1 migrations to the local database in `persistTo`. */
 export function applyMigrations(persistTo: string): void {
-  const result = spawnSync(WRANGLER, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo], {
-    cwd: ROOT,
-    env: offlineWranglerEnv(),
-    encoding: "utf8",
-  });
-  if (result.status !== 0) throw new Error(`D1 migrations failed:\n${result.stdout}\n${result.stderr}`);
+  const result = spawnSync(
+    WRANGLER,
+    ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo],
+    {
+      cwd: ROOT,
+      env: offlineWranglerEnv(),
+      encoding: "utf8",
+    },
+  );
+  if (result.status !== 0)
+    throw new Error(`D1 migrations failed:\n${result.stdout}\n${result.stderr}`);
 }
 
 /**
@@ -30,7 +35,11 @@ export function applyMigrations(persistTo: string): void {
 export function startWorker(options: WorkerOptions): ChildProcess {
   mkdirSync(options.persistTo, { recursive: true });
   const envFile = path.join(options.persistTo, ".worker-secrets.env");
-  writeFileSync(envFile, `OPERATOR_TOKEN=${options.secrets.OPERATOR_TOKEN}\nSECRETS_KEY=${options.secrets.SECRETS_KEY}\n`, { mode: 0o600 });
+  writeFileSync(
+    envFile,
+    `OPERATOR_TOKEN=${options.secrets.OPERATOR_TOKEN}\nSECRETS_KEY=${options.secrets.SECRETS_KEY}\n`,
+    { mode: 0o600 },
+  );
   return spawn(
     WRANGLER,
     [
@@ -47,7 +56,12 @@ export function startWorker(options: WorkerOptions): ChildProcess {
       "--log-level",
       options.quiet ? "warn" : "info",
     ],
-    { cwd: ROOT, env: offlineWranglerEnv(), stdio: options.quiet ? ["ignore", "pipe", "pipe"] : "inherit", detached: false },
+    {
+      cwd: ROOT,
+      env: offlineWranglerEnv(),
+      stdio: options.quiet ? ["ignore", "pipe", "pipe"] : "inherit",
+      detached: false,
+    },
   );
 }
 

@@ -15,7 +15,11 @@ export class Standins {
   readonly orders = new OrdersStandIn();
 
   async start(): Promise<StandinUrls> {
-    const [zendesk, sunco, orders] = await Promise.all([this.zendesk.start(), this.sunco.start(), this.orders.start()]);
+    const [zendesk, sunco, orders] = await Promise.all([
+      this.zendesk.start(),
+      this.sunco.start(),
+      this.orders.start(),
+    ]);
     return { zendesk, sunco, orders };
   }
 

@@ -34,7 +34,10 @@ export interface Reply {
 export interface Route {
   method: string;
   pattern: RegExp;
-  handle: (match: RegExpMatchArray, request: { body: unknown; query: URLSearchParams; authorization: string | undefined }) => Reply | Promise<Reply>;
+  handle: (
+    match: RegExpMatchArray,
+    request: { body: unknown; query: URLSearchParams; authorization: string | undefined },
+  ) => Reply | Promise<Reply>;
 }
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Reply {
@@ -65,7 +68,10 @@ function send(res: ServerResponse, reply: Reply) {
  */
 export abstract class LoopbackVendor<SpaceState> {
   private server: Server | null = null;
-  protected readonly spaces = new Map<string, { state: SpaceState; recorded: RecordedRequest[]; failures: FailurePlan[] }>();
+  protected readonly spaces = new Map<
+    string,
+    { state: SpaceState; recorded: RecordedRequest[]; failures: FailurePlan[] }
+  >();
   url = "";
 
   protected abstract emptySpace(): SpaceState;
@@ -89,7 +95,9 @@ export abstract class LoopbackVendor<SpaceState> {
 
   async start(port = 0): Promise<string> {
     this.server = createServer((req, res) => {
-      this.dispatch(req, res).catch((error: unknown) => send(res, json(500, { error: String(error) })));
+      this.dispatch(req, res).catch((error: unknown) =>
+        send(res, json(500, { error: String(error) })),
+      );
     });
     await new Promise<void>((resolve) => this.server!.listen(port, "127.0.0.1", resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
@@ -106,7 +114,8 @@ export abstract class LoopbackVendor<SpaceState> {
     const url = new URL(req.url ?? "/", "http://localhost");
     const body = await readBody(req);
     const control = url.pathname.match(/^\/__control\/([^/]+)\/(load|fail|requests|state|reset)$/);
-    if (control) return send(res, this.control(control[1]!, control[2]!, req.method ?? "GET", body));
+    if (control)
+      return send(res, this.control(control[1]!, control[2]!, req.method ?? "GET", body));
 
     const scoped = url.pathname.match(/^\/s\/([^/]+)(\/.*)$/);
     if (!scoped) return send(res, json(404, { error: "unknown space" }));
@@ -129,21 +138,33 @@ export abstract class LoopbackVendor<SpaceState> {
       record(401);
       return send(res, json(401, { error: "Couldn't authenticate you" }));
     }
-    const failure = space.failures.find((f) => f.times > 0 && (f.methods ?? ["POST", "PUT", "PATCH", "DELETE"]).includes(method));
+    const failure = space.failures.find(
+      (f) => f.times > 0 && (f.methods ?? ["POST", "PUT", "PATCH", "DELETE"]).includes(method),
+    );
     const route = this.routes(space.state).find((r) => r.method === method && r.pattern.test(path));
     if (failure) {
       failure.times--;
-      if (failure.afterApplying && route) await route.handle(path.match(route.pattern)!, { body, query: url.searchParams, authorization });
+      if (failure.afterApplying && route)
+        await route.handle(path.match(route.pattern)!, {
+          body,
+          query: url.searchParams,
+          authorization,
+        });
       if (failure.delayMs) await new Promise((resolve) => setTimeout(resolve, failure.delayMs));
       record(failure.status);
-      const headers: Record<string, string> = failure.retryAfter !== undefined ? { "retry-after": String(failure.retryAfter) } : {};
+      const headers: Record<string, string> =
+        failure.retryAfter !== undefined ? { "retry-after": String(failure.retryAfter) } : {};
       return send(res, json(failure.status, { error: `scripted ${failure.status}` }, headers));
     }
     if (!route) {
       record(404);
       return send(res, json(404, { error: "RecordNotFound", description: "Not found" }));
     }
-    const reply = await route.handle(path.match(route.pattern)!, { body, query: url.searchParams, authorization });
+    const reply = await route.handle(path.match(route.pattern)!, {
+      body,
+      query: url.searchParams,
+      authorization,
+    });
     record(reply.status);
     return send(res, reply);
   }

@@ -55,7 +55,13 @@ export class OrdersStandIn extends LoopbackVendor<OrdersSpace> {
           const name = query.get("name")?.toLowerCase();
           const zip = query.get("zip");
           const customers = space.customers.filter((c) =>
-            email ? c.email.toLowerCase() === email : phone ? c.phones.some((p) => digits(p) === digits(phone)) : name && zip ? c.name.toLowerCase() === name && c.zip === zip : false,
+            email
+              ? c.email.toLowerCase() === email
+              : phone
+                ? c.phones.some((p) => digits(p) === digits(phone))
+                : name && zip
+                  ? c.name.toLowerCase() === name && c.zip === zip
+                  : false,
           );
           return json(200, { customers });
         },
@@ -65,7 +71,8 @@ export class OrdersStandIn extends LoopbackVendor<OrdersSpace> {
         pattern: /^\/customers\/([^/]+)\/orders$/,
         handle: ([, id]) => {
           const customerId = decodeURIComponent(id!);
-          if (!space.customers.some((c) => c.id === customerId)) return json(404, { error: "not found" });
+          if (!space.customers.some((c) => c.id === customerId))
+            return json(404, { error: "not found" });
           return json(200, { orders: space.orders.filter((o) => o.customerId === customerId) });
         },
       },

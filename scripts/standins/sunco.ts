@@ -5,7 +5,12 @@ interface SuncoSpace {
   keyId: string | null;
   keySecret: string | null;
   messages: { conversationId: string; author: unknown; content: unknown; id: string }[];
-  controls: { conversationId: string; action: string; switchboardIntegration: unknown; metadata: unknown }[];
+  controls: {
+    conversationId: string;
+    action: string;
+    switchboardIntegration: unknown;
+    metadata: unknown;
+  }[];
   nextId: number;
 }
 
@@ -17,7 +22,10 @@ export class SuncoStandIn extends LoopbackVendor<SuncoSpace> {
 
   protected authorized(space: SuncoSpace, authorization: string | undefined): boolean {
     if (!space.keyId || !space.keySecret) return true;
-    return authorization === `Basic ${Buffer.from(`${space.keyId}:${space.keySecret}`).toString("base64")}`;
+    return (
+      authorization ===
+      `Basic ${Buffer.from(`${space.keyId}:${space.keySecret}`).toString("base64")}`
+    );
   }
 
   protected load(space: SuncoSpace, data: unknown): void {
@@ -37,28 +45,63 @@ export class SuncoStandIn extends LoopbackVendor<SuncoSpace> {
         method: "POST",
         pattern: /^\/v2\/apps\/([^/]+)\/conversations\/([^/]+)\/messages$/,
         handle: ([, appId, conversationId], { body }) => {
-          if (space.appId && appId !== space.appId) return json(404, { errors: [{ code: "app_not_found", title: "App not found" }] });
-          const message = body as { author?: { type?: string }; content?: { type?: string; text?: string } };
+          if (space.appId && appId !== space.appId)
+            return json(404, { errors: [{ code: "app_not_found", title: "App not found" }] });
+          const message = body as {
+            author?: { type?: string };
+            content?: { type?: string; text?: string };
+          };
           if (message?.author?.type !== "business" || !message.content?.type) {
-            return json(400, { errors: [{ code: "bad_request", title: "author.type business and content are required" }] });
+            return json(400, {
+              errors: [
+                { code: "bad_request", title: "author.type business and content are required" },
+              ],
+            });
           }
           const id = `msg_${space.nextId++}`;
-          space.messages.push({ conversationId: conversationId!, author: message.author, content: message.content, id });
-          return json(201, { messages: [{ id, received: new Date().toISOString(), author: message.author, content: message.content }] });
+          space.messages.push({
+            conversationId: conversationId!,
+            author: message.author,
+            content: message.content,
+            id,
+          });
+          return json(201, {
+            messages: [
+              {
+                id,
+                received: new Date().toISOString(),
+                author: message.author,
+                content: message.content,
+              },
+            ],
+          });
         },
       },
       {
         method: "POST",
-        pattern: /^\/v2\/apps\/([^/]+)\/conversations\/([^/]+)\/(passControl|offerControl|acceptControl|releaseControl)$/,
+        pattern:
+          /^\/v2\/apps\/([^/]+)\/conversations\/([^/]+)\/(passControl|offerControl|acceptControl|releaseControl)$/,
         handle: ([, , conversationId, action], { body }) => {
           const request = (body ?? {}) as { switchboardIntegration?: unknown; metadata?: unknown };
-          if ((action === "passControl" || action === "offerControl") && !request.switchboardIntegration) {
-            return json(400, { errors: [{ code: "bad_request", title: "switchboardIntegration is required" }] });
+          if (
+            (action === "passControl" || action === "offerControl") &&
+            !request.switchboardIntegration
+          ) {
+            return json(400, {
+              errors: [{ code: "bad_request", title: "switchboardIntegration is required" }],
+            });
           }
           if (request.metadata && JSON.stringify(request.metadata).length > 4096) {
-            return json(400, { errors: [{ code: "bad_request", title: "metadata is limited to 4096 bytes" }] });
+            return json(400, {
+              errors: [{ code: "bad_request", title: "metadata is limited to 4096 bytes" }],
+            });
           }
-          space.controls.push({ conversationId: conversationId!, action: action!, switchboardIntegration: request.switchboardIntegration ?? null, metadata: request.metadata ?? null });
+          space.controls.push({
+            conversationId: conversationId!,
+            action: action!,
+            switchboardIntegration: request.switchboardIntegration ?? null,
+            metadata: request.metadata ?? null,
+          });
           return json(200, {});
         },
       },

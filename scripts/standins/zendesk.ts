@@ -53,7 +53,11 @@ export interface ZendeskLoad {
   tickets?: ZendeskTicketData[];
 }
 
-const stripHtml = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim();
+const stripHtml = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 
 /**
  * Zendesk Support API stand-in: users and identities, tickets, comments (cursor pagination), and
@@ -62,7 +66,14 @@ const stripHtml = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g
  */
 export class ZendeskStandIn extends LoopbackVendor<ZendeskSpace> {
   protected emptySpace(): ZendeskSpace {
-    return { credentials: null, users: new Map(), tickets: new Map(), nextCommentId: 1, clock: Date.parse("2026-01-01T00:00:00Z"), botUserId: 1 };
+    return {
+      credentials: null,
+      users: new Map(),
+      tickets: new Map(),
+      nextCommentId: 1,
+      clock: Date.parse("2026-01-01T00:00:00Z"),
+      botUserId: 1,
+    };
   }
 
   protected authorized(space: ZendeskSpace, authorization: string | undefined): boolean {
@@ -92,7 +103,16 @@ export class ZendeskStandIn extends LoopbackVendor<ZendeskSpace> {
         tags: [],
         custom_fields: [],
         comments: t.description
-          ? [{ id: space.nextCommentId++, author_id: Number(t.requester_id), body: t.description, html_body: `<p>${t.description}</p>`, public: true, created_at: this.stamp(space) }]
+          ? [
+              {
+                id: space.nextCommentId++,
+                author_id: Number(t.requester_id),
+                body: t.description,
+                html_body: `<p>${t.description}</p>`,
+                public: true,
+                created_at: this.stamp(space),
+              },
+            ]
           : [],
         updated_at: this.stamp(space),
       });
@@ -124,7 +144,16 @@ export class ZendeskStandIn extends LoopbackVendor<ZendeskSpace> {
           const user = space.users.get(id!);
           if (!user) return json(404, { error: "RecordNotFound" });
           const email = user.identities.find((i) => i.type === "email")?.value ?? null;
-          return json(200, { user: { id: Number(user.id), name: user.name, email, role: "end-user", locale: "en-US", verified: true } });
+          return json(200, {
+            user: {
+              id: Number(user.id),
+              name: user.name,
+              email,
+              role: "end-user",
+              locale: "en-US",
+              verified: true,
+            },
+          });
         },
       },
       {
@@ -141,7 +170,12 @@ export class ZendeskStandIn extends LoopbackVendor<ZendeskSpace> {
             verified: identity.verified === true,
             primary: i === 0,
           }));
-          return json(200, { identities, next_page: null, previous_page: null, count: identities.length });
+          return json(200, {
+            identities,
+            next_page: null,
+            previous_page: null,
+            count: identities.length,
+          });
         },
       },
       {
@@ -149,7 +183,9 @@ export class ZendeskStandIn extends LoopbackVendor<ZendeskSpace> {
         pattern: /^\/api\/v2\/tickets\/(\d+)(?:\.json)?$/,
         handle: ([, id]) => {
           const ticket = space.tickets.get(id!);
-          return ticket ? json(200, { ticket: ticketJson(ticket) }) : json(404, { error: "RecordNotFound" });
+          return ticket
+            ? json(200, { ticket: ticketJson(ticket) })
+            : json(404, { error: "RecordNotFound" });
         },
       },
       {
@@ -166,7 +202,11 @@ export class ZendeskStandIn extends LoopbackVendor<ZendeskSpace> {
           const hasMore = after + size < all.length;
           return json(200, {
             comments: page,
-            meta: { has_more: hasMore, after_cursor: hasMore ? String(after + size) : null, before_cursor: null },
+            meta: {
+              has_more: hasMore,
+              after_cursor: hasMore ? String(after + size) : null,
+              before_cursor: null,
+            },
             links: { next: null, prev: null },
           });
         },
@@ -179,15 +219,24 @@ export class ZendeskStandIn extends LoopbackVendor<ZendeskSpace> {
     ];
   }
 
-  private updateTicket(space: ZendeskSpace, id: string, body: unknown, render: (t: Ticket) => unknown): Reply {
+  private updateTicket(
+    space: ZendeskSpace,
+    id: string,
+    body: unknown,
+    render: (t: Ticket) => unknown,
+  ): Reply {
     const ticket = space.tickets.get(id);
     if (!ticket) return json(404, { error: "RecordNotFound" });
     const update = (body as { ticket?: Record<string, unknown> } | undefined)?.ticket;
     if (!update) return json(400, { error: "InvalidEndpoint", description: "ticket is required" });
     if (update.safe_update === true && update.updated_stamp !== ticket.updated_at) {
-      return json(409, { error: "UpdateConflict", description: "Ticket has been updated since you last viewed it" });
+      return json(409, {
+        error: "UpdateConflict",
+        description: "Ticket has been updated since you last viewed it",
+      });
     }
-    const comment = update.comment as { html_body?: string; body?: string; public?: boolean; author_id?: number } | undefined;
+    const comment = update.comment as
+      { html_body?: string; body?: string; public?: boolean; author_id?: number } | undefined;
     if (comment) {
       const html = comment.html_body ?? `<p>${comment.body ?? ""}</p>`;
       ticket.comments.push({
@@ -200,7 +249,8 @@ export class ZendeskStandIn extends LoopbackVendor<ZendeskSpace> {
       });
     }
     if (Array.isArray(update.tags)) ticket.tags = [...new Set(update.tags as string[])];
-    if (Array.isArray(update.additional_tags)) ticket.tags = [...new Set([...ticket.tags, ...(update.additional_tags as string[])])];
+    if (Array.isArray(update.additional_tags))
+      ticket.tags = [...new Set([...ticket.tags, ...(update.additional_tags as string[])])];
     if (Array.isArray(update.custom_fields)) {
       for (const field of update.custom_fields as { id: number; value: unknown }[]) {
         ticket.custom_fields = [...ticket.custom_fields.filter((f) => f.id !== field.id), field];

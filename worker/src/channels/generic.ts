@@ -3,7 +3,9 @@ import type { GenericChannelEvent } from "../contracts/channel-event";
 import { toIso } from "../domain/time";
 
 export function fromGenericEvent(body: GenericChannelEvent): ChannelEvent {
-  const sessionFromIdentifiers = body.identifiers.find((i) => i.type === "chat_session" || i.type === "call_id")?.value;
+  const sessionFromIdentifiers = body.identifiers.find(
+    (i) => i.type === "chat_session" || i.type === "call_id",
+  )?.value;
   const sessionId = body.sessionId ?? sessionFromIdentifiers;
   return {
     source: "channel",
@@ -13,8 +15,19 @@ export function fromGenericEvent(body: GenericChannelEvent): ChannelEvent {
     ...(sessionId && { sessionId }),
     ...(body.ticketId && { ticketId: body.ticketId }),
     identifiers: body.identifiers,
-    ...(body.message && { message: { author: body.message.author, text: body.message.text, public: true } }),
-    artifacts: body.artifacts.map((a) => ({ kind: a.kind, url: a.url, ...(a.sha256 && { sha256: a.sha256.toLowerCase() }) })),
-    ...(body.verification && { verification: { method: body.verification.method, passedAt: toIso(body.verification.passedAt) } }),
+    ...(body.message && {
+      message: { author: body.message.author, text: body.message.text, public: true },
+    }),
+    artifacts: body.artifacts.map((a) => ({
+      kind: a.kind,
+      url: a.url,
+      ...(a.sha256 && { sha256: a.sha256.toLowerCase() }),
+    })),
+    ...(body.verification && {
+      verification: {
+        method: body.verification.method,
+        passedAt: toIso(body.verification.passedAt),
+      },
+    }),
   };
 }

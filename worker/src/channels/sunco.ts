@@ -1,7 +1,11 @@
 import type { Channel, ChannelEvent } from "../domain/channel-event";
 import type { RawIdentifier } from "../domain/identifiers";
 import { toIso } from "../domain/time";
-import { SuncoMessagePayload, SuncoSwitchboardPayload, type SuncoEvent } from "../contracts/sunco-webhook";
+import {
+  SuncoMessagePayload,
+  SuncoSwitchboardPayload,
+  type SuncoEvent,
+} from "../contracts/sunco-webhook";
 import type { z } from "@hono/zod-openapi";
 
 const SOURCE_CHANNELS: Record<string, Channel> = {
@@ -37,7 +41,11 @@ function identifiersOf(message: z.infer<typeof SuncoMessagePayload>["message"]):
   const external = client?.externalId?.trim();
   if (external && (message.source?.type === "whatsapp" || client?.type === "whatsapp")) {
     // WhatsApp ids were phone digits; Meta's business-scoped ids (e.g. "US.abc…") are opaque.
-    ids.push(/^\d{6,15}$/.test(external) ? { type: "whatsapp", value: external } : { type: "external_id", value: `whatsapp:${external}` });
+    ids.push(
+      /^\d{6,15}$/.test(external)
+        ? { type: "whatsapp", value: external }
+        : { type: "external_id", value: `whatsapp:${external}` },
+    );
   } else if (external && (client?.type === "twilio" || client?.type === "messagebird")) {
     ids.push({ type: "phone", value: external.startsWith("+") ? external : `+${external}` });
   }
@@ -61,7 +69,10 @@ export function fromSuncoEvent(event: SuncoEvent): SuncoMapping {
     const sourceType = message.source?.type ?? "api";
     const channel = SOURCE_CHANNELS[sourceType] ?? "messaging";
     const fromUser = message.author.type === "user";
-    const media = message.content.mediaUrl && /^https?:\/\//.test(message.content.mediaUrl) ? message.content.mediaUrl : undefined;
+    const media =
+      message.content.mediaUrl && /^https?:\/\//.test(message.content.mediaUrl)
+        ? message.content.mediaUrl
+        : undefined;
     const text = message.content.text ?? message.content.altText ?? "";
     return {
       kind: "event",
@@ -78,10 +89,13 @@ export function fromSuncoEvent(event: SuncoEvent): SuncoMapping {
           text,
           public: true,
         },
-        artifacts: media ? [{ kind: message.content.type === "image" ? "photo" : "file", url: media }] : [],
-        ...(fromUser && message.author.user?.authenticated === true && {
-          verification: { method: "authenticated_messaging", passedAt: occurredAt },
-        }),
+        artifacts: media
+          ? [{ kind: message.content.type === "image" ? "photo" : "file", url: media }]
+          : [],
+        ...(fromUser &&
+          message.author.user?.authenticated === true && {
+            verification: { method: "authenticated_messaging", passedAt: occurredAt },
+          }),
       },
     };
   }

@@ -39,7 +39,9 @@ export function channelOfVia(via: string | null | undefined): Channel {
 
 export function ticketStatus(value: string | null | undefined): TicketStatus | undefined {
   const status = value?.toLowerCase();
-  return (TICKET_STATUSES as readonly string[]).includes(status ?? "") ? (status as TicketStatus) : undefined;
+  return (TICKET_STATUSES as readonly string[]).includes(status ?? "")
+    ? (status as TicketStatus)
+    : undefined;
 }
 
 export type ZendeskMapping =
@@ -48,7 +50,11 @@ export type ZendeskMapping =
   | { kind: "invalid"; issues: z.core.$ZodIssue[] };
 
 const StatusChange = ChangeOf(z.string());
-const PersonChange = ChangeOf(z.union([z.string(), z.number(), z.null()]).transform((v) => (v === null || v === "" ? null : String(v))));
+const PersonChange = ChangeOf(
+  z
+    .union([z.string(), z.number(), z.null()])
+    .transform((v) => (v === null || v === "" ? null : String(v))),
+);
 
 /** The description of a new ticket is its first comment; both routes to it share one message id. */
 export function descriptionMessageId(ticketId: string): string {
@@ -79,7 +85,9 @@ export function fromZendeskEvent(body: ZendeskEventWebhook): ZendeskMapping {
     identifiers: [],
     artifacts: [],
     ...(requester && { zendeskRequesterId: requester }),
-    ...(detail.assignee_id && { control: { owner: "human" as const, reason: "assigned to an agent" } }),
+    ...(detail.assignee_id && {
+      control: { owner: "human" as const, reason: "assigned to an agent" },
+    }),
   };
 
   switch (type) {
@@ -89,18 +97,30 @@ export function fromZendeskEvent(body: ZendeskEventWebhook): ZendeskMapping {
         kind: "event",
         event: {
           ...base,
-          ...(text && { message: { id: descriptionMessageId(detail.id), author: "customer" as const, text, public: true } }),
+          ...(text && {
+            message: {
+              id: descriptionMessageId(detail.id),
+              author: "customer" as const,
+              text,
+              public: true,
+            },
+          }),
           ticket: snapshot,
         },
       };
     }
     case "ticket.comment_added": {
       const parsed = z.object({ comment: ZendeskComment }).safeParse(body.event ?? {});
-      if (!parsed.success) return { kind: "invalid", issues: parsed.error.issues.map((i) => ({ ...i, path: ["event", ...i.path] })) };
+      if (!parsed.success)
+        return {
+          kind: "invalid",
+          issues: parsed.error.issues.map((i) => ({ ...i, path: ["event", ...i.path] })),
+        };
       const { comment } = parsed.data;
       const staff = comment.author?.is_staff === true;
       const text = comment.body ?? "";
-      const isDescription = !staff && detail.description != null && text.trim() === detail.description.trim();
+      const isDescription =
+        !staff && detail.description != null && text.trim() === detail.description.trim();
       return {
         kind: "event",
         event: {
@@ -118,7 +138,10 @@ export function fromZendeskEvent(body: ZendeskEventWebhook): ZendeskMapping {
     case "ticket.status_changed": {
       const parsed = StatusChange.safeParse(body.event ?? {});
       const current = ticketStatus(parsed.success ? parsed.data.current : undefined) ?? status;
-      return { kind: "event", event: { ...base, ticket: { ...snapshot, ...(current && { status: current }) } } };
+      return {
+        kind: "event",
+        event: { ...base, ticket: { ...snapshot, ...(current && { status: current }) } },
+      };
     }
     case "ticket.agent_assignment_changed": {
       const parsed = PersonChange.safeParse(body.event ?? {});
@@ -129,7 +152,9 @@ export function fromZendeskEvent(body: ZendeskEventWebhook): ZendeskMapping {
         event: {
           ...rest,
           ticket: { ...snapshot, assigneeId },
-          ...(assigneeId && { control: { owner: "human" as const, reason: "assigned to an agent" } }),
+          ...(assigneeId && {
+            control: { owner: "human" as const, reason: "assigned to an agent" },
+          }),
         },
       };
     }
@@ -137,7 +162,10 @@ export function fromZendeskEvent(body: ZendeskEventWebhook): ZendeskMapping {
       const parsed = PersonChange.safeParse(body.event ?? {});
       const requesterId = (parsed.success ? parsed.data.current : requester) ?? undefined;
       if (!requesterId) return { kind: "ignored", reason: "requester removed" };
-      return { kind: "event", event: { ...base, zendeskRequesterId: requesterId, ticket: { ...snapshot, requesterId } } };
+      return {
+        kind: "event",
+        event: { ...base, zendeskRequesterId: requesterId, ticket: { ...snapshot, requesterId } },
+      };
     }
     default:
       return { kind: "ignored", reason: `${body.type} is not an event Continuity acts on` };
@@ -148,7 +176,17 @@ export function fromZendeskEvent(body: ZendeskEventWebhook): ZendeskMapping {
 export function fromZendeskTrigger(body: ZendeskTriggerWebhook): ZendeskMapping {
   const at = Date.parse(body.updated_at);
   if (Number.isNaN(at)) {
-    return { kind: "invalid", issues: [{ code: "custom", path: ["updated_at"], message: "must be {{ticket.updated_at_with_timestamp}}", input: body.updated_at }] };
+    return {
+      kind: "invalid",
+      issues: [
+        {
+          code: "custom",
+          path: ["updated_at"],
+          message: "must be {{ticket.updated_at_with_timestamp}}",
+          input: body.updated_at,
+        },
+      ],
+    };
   }
   const status = ticketStatus(body.status);
   const assigneeId = body.assignee_id?.trim() || null;

@@ -40,7 +40,11 @@ export interface HttpClient {
 }
 
 /** GET JSON; 404 answers null so "no such customer" is an answer, not an error. */
-export async function getJson<T>(client: HttpClient, url: string, headers: Record<string, string>): Promise<T | null> {
+export async function getJson<T>(
+  client: HttpClient,
+  url: string,
+  headers: Record<string, string>,
+): Promise<T | null> {
   let response: Response;
   // Called unbound: workerd rejects fetch invoked as a method of another object.
   const send = client.fetch;
@@ -50,7 +54,10 @@ export async function getJson<T>(client: HttpClient, url: string, headers: Recor
       signal: AbortSignal.timeout(client.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     });
   } catch (error) {
-    const reason = error instanceof Error && error.name === "TimeoutError" ? "timed out" : `unreachable (${error instanceof Error ? error.message : "network error"})`;
+    const reason =
+      error instanceof Error && error.name === "TimeoutError"
+        ? "timed out"
+        : `unreachable (${error instanceof Error ? error.message : "network error"})`;
     throw new DownstreamUnavailable(client.service, reason);
   }
   if (response.status === 404) {
@@ -59,7 +66,11 @@ export async function getJson<T>(client: HttpClient, url: string, headers: Recor
   }
   if (response.status === 429 || response.status >= 500) {
     await response.body?.cancel();
-    throw new DownstreamUnavailable(client.service, `HTTP ${response.status}`, retryAfterSeconds(response.headers.get("retry-after"), Date.now()));
+    throw new DownstreamUnavailable(
+      client.service,
+      `HTTP ${response.status}`,
+      retryAfterSeconds(response.headers.get("retry-after"), Date.now()),
+    );
   }
   if (!response.ok) {
     await response.body?.cancel();

@@ -33,16 +33,25 @@ export class HttpOrderSystem implements OrderSystem {
   }
 
   private async get<T extends z.ZodType>(schema: T, path: string): Promise<z.infer<T> | null> {
-    const headers: Record<string, string> = this.token ? { authorization: `Bearer ${this.token}` } : {};
+    const headers: Record<string, string> = this.token
+      ? { authorization: `Bearer ${this.token}` }
+      : {};
     const body = await getJson<unknown>(this.client, `${this.baseUrl}${path}`, headers);
     if (body === null) return null;
     const parsed = schema.safeParse(body);
-    if (!parsed.success) throw new DownstreamRejected("order system", 200, `answer to ${path.split("?")[0]} does not follow the contract`);
+    if (!parsed.success)
+      throw new DownstreamRejected(
+        "order system",
+        200,
+        `answer to ${path.split("?")[0]} does not follow the contract`,
+      );
     return parsed.data;
   }
 
   private async customers(query: Record<string, string>): Promise<OrderCustomer[]> {
-    return (await this.get(CustomersAnswer, `/customers?${new URLSearchParams(query)}`))?.customers ?? [];
+    return (
+      (await this.get(CustomersAnswer, `/customers?${new URLSearchParams(query)}`))?.customers ?? []
+    );
   }
 
   customersByEmail(email: string) {
@@ -55,14 +64,21 @@ export class HttpOrderSystem implements OrderSystem {
     return this.customers({ name, zip });
   }
   async ordersOf(customerId: string) {
-    return (await this.get(OrdersAnswer, `/customers/${encodeURIComponent(customerId)}/orders`))?.orders ?? [];
+    return (
+      (await this.get(OrdersAnswer, `/customers/${encodeURIComponent(customerId)}/orders`))
+        ?.orders ?? []
+    );
   }
   order(orderId: string) {
     return this.get(Order, `/orders/${encodeURIComponent(orderId)}`);
   }
 }
 
-export function orderSystemFor(config: OrdersConfig, demo: () => OrderSystem, fetcher: typeof fetch = fetch): OrderSystem {
+export function orderSystemFor(
+  config: OrdersConfig,
+  demo: () => OrderSystem,
+  fetcher: typeof fetch = fetch,
+): OrderSystem {
   switch (config.kind) {
     case "none":
       return noOrderSystem;

@@ -11,7 +11,12 @@ const Identity = z.object({
 });
 const IdentitiesPage = z.object({ identities: z.array(Identity), next_page: z.string().nullish() });
 const UserEnvelope = z.object({
-  user: z.object({ id: z.union([z.string(), z.number()]).transform(String), name: z.string().nullish(), locale: z.string().nullish(), role: z.string().nullish() }),
+  user: z.object({
+    id: z.union([z.string(), z.number()]).transform(String),
+    name: z.string().nullish(),
+    locale: z.string().nullish(),
+    role: z.string().nullish(),
+  }),
 });
 const TicketEnvelope = z.object({
   ticket: z.object({
@@ -38,7 +43,10 @@ const CommentsPage = z.object({
       created_at: z.string().optional(),
     }),
   ),
-  meta: z.object({ has_more: z.boolean().optional(), after_cursor: z.string().nullish() }).partial().optional(),
+  meta: z
+    .object({ has_more: z.boolean().optional(), after_cursor: z.string().nullish() })
+    .partial()
+    .optional(),
   next_page: z.string().nullish(),
 });
 export type ZendeskComment = z.infer<typeof CommentsPage>["comments"][number];
@@ -75,12 +83,16 @@ export class ZendeskReader {
     const body = await getJson<unknown>(this.client, `${this.config.baseUrl}${path}`, this.headers);
     if (body === null) return null;
     const result = schema.safeParse(body);
-    if (!result.success) throw new DownstreamRejected("Zendesk", 200, `unexpected answer from ${path.split("?")[0]}`);
+    if (!result.success)
+      throw new DownstreamRejected("Zendesk", 200, `unexpected answer from ${path.split("?")[0]}`);
     return result.data;
   }
 
   async ticket(ticketId: string): Promise<ZendeskTicket | null> {
-    return (await this.parsed(TicketEnvelope, `/api/v2/tickets/${encodeURIComponent(ticketId)}`))?.ticket ?? null;
+    return (
+      (await this.parsed(TicketEnvelope, `/api/v2/tickets/${encodeURIComponent(ticketId)}`))
+        ?.ticket ?? null
+    );
   }
 
   /** The requester and every email and phone on their Zendesk profile. */
@@ -93,10 +105,25 @@ export class ZendeskReader {
     if (!user && !identities) return null;
     const identifiers: ZendeskRequester["identifiers"] = [];
     for (const identity of identities?.identities ?? []) {
-      if (identity.type === "email") identifiers.push({ type: "email", value: identity.value, verified: identity.verified === true });
-      if (identity.type === "phone_number") identifiers.push({ type: "phone", value: identity.value, verified: identity.verified === true });
+      if (identity.type === "email")
+        identifiers.push({
+          type: "email",
+          value: identity.value,
+          verified: identity.verified === true,
+        });
+      if (identity.type === "phone_number")
+        identifiers.push({
+          type: "phone",
+          value: identity.value,
+          verified: identity.verified === true,
+        });
     }
-    return { id: userId, name: user?.user.name ?? null, locale: user?.user.locale ?? null, identifiers };
+    return {
+      id: userId,
+      name: user?.user.name ?? null,
+      locale: user?.user.locale ?? null,
+      identifiers,
+    };
   }
 
   /** The newest comments first (cursor pagination, one page). */

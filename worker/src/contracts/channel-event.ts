@@ -3,7 +3,9 @@ import { CHANNELS } from "../domain/channel-event";
 import { IDENTIFIER_TYPES } from "../domain/identifiers";
 
 const isoTime = z.iso.datetime({ offset: true });
-const externalId = z.union([z.string().min(1).max(200), z.number().int().nonnegative()]).transform(String);
+const externalId = z
+  .union([z.string().min(1).max(200), z.number().int().nonnegative()])
+  .transform(String);
 
 export const IdentifierSchema = z.object({
   type: z.enum(IDENTIFIER_TYPES),
@@ -13,7 +15,10 @@ export const IdentifierSchema = z.object({
 export const ArtifactSchema = z.object({
   kind: z.string().min(1).max(40),
   url: z.url({ protocol: /^https?$/ }).max(2000),
-  sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, "must be 64 hex characters").optional(),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, "must be 64 hex characters")
+    .optional(),
 });
 
 /** `POST /v1/channels/{tenantId}/events` (DESIGN §3). Unknown fields are ignored for forward compatibility. */
@@ -26,7 +31,10 @@ export const GenericChannelEventSchema = z
     ticketId: externalId.optional(),
     identifiers: z.array(IdentifierSchema).max(20).default([]),
     message: z
-      .object({ author: z.enum(["customer", "agent", "bot"]).default("customer"), text: z.string().max(20_000) })
+      .object({
+        author: z.enum(["customer", "agent", "bot"]).default("customer"),
+        text: z.string().max(20_000),
+      })
       .optional(),
     artifacts: z.array(ArtifactSchema).max(20).default([]),
     verification: z.object({ method: z.string().min(1).max(40), passedAt: isoTime }).optional(),
@@ -48,7 +56,13 @@ export type GenericChannelEvent = z.infer<typeof GenericChannelEventSchema>;
 export const AcceptedSchema = z
   .object({
     accepted: z.number().int().openapi({ description: "Events queued for processing." }),
-    duplicates: z.number().int().openapi({ description: "Events already received; nothing changed." }),
-    ignored: z.number().int().openapi({ description: "Verified events of a kind Continuity does not act on." }),
+    duplicates: z
+      .number()
+      .int()
+      .openapi({ description: "Events already received; nothing changed." }),
+    ignored: z
+      .number()
+      .int()
+      .openapi({ description: "Verified events of a kind Continuity does not act on." }),
   })
   .openapi("Accepted");

@@ -22,35 +22,107 @@ export const ContextSchema = z
       contactId: z.string(),
       channel: Channel,
       customerId: z.string().nullable(),
-      identifiers: z.array(z.object({ kind: SignalKind, masked: z.string().openapi({ example: "m***@example.com" }), matched: z.boolean(), source: z.string() })),
-      support: z.array(SignalKind).openapi({ description: "Kinds of evidence that point at this customer alone." }),
-      verification: z.object({ method: z.string(), passedAt: z.string(), expiresAt: z.string(), expired: z.boolean() }).nullable(),
+      identifiers: z.array(
+        z.object({
+          kind: SignalKind,
+          masked: z.string().openapi({ example: "m***@example.com" }),
+          matched: z.boolean(),
+          source: z.string(),
+        }),
+      ),
+      support: z
+        .array(SignalKind)
+        .openapi({ description: "Kinds of evidence that point at this customer alone." }),
+      verification: z
+        .object({
+          method: z.string(),
+          passedAt: z.string(),
+          expiresAt: z.string(),
+          expired: z.boolean(),
+        })
+        .nullable(),
       conflict: z
         .object({
           reason: z.enum(["contradicting_signals", "shared_identifier"]),
-          signals: z.array(z.object({ kind: SignalKind, masked: z.string(), owners: z.array(z.string()) })),
+          signals: z.array(
+            z.object({ kind: SignalKind, masked: z.string(), owners: z.array(z.string()) }),
+          ),
         })
         .nullable(),
-      candidates: z.array(z.string()).openapi({ description: "Customers a person should choose between." }),
+      candidates: z
+        .array(z.string())
+        .openapi({ description: "Customers a person should choose between." }),
     }),
-    contacts: z.array(z.object({ id: z.string(), channel: Channel, joinedAt: z.string(), level: Level, links: z.array(Link) })),
-    tickets: z.array(z.object({ id: z.string(), channel: Channel, status: z.enum(TICKET_STATUSES).nullable(), assigneeId: z.string().nullable(), current: z.boolean() })),
+    contacts: z.array(
+      z.object({
+        id: z.string(),
+        channel: Channel,
+        joinedAt: z.string(),
+        level: Level,
+        links: z.array(Link),
+      }),
+    ),
+    tickets: z.array(
+      z.object({
+        id: z.string(),
+        channel: Channel,
+        status: z.enum(TICKET_STATUSES).nullable(),
+        assigneeId: z.string().nullable(),
+        current: z.boolean(),
+      }),
+    ),
     sessions: z.array(z.object({ id: z.string(), channel: Channel, current: z.boolean() })),
     channels: z.array(Channel),
     timeline: z.array(
       z.object({
         at: z.string(),
         key: z.string(),
-        kind: z.enum(["contact", "channel_switch", "message", "artifact", "ticket", "control", "verification", "risk", "candidates"]),
+        kind: z.enum([
+          "contact",
+          "channel_switch",
+          "message",
+          "artifact",
+          "ticket",
+          "control",
+          "verification",
+          "risk",
+          "candidates",
+        ]),
         channel: Channel.optional(),
         contactId: z.string().optional(),
         text: z.string(),
       }),
     ),
-    artifacts: z.array(z.object({ kind: z.string(), url: z.string(), sha256: z.string().optional(), at: z.string(), channel: Channel })),
+    artifacts: z.array(
+      z.object({
+        kind: z.string(),
+        url: z.string(),
+        sha256: z.string().optional(),
+        at: z.string(),
+        channel: Channel,
+      }),
+    ),
     riskFlags: z.array(z.enum(["identity_conflict"])),
-    risks: z.array(z.object({ flag: z.enum(["identity_conflict"]), reason: z.string(), at: z.string(), contactId: z.string().optional() })),
-    candidates: z.array(z.object({ threadId: z.string(), reason: z.enum(["same_order", "same_artifact", "open_thread", "reopen", "identity_conflict"]) })),
+    risks: z.array(
+      z.object({
+        flag: z.enum(["identity_conflict"]),
+        reason: z.string(),
+        at: z.string(),
+        contactId: z.string().optional(),
+      }),
+    ),
+    candidates: z.array(
+      z.object({
+        threadId: z.string(),
+        reason: z.enum([
+          "same_order",
+          "same_artifact",
+          "open_thread",
+          "reopen",
+          "identity_conflict",
+        ]),
+      }),
+    ),
     control: z.enum(["ai", "human"]),
     workflow: z.null(),
     offset: z.number().int(),
@@ -66,7 +138,13 @@ void _sameShape;
 export const ThreadEventsSchema = z
   .object({
     threadId: z.string(),
-    events: z.array(z.object({ offset: z.number().int(), recordedAt: z.string(), event: z.record(z.string(), z.unknown()) })),
+    events: z.array(
+      z.object({
+        offset: z.number().int(),
+        recordedAt: z.string(),
+        event: z.record(z.string(), z.unknown()),
+      }),
+    ),
     nextAfter: z.number().int().openapi({ description: "Pass as `after` to read on." }),
     head: z.number().int().openapi({ description: "Offset of the newest event." }),
   })

@@ -13,7 +13,14 @@ export const OrderCustomer = z
   .openapi("OrderCustomer");
 export type OrderCustomer = z.infer<typeof OrderCustomer>;
 
-export const ORDER_STATUSES = ["pending", "processed", "delivered", "cancelled", "return_requested", "exchange_requested"] as const;
+export const ORDER_STATUSES = [
+  "pending",
+  "processed",
+  "delivered",
+  "cancelled",
+  "return_requested",
+  "exchange_requested",
+] as const;
 
 export const Order = z
   .object({
@@ -21,11 +28,27 @@ export const Order = z
     customerId: z.string(),
     status: z.enum(ORDER_STATUSES),
     placedAt: z.string(),
-    items: z.array(z.object({ id: z.string(), name: z.string(), price: z.number(), options: z.record(z.string(), z.unknown()).default({}) })),
+    items: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        price: z.number(),
+        options: z.record(z.string(), z.unknown()).default({}),
+      }),
+    ),
     total: z.number(),
     deliveredAt: z.string().optional(),
     returnWindowEndsAt: z.string().optional(),
-    shipments: z.array(z.object({ status: z.string(), carrier: z.string().optional(), tracking: z.string().optional(), eta: z.string().optional() })).default([]),
+    shipments: z
+      .array(
+        z.object({
+          status: z.string(),
+          carrier: z.string().optional(),
+          tracking: z.string().optional(),
+          eta: z.string().optional(),
+        }),
+      )
+      .default([]),
   })
   .openapi("Order");
 export type Order = z.infer<typeof Order>;

@@ -18,7 +18,13 @@ export const SuncoWebhook = z
   .openapi("SuncoWebhook");
 export type SuncoWebhook = z.infer<typeof SuncoWebhook>;
 
-const Integration = z.object({ id: z.string().optional(), name: z.string().optional(), integrationType: z.string().optional() }).partial();
+const Integration = z
+  .object({
+    id: z.string().optional(),
+    name: z.string().optional(),
+    integrationType: z.string().optional(),
+  })
+  .partial();
 
 export const SuncoConversation = z.object({
   id: z.string().min(1),
@@ -55,7 +61,10 @@ export const SuncoMessagePayload = z.object({
       .object({
         type: z.string().optional(),
         integrationId: z.string().optional(),
-        client: z.object({ externalId: z.string().nullish(), type: z.string().optional() }).partial().nullish(),
+        client: z
+          .object({ externalId: z.string().nullish(), type: z.string().optional() })
+          .partial()
+          .nullish(),
       })
       .partial()
       .optional(),

@@ -13,7 +13,11 @@ export const ZendeskSettings = z
     baseUrl: httpUrl,
     /** Custom field ids the note writer fills (category, reason code, step). */
     customFields: z
-      .object({ category: z.number().int().positive(), reasonCode: z.number().int().positive(), step: z.number().int().positive() })
+      .object({
+        category: z.number().int().positive(),
+        reasonCode: z.number().int().positive(),
+        step: z.number().int().positive(),
+      })
       .partial()
       .strict(),
   })
@@ -40,17 +44,29 @@ export const AiSettings = z.discriminatedUnion("provider", [
   z.object({ provider: z.literal("rules") }).strict(),
   z.object({ provider: z.literal("workers-ai"), model: z.string().min(1).max(200) }).strict(),
   z
-    .object({ provider: z.literal("openai-compatible"), baseUrl: httpUrl, model: z.string().min(1).max(200), apiKey: secret.optional() })
+    .object({
+      provider: z.literal("openai-compatible"),
+      baseUrl: httpUrl,
+      model: z.string().min(1).max(200),
+      apiKey: secret.optional(),
+    })
     .strict(),
 ]);
 
 export const PolicySettings = z
   .object({
     continuityWindowDays: z.number().int().min(1).max(365),
-    verificationTtlHours: z.number().int().min(1).max(24 * 365),
+    verificationTtlHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 365),
     autoReply: z.boolean(),
     /** ISO 3166 country for phone numbers sent without a country code. */
-    defaultCountry: z.string().regex(/^[A-Za-z]{2}$/).transform((c) => c.toUpperCase()),
+    defaultCountry: z
+      .string()
+      .regex(/^[A-Za-z]{2}$/)
+      .transform((c) => c.toUpperCase()),
   })
   .partial()
   .strict();
@@ -92,21 +108,32 @@ export const TenantSettingsView = z
   .object({
     tenantId: z.string(),
     subdomain: z.string(),
-    settings: z.record(z.string(), z.unknown()).openapi({ description: "Current settings without credentials." }),
-    configuredSecrets: z.array(z.string()).openapi({ example: ["zendesk.apiToken", "zendesk.webhookSecret"] }),
+    settings: z
+      .record(z.string(), z.unknown())
+      .openapi({ description: "Current settings without credentials." }),
+    configuredSecrets: z
+      .array(z.string())
+      .openapi({ example: ["zendesk.apiToken", "zendesk.webhookSecret"] }),
     version: z.number().int(),
   })
   .openapi("TenantSettings");
 export type TenantSettingsView = z.infer<typeof TenantSettingsView>;
 
 export const CreateTenantBody = z
-  .object({ subdomain: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/i, "must be a Zendesk subdomain").transform((s) => s.toLowerCase()) })
+  .object({
+    subdomain: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,62}$/i, "must be a Zendesk subdomain")
+      .transform((s) => s.toLowerCase()),
+  })
   .strict()
   .openapi("CreateTenant");
 
 export const CreatedTenant = z
   .object({
     tenantId: z.string(),
-    appSecret: z.string().openapi({ description: "Shown once. Paste it into the app's secure setting." }),
+    appSecret: z
+      .string()
+      .openapi({ description: "Shown once. Paste it into the app's secure setting." }),
   })
   .openapi("CreatedTenant");

@@ -39,10 +39,14 @@ export const ZendeskComment = z.object({
   id,
   body: z.string().nullish(),
   is_public: z.boolean().optional(),
-  author: z.object({ id: optionalId, is_staff: z.boolean().optional(), name: z.string().nullish() }).partial().optional(),
+  author: z
+    .object({ id: optionalId, is_staff: z.boolean().optional(), name: z.string().nullish() })
+    .partial()
+    .optional(),
 });
 
-export const ChangeOf = <T extends z.ZodType>(value: T) => z.object({ current: value, previous: value.optional() });
+export const ChangeOf = <T extends z.ZodType>(value: T) =>
+  z.object({ current: value, previous: value.optional() });
 
 /**
  * Body of the trigger webhook template for accounts that use triggers (docs/zendesk-setup.md).

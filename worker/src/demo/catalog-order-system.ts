@@ -22,7 +22,8 @@ export class CatalogOrderSystem implements OrderSystem {
         if (phone) this.byPhone.set(phone, [...(this.byPhone.get(phone) ?? []), customer]);
       }
     }
-    for (const order of catalog.orders) this.orders.set(normalizeOrderId(order.id) ?? order.id, order);
+    for (const order of catalog.orders)
+      this.orders.set(normalizeOrderId(order.id) ?? order.id, order);
   }
 
   async customersByEmail(email: string) {
@@ -34,7 +35,10 @@ export class CatalogOrderSystem implements OrderSystem {
   async customersByNameZip(name: string, zip: string) {
     const wanted = name.trim().toLowerCase();
     const wantedZip = zip.replace(/\s+/g, "").toUpperCase();
-    return this.catalog.customers.filter((c) => c.name.toLowerCase() === wanted && c.zip.replace(/\s+/g, "").toUpperCase() === wantedZip);
+    return this.catalog.customers.filter(
+      (c) =>
+        c.name.toLowerCase() === wanted && c.zip.replace(/\s+/g, "").toUpperCase() === wantedZip,
+    );
   }
   async ordersOf(customerId: string) {
     return this.catalog.orders.filter((o) => o.customerId === customerId);

@@ -11,9 +11,30 @@ export interface OrderCatalog {
 
 const FEATURED: OrderCatalog = {
   customers: [
-    { id: "C-1001", name: "Maya Ortiz", email: "maya.ortiz@example.com", phones: ["+14155550100"], zip: "94107", tier: "standard" },
-    { id: "C-2001", name: "Ben Adeyemi", email: "ben.adeyemi@example.com", phones: ["+447700900123"], zip: "SW1A1AA", tier: "plus" },
-    { id: "C-3001", name: "Cara Lindqvist", email: "cara.l@example.com", phones: ["+46701234567"], zip: "11122", tier: "standard" },
+    {
+      id: "C-1001",
+      name: "Maya Ortiz",
+      email: "maya.ortiz@example.com",
+      phones: ["+14155550100"],
+      zip: "94107",
+      tier: "standard",
+    },
+    {
+      id: "C-2001",
+      name: "Ben Adeyemi",
+      email: "ben.adeyemi@example.com",
+      phones: ["+447700900123"],
+      zip: "SW1A1AA",
+      tier: "plus",
+    },
+    {
+      id: "C-3001",
+      name: "Cara Lindqvist",
+      email: "cara.l@example.com",
+      phones: ["+46701234567"],
+      zip: "11122",
+      tier: "standard",
+    },
   ],
   orders: [
     {
@@ -51,8 +72,42 @@ const FEATURED: OrderCatalog = {
   ],
 };
 
-const FIRST = ["Ava", "Noah", "Lena", "Omar", "Iris", "Kai", "Zoe", "Luca", "Mina", "Theo", "Ines", "Ravi", "Sofia", "Jonas", "Yuki", "Amara"];
-const LAST = ["Baker", "Chen", "Diaz", "Evans", "Fischer", "Garcia", "Haddad", "Ito", "Jensen", "Khan", "Lopez", "Moreau", "Novak", "Okafor", "Park", "Rossi"];
+const FIRST = [
+  "Ava",
+  "Noah",
+  "Lena",
+  "Omar",
+  "Iris",
+  "Kai",
+  "Zoe",
+  "Luca",
+  "Mina",
+  "Theo",
+  "Ines",
+  "Ravi",
+  "Sofia",
+  "Jonas",
+  "Yuki",
+  "Amara",
+];
+const LAST = [
+  "Baker",
+  "Chen",
+  "Diaz",
+  "Evans",
+  "Fischer",
+  "Garcia",
+  "Haddad",
+  "Ito",
+  "Jensen",
+  "Khan",
+  "Lopez",
+  "Moreau",
+  "Novak",
+  "Okafor",
+  "Park",
+  "Rossi",
+];
 const PRODUCTS = [
   { name: "Desk Lamp", price: 35 },
   { name: "Office Chair", price: 210 },
@@ -89,7 +144,10 @@ function isoDay(base: number, days: number): string {
 export function generateCatalog(count = 200, seed = 20260301): OrderCatalog {
   const random = prng(seed);
   const epoch = Date.parse("2026-03-01T00:00:00Z");
-  const catalog: OrderCatalog = { customers: [...FEATURED.customers], orders: [...FEATURED.orders] };
+  const catalog: OrderCatalog = {
+    customers: [...FEATURED.customers],
+    orders: [...FEATURED.orders],
+  };
   for (let i = 0; i < count; i++) {
     const first = pick(random, FIRST);
     const last = pick(random, LAST);
@@ -115,8 +173,20 @@ export function generateCatalog(count = 200, seed = 20260301): OrderCatalog {
         placedAt: isoDay(epoch, placed),
         items: [{ id: `I-${i}-${n}`, name: product.name, price: product.price, options: {} }],
         total: product.price,
-        ...(delivered !== undefined && { deliveredAt: isoDay(epoch, delivered), returnWindowEndsAt: isoDay(epoch, delivered + 30) }),
-        shipments: status === "pending" ? [] : [{ status: status === "delivered" ? "delivered" : "in_transit", carrier: "UPS", tracking: `1Z${20000 + i * 3 + n}` }],
+        ...(delivered !== undefined && {
+          deliveredAt: isoDay(epoch, delivered),
+          returnWindowEndsAt: isoDay(epoch, delivered + 30),
+        }),
+        shipments:
+          status === "pending"
+            ? []
+            : [
+                {
+                  status: status === "delivered" ? "delivered" : "in_transit",
+                  carrier: "UPS",
+                  tracking: `1Z${20000 + i * 3 + n}`,
+                },
+              ],
       });
     }
   }

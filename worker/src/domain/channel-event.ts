@@ -1,7 +1,16 @@
 import type { RawIdentifier } from "./identifiers";
 import type { VerificationRecord } from "./identity-level";
 
-export const CHANNELS = ["web_chat", "messaging", "whatsapp", "sms", "email", "voice", "social", "api"] as const;
+export const CHANNELS = [
+  "web_chat",
+  "messaging",
+  "whatsapp",
+  "sms",
+  "email",
+  "voice",
+  "social",
+  "api",
+] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const TICKET_STATUSES = ["new", "open", "pending", "hold", "solved", "closed"] as const;
@@ -48,7 +57,9 @@ export interface ChannelEvent {
 }
 
 /** A contact is one conversation on one channel: a chat session, a call, a ticket. */
-export function contactKey(event: Pick<ChannelEvent, "sessionId" | "ticketId" | "eventId" | "source">): string {
+export function contactKey(
+  event: Pick<ChannelEvent, "sessionId" | "ticketId" | "eventId" | "source">,
+): string {
   if (event.sessionId) return `session:${event.sessionId}`;
   if (event.ticketId) return `ticket:${event.ticketId}`;
   return `event:${event.source}:${event.eventId}`;

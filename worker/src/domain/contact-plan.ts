@@ -25,7 +25,11 @@ export function planContact(input: ContactPlanInput): ThreadEvent[] {
   const at = event.occurredAt;
   const events: ThreadEvent[] = [];
   // Each fact is numbered in planning order, so facts of one delivery apply in that order.
-  type Unplaced = ThreadEvent extends infer E ? (E extends ThreadEvent ? Omit<E, "group" | "part"> : never) : never;
+  type Unplaced = ThreadEvent extends infer E
+    ? E extends ThreadEvent
+      ? Omit<E, "group" | "part">
+      : never
+    : never;
   const planned: Unplaced[] = [];
   const links = linksOf(event);
 
@@ -38,17 +42,33 @@ export function planContact(input: ContactPlanInput): ThreadEvent[] {
       contactId,
       channel: event.channel,
       links,
-      stitch: { action: decision.action, reason: "reason" in decision ? decision.reason : `same_${decision.via}` },
+      stitch: {
+        action: decision.action,
+        reason: "reason" in decision ? decision.reason : `same_${decision.via}`,
+      },
     });
   } else {
     for (const link of links) {
       if (!input.knownLinks.some((l) => l.kind === link.kind && l.id === link.id)) {
-        planned.push({ key: `${base}#link:${link.kind}:${link.id}`, at, type: "contact.linked", contactId, channel: event.channel, link });
+        planned.push({
+          key: `${base}#link:${link.kind}:${link.id}`,
+          at,
+          type: "contact.linked",
+          contactId,
+          channel: event.channel,
+          link,
+        });
       }
     }
   }
   if (input.signals.length > 0) {
-    planned.push({ key: `${base}#identity`, at, type: "identity.observed", contactId, signals: input.signals });
+    planned.push({
+      key: `${base}#identity`,
+      at,
+      type: "identity.observed",
+      contactId,
+      signals: input.signals,
+    });
   }
   if (event.verification) {
     planned.push({
@@ -74,7 +94,14 @@ export function planContact(input: ContactPlanInput): ThreadEvent[] {
     });
   }
   event.artifacts.forEach((artifact, i) => {
-    planned.push({ key: `${base}#artifact:${i}`, at, type: "artifact.added", contactId, channel: event.channel, artifact });
+    planned.push({
+      key: `${base}#artifact:${i}`,
+      at,
+      type: "artifact.added",
+      contactId,
+      channel: event.channel,
+      artifact,
+    });
   });
   if (event.ticket && event.ticketId) {
     const { status, assigneeId, requesterId } = event.ticket;
@@ -92,10 +119,21 @@ export function planContact(input: ContactPlanInput): ThreadEvent[] {
     }
   }
   if (event.control) {
-    planned.push({ key: `${base}#control`, at, type: "control.changed", owner: event.control.owner, reason: event.control.reason });
+    planned.push({
+      key: `${base}#control`,
+      at,
+      type: "control.changed",
+      owner: event.control.owner,
+      reason: event.control.reason,
+    });
   }
   if (decision.action === "new" && decision.candidates.length > 0) {
-    planned.push({ key: `${base}#candidates`, at, type: "candidates.recorded", candidates: decision.candidates });
+    planned.push({
+      key: `${base}#candidates`,
+      at,
+      type: "candidates.recorded",
+      candidates: decision.candidates,
+    });
   }
   planned.forEach((fact, part) => events.push({ ...fact, group: base, part } as ThreadEvent));
   return events;

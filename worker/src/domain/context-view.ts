@@ -1,11 +1,22 @@
 import type { Channel, ControlOwner, ThreadLink, TicketStatus } from "./channel-event";
 import type { IdentityConflict, IdentityLevel, SignalKind } from "./identity-level";
 import type { CandidateThread, ThreadStatus } from "./stitching";
-import { threadStatus, type RiskFlagName, type ThreadState, type TimelineEntry } from "./thread-state";
+import {
+  threadStatus,
+  type RiskFlagName,
+  type ThreadState,
+  type TimelineEntry,
+} from "./thread-state";
 
 /** Everything the sidebar renders for one ticket or session (DESIGN §7). */
 export interface ContextView {
-  thread: { id: string; status: ThreadStatus; customerId: string | null; openedAt: string; lastEventAt: string };
+  thread: {
+    id: string;
+    status: ThreadStatus;
+    customerId: string | null;
+    openedAt: string;
+    lastEventAt: string;
+  };
   identity: {
     level: IdentityLevel;
     contactId: string;
@@ -17,8 +28,20 @@ export interface ContextView {
     conflict: IdentityConflict | null;
     candidates: string[];
   };
-  contacts: { id: string; channel: Channel; joinedAt: string; level: IdentityLevel; links: ThreadLink[] }[];
-  tickets: { id: string; channel: Channel; status: TicketStatus | null; assigneeId: string | null; current: boolean }[];
+  contacts: {
+    id: string;
+    channel: Channel;
+    joinedAt: string;
+    level: IdentityLevel;
+    links: ThreadLink[];
+  }[];
+  tickets: {
+    id: string;
+    channel: Channel;
+    status: TicketStatus | null;
+    assigneeId: string | null;
+    current: boolean;
+  }[];
   sessions: { id: string; channel: Channel; current: boolean }[];
   channels: Channel[];
   timeline: TimelineEntry[];
@@ -34,10 +57,12 @@ export interface ContextView {
 }
 
 export function contextView(state: ThreadState, contactId: string, version: number): ContextView {
-  const contact = state.contacts.find((c) => c.id === contactId) ?? state.contacts[state.contacts.length - 1];
+  const contact =
+    state.contacts.find((c) => c.id === contactId) ?? state.contacts[state.contacts.length - 1];
   const resolution = contact?.resolution;
   const currentLinks = contact?.links ?? [];
-  const isCurrent = (kind: ThreadLink["kind"], id: string) => currentLinks.some((l) => l.kind === kind && l.id === id);
+  const isCurrent = (kind: ThreadLink["kind"], id: string) =>
+    currentLinks.some((l) => l.kind === kind && l.id === id);
   return {
     thread: {
       id: state.id,
@@ -51,20 +76,45 @@ export function contextView(state: ThreadState, contactId: string, version: numb
       contactId: contact?.id ?? contactId,
       channel: contact?.channel ?? "api",
       customerId: resolution?.customerId ?? null,
-      identifiers: (contact?.signals ?? []).map((s) => ({ kind: s.kind, masked: s.masked, matched: s.owners.length > 0, source: s.source })),
+      identifiers: (contact?.signals ?? []).map((s) => ({
+        kind: s.kind,
+        masked: s.masked,
+        matched: s.owners.length > 0,
+        source: s.source,
+      })),
       support: resolution?.support ?? [],
       verification: resolution?.verification ?? null,
       conflict: resolution?.conflict ?? null,
       candidates: resolution?.candidates ?? [],
     },
-    contacts: state.contacts.map((c) => ({ id: c.id, channel: c.channel, joinedAt: c.joinedAt, level: c.resolution.level, links: c.links })),
-    tickets: state.tickets.map((t) => ({ id: t.id, channel: t.channel, status: t.status, assigneeId: t.assigneeId, current: isCurrent("ticket", t.id) })),
+    contacts: state.contacts.map((c) => ({
+      id: c.id,
+      channel: c.channel,
+      joinedAt: c.joinedAt,
+      level: c.resolution.level,
+      links: c.links,
+    })),
+    tickets: state.tickets.map((t) => ({
+      id: t.id,
+      channel: t.channel,
+      status: t.status,
+      assigneeId: t.assigneeId,
+      current: isCurrent("ticket", t.id),
+    })),
     sessions: state.contacts.flatMap((c) =>
-      c.links.filter((l) => l.kind === "session").map((l) => ({ id: l.id, channel: c.channel, current: isCurrent("session", l.id) })),
+      c.links
+        .filter((l) => l.kind === "session")
+        .map((l) => ({ id: l.id, channel: c.channel, current: isCurrent("session", l.id) })),
     ),
     channels: [...new Set(state.contacts.map((c) => c.channel))],
     timeline: state.timeline,
-    artifacts: state.artifacts.map(({ kind, url, sha256, at, channel }) => ({ kind, url, ...(sha256 && { sha256 }), at, channel })),
+    artifacts: state.artifacts.map(({ kind, url, sha256, at, channel }) => ({
+      kind,
+      url,
+      ...(sha256 && { sha256 }),
+      at,
+      channel,
+    })),
     riskFlags: [...new Set(state.riskFlags.map((f) => f.flag))],
     risks: state.riskFlags,
     candidates: state.candidates,

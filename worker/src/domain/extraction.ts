@@ -1,4 +1,10 @@
-import { maskEmail, maskPhone, normalizeEmail, normalizeOrderId, normalizePhone } from "./identifiers";
+import {
+  maskEmail,
+  maskPhone,
+  normalizeEmail,
+  normalizeOrderId,
+  normalizePhone,
+} from "./identifiers";
 
 /**
  * What a customer's free text says about who they are and what they mean. Issue-level slots

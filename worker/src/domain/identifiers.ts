@@ -18,12 +18,7 @@ export type IdentifierType = (typeof IDENTIFIER_TYPES)[number];
  * hash and match as `phone`; session and call ids are link keys, never evidence of a person.
  */
 export type IdentifierKind =
-  | "email"
-  | "phone"
-  | "order"
-  | "external_id"
-  | "zendesk_user"
-  | "session";
+  "email" | "phone" | "order" | "external_id" | "zendesk_user" | "session";
 
 export interface RawIdentifier {
   type: IdentifierType;
@@ -39,8 +34,7 @@ export interface NormalizedIdentifier {
 }
 
 export type NormalizeResult =
-  | { ok: true; identifier: NormalizedIdentifier }
-  | { ok: false; reason: string };
+  { ok: true; identifier: NormalizedIdentifier } | { ok: false; reason: string };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -102,7 +96,9 @@ export function normalizeIdentifier(raw: RawIdentifier, defaultCountry?: string)
     case "phone":
     case "whatsapp": {
       const value =
-        raw.type === "phone" ? normalizePhone(raw.value, defaultCountry) : normalizeWhatsapp(raw.value);
+        raw.type === "phone"
+          ? normalizePhone(raw.value, defaultCountry)
+          : normalizeWhatsapp(raw.value);
       return value
         ? { ok: true, identifier: { kind: "phone", value, masked: maskPhone(value) } }
         : fail("is not a phone number in international (E.164) form");

@@ -26,7 +26,11 @@ export interface CandidateThread {
 
 export type StitchDecision =
   | { action: "existing"; threadId: string; via: "session" | "ticket" }
-  | { action: "attach"; threadId: string; reason: "same_order" | "same_artifact" | "only_open_thread" }
+  | {
+      action: "attach";
+      threadId: string;
+      reason: "same_order" | "same_artifact" | "only_open_thread";
+    }
   | { action: "new"; reason: StitchNewReason; candidates: CandidateThread[] };
 
 export type StitchNewReason =
@@ -52,7 +56,10 @@ function overlap(a: string[], b: string[]): boolean {
   return a.some((x) => b.includes(x));
 }
 
-function matchReason(thread: ThreadSummary, refs: ContactReferences): CandidateThread["reason"] | null {
+function matchReason(
+  thread: ThreadSummary,
+  refs: ContactReferences,
+): CandidateThread["reason"] | null {
   if (overlap(thread.orderIds, refs.orderIds)) return "same_order";
   if (overlap(thread.artifactHashes, refs.artifactHashes)) return "same_artifact";
   return null;
@@ -83,14 +90,19 @@ export function decideThread(input: StitchInput): StitchDecision {
       .map((t) => ({ threadId: t.id, reason: "identity_conflict" as const }));
     return { action: "new", reason: "identity_conflict", candidates };
   }
-  if (!resolution.customerId) return { action: "new", reason: "customer_unresolved", candidates: [] };
+  if (!resolution.customerId)
+    return { action: "new", reason: "customer_unresolved", candidates: [] };
 
   const own = open.filter((t) => t.customerId === resolution.customerId).sort(byRecency);
   if (hasRefs) {
     const matching = own.filter((t) => matchReason(t, references));
     if (matching.length === 1) {
       const thread = matching[0]!;
-      return { action: "attach", threadId: thread.id, reason: matchReason(thread, references) as "same_order" | "same_artifact" };
+      return {
+        action: "attach",
+        threadId: thread.id,
+        reason: matchReason(thread, references) as "same_order" | "same_artifact",
+      };
     }
     if (matching.length > 1) {
       return {
@@ -101,13 +113,19 @@ export function decideThread(input: StitchInput): StitchDecision {
     }
     // A finished thread about the same order is offered for reopening, never silently reopened.
     const finished = input.threads
-      .filter((t) => t.customerId === resolution.customerId && t.status !== "open" && matchReason(t, references))
+      .filter(
+        (t) =>
+          t.customerId === resolution.customerId &&
+          t.status !== "open" &&
+          matchReason(t, references),
+      )
       .sort(byRecency)
       .map((t) => ({ threadId: t.id, reason: "reopen" as const }));
     return { action: "new", reason: "different_order", candidates: finished };
   }
 
-  if (own.length === 1) return { action: "attach", threadId: own[0]!.id, reason: "only_open_thread" };
+  if (own.length === 1)
+    return { action: "attach", threadId: own[0]!.id, reason: "only_open_thread" };
   if (own.length > 1) {
     return {
       action: "new",

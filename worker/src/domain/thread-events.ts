@@ -54,6 +54,9 @@ export type ThreadEvent = { key: string; at: string; group: string; part: number
 export type ThreadEventType = ThreadEvent["type"];
 
 /** Log order for projections: event time, then key. Arrival order never matters. */
-export function compareEvents(a: { at: string; key: string }, b: { at: string; key: string }): number {
+export function compareEvents(
+  a: { at: string; key: string },
+  b: { at: string; key: string },
+): number {
   return Date.parse(a.at) - Date.parse(b.at) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }

@@ -78,7 +78,13 @@ export interface ThreadState {
   candidates: CandidateThread[];
   timeline: TimelineEntry[];
   /** The last event applied, in log order; later events apply incrementally. */
-  cursor: { at: string; key: string; group: string; part: number; type: ThreadEvent["type"] } | null;
+  cursor: {
+    at: string;
+    key: string;
+    group: string;
+    part: number;
+    type: ThreadEvent["type"];
+  } | null;
   eventCount: number;
 }
 
@@ -178,7 +184,12 @@ function raise(state: ThreadState, flag: RiskFlag): ThreadState {
  * Re-judge a contact after its evidence changed. A contact that resolves to someone other than
  * the thread's customer is a conflict on this thread: the thread never takes a second customer.
  */
-function rejudge(state: ThreadState, contact: ContactState, policy: IdentityPolicy, at: string): ThreadState {
+function rejudge(
+  state: ThreadState,
+  contact: ContactState,
+  policy: IdentityPolicy,
+  at: string,
+): ThreadState {
   let resolution = resolveIdentity(contact.signals, contact.verifications, contact.lastAt, policy);
   const customerId = state.customerId ?? (resolution.conflict ? null : resolution.customerId);
   if (resolution.customerId && customerId && resolution.customerId !== customerId) {
@@ -197,15 +208,27 @@ function rejudge(state: ThreadState, contact: ContactState, policy: IdentityPoli
       },
     };
   }
-  const contacts = state.contacts.map((c) => (c.id === contact.id ? { ...contact, resolution } : c));
+  const contacts = state.contacts.map((c) =>
+    c.id === contact.id ? { ...contact, resolution } : c,
+  );
   let next: ThreadState = { ...state, contacts, customerId };
   if (resolution.conflict) {
-    next = raise(next, { flag: "identity_conflict", reason: conflictText(resolution), at, contactId: contact.id });
+    next = raise(next, {
+      flag: "identity_conflict",
+      reason: conflictText(resolution),
+      at,
+      contactId: contact.id,
+    });
   }
   return next;
 }
 
-function newContact(id: string, channel: Channel, at: string, policy: IdentityPolicy): ContactState {
+function newContact(
+  id: string,
+  channel: Channel,
+  at: string,
+  policy: IdentityPolicy,
+): ContactState {
   return {
     id,
     channel,
@@ -234,7 +257,9 @@ function updateContact(
   const existing = state.contacts.find((c) => c.id === contactId);
   const current = existing ?? newContact(contactId, channel, at, policy);
   const contact = change({ ...current, lastAt: latest(current.lastAt, at) });
-  const contacts = existing ? state.contacts.map((c) => (c.id === contactId ? contact : c)) : [...state.contacts, contact];
+  const contacts = existing
+    ? state.contacts.map((c) => (c.id === contactId ? contact : c))
+    : [...state.contacts, contact];
   return { state: { ...state, contacts }, contact };
 }
 
@@ -267,13 +292,21 @@ function applyOne(state: ThreadState, event: ThreadEvent, policy: IdentityPolicy
       const contact: ContactState = {
         ...base,
         channel: event.channel,
-        joinedAt: existing && Date.parse(existing.joinedAt) < Date.parse(event.at) ? existing.joinedAt : event.at,
-        links: [...event.links, ...base.links.filter((l) => !event.links.some((e) => e.kind === l.kind && e.id === l.id))],
+        joinedAt:
+          existing && Date.parse(existing.joinedAt) < Date.parse(event.at)
+            ? existing.joinedAt
+            : event.at,
+        links: [
+          ...event.links,
+          ...base.links.filter((l) => !event.links.some((e) => e.kind === l.kind && e.id === l.id)),
+        ],
         stitch: event.stitch,
       };
       let next: ThreadState = {
         ...state,
-        contacts: existing ? state.contacts.map((c) => (c.id === contact.id ? contact : c)) : [...state.contacts, contact],
+        contacts: existing
+          ? state.contacts.map((c) => (c.id === contact.id ? contact : c))
+          : [...state.contacts, contact],
       };
       for (const link of event.links) {
         if (link.kind === "ticket") next = upsertTicket(next, link.id, event.channel);
@@ -296,7 +329,9 @@ function applyOne(state: ThreadState, event: ThreadEvent, policy: IdentityPolicy
           ? c
           : { ...c, links: [...c.links, event.link] },
       );
-      return event.link.kind === "ticket" ? upsertTicket(updated.state, event.link.id, event.channel) : updated.state;
+      return event.link.kind === "ticket"
+        ? upsertTicket(updated.state, event.link.id, event.channel)
+        : updated.state;
     }
     case "identity.observed": {
       const channel = state.contacts.find((c) => c.id === event.contactId)?.channel ?? "api";
@@ -310,10 +345,17 @@ function applyOne(state: ThreadState, event: ThreadEvent, policy: IdentityPolicy
     case "verification.passed": {
       const channel = state.contacts.find((c) => c.id === event.contactId)?.channel ?? "api";
       // The verification is itself a moment in the contact's life, possibly after the event that reports it.
-      const updated = updateContact(state, event.contactId, latest(event.at, event.passedAt), channel, policy, (c) => ({
-        ...c,
-        verifications: [...c.verifications, { method: event.method, passedAt: event.passedAt }],
-      }));
+      const updated = updateContact(
+        state,
+        event.contactId,
+        latest(event.at, event.passedAt),
+        channel,
+        policy,
+        (c) => ({
+          ...c,
+          verifications: [...c.verifications, { method: event.method, passedAt: event.passedAt }],
+        }),
+      );
       const next = rejudge(updated.state, updated.contact, policy, event.at);
       return withTimeline(next, {
         at: event.at,
@@ -324,11 +366,20 @@ function applyOne(state: ThreadState, event: ThreadEvent, policy: IdentityPolicy
       });
     }
     case "message.received": {
-      const updated = updateContact(state, event.contactId, event.at, event.channel, policy, (c) => c);
+      const updated = updateContact(
+        state,
+        event.contactId,
+        event.at,
+        event.channel,
+        policy,
+        (c) => c,
+      );
       let next = updated.state;
-      if (event.author === "customer") next = { ...next, orderIds: unique([...next.orderIds, ...event.orderIds]) };
+      if (event.author === "customer")
+        next = { ...next, orderIds: unique([...next.orderIds, ...event.orderIds]) };
       next = rejudge(next, updated.contact, policy, event.at);
-      const who = event.author === "customer" ? "Customer" : event.author === "agent" ? "Agent" : "Bot";
+      const who =
+        event.author === "customer" ? "Customer" : event.author === "agent" ? "Agent" : "Bot";
       return withTimeline(next, {
         at: event.at,
         key: event.key,
@@ -342,7 +393,10 @@ function applyOne(state: ThreadState, event: ThreadEvent, policy: IdentityPolicy
       if (state.artifacts.some((a) => a.url === event.artifact.url)) return state;
       const next = {
         ...state,
-        artifacts: [...state.artifacts, { ...event.artifact, at: event.at, channel: event.channel, contactId: event.contactId }],
+        artifacts: [
+          ...state.artifacts,
+          { ...event.artifact, at: event.at, channel: event.channel, contactId: event.contactId },
+        ],
       };
       return withTimeline(next, {
         at: event.at,
@@ -360,17 +414,29 @@ function applyOne(state: ThreadState, event: ThreadEvent, policy: IdentityPolicy
       const tickets = withTicket.tickets.map((t) => {
         if (t.id !== event.ticketId) return t;
         const next = { ...t };
-        if (event.status !== undefined && newer(t.statusAt, event.at) && event.status !== t.status) {
+        if (
+          event.status !== undefined &&
+          newer(t.statusAt, event.at) &&
+          event.status !== t.status
+        ) {
           next.status = event.status;
           next.statusAt = event.at;
           notes.push(`status ${event.status}`);
         }
-        if (event.assigneeId !== undefined && newer(t.assigneeAt, event.at) && event.assigneeId !== t.assigneeId) {
+        if (
+          event.assigneeId !== undefined &&
+          newer(t.assigneeAt, event.at) &&
+          event.assigneeId !== t.assigneeId
+        ) {
           next.assigneeId = event.assigneeId;
           next.assigneeAt = event.at;
           notes.push(event.assigneeId ? `assigned to agent ${event.assigneeId}` : "unassigned");
         }
-        if (event.requesterId !== undefined && newer(t.requesterAt, event.at) && event.requesterId !== t.requesterId) {
+        if (
+          event.requesterId !== undefined &&
+          newer(t.requesterAt, event.at) &&
+          event.requesterId !== t.requesterId
+        ) {
           next.requesterId = event.requesterId;
           next.requesterAt = event.at;
         }
@@ -399,7 +465,9 @@ function applyOne(state: ThreadState, event: ThreadEvent, policy: IdentityPolicy
     }
     case "candidates.recorded": {
       const known = new Set(state.candidates.map((c) => c.threadId));
-      const fresh = event.candidates.filter((c) => !known.has(c.threadId) && c.threadId !== state.id);
+      const fresh = event.candidates.filter(
+        (c) => !known.has(c.threadId) && c.threadId !== state.id,
+      );
       if (fresh.length === 0) return state;
       return withTimeline(
         { ...state, candidates: [...state.candidates, ...fresh] },
@@ -433,14 +501,24 @@ function joinAtFirstSight(events: ThreadEvent[]): ThreadEvent[] {
 }
 
 /** Apply events that all sort after the state's cursor (see `appliesInOrder`). */
-export function applyEvents(state: ThreadState, events: ThreadEvent[], policy: IdentityPolicy): ThreadState {
+export function applyEvents(
+  state: ThreadState,
+  events: ThreadEvent[],
+  policy: IdentityPolicy,
+): ThreadState {
   return [...events].sort(compareEvents).reduce((s, event) => {
     const next = applyOne(s, event, policy);
     return {
       ...next,
       lastEventAt: latest(next.lastEventAt, event.at),
       openedAt: Date.parse(event.at) < Date.parse(next.openedAt) ? event.at : next.openedAt,
-      cursor: { at: event.at, key: event.key, group: event.group, part: event.part, type: event.type },
+      cursor: {
+        at: event.at,
+        key: event.key,
+        group: event.group,
+        part: event.part,
+        type: event.type,
+      },
       eventCount: next.eventCount + 1,
     };
   }, state);
@@ -458,11 +536,13 @@ export function appliesInOrder(state: ThreadState, events: ThreadEvent[]): boole
  */
 export function project(id: string, events: ThreadEvent[], policy: IdentityPolicy): ThreadState {
   const seen = new Set<string>();
-  const ordered = joinAtFirstSight(events).sort(compareEvents).filter((e) => {
-    if (seen.has(e.key)) return false;
-    seen.add(e.key);
-    return true;
-  });
+  const ordered = joinAtFirstSight(events)
+    .sort(compareEvents)
+    .filter((e) => {
+      if (seen.has(e.key)) return false;
+      seen.add(e.key);
+      return true;
+    });
   const first = ordered[0];
   return applyEvents(emptyThread(id, first?.at ?? new Date(0).toISOString()), ordered, policy);
 }

@@ -17,17 +17,26 @@ import { recordContact, type RecordOutcome } from "./record-contact";
 export const MAX_INGEST_ATTEMPTS = 6;
 
 /** Exponential backoff from `base` seconds, capped at five minutes, never sooner than Retry-After. */
-export function backoffSeconds(attempt: number, retryAfter: number | undefined, base: number): number {
+export function backoffSeconds(
+  attempt: number,
+  retryAfter: number | undefined,
+  base: number,
+): number {
   const exponential = Math.min(300, base * 2 ** Math.max(0, attempt - 1));
   return Math.max(retryAfter ?? 0, exponential);
 }
 
 function retryBase(env: Env): number {
   const configured = Number(env.RETRY_BASE_SECONDS);
-  return Number.isFinite(configured) && configured >= 0 && env.RETRY_BASE_SECONDS !== undefined ? configured : 2;
+  return Number.isFinite(configured) && configured >= 0 && env.RETRY_BASE_SECONDS !== undefined
+    ? configured
+    : 2;
 }
 
-export async function processIngest(env: Env, message: IngestMessage): Promise<RecordOutcome | { kind: "tenant_gone" }> {
+export async function processIngest(
+  env: Env,
+  message: IngestMessage,
+): Promise<RecordOutcome | { kind: "tenant_gone" }> {
   const tenant = await loadTenant(env, message.tenantId);
   if (!tenant) return { kind: "tenant_gone" };
   const { config } = tenant;
@@ -40,13 +49,23 @@ export async function processIngest(env: Env, message: IngestMessage): Promise<R
     orders: orderSystemFor(config.orders, demoOrderSystem),
     ...(config.policy.defaultCountry && { defaultCountry: config.policy.defaultCountry }),
   });
-  return recordContact(env.DB, config.id, event, evidence, config.policy, () => new Date().toISOString());
+  return recordContact(env.DB, config.id, event, evidence, config.policy, () =>
+    new Date().toISOString(),
+  );
 }
 
 async function setAside(env: Env, message: IngestMessage, error: string): Promise<void> {
   const keys = await rootKeys(env.SECRETS_KEY);
-  const sealedEvent = await seal(keys.settings, JSON.stringify(message.event), `tenant:${message.tenantId}:delivery`);
-  await failDelivery(env.DB, message.tenantId, message.event, { error, sealedEvent, now: new Date().toISOString() });
+  const sealedEvent = await seal(
+    keys.settings,
+    JSON.stringify(message.event),
+    `tenant:${message.tenantId}:delivery`,
+  );
+  await failDelivery(env.DB, message.tenantId, message.event, {
+    error,
+    sealedEvent,
+    now: new Date().toISOString(),
+  });
 }
 
 /**
@@ -75,23 +94,46 @@ export async function consumeIngest(batch: MessageBatch<IngestMessage>, env: Env
       const reason = error instanceof Error ? error.message : String(error);
       const transient = error instanceof DownstreamUnavailable;
       if (transient && message.attempts < MAX_INGEST_ATTEMPTS) {
-        message.retry({ delaySeconds: backoffSeconds(message.attempts, error.retryAfterSeconds, retryBase(env)) });
-        console.warn(JSON.stringify({ msg: "ingest retry", tenantId, source: event.source, attempt: message.attempts, reason }));
+        message.retry({
+          delaySeconds: backoffSeconds(message.attempts, error.retryAfterSeconds, retryBase(env)),
+        });
+        console.warn(
+          JSON.stringify({
+            msg: "ingest retry",
+            tenantId,
+            source: event.source,
+            attempt: message.attempts,
+            reason,
+          }),
+        );
         continue;
       }
       try {
         await setAside(env, message.body, reason);
         message.ack();
       } catch {
-        message.retry({ delaySeconds: backoffSeconds(message.attempts, undefined, retryBase(env)) });
+        message.retry({
+          delaySeconds: backoffSeconds(message.attempts, undefined, retryBase(env)),
+        });
       }
-      console.error(JSON.stringify({ msg: "ingest failed", tenantId, source: event.source, attempts: message.attempts, reason }));
+      console.error(
+        JSON.stringify({
+          msg: "ingest failed",
+          tenantId,
+          source: event.source,
+          attempts: message.attempts,
+          reason,
+        }),
+      );
     }
   }
 }
 
 /** Messages the platform gave up on (the consumer itself crashed): set aside, never dropped. */
-export async function setAsideExhausted(batch: MessageBatch<IngestMessage>, env: Env): Promise<void> {
+export async function setAsideExhausted(
+  batch: MessageBatch<IngestMessage>,
+  env: Env,
+): Promise<void> {
   for (const message of batch.messages) {
     await setAside(env, message.body, "delivery attempts exhausted");
     message.ack();

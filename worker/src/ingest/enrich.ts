@@ -14,21 +14,39 @@ export async function enrichFromZendesk(
   linkedAlready: boolean,
   fetcher: typeof fetch = fetch,
 ): Promise<{ event: ChannelEvent; requester: TaggedIdentifier[] }> {
-  if (!config.zendesk.auth || (!event.zendeskRequesterId && !event.zendeskFetch)) return { event, requester: [] };
+  if (!config.zendesk.auth || (!event.zendeskRequesterId && !event.zendeskFetch))
+    return { event, requester: [] };
   const zendesk = new ZendeskReader(config.zendesk, fetcher);
   let enriched = event;
 
   if (event.zendeskFetch === "ticket" && event.ticketId) {
     const ticket = await zendesk.ticket(event.ticketId);
     if (ticket) {
-      const requesterId = ticket.requester_id != null && ticket.requester_id !== "" ? String(ticket.requester_id) : event.zendeskRequesterId;
-      enriched = { ...enriched, channel: ticket.via?.channel ? channelOfVia(ticket.via.channel) : enriched.channel, ...(requesterId && { zendeskRequesterId: requesterId }) };
+      const requesterId =
+        ticket.requester_id != null && ticket.requester_id !== ""
+          ? String(ticket.requester_id)
+          : event.zendeskRequesterId;
+      enriched = {
+        ...enriched,
+        channel: ticket.via?.channel ? channelOfVia(ticket.via.channel) : enriched.channel,
+        ...(requesterId && { zendeskRequesterId: requesterId }),
+      };
       // The trigger's own status is as of its update stamp; the API's is as of now.
       const status = ticketStatus(ticket.status);
-      if (status && !enriched.ticket?.status) enriched = { ...enriched, ticket: { ...enriched.ticket, status } };
+      if (status && !enriched.ticket?.status)
+        enriched = { ...enriched, ticket: { ...enriched.ticket, status } };
       if (!linkedAlready) {
         const text = [ticket.subject, ticket.description].filter(Boolean).join("\n\n");
-        if (text) enriched = { ...enriched, message: { id: descriptionMessageId(ticket.id), author: "customer", text, public: true } };
+        if (text)
+          enriched = {
+            ...enriched,
+            message: {
+              id: descriptionMessageId(ticket.id),
+              author: "customer",
+              text,
+              public: true,
+            },
+          };
       } else {
         // The newest comment, unless it is the description the contact already holds.
         const comments = await zendesk.recentComments(event.ticketId, 2);
@@ -37,7 +55,12 @@ export async function enrichFromZendesk(
           const byRequester = newest.author_id !== undefined && newest.author_id === requesterId;
           enriched = {
             ...enriched,
-            message: { id: `comment-${newest.id}`, author: byRequester ? "customer" : "agent", text: newest.body, public: newest.public !== false },
+            message: {
+              id: `comment-${newest.id}`,
+              author: byRequester ? "customer" : "agent",
+              text: newest.body,
+              public: newest.public !== false,
+            },
           };
         }
       }
@@ -49,7 +72,11 @@ export async function enrichFromZendesk(
   const requester = await zendesk.requester(requesterId);
   const identifiers: TaggedIdentifier[] = [
     { raw: { type: "zendesk_user", value: requesterId }, source: "zendesk" },
-    ...(requester?.identifiers ?? []).map(({ verified, ...raw }) => ({ raw, source: "zendesk" as const, verified })),
+    ...(requester?.identifiers ?? []).map(({ verified, ...raw }) => ({
+      raw,
+      source: "zendesk" as const,
+      verified,
+    })),
   ];
   return { event: enriched, requester: identifiers };
 }

@@ -1,7 +1,11 @@
 import type { OrderSystem } from "../connectors/orders";
 import type { ChannelEvent } from "../domain/channel-event";
 import { findInText } from "../domain/extraction";
-import { normalizeIdentifier, type NormalizedIdentifier, type RawIdentifier } from "../domain/identifiers";
+import {
+  normalizeIdentifier,
+  type NormalizedIdentifier,
+  type RawIdentifier,
+} from "../domain/identifiers";
 import type { Signal, SignalKind } from "../domain/identity-level";
 import { identityHash } from "../security/identity-hash";
 import { agentLinkedOwners, type IdentityRow } from "../store/identities";
@@ -24,14 +28,29 @@ export interface TaggedIdentifier {
 }
 
 /** Identifiers the event carries, plus the contact details and order ids its customer text mentions. */
-export function identifiersOf(event: ChannelEvent, requester: TaggedIdentifier[]): TaggedIdentifier[] {
-  const own: TaggedIdentifier[] = event.identifiers.map((raw) => ({ raw, source: event.source === "channel" ? "channel" : event.source }));
+export function identifiersOf(
+  event: ChannelEvent,
+  requester: TaggedIdentifier[],
+): TaggedIdentifier[] {
+  const own: TaggedIdentifier[] = event.identifiers.map((raw) => ({
+    raw,
+    source: event.source === "channel" ? "channel" : event.source,
+  }));
   const text = event.message?.author === "customer" ? event.message.text : "";
   const found = findInText(text);
   const fromText: TaggedIdentifier[] = [
-    ...found.orderIds.map((value) => ({ raw: { type: "order" as const, value }, source: "text" as const })),
-    ...found.emails.map((value) => ({ raw: { type: "email" as const, value }, source: "text" as const })),
-    ...found.phones.map((value) => ({ raw: { type: "phone" as const, value }, source: "text" as const })),
+    ...found.orderIds.map((value) => ({
+      raw: { type: "order" as const, value },
+      source: "text" as const,
+    })),
+    ...found.emails.map((value) => ({
+      raw: { type: "email" as const, value },
+      source: "text" as const,
+    })),
+    ...found.phones.map((value) => ({
+      raw: { type: "phone" as const, value },
+      source: "text" as const,
+    })),
   ];
   return [...own, ...requester, ...fromText];
 }
@@ -50,7 +69,13 @@ interface Keyed {
  */
 export async function gatherEvidence(
   tagged: TaggedIdentifier[],
-  deps: { db: D1Database; tenantId: string; hashKey: CryptoKey; orders: OrderSystem; defaultCountry?: string },
+  deps: {
+    db: D1Database;
+    tenantId: string;
+    hashKey: CryptoKey;
+    orders: OrderSystem;
+    defaultCountry?: string;
+  },
 ): Promise<Evidence> {
   const seen = new Map<string, Keyed>();
   for (const item of tagged) {
@@ -80,19 +105,30 @@ export async function gatherEvidence(
       let owners: string[] = [];
       const { kind, value } = k.identifier;
       if (kind === "email" || kind === "phone") {
-        const found = kind === "email" ? await deps.orders.customersByEmail(value) : await deps.orders.customersByPhone(value);
+        const found =
+          kind === "email"
+            ? await deps.orders.customersByEmail(value)
+            : await deps.orders.customersByPhone(value);
         for (const c of found) customers.set(c.id, { id: c.id, ...(c.tier && { tier: c.tier }) });
         owners = found.map((c) => c.id);
       } else if (kind === "order") {
         const order = await deps.orders.order(value);
         if (order) {
           owners = [order.customerId];
-          if (!customers.has(order.customerId)) customers.set(order.customerId, { id: order.customerId });
+          if (!customers.has(order.customerId))
+            customers.set(order.customerId, { id: order.customerId });
         }
       }
       if (kind !== "order") {
         for (const customerId of owners) {
-          identities.push({ kind: k.kind, hash: k.hash, customerId, masked: k.identifier.masked, verified: k.verified, source: "orders" });
+          identities.push({
+            kind: k.kind,
+            hash: k.hash,
+            customerId,
+            masked: k.identifier.masked,
+            verified: k.verified,
+            source: "orders",
+          });
         }
       }
       owners = [...new Set([...owners, ...(linked.get(`${k.kind}:${k.hash}`) ?? [])])].sort();

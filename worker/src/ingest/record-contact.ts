@@ -2,7 +2,13 @@ import { contactKey, linksOf, type ChannelEvent, type ThreadLink } from "../doma
 import { planContact } from "../domain/contact-plan";
 import { resolveIdentity, type IdentityPolicy } from "../domain/identity-level";
 import { decideThread, type StitchDecision } from "../domain/stitching";
-import { appliesInOrder, applyEvents, emptyThread, project, type ThreadState } from "../domain/thread-state";
+import {
+  appliesInOrder,
+  applyEvents,
+  emptyThread,
+  project,
+  type ThreadState,
+} from "../domain/thread-state";
 import type { ThreadEvent } from "../domain/thread-events";
 import { auditStatements, type AuditEntry } from "../store/audit";
 import { settleDelivery } from "../store/deliveries";
@@ -23,7 +29,13 @@ import type { Evidence } from "./evidence";
 export const MAX_WRITE_ATTEMPTS = 8;
 
 export type RecordOutcome =
-  | { kind: "recorded"; threadId: string; created: boolean; offsets: [number, number]; state: ThreadState }
+  | {
+      kind: "recorded";
+      threadId: string;
+      created: boolean;
+      offsets: [number, number];
+      state: ThreadState;
+    }
   | { kind: "already_recorded"; threadId: string | null }
   | { kind: "no_thread"; reason: string };
 
@@ -36,12 +48,18 @@ export function newThreadId(): string {
 
 /** Events that say nothing about a person or a conversation do not open a thread on their own. */
 function canOpenContact(event: ChannelEvent, evidence: Evidence): boolean {
-  return Boolean(event.message?.text.trim()) || evidence.signals.length > 0 || event.artifacts.length > 0;
+  return (
+    Boolean(event.message?.text.trim()) || evidence.signals.length > 0 || event.artifacts.length > 0
+  );
 }
 
 function pickLinked(event: ChannelEvent, rows: Awaited<ReturnType<typeof findLinks>>) {
   // A session is the most specific link; a ticket may collect several sessions.
-  return rows.find((r) => r.kind === "session" && r.externalId === event.sessionId) ?? rows.find((r) => r.kind === "ticket") ?? null;
+  return (
+    rows.find((r) => r.kind === "session" && r.externalId === event.sessionId) ??
+    rows.find((r) => r.kind === "ticket") ??
+    null
+  );
 }
 
 interface Target {
@@ -75,7 +93,8 @@ async function chooseTarget(
       customerGuard: null,
     };
   }
-  if (!canOpenContact(event, evidence)) return { none: "the event names no contact, message or identifier" };
+  if (!canOpenContact(event, evidence))
+    return { none: "the event names no contact, message or identifier" };
 
   const verifications = event.verification ? [event.verification] : [];
   const resolution = resolveIdentity(evidence.signals, verifications, event.occurredAt, policy);
@@ -84,7 +103,10 @@ async function chooseTarget(
   const decision = decideThread({
     linked: null,
     resolution,
-    references: { orderIds: evidence.orderIds, artifactHashes: event.artifacts.flatMap((a) => (a.sha256 ? [a.sha256] : [])) },
+    references: {
+      orderIds: evidence.orderIds,
+      artifactHashes: event.artifacts.flatMap((a) => (a.sha256 ? [a.sha256] : [])),
+    },
     threads,
     asOf: event.occurredAt,
     continuityWindowDays: policy.continuityWindowDays,
@@ -93,27 +115,64 @@ async function chooseTarget(
   if (decision.action === "attach") {
     const current = await loadThread(db, tenantId, decision.threadId);
     if (!current) throw new Error(`stitched to missing thread ${decision.threadId}`);
-    return { threadId: decision.threadId, current, contactId, knownLinks: null, decision, customerGuard: null };
+    return {
+      threadId: decision.threadId,
+      current,
+      contactId,
+      knownLinks: null,
+      decision,
+      customerGuard: null,
+    };
   }
   // Opening a thread for a customer moves their version on, so a racing contact re-decides.
   const customerGuard = resolution.customerId
-    ? { customerId: resolution.customerId, version: await customerVersion(db, tenantId, resolution.customerId) }
+    ? {
+        customerId: resolution.customerId,
+        version: await customerVersion(db, tenantId, resolution.customerId),
+      }
     : null;
-  return { threadId: newThreadId(), current: null, contactId, knownLinks: null, decision, customerGuard };
+  return {
+    threadId: newThreadId(),
+    current: null,
+    contactId,
+    knownLinks: null,
+    decision,
+    customerGuard,
+  };
 }
 
-async function nextState(db: D1Database, tenantId: string, target: Target, events: ThreadEvent[], policy: IdentityPolicy, at: string): Promise<ThreadState> {
+async function nextState(
+  db: D1Database,
+  tenantId: string,
+  target: Target,
+  events: ThreadEvent[],
+  policy: IdentityPolicy,
+  at: string,
+): Promise<ThreadState> {
   if (!target.current) return applyEvents(emptyThread(target.threadId, at), events, policy);
-  if (appliesInOrder(target.current.state, events)) return applyEvents(target.current.state, events, policy);
+  if (appliesInOrder(target.current.state, events))
+    return applyEvents(target.current.state, events, policy);
   // A late event: replay the whole log in event-time order.
   const history = await loadEvents(db, tenantId, target.threadId, 0, 100_000);
   return project(target.threadId, [...history.map((h) => h.event), ...events], policy);
 }
 
-function auditFor(target: Target, before: ThreadState | null, after: ThreadState, at: string): AuditEntry[] {
+function auditFor(
+  target: Target,
+  before: ThreadState | null,
+  after: ThreadState,
+  at: string,
+): AuditEntry[] {
   const entries: AuditEntry[] = [];
   const actor = "system:ingest";
-  if (!before) entries.push({ at, actor, action: "thread.created", threadId: after.id, data: { reason: "reason" in target.decision ? target.decision.reason : "linked" } });
+  if (!before)
+    entries.push({
+      at,
+      actor,
+      action: "thread.created",
+      threadId: after.id,
+      data: { reason: "reason" in target.decision ? target.decision.reason : "linked" },
+    });
   const contactBefore = before?.contacts.find((c) => c.id === target.contactId);
   const contactAfter = after.contacts.find((c) => c.id === target.contactId);
   if (!contactBefore && contactAfter) {
@@ -133,11 +192,25 @@ function auditFor(target: Target, before: ThreadState | null, after: ThreadState
       actor,
       action: "identity.level_changed",
       threadId: after.id,
-      data: { contactId: target.contactId, from, to, support: contactAfter.resolution.support, conflict: contactAfter.resolution.conflict?.reason ?? null },
+      data: {
+        contactId: target.contactId,
+        from,
+        to,
+        support: contactAfter.resolution.support,
+        conflict: contactAfter.resolution.conflict?.reason ?? null,
+      },
     });
   }
-  for (const flag of after.riskFlags.filter((f) => !before?.riskFlags.some((b) => b.flag === f.flag && b.contactId === f.contactId))) {
-    entries.push({ at, actor, action: "risk.flagged", threadId: after.id, data: { flag: flag.flag, contactId: flag.contactId ?? null } });
+  for (const flag of after.riskFlags.filter(
+    (f) => !before?.riskFlags.some((b) => b.flag === f.flag && b.contactId === f.contactId),
+  )) {
+    entries.push({
+      at,
+      actor,
+      action: "risk.flagged",
+      threadId: after.id,
+      data: { flag: flag.flag, contactId: flag.contactId ?? null },
+    });
   }
   return entries;
 }
@@ -154,7 +227,8 @@ export async function recordContact(
   policy: PolicyConfig,
   now: () => string,
 ): Promise<RecordOutcome> {
-  if (evidence.customers.length > 0) await db.batch(upsertCustomers(db, tenantId, evidence.customers, now()));
+  if (evidence.customers.length > 0)
+    await db.batch(upsertCustomers(db, tenantId, evidence.customers, now()));
 
   for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
     const target = await chooseTarget(db, tenantId, event, evidence, policy);
@@ -177,15 +251,24 @@ export async function recordContact(
       return { kind: "already_recorded", threadId: target.threadId };
     }
     const state = await nextState(db, tenantId, target, events, policy, event.occurredAt);
-    const newLinks = linksOf(event).filter((l) => !target.knownLinks?.some((k) => k.kind === l.kind && k.id === l.id));
+    const newLinks = linksOf(event).filter(
+      (l) => !target.knownLinks?.some((k) => k.kind === l.kind && k.id === l.id),
+    );
     const write = new ThreadWrite(db, tenantId, stamp);
-    if (target.customerGuard) write.guardCustomer(target.customerGuard.customerId, target.customerGuard.version);
+    if (target.customerGuard)
+      write.guardCustomer(target.customerGuard.customerId, target.customerGuard.version);
     write
       .appendEvents(target.threadId, version + 1, events)
       .saveThread(state, version + events.length, target.current ? version : null)
       .link(target.threadId, target.contactId, event.channel, newLinks)
       .add(...upsertIdentities(db, tenantId, evidence.identities, stamp))
-      .add(...auditStatements(db, tenantId, auditFor(target, target.current?.state ?? null, state, stamp)))
+      .add(
+        ...auditStatements(
+          db,
+          tenantId,
+          auditFor(target, target.current?.state ?? null, state, stamp),
+        ),
+      )
       .add(settleDelivery(db, tenantId, event, target.threadId, stamp));
     try {
       await write.commit();

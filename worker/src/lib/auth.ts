@@ -12,7 +12,12 @@ function bearer(header: string | undefined): string | undefined {
 /** Admin API: the operator token (a Worker secret). */
 export const operatorAuth = createMiddleware<AppBindings>(async (c, next) => {
   const token = bearer(c.req.header("authorization"));
-  if (!token) throw new ApiError(401, "unauthorized", "Send the operator token as 'Authorization: Bearer <OPERATOR_TOKEN>'");
+  if (!token)
+    throw new ApiError(
+      401,
+      "unauthorized",
+      "Send the operator token as 'Authorization: Bearer <OPERATOR_TOKEN>'",
+    );
   if (!c.env.OPERATOR_TOKEN || !(await secretsEqual(c.env.OPERATOR_TOKEN, token))) {
     throw new ApiError(401, "unauthorized", "The operator token is not valid");
   }
@@ -22,7 +27,12 @@ export const operatorAuth = createMiddleware<AppBindings>(async (c, next) => {
 /** Sidebar API: the tenant's app secret. The tenant comes from the secret, never from the request. */
 export const appAuth = createMiddleware<AppBindings>(async (c, next) => {
   const secret = bearer(c.req.header("authorization"));
-  if (!secret) throw new ApiError(401, "unauthorized", "Send the app secret as 'Authorization: Bearer <app secret>'");
+  if (!secret)
+    throw new ApiError(
+      401,
+      "unauthorized",
+      "Send the app secret as 'Authorization: Bearer <app secret>'",
+    );
   const tenant = await tenantForAppSecret(c.env, secret);
   if (!tenant) throw new ApiError(401, "unauthorized", "The app secret is not valid");
   c.set("tenant", tenant);

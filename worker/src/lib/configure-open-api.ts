@@ -5,8 +5,16 @@ import type { AppOpenAPI } from "./types";
 export const API_VERSION = "0.1.0";
 
 export function configureOpenApi(app: AppOpenAPI) {
-  app.openAPIRegistry.registerComponent("securitySchemes", "operatorToken", { type: "http", scheme: "bearer", description: "OPERATOR_TOKEN Worker secret" });
-  app.openAPIRegistry.registerComponent("securitySchemes", "appSecret", { type: "http", scheme: "bearer", description: "The tenant's app secret" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "operatorToken", {
+    type: "http",
+    scheme: "bearer",
+    description: "OPERATOR_TOKEN Worker secret",
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "appSecret", {
+    type: "http",
+    scheme: "bearer",
+    description: "The tenant's app secret",
+  });
   app.openAPIRegistry.register("ZendeskEventWebhook", ZendeskEventWebhook);
   app.openAPIRegistry.register("ZendeskTriggerWebhook", ZendeskTriggerWebhook);
   app.openAPIRegistry.register("SuncoWebhook", SuncoWebhook);
@@ -15,7 +23,8 @@ export function configureOpenApi(app: AppOpenAPI) {
     info: {
       title: "Continuity Worker API",
       version: API_VERSION,
-      description: "Keeps one customer issue continuous across channels and handoffs. Contracts: docs/ and DESIGN.md.",
+      description:
+        "Keeps one customer issue continuous across channels and handoffs. Contracts: docs/ and DESIGN.md.",
     },
   });
 }

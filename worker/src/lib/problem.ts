@@ -16,24 +16,41 @@ export class ApiError extends Error {
   }
 
   body(): ApiErrorBody {
-    return { error: { code: this.code, message: this.message, ...(this.issues && { issues: this.issues }) } };
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.issues && { issues: this.issues }),
+      },
+    };
   }
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>(
-    (out, part) => (typeof part === "number" ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)),
+    (out, part) =>
+      typeof part === "number" ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part),
     "",
   );
 }
 
-export function issuesOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }) {
+export function issuesOf(error: {
+  issues: readonly { path: readonly PropertyKey[]; message: string }[];
+}) {
   return error.issues.map((i) => ({ path: formatPath(i.path) || "(body)", message: i.message }));
 }
 
-export function invalid(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }, what = "request"): ApiError {
+export function invalid(
+  error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] },
+  what = "request",
+): ApiError {
   const issues = issuesOf(error);
   const first = issues[0];
   const summary = first ? `${first.path}: ${first.message}` : "invalid";
-  return new ApiError(422, "invalid_" + what, `The ${what} is not valid (${summary}${issues.length > 1 ? `, and ${issues.length - 1} more` : ""})`, issues);
+  return new ApiError(
+    422,
+    "invalid_" + what,
+    `The ${what} is not valid (${summary}${issues.length > 1 ? `, and ${issues.length - 1} more` : ""})`,
+    issues,
+  );
 }

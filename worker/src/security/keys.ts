@@ -20,14 +20,22 @@ async function importRoot(secretsKey: string): Promise<CryptoKey> {
 }
 
 function info(purpose: string) {
-  return { name: "HKDF", hash: "SHA-256", salt: new Uint8Array(32), info: utf8(`continuity/${purpose}/v1`) } as const;
+  return {
+    name: "HKDF",
+    hash: "SHA-256",
+    salt: new Uint8Array(32),
+    info: utf8(`continuity/${purpose}/v1`),
+  } as const;
 }
 
 async function derive(secretsKey: string): Promise<RootKeys> {
   const root = await importRoot(secretsKey);
   const hmac = { name: "HMAC", hash: "SHA-256", length: 256 } as const;
   const [settings, appSecretLookup] = await Promise.all([
-    crypto.subtle.deriveKey(info("settings"), root, { name: "AES-GCM", length: 256 }, false, ["encrypt", "decrypt"]),
+    crypto.subtle.deriveKey(info("settings"), root, { name: "AES-GCM", length: 256 }, false, [
+      "encrypt",
+      "decrypt",
+    ]),
     crypto.subtle.deriveKey(info("app-secret-lookup"), root, hmac, false, ["sign"]),
   ]);
   return { settings, appSecretLookup, root };

@@ -6,7 +6,11 @@ import { fromBase64, toBase64, utf8 } from "./encoding";
  */
 export async function seal(key: CryptoKey, plaintext: string, owner: string): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const ct = await crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData: utf8(owner) }, key, utf8(plaintext));
+  const ct = await crypto.subtle.encrypt(
+    { name: "AES-GCM", iv, additionalData: utf8(owner) },
+    key,
+    utf8(plaintext),
+  );
   return `v1.${toBase64(iv)}.${toBase64(ct)}`;
 }
 

@@ -1,11 +1,18 @@
 import { fromBase64, fromHex, utf8 } from "./encoding";
 
 async function hmacKey(secret: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
-  return crypto.subtle.importKey("raw", secret, { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
+  return crypto.subtle.importKey("raw", secret, { name: "HMAC", hash: "SHA-256" }, false, [
+    "sign",
+    "verify",
+  ]);
 }
 
 /** HMAC verification through Web Crypto, which compares in constant time. */
-async function verifyHmac(secret: Uint8Array<ArrayBuffer>, signature: Uint8Array<ArrayBuffer>, data: string): Promise<boolean> {
+async function verifyHmac(
+  secret: Uint8Array<ArrayBuffer>,
+  signature: Uint8Array<ArrayBuffer>,
+  data: string,
+): Promise<boolean> {
   return crypto.subtle.verify("HMAC", await hmacKey(secret), signature, utf8(data));
 }
 
@@ -24,11 +31,19 @@ export async function verifyZendeskSignature(
   nowMs: number,
 ): Promise<SignatureCheck> {
   const { signature, timestamp } = headers;
-  if (!signature || !timestamp) return { ok: false, reason: "missing X-Zendesk-Webhook-Signature or X-Zendesk-Webhook-Signature-Timestamp" };
+  if (!signature || !timestamp)
+    return {
+      ok: false,
+      reason: "missing X-Zendesk-Webhook-Signature or X-Zendesk-Webhook-Signature-Timestamp",
+    };
   const sentAt = Date.parse(timestamp);
-  if (Number.isNaN(sentAt)) return { ok: false, reason: "X-Zendesk-Webhook-Signature-Timestamp is not a timestamp" };
+  if (Number.isNaN(sentAt))
+    return { ok: false, reason: "X-Zendesk-Webhook-Signature-Timestamp is not a timestamp" };
   if (Math.abs(nowMs - sentAt) > ZENDESK_STALENESS_SECONDS * 1000) {
-    return { ok: false, reason: `signature timestamp is outside the ${ZENDESK_STALENESS_SECONDS}s window` };
+    return {
+      ok: false,
+      reason: `signature timestamp is outside the ${ZENDESK_STALENESS_SECONDS}s window`,
+    };
   }
   let digest: Uint8Array<ArrayBuffer>;
   try {
@@ -36,19 +51,30 @@ export async function verifyZendeskSignature(
   } catch {
     return { ok: false, reason: "X-Zendesk-Webhook-Signature is not base64" };
   }
-  return (await verifyHmac(utf8(secret), digest, timestamp + rawBody)) ? { ok: true } : { ok: false, reason: "signature does not match" };
+  return (await verifyHmac(utf8(secret), digest, timestamp + rawBody))
+    ? { ok: true }
+    : { ok: false, reason: "signature does not match" };
 }
 
 /** `X-Signature: hex(HMAC-SHA256(key, raw body))` for generic channel events. */
-export async function verifyHexSignature(key: Uint8Array<ArrayBuffer>, signature: string | undefined, rawBody: string): Promise<SignatureCheck> {
+export async function verifyHexSignature(
+  key: Uint8Array<ArrayBuffer>,
+  signature: string | undefined,
+  rawBody: string,
+): Promise<SignatureCheck> {
   if (!signature) return { ok: false, reason: "missing X-Signature" };
   const digest = fromHex(signature.trim().replace(/^sha256=/, ""));
   if (!digest) return { ok: false, reason: "X-Signature is not hex" };
-  return (await verifyHmac(key, digest, rawBody)) ? { ok: true } : { ok: false, reason: "signature does not match" };
+  return (await verifyHmac(key, digest, rawBody))
+    ? { ok: true }
+    : { ok: false, reason: "signature does not match" };
 }
 
 /** Constant-time equality for shared secrets sent as headers (Sunshine Conversations' X-API-Key). */
-export async function secretsEqual(expected: string, presented: string | undefined): Promise<boolean> {
+export async function secretsEqual(
+  expected: string,
+  presented: string | undefined,
+): Promise<boolean> {
   if (presented === undefined) return false;
   // Comparing digests keeps the time independent of where the strings differ and of their lengths.
   const [a, b] = await Promise.all([

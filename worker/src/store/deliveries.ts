@@ -6,7 +6,12 @@ export type DeliveryStatus = "queued" | "done" | "failed";
  * Claim each event id for this tenant. Returns the events that were new; the others are
  * redeliveries and must change nothing.
  */
-export async function claimDeliveries(db: D1Database, tenantId: string, events: ChannelEvent[], now: string): Promise<ChannelEvent[]> {
+export async function claimDeliveries(
+  db: D1Database,
+  tenantId: string,
+  events: ChannelEvent[],
+  now: string,
+): Promise<ChannelEvent[]> {
   if (events.length === 0) return [];
   const results = await db.batch(
     events.map((e) =>
@@ -22,18 +27,30 @@ export async function claimDeliveries(db: D1Database, tenantId: string, events: 
 }
 
 /** Undo a claim when the event could not be queued, so the sender's retry is processed. */
-export async function releaseDeliveries(db: D1Database, tenantId: string, events: ChannelEvent[]): Promise<void> {
+export async function releaseDeliveries(
+  db: D1Database,
+  tenantId: string,
+  events: ChannelEvent[],
+): Promise<void> {
   if (events.length === 0) return;
   await db.batch(
     events.map((e) =>
       db
-        .prepare(`DELETE FROM inbound_deliveries WHERE tenant_id = ?1 AND source = ?2 AND event_id = ?3 AND status = 'queued'`)
+        .prepare(
+          `DELETE FROM inbound_deliveries WHERE tenant_id = ?1 AND source = ?2 AND event_id = ?3 AND status = 'queued'`,
+        )
         .bind(tenantId, e.source, e.eventId),
     ),
   );
 }
 
-export function settleDelivery(db: D1Database, tenantId: string, event: Pick<ChannelEvent, "source" | "eventId">, threadId: string | null, now: string): D1PreparedStatement {
+export function settleDelivery(
+  db: D1Database,
+  tenantId: string,
+  event: Pick<ChannelEvent, "source" | "eventId">,
+  threadId: string | null,
+  now: string,
+): D1PreparedStatement {
   return db
     .prepare(
       `UPDATE inbound_deliveries SET status = 'done', thread_id = ?4, error = NULL, sealed_event = NULL, settled_at = ?5,
@@ -58,9 +75,14 @@ export async function failDelivery(
     .run();
 }
 
-export async function countUnsettled(db: D1Database, tenantId: string): Promise<Record<DeliveryStatus, number>> {
+export async function countUnsettled(
+  db: D1Database,
+  tenantId: string,
+): Promise<Record<DeliveryStatus, number>> {
   const { results } = await db
-    .prepare(`SELECT status, COUNT(*) AS n FROM inbound_deliveries WHERE tenant_id = ?1 AND status <> 'done' GROUP BY status`)
+    .prepare(
+      `SELECT status, COUNT(*) AS n FROM inbound_deliveries WHERE tenant_id = ?1 AND status <> 'done' GROUP BY status`,
+    )
     .bind(tenantId)
     .all<{ status: DeliveryStatus; n: number }>();
   const counts: Record<DeliveryStatus, number> = { queued: 0, done: 0, failed: 0 };
@@ -78,14 +100,26 @@ export interface FailedDelivery {
   sealedEvent: string | null;
 }
 
-export async function listFailed(db: D1Database, tenantId: string, limit = 100): Promise<FailedDelivery[]> {
+export async function listFailed(
+  db: D1Database,
+  tenantId: string,
+  limit = 100,
+): Promise<FailedDelivery[]> {
   const { results } = await db
     .prepare(
       `SELECT source, event_id, error, attempts, received_at, settled_at, sealed_event FROM inbound_deliveries
        WHERE tenant_id = ?1 AND status = 'failed' ORDER BY received_at LIMIT ?2`,
     )
     .bind(tenantId, limit)
-    .all<{ source: string; event_id: string; error: string | null; attempts: number; received_at: string; settled_at: string | null; sealed_event: string | null }>();
+    .all<{
+      source: string;
+      event_id: string;
+      error: string | null;
+      attempts: number;
+      received_at: string;
+      settled_at: string | null;
+      sealed_event: string | null;
+    }>();
   return results.map((r) => ({
     source: r.source,
     eventId: r.event_id,
@@ -97,7 +131,12 @@ export async function listFailed(db: D1Database, tenantId: string, limit = 100):
   }));
 }
 
-export async function requeueFailed(db: D1Database, tenantId: string, source: string, eventId: string): Promise<boolean> {
+export async function requeueFailed(
+  db: D1Database,
+  tenantId: string,
+  source: string,
+  eventId: string,
+): Promise<boolean> {
   const result = await db
     .prepare(
       `UPDATE inbound_deliveries SET status = 'queued', error = NULL, sealed_event = NULL, settled_at = NULL

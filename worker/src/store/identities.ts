@@ -10,7 +10,12 @@ export interface IdentityRow {
 }
 
 /** Record which customer owns which identifier, as systems of record said at `now`. */
-export function upsertIdentities(db: D1Database, tenantId: string, rows: IdentityRow[], now: string): D1PreparedStatement[] {
+export function upsertIdentities(
+  db: D1Database,
+  tenantId: string,
+  rows: IdentityRow[],
+  now: string,
+): D1PreparedStatement[] {
   return rows.map((r) =>
     db
       .prepare(
@@ -23,7 +28,12 @@ export function upsertIdentities(db: D1Database, tenantId: string, rows: Identit
   );
 }
 
-export function upsertCustomers(db: D1Database, tenantId: string, customers: { id: string; tier?: string | undefined }[], now: string): D1PreparedStatement[] {
+export function upsertCustomers(
+  db: D1Database,
+  tenantId: string,
+  customers: { id: string; tier?: string | undefined }[],
+  now: string,
+): D1PreparedStatement[] {
   return customers.map((c) =>
     db
       .prepare(
@@ -38,12 +48,20 @@ export function upsertCustomers(db: D1Database, tenantId: string, customers: { i
  * Owners a person linked by hand (a human's "same customer" decision in the sidebar). Links the
  * order system implied are not reused: it is asked again, so a reassigned number is seen at once.
  */
-export async function agentLinkedOwners(db: D1Database, tenantId: string, keys: { kind: SignalKind; hash: string }[]): Promise<Map<string, string[]>> {
+export async function agentLinkedOwners(
+  db: D1Database,
+  tenantId: string,
+  keys: { kind: SignalKind; hash: string }[],
+): Promise<Map<string, string[]>> {
   const owners = new Map<string, string[]>();
   if (keys.length === 0) return owners;
-  const clauses = keys.map((_, i) => `(kind = ?${i * 2 + 2} AND hash = ?${i * 2 + 3})`).join(" OR ");
+  const clauses = keys
+    .map((_, i) => `(kind = ?${i * 2 + 2} AND hash = ?${i * 2 + 3})`)
+    .join(" OR ");
   const { results } = await db
-    .prepare(`SELECT kind, hash, customer_id FROM identities WHERE tenant_id = ?1 AND source = 'agent' AND (${clauses})`)
+    .prepare(
+      `SELECT kind, hash, customer_id FROM identities WHERE tenant_id = ?1 AND source = 'agent' AND (${clauses})`,
+    )
     .bind(tenantId, ...keys.flatMap((k) => [k.kind, k.hash]))
     .all<{ kind: string; hash: string; customer_id: string }>();
   for (const row of results) {

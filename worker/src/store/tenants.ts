@@ -46,26 +46,46 @@ export async function insertTenant(
 }
 
 export async function findTenant(db: D1Database, id: string): Promise<TenantRecord | null> {
-  const row = await db.prepare(`SELECT ${COLUMNS} FROM tenants WHERE id = ?1`).bind(id).first<TenantRow>();
+  const row = await db
+    .prepare(`SELECT ${COLUMNS} FROM tenants WHERE id = ?1`)
+    .bind(id)
+    .first<TenantRow>();
   return row ? toRecord(row) : null;
 }
 
-export async function findTenantBySecret(db: D1Database, lookup: string): Promise<TenantRecord | null> {
-  const row = await db.prepare(`SELECT ${COLUMNS} FROM tenants WHERE app_secret_lookup = ?1`).bind(lookup).first<TenantRow>();
+export async function findTenantBySecret(
+  db: D1Database,
+  lookup: string,
+): Promise<TenantRecord | null> {
+  const row = await db
+    .prepare(`SELECT ${COLUMNS} FROM tenants WHERE app_secret_lookup = ?1`)
+    .bind(lookup)
+    .first<TenantRow>();
   return row ? toRecord(row) : null;
 }
 
 export async function saveSettings(
   db: D1Database,
   id: string,
-  change: { settings: StoredSettings; secretsSealed: string | null; expectedVersion: number; now: string },
+  change: {
+    settings: StoredSettings;
+    secretsSealed: string | null;
+    expectedVersion: number;
+    now: string;
+  },
 ): Promise<boolean> {
   const result = await db
     .prepare(
       `UPDATE tenants SET settings = ?2, secrets_sealed = ?3, settings_version = settings_version + 1, updated_at = ?4
        WHERE id = ?1 AND settings_version = ?5`,
     )
-    .bind(id, JSON.stringify(change.settings), change.secretsSealed, change.now, change.expectedVersion)
+    .bind(
+      id,
+      JSON.stringify(change.settings),
+      change.secretsSealed,
+      change.now,
+      change.expectedVersion,
+    )
     .run();
   return result.meta.changes === 1;
 }
@@ -76,7 +96,9 @@ export async function replaceAppSecret(
   change: { lookup: string; signingSealed: string; now: string },
 ): Promise<boolean> {
   const result = await db
-    .prepare(`UPDATE tenants SET app_secret_lookup = ?2, app_secret_signing = ?3, updated_at = ?4 WHERE id = ?1`)
+    .prepare(
+      `UPDATE tenants SET app_secret_lookup = ?2, app_secret_signing = ?3, updated_at = ?4 WHERE id = ?1`,
+    )
     .bind(id, change.lookup, change.signingSealed, change.now)
     .run();
   return result.meta.changes === 1;

@@ -22,17 +22,41 @@ export interface StoredEvent {
   recordedAt: string;
 }
 
-export async function findLinks(db: D1Database, tenantId: string, links: ThreadLink[]): Promise<LinkRow[]> {
+export async function findLinks(
+  db: D1Database,
+  tenantId: string,
+  links: ThreadLink[],
+): Promise<LinkRow[]> {
   if (links.length === 0) return [];
-  const clauses = links.map((_, i) => `(kind = ?${i * 2 + 2} AND external_id = ?${i * 2 + 3})`).join(" OR ");
+  const clauses = links
+    .map((_, i) => `(kind = ?${i * 2 + 2} AND external_id = ?${i * 2 + 3})`)
+    .join(" OR ");
   const { results } = await db
-    .prepare(`SELECT kind, external_id, thread_id, contact_id, channel FROM thread_links WHERE tenant_id = ?1 AND (${clauses})`)
+    .prepare(
+      `SELECT kind, external_id, thread_id, contact_id, channel FROM thread_links WHERE tenant_id = ?1 AND (${clauses})`,
+    )
     .bind(tenantId, ...links.flatMap((l) => [l.kind, l.id]))
-    .all<{ kind: ThreadLink["kind"]; external_id: string; thread_id: string; contact_id: string; channel: string }>();
-  return results.map((r) => ({ kind: r.kind, externalId: r.external_id, threadId: r.thread_id, contactId: r.contact_id, channel: r.channel }));
+    .all<{
+      kind: ThreadLink["kind"];
+      external_id: string;
+      thread_id: string;
+      contact_id: string;
+      channel: string;
+    }>();
+  return results.map((r) => ({
+    kind: r.kind,
+    externalId: r.external_id,
+    threadId: r.thread_id,
+    contactId: r.contact_id,
+    channel: r.channel,
+  }));
 }
 
-export async function loadThread(db: D1Database, tenantId: string, threadId: string): Promise<StoredThread | null> {
+export async function loadThread(
+  db: D1Database,
+  tenantId: string,
+  threadId: string,
+): Promise<StoredThread | null> {
   const row = await db
     .prepare(`SELECT state, version FROM threads WHERE tenant_id = ?1 AND id = ?2`)
     .bind(tenantId, threadId)
@@ -54,11 +78,22 @@ export async function threadByLink(
     )
     .bind(tenantId, link.kind, link.id)
     .first<{ state: string; version: number; contact_id: string }>();
-  return row ? { state: JSON.parse(row.state) as ThreadState, version: row.version, contactId: row.contact_id } : null;
+  return row
+    ? {
+        state: JSON.parse(row.state) as ThreadState,
+        version: row.version,
+        contactId: row.contact_id,
+      }
+    : null;
 }
 
 /** Recent threads of these customers, newest first, in the shape stitching compares. */
-export async function threadsOfCustomers(db: D1Database, tenantId: string, customerIds: string[], limit = 50): Promise<ThreadSummary[]> {
+export async function threadsOfCustomers(
+  db: D1Database,
+  tenantId: string,
+  customerIds: string[],
+  limit = 50,
+): Promise<ThreadSummary[]> {
   if (customerIds.length === 0) return [];
   const placeholders = customerIds.map((_, i) => `?${i + 2}`).join(", ");
   const { results } = await db
@@ -67,7 +102,13 @@ export async function threadsOfCustomers(db: D1Database, tenantId: string, custo
        WHERE tenant_id = ?1 AND customer_id IN (${placeholders}) ORDER BY last_event_at DESC LIMIT ${limit}`,
     )
     .bind(tenantId, ...customerIds)
-    .all<{ id: string; customer_id: string; status: ThreadSummary["status"]; last_event_at: string; refs: string }>();
+    .all<{
+      id: string;
+      customer_id: string;
+      status: ThreadSummary["status"];
+      last_event_at: string;
+      refs: string;
+    }>();
   return results.map((r) => {
     const refs = JSON.parse(r.refs) as { orderIds?: string[]; artifactHashes?: string[] };
     return {
@@ -81,18 +122,35 @@ export async function threadsOfCustomers(db: D1Database, tenantId: string, custo
   });
 }
 
-export async function loadEvents(db: D1Database, tenantId: string, threadId: string, after = 0, limit = 1000): Promise<StoredEvent[]> {
+export async function loadEvents(
+  db: D1Database,
+  tenantId: string,
+  threadId: string,
+  after = 0,
+  limit = 1000,
+): Promise<StoredEvent[]> {
   const { results } = await db
     .prepare(
       `SELECT seq, data, recorded_at FROM thread_events WHERE tenant_id = ?1 AND thread_id = ?2 AND seq > ?3 ORDER BY seq LIMIT ?4`,
     )
     .bind(tenantId, threadId, after, limit)
     .all<{ seq: number; data: string; recorded_at: string }>();
-  return results.map((r) => ({ offset: r.seq, event: JSON.parse(r.data) as ThreadEvent, recordedAt: r.recorded_at }));
+  return results.map((r) => ({
+    offset: r.seq,
+    event: JSON.parse(r.data) as ThreadEvent,
+    recordedAt: r.recorded_at,
+  }));
 }
 
-export async function customerVersion(db: D1Database, tenantId: string, customerId: string): Promise<number> {
-  const row = await db.prepare(`SELECT version FROM customers WHERE tenant_id = ?1 AND id = ?2`).bind(tenantId, customerId).first<{ version: number }>();
+export async function customerVersion(
+  db: D1Database,
+  tenantId: string,
+  customerId: string,
+): Promise<number> {
+  const row = await db
+    .prepare(`SELECT version FROM customers WHERE tenant_id = ?1 AND id = ?2`)
+    .bind(tenantId, customerId)
+    .first<{ version: number }>();
   return row?.version ?? 0;
 }
 
@@ -108,8 +166,14 @@ export class ThreadWrite {
   /** Abort the batch unless the customer is still at `version`, then move it on. */
   guardCustomer(customerId: string, version: number): this {
     this.statements.push(
-      this.db.prepare(`INSERT INTO cas_guard (expected, actual) VALUES (?1, (SELECT version FROM customers WHERE tenant_id = ?2 AND id = ?3))`).bind(version, this.tenantId, customerId),
-      this.db.prepare(`UPDATE customers SET version = version + 1 WHERE tenant_id = ?1 AND id = ?2`).bind(this.tenantId, customerId),
+      this.db
+        .prepare(
+          `INSERT INTO cas_guard (expected, actual) VALUES (?1, (SELECT version FROM customers WHERE tenant_id = ?2 AND id = ?3))`,
+        )
+        .bind(version, this.tenantId, customerId),
+      this.db
+        .prepare(`UPDATE customers SET version = version + 1 WHERE tenant_id = ?1 AND id = ?2`)
+        .bind(this.tenantId, customerId),
     );
     return this;
   }
@@ -117,7 +181,10 @@ export class ThreadWrite {
   /** Insert or update the thread row so that it holds `state` at `version`, given it held `expected`. */
   saveThread(state: ThreadState, version: number, expected: number | null): this {
     const summary = summarize(state);
-    const refs = JSON.stringify({ orderIds: summary.orderIds, artifactHashes: summary.artifactHashes });
+    const refs = JSON.stringify({
+      orderIds: summary.orderIds,
+      artifactHashes: summary.artifactHashes,
+    });
     const json = JSON.stringify(state);
     if (expected === null) {
       this.statements.push(
@@ -126,17 +193,45 @@ export class ThreadWrite {
             `INSERT INTO threads (tenant_id, id, customer_id, status, control, version, state, refs, opened_at, last_event_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)`,
           )
-          .bind(this.tenantId, state.id, state.customerId, threadStatus(state), state.control, version, json, refs, state.openedAt, state.lastEventAt, this.now),
+          .bind(
+            this.tenantId,
+            state.id,
+            state.customerId,
+            threadStatus(state),
+            state.control,
+            version,
+            json,
+            refs,
+            state.openedAt,
+            state.lastEventAt,
+            this.now,
+          ),
       );
     } else {
       this.statements.push(
-        this.db.prepare(`INSERT INTO cas_guard (expected, actual) VALUES (?1, (SELECT version FROM threads WHERE tenant_id = ?2 AND id = ?3))`).bind(expected, this.tenantId, state.id),
+        this.db
+          .prepare(
+            `INSERT INTO cas_guard (expected, actual) VALUES (?1, (SELECT version FROM threads WHERE tenant_id = ?2 AND id = ?3))`,
+          )
+          .bind(expected, this.tenantId, state.id),
         this.db
           .prepare(
             `UPDATE threads SET customer_id = ?3, status = ?4, control = ?5, version = ?6, state = ?7, refs = ?8, opened_at = ?9,
                last_event_at = ?10, updated_at = ?11 WHERE tenant_id = ?1 AND id = ?2`,
           )
-          .bind(this.tenantId, state.id, state.customerId, threadStatus(state), state.control, version, json, refs, state.openedAt, state.lastEventAt, this.now),
+          .bind(
+            this.tenantId,
+            state.id,
+            state.customerId,
+            threadStatus(state),
+            state.control,
+            version,
+            json,
+            refs,
+            state.openedAt,
+            state.lastEventAt,
+            this.now,
+          ),
       );
     }
     return this;
@@ -150,7 +245,16 @@ export class ThreadWrite {
             `INSERT INTO thread_events (tenant_id, thread_id, seq, event_key, type, occurred_at, recorded_at, data)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
           )
-          .bind(this.tenantId, threadId, firstOffset + i, event.key, event.type, event.at, this.now, JSON.stringify(event)),
+          .bind(
+            this.tenantId,
+            threadId,
+            firstOffset + i,
+            event.key,
+            event.type,
+            event.at,
+            this.now,
+            JSON.stringify(event),
+          ),
       );
     });
     return this;
@@ -160,7 +264,9 @@ export class ThreadWrite {
     for (const link of links) {
       this.statements.push(
         this.db
-          .prepare(`INSERT INTO thread_links (tenant_id, kind, external_id, thread_id, contact_id, channel, linked_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)`)
+          .prepare(
+            `INSERT INTO thread_links (tenant_id, kind, external_id, thread_id, contact_id, channel, linked_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)`,
+          )
           .bind(this.tenantId, link.kind, link.id, threadId, contactId, channel, this.now),
       );
     }
@@ -181,7 +287,10 @@ export type WriteFailure = "already_applied" | "conflict" | "other";
 
 /** Why a thread write failed: a replay of facts already stored, a lost race, or something else. */
 export function classifyWriteError(error: unknown): WriteFailure {
-  const message = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error);
+  const message =
+    error instanceof Error
+      ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}`
+      : String(error);
   if (/thread_events\.event_key/.test(message)) return "already_applied";
   if (/cas_conflict|UNIQUE constraint failed/.test(message)) return "conflict";
   return "other";

@@ -15,9 +15,11 @@ export interface RetentionConfig {
   auditDays: number;
 }
 
-export type ZendeskAuth = { kind: "token"; email: string; apiToken: string } | { kind: "oauth"; token: string };
+export type ZendeskAuth =
+  { kind: "token"; email: string; apiToken: string } | { kind: "oauth"; token: string };
 
-export type OrdersConfig = { kind: "none" } | { kind: "demo" } | { kind: "http"; baseUrl: string; token?: string };
+export type OrdersConfig =
+  { kind: "none" } | { kind: "demo" } | { kind: "http"; baseUrl: string; token?: string };
 
 export interface TenantConfig {
   id: string;
@@ -36,12 +38,19 @@ export interface TenantConfig {
     webhookSecret: string | null;
   };
   orders: OrdersConfig;
-  ai: { provider: "rules" } | { provider: "workers-ai"; model: string } | { provider: "openai-compatible"; baseUrl: string; model: string; apiKey?: string };
+  ai:
+    | { provider: "rules" }
+    | { provider: "workers-ai"; model: string }
+    | { provider: "openai-compatible"; baseUrl: string; model: string; apiKey?: string };
   policy: PolicyConfig;
   retention: RetentionConfig;
 }
 
-export const DEFAULT_POLICY: PolicyConfig = { continuityWindowDays: 14, verificationTtlHours: 24, autoReply: false };
+export const DEFAULT_POLICY: PolicyConfig = {
+  continuityWindowDays: 14,
+  verificationTtlHours: 24,
+  autoReply: false,
+};
 export const DEFAULT_RETENTION: RetentionConfig = {
   messagesDays: 90,
   identifiersDays: 730,
@@ -60,7 +69,12 @@ function trimSlash(url: string): string {
 }
 
 /** Settings with defaults filled in. Every external base URL can be overridden. */
-export function resolveTenantConfig(id: string, subdomain: string, visible: StoredSettings, secrets: StoredSettings): TenantConfig {
+export function resolveTenantConfig(
+  id: string,
+  subdomain: string,
+  visible: StoredSettings,
+  secrets: StoredSettings,
+): TenantConfig {
   const zd = { ...visible.zendesk, ...secrets.zendesk };
   const sc = { ...visible.sunco, ...secrets.sunco };
   const orders = { ...visible.orders, ...secrets.orders };
@@ -81,7 +95,11 @@ export function resolveTenantConfig(id: string, subdomain: string, visible: Stor
     orders.demo === true
       ? { kind: "demo" }
       : str(orders, "baseUrl")
-        ? { kind: "http", baseUrl: trimSlash(str(orders, "baseUrl")!), ...(str(orders, "token") && { token: str(orders, "token")! }) }
+        ? {
+            kind: "http",
+            baseUrl: trimSlash(str(orders, "baseUrl")!),
+            ...(str(orders, "token") && { token: str(orders, "token")! }),
+          }
         : { kind: "none" };
 
   const provider = str(ai, "provider") ?? "rules";

@@ -3,7 +3,13 @@ import { generateAppSecret, lookupHash, signingKeyBytes } from "../security/app-
 import { fromBase64, randomToken, toBase64 } from "../security/encoding";
 import { rootKeys } from "../security/keys";
 import { open, seal } from "../security/sealed-box";
-import { findTenant, findTenantBySecret, insertTenant, replaceAppSecret, type TenantRecord } from "../store/tenants";
+import {
+  findTenant,
+  findTenantBySecret,
+  insertTenant,
+  replaceAppSecret,
+  type TenantRecord,
+} from "../store/tenants";
 import type { StoredSettings } from "./settings";
 import { resolveTenantConfig, type TenantConfig } from "./tenant-config";
 
@@ -35,7 +41,9 @@ function owner(tenantId: string): string {
 async function hydrate(env: Env, record: TenantRecord): Promise<LoadedTenant> {
   const keys = await rootKeys(env.SECRETS_KEY);
   const [secretsJson, signing] = await Promise.all([
-    record.secretsSealed ? open(keys.settings, record.secretsSealed, owner(record.id)) : Promise.resolve("{}"),
+    record.secretsSealed
+      ? open(keys.settings, record.secretsSealed, owner(record.id))
+      : Promise.resolve("{}"),
     open(keys.settings, record.signingSealed, `${owner(record.id)}:app-secret`),
   ]);
   const secrets = JSON.parse(secretsJson) as StoredSettings;
@@ -47,7 +55,11 @@ async function hydrate(env: Env, record: TenantRecord): Promise<LoadedTenant> {
   };
 }
 
-export async function loadTenant(env: Env, tenantId: string, options: { fresh?: boolean } = {}): Promise<LoadedTenant | null> {
+export async function loadTenant(
+  env: Env,
+  tenantId: string,
+  options: { fresh?: boolean } = {},
+): Promise<LoadedTenant | null> {
   const now = Date.now();
   const hit = byId.get(tenantId);
   if (hit && hit.until > now && !options.fresh) return hit.tenant;
@@ -59,7 +71,10 @@ export async function loadTenant(env: Env, tenantId: string, options: { fresh?: 
 }
 
 /** The tenant an app secret belongs to. Tenancy comes from the secret alone, never from a claim. */
-export async function tenantForAppSecret(env: Env, appSecret: string): Promise<LoadedTenant | null> {
+export async function tenantForAppSecret(
+  env: Env,
+  appSecret: string,
+): Promise<LoadedTenant | null> {
   const now = Date.now();
   const { appSecretLookup } = await rootKeys(env.SECRETS_KEY);
   const lookup = await lookupHash(appSecretLookup, appSecret);
@@ -75,7 +90,9 @@ async function secretMaterial(env: Env, tenantId: string, appSecret: string) {
   const keys = await rootKeys(env.SECRETS_KEY);
   const [lookup, signingSealed] = await Promise.all([
     lookupHash(keys.appSecretLookup, appSecret),
-    signingKeyBytes(appSecret).then((bytes) => seal(keys.settings, toBase64(bytes), `${owner(tenantId)}:app-secret`)),
+    signingKeyBytes(appSecret).then((bytes) =>
+      seal(keys.settings, toBase64(bytes), `${owner(tenantId)}:app-secret`),
+    ),
   ]);
   return { lookup, signingSealed };
 }
@@ -88,11 +105,20 @@ export async function createTenant(
   const tenantId = `ten_${randomToken(12)}`;
   const appSecret = generateAppSecret();
   const material = await secretMaterial(env, tenantId, appSecret);
-  const outcome = await insertTenant(env.DB, { id: tenantId, subdomain, ...material, now: now.toISOString() });
+  const outcome = await insertTenant(env.DB, {
+    id: tenantId,
+    subdomain,
+    ...material,
+    now: now.toISOString(),
+  });
   return outcome === "created" ? { tenantId, appSecret } : outcome;
 }
 
-export async function rotateAppSecret(env: Env, tenantId: string, now: Date): Promise<string | null> {
+export async function rotateAppSecret(
+  env: Env,
+  tenantId: string,
+  now: Date,
+): Promise<string | null> {
   const appSecret = generateAppSecret();
   const material = await secretMaterial(env, tenantId, appSecret);
   const ok = await replaceAppSecret(env.DB, tenantId, { ...material, now: now.toISOString() });
@@ -100,7 +126,11 @@ export async function rotateAppSecret(env: Env, tenantId: string, now: Date): Pr
   return ok ? appSecret : null;
 }
 
-export async function sealSecrets(env: Env, tenantId: string, secrets: StoredSettings): Promise<string | null> {
+export async function sealSecrets(
+  env: Env,
+  tenantId: string,
+  secrets: StoredSettings,
+): Promise<string | null> {
   if (Object.keys(secrets).length === 0) return null;
   const keys = await rootKeys(env.SECRETS_KEY);
   return seal(keys.settings, JSON.stringify(secrets), owner(tenantId));

@@ -9,7 +9,9 @@ beforeEach(migrate);
 describe("the app secret", () => {
   it("is never stored, only its keyed hash and a sealed signing digest", async () => {
     const tenant = await createTenant();
-    const row = await env.DB.prepare("SELECT * FROM tenants WHERE id = ?").bind(tenant.tenantId).first();
+    const row = await env.DB.prepare("SELECT * FROM tenants WHERE id = ?")
+      .bind(tenant.tenantId)
+      .first();
     expect(JSON.stringify(row)).not.toContain(tenant.appSecret);
     expect(JSON.stringify(row)).not.toContain(tenant.appSecret.slice(3, 40));
     // HMAC with a key over 64 bytes keys with its SHA-256; the secret is long enough for that.
@@ -18,7 +20,10 @@ describe("the app secret", () => {
 
   it("stops working when rotated, and the new one works", async () => {
     const tenant = await createTenant();
-    const rotated = await call(`/v1/admin/tenants/${tenant.tenantId}/app-secret`, { method: "POST", headers: OPERATOR });
+    const rotated = await call(`/v1/admin/tenants/${tenant.tenantId}/app-secret`, {
+      method: "POST",
+      headers: OPERATOR,
+    });
     expect(rotated.status).toBe(200);
     const { appSecret } = (await rotated.json()) as { appSecret: string };
     expect(appSecret).not.toBe(tenant.appSecret);

@@ -23,7 +23,8 @@ describe("generic channel events", () => {
       "zz",
       "",
     ];
-    for (const signature of signatures) expect((await sendChannelEvent(tenant, event, { signature })).status).toBe(401);
+    for (const signature of signatures)
+      expect((await sendChannelEvent(tenant, event, { signature })).status).toBe(401);
     expect(await rowCounts()).toEqual(before);
   });
 });

@@ -1,17 +1,39 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { channelEvent, customer, order, zendeskTicketEvent, zendeskUser } from "./support/factories";
-import { createTenant, sendChannelEvent, sendZendeskEvent, sessionContext, settle, ticketContext } from "./support/tenant";
+import {
+  channelEvent,
+  customer,
+  order,
+  zendeskTicketEvent,
+  zendeskUser,
+} from "./support/factories";
+import {
+  createTenant,
+  sendChannelEvent,
+  sendZendeskEvent,
+  sessionContext,
+  settle,
+  ticketContext,
+} from "./support/tenant";
 import { migrate } from "./support/worker";
 
 beforeEach(migrate);
 
-type Context = { thread: { id: string }; identity: { level: string; customerId: string | null }; channels: string[]; tickets: { id: string }[]; timeline: { kind: string }[] };
+type Context = {
+  thread: { id: string };
+  identity: { level: string; customerId: string | null };
+  channels: string[];
+  tickets: { id: string }[];
+  timeline: { kind: string }[];
+};
 
 describe("a damaged order reported on chat, then email, then a call", () => {
   it("lands every contact on one thread, with the identity each contact earned", async () => {
     const tenant = await createTenant({
       orders: { customers: [customer()], orders: [order()] },
-      zendesk: { users: [zendeskUser("9001", "maya.ortiz@example.com")], tickets: [{ id: "102", requester_id: "9001", via: "email" }] },
+      zendesk: {
+        users: [zendeskUser("9001", "maya.ortiz@example.com")],
+        tickets: [{ id: "102", requester_id: "9001", via: "email" }],
+      },
     });
 
     const chat = await sendChannelEvent(
@@ -29,7 +51,12 @@ describe("a damaged order reported on chat, then email, then a call", () => {
 
     await sendZendeskEvent(
       tenant,
-      zendeskTicketEvent("created", { id: "102", requester_id: "9001", description: "Following up - same order #18422.", time: "2026-03-02T18:30:00Z" }),
+      zendeskTicketEvent("created", {
+        id: "102",
+        requester_id: "9001",
+        description: "Following up - same order #18422.",
+        time: "2026-03-02T18:30:00Z",
+      }),
     );
     await settle(tenant);
 
@@ -54,7 +81,11 @@ describe("a damaged order reported on chat, then email, then a call", () => {
     ])) as [Context, Context, Context, Context];
 
     expect(c101.thread.id).toMatch(/^THR-/);
-    expect([c102.thread.id, c103.thread.id, session.thread.id]).toEqual([c101.thread.id, c101.thread.id, c101.thread.id]);
+    expect([c102.thread.id, c103.thread.id, session.thread.id]).toEqual([
+      c101.thread.id,
+      c101.thread.id,
+      c101.thread.id,
+    ]);
     // Email and an order that belongs to the same customer: two independent signals.
     expect(c101.identity).toMatchObject({ level: "medium", customerId: "C-1001" });
     expect(c102.identity).toMatchObject({ level: "medium", customerId: "C-1001" });

@@ -5,7 +5,11 @@ describe("GET /openapi.json", () => {
   it("documents every public route with its contract", async () => {
     const response = await call("/openapi.json");
     expect(response.status).toBe(200);
-    const doc = (await response.json()) as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, { properties?: Record<string, unknown> }> } };
+    const doc = (await response.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+    };
     expect(doc.openapi).toBe("3.1.0");
     for (const [path, method] of [
       ["/v1/admin/tenants", "post"],
@@ -20,7 +24,15 @@ describe("GET /openapi.json", () => {
       expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
     }
     expect(Object.keys(doc.components.schemas.Context?.properties ?? {})).toEqual(
-      expect.arrayContaining(["thread", "identity", "workflow", "riskFlags", "candidates", "control", "offset"]),
+      expect.arrayContaining([
+        "thread",
+        "identity",
+        "workflow",
+        "riskFlags",
+        "candidates",
+        "control",
+        "offset",
+      ]),
     );
     expect(doc.components.schemas.ZendeskEventWebhook).toBeDefined();
     expect(doc.components.schemas.SuncoWebhook).toBeDefined();

@@ -4,12 +4,20 @@ import { call, migrate, OPERATOR, rowCounts } from "./support/worker";
 beforeEach(migrate);
 
 const create = (headers: Record<string, string>) =>
-  call("/v1/admin/tenants", { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ subdomain: "acme" }) });
+  call("/v1/admin/tenants", {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ subdomain: "acme" }),
+  });
 
 describe("the admin API", () => {
   it("refuses a missing or wrong operator token and stores nothing", async () => {
     const before = await rowCounts();
-    const attempts: Record<string, string>[] = [{}, { authorization: "Bearer nope" }, { authorization: "Basic b3A6dG9rZW4=" }];
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: "Bearer nope" },
+      { authorization: "Basic b3A6dG9rZW4=" },
+    ];
     for (const headers of attempts) {
       const response = await create(headers);
       expect(response.status).toBe(401);

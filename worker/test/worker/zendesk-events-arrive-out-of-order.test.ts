@@ -5,15 +5,34 @@ import { migrate } from "./support/worker";
 
 beforeEach(migrate);
 
-type Ctx = { thread: { status: string }; tickets: { status: string; assigneeId: string | null }[]; control: string; timeline: { kind: string }[] };
+type Ctx = {
+  thread: { status: string };
+  tickets: { status: string; assigneeId: string | null }[];
+  control: string;
+  timeline: { kind: string }[];
+};
 
 describe("Zendesk events out of order", () => {
   it("keep the newest state by event time and never move backwards", async () => {
-    const tenant = await createTenant({ zendesk: { users: [zendeskUser("9001", "maya.ortiz@example.com")] } });
+    const tenant = await createTenant({
+      zendesk: { users: [zendeskUser("9001", "maya.ortiz@example.com")] },
+    });
     const ticket = { id: "140", requester_id: "9001" };
-    const created = zendeskTicketEvent("created", { ...ticket, status: "NEW" }, { time: "2026-03-05T10:00:00Z" });
-    const open = zendeskTicketEvent("status_changed", { ...ticket, status: "OPEN" }, { time: "2026-03-05T10:05:00Z", event: { current: "OPEN", previous: "NEW" } });
-    const solved = zendeskTicketEvent("status_changed", { ...ticket, status: "SOLVED" }, { time: "2026-03-05T11:00:00Z", event: { current: "SOLVED", previous: "OPEN" } });
+    const created = zendeskTicketEvent(
+      "created",
+      { ...ticket, status: "NEW" },
+      { time: "2026-03-05T10:00:00Z" },
+    );
+    const open = zendeskTicketEvent(
+      "status_changed",
+      { ...ticket, status: "OPEN" },
+      { time: "2026-03-05T10:05:00Z", event: { current: "OPEN", previous: "NEW" } },
+    );
+    const solved = zendeskTicketEvent(
+      "status_changed",
+      { ...ticket, status: "SOLVED" },
+      { time: "2026-03-05T11:00:00Z", event: { current: "SOLVED", previous: "OPEN" } },
+    );
 
     // The solve arrives first, the creation last.
     for (const event of [solved, open, created]) {
@@ -33,22 +52,52 @@ describe("Zendesk events out of order", () => {
       [2, 0, 1],
       [1, 2, 0],
     ]) {
-      const tenant = await createTenant({ zendesk: { users: [zendeskUser("9001", "maya.ortiz@example.com")] } });
+      const tenant = await createTenant({
+        zendesk: { users: [zendeskUser("9001", "maya.ortiz@example.com")] },
+      });
       const ticket = { id: "141", requester_id: "9001" };
       const events = [
         zendeskTicketEvent("created", ticket, { id: "e-created", time: "2026-03-05T10:00:00Z" }),
-        zendeskTicketEvent("agent_assignment_changed", { ...ticket, assignee_id: "55" }, { id: "e-assigned", time: "2026-03-05T10:10:00Z", event: { current: "55", previous: null } }),
-        zendeskTicketEvent("status_changed", { ...ticket, status: "PENDING", assignee_id: "55" }, { id: "e-pending", time: "2026-03-05T10:20:00Z", event: { current: "PENDING", previous: "OPEN" } }),
+        zendeskTicketEvent(
+          "agent_assignment_changed",
+          { ...ticket, assignee_id: "55" },
+          {
+            id: "e-assigned",
+            time: "2026-03-05T10:10:00Z",
+            event: { current: "55", previous: null },
+          },
+        ),
+        zendeskTicketEvent(
+          "status_changed",
+          { ...ticket, status: "PENDING", assignee_id: "55" },
+          {
+            id: "e-pending",
+            time: "2026-03-05T10:20:00Z",
+            event: { current: "PENDING", previous: "OPEN" },
+          },
+        ),
       ];
       for (const i of order) {
         await sendZendeskEvent(tenant, events[i]);
         await settle(tenant);
       }
-      const context = (await (await ticketContext(tenant, "141")).json()) as Ctx & { thread: { id?: string }; version?: number; offset?: number };
-      states.push({ tickets: context.tickets, control: context.control, status: context.thread.status, timeline: context.timeline.map((e) => e.kind) });
+      const context = (await (await ticketContext(tenant, "141")).json()) as Ctx & {
+        thread: { id?: string };
+        version?: number;
+        offset?: number;
+      };
+      states.push({
+        tickets: context.tickets,
+        control: context.control,
+        status: context.thread.status,
+        timeline: context.timeline.map((e) => e.kind),
+      });
     }
     expect(states[1]).toEqual(states[0]);
     expect(states[2]).toEqual(states[0]);
-    expect(states[0]).toMatchObject({ control: "human", tickets: [{ status: "pending", assigneeId: "55" }] });
+    expect(states[0]).toMatchObject({
+      control: "human",
+      tickets: [{ status: "pending", assigneeId: "55" }],
+    });
   });
 });

@@ -7,7 +7,17 @@ beforeEach(migrate);
 
 /** What the documented trigger template renders to (docs/zendesk-setup.md). */
 function triggerBody(overrides: Record<string, string> = {}) {
-  return { continuity_trigger: "v1", ticket_id: "130", updated_at: "2026-03-05T10:00:00Z", status: "Open", via: "Mail", requester_id: "9001", assignee_id: "", satisfaction: "", ...overrides };
+  return {
+    continuity_trigger: "v1",
+    ticket_id: "130",
+    updated_at: "2026-03-05T10:00:00Z",
+    status: "Open",
+    via: "Mail",
+    requester_id: "9001",
+    assignee_id: "",
+    satisfaction: "",
+    ...overrides,
+  };
 }
 
 describe("the trigger webhook template", () => {
@@ -16,24 +26,47 @@ describe("the trigger webhook template", () => {
       orders: { customers: [customer()], orders: [order()] },
       zendesk: {
         users: [zendeskUser("9001", "maya.ortiz@example.com")],
-        tickets: [{ id: "130", requester_id: "9001", via: "email", subject: "Broken vase", description: "Order #18422 arrived broken" }],
+        tickets: [
+          {
+            id: "130",
+            requester_id: "9001",
+            via: "email",
+            subject: "Broken vase",
+            description: "Order #18422 arrived broken",
+          },
+        ],
       },
     });
     expect((await sendZendeskEvent(tenant, triggerBody())).status).toBe(202);
     expect((await sendZendeskEvent(tenant, triggerBody())).status).toBe(200);
     await settle(tenant);
-    const context = (await (await ticketContext(tenant, "130")).json()) as { identity: { level: string }; tickets: { id: string; status: string }[]; channels: string[] };
+    const context = (await (await ticketContext(tenant, "130")).json()) as {
+      identity: { level: string };
+      tickets: { id: string; status: string }[];
+      channels: string[];
+    };
     expect(context.identity.level).toBe("medium");
     expect(context.tickets[0]).toMatchObject({ id: "130", status: "open" });
     expect(context.channels).toEqual(["email"]);
   });
 
   it("hands control to a person when the ticket is assigned", async () => {
-    const tenant = await createTenant({ zendesk: { users: [zendeskUser("9001", "maya.ortiz@example.com")], tickets: [{ id: "130", requester_id: "9001", via: "email" }] } });
+    const tenant = await createTenant({
+      zendesk: {
+        users: [zendeskUser("9001", "maya.ortiz@example.com")],
+        tickets: [{ id: "130", requester_id: "9001", via: "email" }],
+      },
+    });
     await sendZendeskEvent(tenant, triggerBody());
-    await sendZendeskEvent(tenant, triggerBody({ updated_at: "2026-03-05T11:00:00Z", assignee_id: "77" }));
+    await sendZendeskEvent(
+      tenant,
+      triggerBody({ updated_at: "2026-03-05T11:00:00Z", assignee_id: "77" }),
+    );
     await settle(tenant);
-    const context = (await (await ticketContext(tenant, "130")).json()) as { control: string; tickets: { assigneeId: string }[] };
+    const context = (await (await ticketContext(tenant, "130")).json()) as {
+      control: string;
+      tickets: { assigneeId: string }[];
+    };
     expect(context.control).toBe("human");
     expect(context.tickets[0]?.assigneeId).toBe("77");
   });

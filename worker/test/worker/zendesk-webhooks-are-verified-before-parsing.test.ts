@@ -6,7 +6,8 @@ import { migrate, rowCounts } from "./support/worker";
 
 beforeEach(migrate);
 
-const stamp = (offsetSeconds = 0) => new Date(Date.now() + offsetSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
+const stamp = (offsetSeconds = 0) =>
+  new Date(Date.now() + offsetSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
 
 describe("Zendesk webhook signatures", () => {
   it("match a digest computed outside this code with Zendesk's published test secret", async () => {
@@ -15,8 +16,13 @@ describe("Zendesk webhook signatures", () => {
     const body = '{"event":"ticket.updated","id":123}';
     const signature = "S/RDdU2ERmj7LHDDoWJ2onPYH+t7/f2+LTM4dL7UiLM=";
     const at = Date.parse(timestamp);
-    expect(await verifyZendeskSignature(ZENDESK_TEST_SECRET, { signature, timestamp }, body, at)).toEqual({ ok: true });
-    expect((await verifyZendeskSignature(ZENDESK_TEST_SECRET, { signature, timestamp }, body + " ", at)).ok).toBe(false);
+    expect(
+      await verifyZendeskSignature(ZENDESK_TEST_SECRET, { signature, timestamp }, body, at),
+    ).toEqual({ ok: true });
+    expect(
+      (await verifyZendeskSignature(ZENDESK_TEST_SECRET, { signature, timestamp }, body + " ", at))
+        .ok,
+    ).toBe(false);
   });
 
   it("accept a signed event", async () => {
@@ -40,7 +46,9 @@ describe("Zendesk webhook signatures", () => {
     for (const [name, init] of cases) {
       const response = await sendZendeskEvent(tenant, event, init);
       expect(response.status, name).toBe(401);
-      expect(((await response.json()) as { error: { code: string } }).error.code, name).toBe("invalid_signature");
+      expect(((await response.json()) as { error: { code: string } }).error.code, name).toBe(
+        "invalid_signature",
+      );
     }
     expect(await rowCounts()).toEqual(before);
   });
@@ -56,7 +64,9 @@ describe("Zendesk webhook signatures", () => {
 
   it("accept a delivery inside the staleness window", async () => {
     const tenant = await createTenant();
-    const response = await sendZendeskEvent(tenant, zendeskTicketEvent("created", { id: "702" }), { timestamp: stamp(-240) });
+    const response = await sendZendeskEvent(tenant, zendeskTicketEvent("created", { id: "702" }), {
+      timestamp: stamp(-240),
+    });
     expect(response.status).toBe(202);
   });
 });

@@ -6,7 +6,13 @@ import { open } from "../../security/sealed-box";
 import { countUnsettled, listFailed, requeueFailed } from "../../store/deliveries";
 import { findTenant, saveSettings, type TenantRecord } from "../../store/tenants";
 import { configuredSecrets, mergeSettings } from "../../tenancy/settings";
-import { createTenant, forgetTenant, loadTenant, rotateAppSecret, sealSecrets } from "../../tenancy/tenants";
+import {
+  createTenant,
+  forgetTenant,
+  loadTenant,
+  rotateAppSecret,
+  sealSecrets,
+} from "../../tenancy/tenants";
 import type {
   BacklogRoute,
   CreateRoute,
@@ -19,6 +25,10 @@ import type {
 
 function noTenant(): never {
   throw new ApiError(404, "tenant_not_found", "No tenant with this id");
+}
+
+async function requireTenant(db: D1Database, tenantId: string): Promise<void> {
+  if (!(await findTenant(db, tenantId))) noTenant();
 }
 
 function view(record: TenantRecord, secrets: Parameters<typeof configuredSecrets>[0]) {
@@ -34,7 +44,8 @@ function view(record: TenantRecord, secrets: Parameters<typeof configuredSecrets
 export const create: AppRouteHandler<CreateRoute> = async (c) => {
   const { subdomain } = c.req.valid("json");
   const created = await createTenant(c.env, subdomain, new Date());
-  if (created === "subdomain_taken") throw new ApiError(409, "subdomain_taken", `A tenant for '${subdomain}' already exists`);
+  if (created === "subdomain_taken")
+    throw new ApiError(409, "subdomain_taken", `A tenant for '${subdomain}' already exists`);
   console.log(JSON.stringify({ msg: "tenant created", tenantId: created.tenantId }));
   return c.json(created, 201);
 };
@@ -49,7 +60,10 @@ export const putSettings: AppRouteHandler<PutSettingsRoute> = async (c) => {
   const update = c.req.valid("json");
   // Read fresh (not from the isolate cache) so the compare-and-set sees the latest version.
   const tenant = (await loadTenant(c.env, tenantId, { fresh: true })) ?? noTenant();
-  const merged = mergeSettings({ visible: tenant.record.settings, secrets: tenant.secrets }, update);
+  const merged = mergeSettings(
+    { visible: tenant.record.settings, secrets: tenant.secrets },
+    update,
+  );
   const saved = await saveSettings(c.env.DB, tenantId, {
     settings: merged.visible,
     secretsSealed: await sealSecrets(c.env, tenantId, merged.secrets),
@@ -57,39 +71,52 @@ export const putSettings: AppRouteHandler<PutSettingsRoute> = async (c) => {
     now: new Date().toISOString(),
   });
   forgetTenant(tenantId);
-  if (!saved) throw new ApiError(409, "settings_conflict", "The settings changed while saving; read them again and retry");
+  if (!saved)
+    throw new ApiError(
+      409,
+      "settings_conflict",
+      "The settings changed while saving; read them again and retry",
+    );
   const record = (await findTenant(c.env.DB, tenantId)) ?? noTenant();
-  console.log(JSON.stringify({ msg: "tenant settings updated", tenantId, sections: Object.keys(update) }));
+  console.log(
+    JSON.stringify({ msg: "tenant settings updated", tenantId, sections: Object.keys(update) }),
+  );
   return c.json(view(record, merged.secrets), 200);
 };
 
 export const rotateSecret: AppRouteHandler<RotateSecretRoute> = async (c) => {
-  const appSecret = (await rotateAppSecret(c.env, c.req.valid("param").tenantId, new Date())) ?? noTenant();
+  const appSecret =
+    (await rotateAppSecret(c.env, c.req.valid("param").tenantId, new Date())) ?? noTenant();
   return c.json({ appSecret }, 200);
 };
 
 export const backlog: AppRouteHandler<BacklogRoute> = async (c) => {
   const { tenantId } = c.req.valid("param");
-  (await findTenant(c.env.DB, tenantId)) ?? noTenant();
+  await requireTenant(c.env.DB, tenantId);
   const counts = await countUnsettled(c.env.DB, tenantId);
-  return c.json({ deliveries: { queued: counts.queued, failed: counts.failed }, settled: counts.queued === 0 }, 200);
+  return c.json(
+    { deliveries: { queued: counts.queued, failed: counts.failed }, settled: counts.queued === 0 },
+    200,
+  );
 };
 
 export const failedDeliveries: AppRouteHandler<FailedDeliveriesRoute> = async (c) => {
   const { tenantId } = c.req.valid("param");
-  (await findTenant(c.env.DB, tenantId)) ?? noTenant();
+  await requireTenant(c.env.DB, tenantId);
   const failed = await listFailed(c.env.DB, tenantId);
   return c.json({ deliveries: failed.map(({ sealedEvent: _sealed, ...rest }) => rest) }, 200);
 };
 
 export const replayDeliveries: AppRouteHandler<ReplayDeliveriesRoute> = async (c) => {
   const { tenantId } = c.req.valid("param");
-  (await findTenant(c.env.DB, tenantId)) ?? noTenant();
+  await requireTenant(c.env.DB, tenantId);
   const keys = await rootKeys(c.env.SECRETS_KEY);
   let replayed = 0;
   for (const failed of await listFailed(c.env.DB, tenantId)) {
     if (!failed.sealedEvent) continue;
-    const event = JSON.parse(await open(keys.settings, failed.sealedEvent, `tenant:${tenantId}:delivery`)) as ChannelEvent;
+    const event = JSON.parse(
+      await open(keys.settings, failed.sealedEvent, `tenant:${tenantId}:delivery`),
+    ) as ChannelEvent;
     if (await requeueFailed(c.env.DB, tenantId, failed.source, failed.eventId)) {
       await c.env.INGEST_QUEUE.send({ v: 1, tenantId, event });
       replayed++;

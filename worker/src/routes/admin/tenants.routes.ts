@@ -1,11 +1,22 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorContent, jsonContent } from "../../contracts/errors";
-import { CreatedTenant, CreateTenantBody, TenantSettingsUpdate, TenantSettingsView } from "../../contracts/tenant-settings";
+import {
+  CreatedTenant,
+  CreateTenantBody,
+  TenantSettingsUpdate,
+  TenantSettingsView,
+} from "../../contracts/tenant-settings";
 import { operatorAuth } from "../../lib/auth";
 
 const tags = ["Admin"];
 const security = [{ operatorToken: [] }];
-const TenantParams = z.object({ tenantId: z.string().min(1).max(64).openapi({ param: { name: "tenantId", in: "path" } }) });
+const TenantParams = z.object({
+  tenantId: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: "tenantId", in: "path" } }),
+});
 
 export const create = createRoute({
   method: "post",
@@ -13,7 +24,9 @@ export const create = createRoute({
   tags,
   security,
   middleware: [operatorAuth] as const,
-  request: { body: { content: { "application/json": { schema: CreateTenantBody } }, required: true } },
+  request: {
+    body: { content: { "application/json": { schema: CreateTenantBody } }, required: true },
+  },
   responses: {
     201: jsonContent(CreatedTenant, "The tenant and its app secret, shown this once"),
     401: errorContent("Missing or wrong operator token"),
@@ -42,7 +55,10 @@ export const putSettings = createRoute({
   tags,
   security,
   middleware: [operatorAuth] as const,
-  request: { params: TenantParams, body: { content: { "application/json": { schema: TenantSettingsUpdate } }, required: true } },
+  request: {
+    params: TenantParams,
+    body: { content: { "application/json": { schema: TenantSettingsUpdate } }, required: true },
+  },
   responses: {
     200: jsonContent(TenantSettingsView, "Settings after the update, without credentials"),
     401: errorContent("Missing or wrong operator token"),
@@ -60,7 +76,10 @@ export const rotateSecret = createRoute({
   middleware: [operatorAuth] as const,
   request: { params: TenantParams },
   responses: {
-    200: jsonContent(z.object({ appSecret: z.string() }), "A new app secret, shown this once; the old one stops working"),
+    200: jsonContent(
+      z.object({ appSecret: z.string() }),
+      "A new app secret, shown this once; the old one stops working",
+    ),
     401: errorContent("Missing or wrong operator token"),
     404: errorContent("No such tenant"),
   },
@@ -69,7 +88,9 @@ export const rotateSecret = createRoute({
 const Backlog = z
   .object({
     deliveries: z.object({ queued: z.number().int(), failed: z.number().int() }),
-    settled: z.boolean().openapi({ description: "True when no inbound event is waiting to be processed." }),
+    settled: z
+      .boolean()
+      .openapi({ description: "True when no inbound event is waiting to be processed." }),
   })
   .openapi("Backlog");
 
@@ -104,7 +125,10 @@ export const failedDeliveries = createRoute({
   middleware: [operatorAuth] as const,
   request: { params: TenantParams },
   responses: {
-    200: jsonContent(z.object({ deliveries: z.array(FailedDelivery) }), "Inbound events that exhausted their retries"),
+    200: jsonContent(
+      z.object({ deliveries: z.array(FailedDelivery) }),
+      "Inbound events that exhausted their retries",
+    ),
     401: errorContent("Missing or wrong operator token"),
     404: errorContent("No such tenant"),
   },

@@ -8,16 +8,27 @@ import type { SessionContextRoute, TicketContextRoute } from "./context.routes";
 async function contextFor(db: D1Database, tenantId: string, link: ThreadLink) {
   const found = await threadByLink(db, tenantId, link);
   // Another tenant's ticket and an unknown ticket look the same from here: no thread.
-  if (!found) throw new ApiError(404, "no_thread", `Continuity has no thread for ${link.kind} ${link.id} yet`);
+  if (!found)
+    throw new ApiError(
+      404,
+      "no_thread",
+      `Continuity has no thread for ${link.kind} ${link.id} yet`,
+    );
   return contextView(found.state, found.contactId, found.version);
 }
 
 export const ticketContext: AppRouteHandler<TicketContextRoute> = async (c) => {
-  const view = await contextFor(c.env.DB, c.get("tenant").config.id, { kind: "ticket", id: c.req.valid("param").ticketId });
+  const view = await contextFor(c.env.DB, c.get("tenant").config.id, {
+    kind: "ticket",
+    id: c.req.valid("param").ticketId,
+  });
   return c.json(view, 200);
 };
 
 export const sessionContext: AppRouteHandler<SessionContextRoute> = async (c) => {
-  const view = await contextFor(c.env.DB, c.get("tenant").config.id, { kind: "session", id: c.req.valid("param").sessionId });
+  const view = await contextFor(c.env.DB, c.get("tenant").config.id, {
+    kind: "session",
+    id: c.req.valid("param").sessionId,
+  });
   return c.json(view, 200);
 };

@@ -2,6 +2,8 @@ import { createRouter } from "../../lib/create-app";
 import * as handlers from "./context.handlers";
 import * as routes from "./context.routes";
 
-const router = createRouter().openapi(routes.ticketContext, handlers.ticketContext).openapi(routes.sessionContext, handlers.sessionContext);
+const router = createRouter()
+  .openapi(routes.ticketContext, handlers.ticketContext)
+  .openapi(routes.sessionContext, handlers.sessionContext);
 
 export default router;

@@ -17,7 +17,15 @@ export const ticketContext = createRoute({
   tags,
   security,
   middleware: [appAuth] as const,
-  request: { params: z.object({ ticketId: z.string().min(1).max(64).openapi({ param: { name: "ticketId", in: "path" }, example: "101" }) }) },
+  request: {
+    params: z.object({
+      ticketId: z
+        .string()
+        .min(1)
+        .max(64)
+        .openapi({ param: { name: "ticketId", in: "path" }, example: "101" }),
+    }),
+  },
   responses,
 });
 
@@ -27,7 +35,15 @@ export const sessionContext = createRoute({
   tags,
   security,
   middleware: [appAuth] as const,
-  request: { params: z.object({ sessionId: z.string().min(1).max(200).openapi({ param: { name: "sessionId", in: "path" }, example: "WC-9931" }) }) },
+  request: {
+    params: z.object({
+      sessionId: z
+        .string()
+        .min(1)
+        .max(200)
+        .openapi({ param: { name: "sessionId", in: "path" }, example: "WC-9931" }),
+    }),
+  },
   responses,
 });
 

@@ -6,7 +6,11 @@ import type { CustomerOrdersRoute, CustomersRoute, OrderRoute } from "./demo-ord
 export const customers: AppRouteHandler<CustomersRoute> = async (c) => {
   const { email, phone, name, zip } = c.req.valid("query");
   const system = demoOrderSystem();
-  const found = email ? await system.customersByEmail(email) : phone ? await system.customersByPhone(phone) : await system.customersByNameZip(name!, zip!);
+  const found = email
+    ? await system.customersByEmail(email)
+    : phone
+      ? await system.customersByPhone(phone)
+      : await system.customersByNameZip(name!, zip!);
   return c.json({ customers: found }, 200);
 };
 

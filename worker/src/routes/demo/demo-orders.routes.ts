@@ -11,17 +11,29 @@ export const customers = createRoute({
   summary: "DESIGN §8 customer search over the seeded demo data",
   request: {
     query: z
-      .object({ email: z.string().optional(), phone: z.string().optional(), name: z.string().optional(), zip: z.string().optional() })
+      .object({
+        email: z.string().optional(),
+        phone: z.string().optional(),
+        name: z.string().optional(),
+        zip: z.string().optional(),
+      })
       .refine((q) => q.email || q.phone || (q.name && q.zip), "give email, phone, or name and zip"),
   },
-  responses: { 200: jsonContent(CustomersAnswer, "Matching customers"), 422: errorContent("No usable query") },
+  responses: {
+    200: jsonContent(CustomersAnswer, "Matching customers"),
+    422: errorContent("No usable query"),
+  },
 });
 
 export const customerOrders = createRoute({
   method: "get",
   path: "/demo/orders/customers/{customerId}/orders",
   tags,
-  request: { params: z.object({ customerId: z.string().openapi({ param: { name: "customerId", in: "path" } }) }) },
+  request: {
+    params: z.object({
+      customerId: z.string().openapi({ param: { name: "customerId", in: "path" } }),
+    }),
+  },
   responses: { 200: jsonContent(OrdersAnswer, "The customer's orders") },
 });
 
@@ -29,7 +41,9 @@ export const order = createRoute({
   method: "get",
   path: "/demo/orders/orders/{orderId}",
   tags,
-  request: { params: z.object({ orderId: z.string().openapi({ param: { name: "orderId", in: "path" } }) }) },
+  request: {
+    params: z.object({ orderId: z.string().openapi({ param: { name: "orderId", in: "path" } }) }),
+  },
   responses: { 200: jsonContent(Order, "The order"), 404: errorContent("No such order") },
 });
 

@@ -9,16 +9,32 @@ import { claimDeliveries, releaseDeliveries } from "../../store/deliveries";
  * changes nothing. If the queue refuses, the claims are released and the sender is told to retry,
  * so a delivery is never lost between the two.
  */
-export async function acceptEvents(c: Context<AppBindings>, events: ChannelEvent[], ignored: number) {
+export async function acceptEvents(
+  c: Context<AppBindings>,
+  events: ChannelEvent[],
+  ignored: number,
+) {
   const tenantId = c.get("tenant").config.id;
   const fresh = await claimDeliveries(c.env.DB, tenantId, events, new Date().toISOString());
   if (fresh.length > 0) {
     try {
-      await c.env.INGEST_QUEUE.sendBatch(fresh.map((event) => ({ body: { v: 1 as const, tenantId, event } })));
+      await c.env.INGEST_QUEUE.sendBatch(
+        fresh.map((event) => ({ body: { v: 1 as const, tenantId, event } })),
+      );
     } catch (error) {
       await releaseDeliveries(c.env.DB, tenantId, fresh);
-      console.error(JSON.stringify({ msg: "queue send failed", tenantId, error: error instanceof Error ? error.message : "unknown" }));
-      throw new ApiError(503, "queue_unavailable", "The event could not be queued; nothing was stored. Retry later.");
+      console.error(
+        JSON.stringify({
+          msg: "queue send failed",
+          tenantId,
+          error: error instanceof Error ? error.message : "unknown",
+        }),
+      );
+      throw new ApiError(
+        503,
+        "queue_unavailable",
+        "The event could not be queued; nothing was stored. Retry later.",
+      );
     }
   }
   const body = { accepted: fresh.length, duplicates: events.length - fresh.length, ignored };

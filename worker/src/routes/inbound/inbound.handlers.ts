@@ -39,7 +39,13 @@ export const sunco: AppRouteHandler<SuncoRoute> = async (c) => {
   for (const [i, event] of parsed.data.events.entries()) {
     const mapping = fromSuncoEvent(event);
     // One bad event rejects the delivery: storing part of it would make the retry ambiguous.
-    if (mapping.kind === "invalid") throw invalid({ issues: mapping.issues.map((issue) => ({ ...issue, path: ["events", i, ...issue.path] })) }, "body");
+    if (mapping.kind === "invalid")
+      throw invalid(
+        {
+          issues: mapping.issues.map((issue) => ({ ...issue, path: ["events", i, ...issue.path] })),
+        },
+        "body",
+      );
     if (mapping.kind === "ignored") ignored++;
     else events.push(mapping.event);
   }
@@ -51,10 +57,17 @@ export const channel: AppRouteHandler<ChannelRoute> = async (c) => {
   const country = c.get("tenant").config.policy.defaultCountry;
   const issues = body.identifiers.flatMap((identifier, i) => {
     const result = normalizeIdentifier(identifier, country);
-    return result.ok ? [] : [{ path: `identifiers[${i}].value`, message: `${identifier.type} ${result.reason}` }];
+    return result.ok
+      ? []
+      : [{ path: `identifiers[${i}].value`, message: `${identifier.type} ${result.reason}` }];
   });
   if (issues.length > 0) {
-    throw new ApiError(422, "invalid_body", `The body is not valid (${issues[0]!.path}: ${issues[0]!.message})`, issues);
+    throw new ApiError(
+      422,
+      "invalid_body",
+      `The body is not valid (${issues[0]!.path}: ${issues[0]!.message})`,
+      issues,
+    );
   }
   return acceptEvents(c, [fromGenericEvent(body)], 0);
 };

@@ -4,9 +4,18 @@ import { errorContent, jsonContent } from "../../contracts/errors";
 import { limitBody, verifyChannel, verifySunco, verifyZendesk } from "./verify";
 
 const tags = ["Inbound"];
-const TenantParams = z.object({ tenantId: z.string().min(1).max(64).openapi({ param: { name: "tenantId", in: "path" } }) });
+const TenantParams = z.object({
+  tenantId: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: "tenantId", in: "path" } }),
+});
 const responses = {
-  200: jsonContent(AcceptedSchema, "Nothing new: every event was a redelivery or of a kind Continuity ignores"),
+  200: jsonContent(
+    AcceptedSchema,
+    "Nothing new: every event was a redelivery or of a kind Continuity ignores",
+  ),
   202: jsonContent(AcceptedSchema, "Queued for processing"),
   400: errorContent("The body is not JSON"),
   401: errorContent("The sender could not be verified; nothing was stored"),
@@ -32,7 +41,12 @@ export const zendesk = createRoute({
     body: {
       content: {
         "application/json": {
-          schema: { oneOf: [{ $ref: "#/components/schemas/ZendeskEventWebhook" }, { $ref: "#/components/schemas/ZendeskTriggerWebhook" }] },
+          schema: {
+            oneOf: [
+              { $ref: "#/components/schemas/ZendeskEventWebhook" },
+              { $ref: "#/components/schemas/ZendeskTriggerWebhook" },
+            ],
+          },
         },
       },
       required: true,
@@ -50,7 +64,10 @@ export const sunco = createRoute({
   middleware: [limitBody, verifySunco] as const,
   request: {
     params: TenantParams,
-    body: { content: { "application/json": { schema: { $ref: "#/components/schemas/SuncoWebhook" } } }, required: true },
+    body: {
+      content: { "application/json": { schema: { $ref: "#/components/schemas/SuncoWebhook" } } },
+      required: true,
+    },
   },
   responses,
 });
@@ -60,9 +77,16 @@ export const channel = createRoute({
   path: "/v1/channels/{tenantId}/events",
   tags,
   summary: "Events from any other channel (own IVR, own web chat, a CRM)",
-  description: "Verified with X-Signature: hex HMAC-SHA256 of the raw body, keyed with the tenant's app secret. Deduplicated by `id`.",
+  description:
+    "Verified with X-Signature: hex HMAC-SHA256 of the raw body, keyed with the tenant's app secret. Deduplicated by `id`.",
   middleware: [limitBody, verifyChannel] as const,
-  request: { params: TenantParams, body: { content: { "application/json": { schema: GenericChannelEventSchema } }, required: true } },
+  request: {
+    params: TenantParams,
+    body: {
+      content: { "application/json": { schema: GenericChannelEventSchema } },
+      required: true,
+    },
+  },
   responses,
 });
 

@@ -2,7 +2,11 @@ import { bodyLimit } from "hono/body-limit";
 import { createMiddleware } from "hono/factory";
 import { ApiError } from "../../lib/problem";
 import type { AppBindings } from "../../lib/types";
-import { secretsEqual, verifyHexSignature, verifyZendeskSignature } from "../../security/signatures";
+import {
+  secretsEqual,
+  verifyHexSignature,
+  verifyZendeskSignature,
+} from "../../security/signatures";
 import { loadTenant, type LoadedTenant } from "../../tenancy/tenants";
 
 export const MAX_BODY_BYTES = 512 * 1024;
@@ -14,25 +18,40 @@ export const limitBody = bodyLimit({
   },
 });
 
-async function tenantOf(env: AppBindings["Bindings"], tenantId: string | undefined): Promise<LoadedTenant> {
+async function tenantOf(
+  env: AppBindings["Bindings"],
+  tenantId: string | undefined,
+): Promise<LoadedTenant> {
   const tenant = tenantId ? await loadTenant(env, tenantId) : null;
   if (!tenant) throw new ApiError(404, "tenant_not_found", "No tenant with this id");
   return tenant;
 }
 
 function unauthorized(reason: string): never {
-  throw new ApiError(401, "invalid_signature", `The request is not signed by the sender this tenant trusts: ${reason}. Nothing was stored.`);
+  throw new ApiError(
+    401,
+    "invalid_signature",
+    `The request is not signed by the sender this tenant trusts: ${reason}. Nothing was stored.`,
+  );
 }
 
 /** Zendesk webhooks: HMAC over timestamp + raw body, checked before a byte is parsed. */
 export const verifyZendesk = createMiddleware<AppBindings>(async (c, next) => {
   const tenant = await tenantOf(c.env, c.req.param("tenantId"));
   const secret = tenant.config.zendesk.webhookSecret;
-  if (!secret) throw new ApiError(401, "webhook_not_configured", "Set zendesk.webhookSecret in the tenant settings to receive Zendesk webhooks");
+  if (!secret)
+    throw new ApiError(
+      401,
+      "webhook_not_configured",
+      "Set zendesk.webhookSecret in the tenant settings to receive Zendesk webhooks",
+    );
   const raw = await c.req.text();
   const check = await verifyZendeskSignature(
     secret,
-    { signature: c.req.header("x-zendesk-webhook-signature"), timestamp: c.req.header("x-zendesk-webhook-signature-timestamp") },
+    {
+      signature: c.req.header("x-zendesk-webhook-signature"),
+      timestamp: c.req.header("x-zendesk-webhook-signature-timestamp"),
+    },
     raw,
     Date.now(),
   );
@@ -46,8 +65,14 @@ export const verifyZendesk = createMiddleware<AppBindings>(async (c, next) => {
 export const verifySunco = createMiddleware<AppBindings>(async (c, next) => {
   const tenant = await tenantOf(c.env, c.req.param("tenantId"));
   const secret = tenant.config.sunco.webhookSecret;
-  if (!secret) throw new ApiError(401, "webhook_not_configured", "Set sunco.webhookSecret in the tenant settings to receive Sunshine Conversations webhooks");
-  if (!(await secretsEqual(secret, c.req.header("x-api-key")))) unauthorized("X-API-Key does not match");
+  if (!secret)
+    throw new ApiError(
+      401,
+      "webhook_not_configured",
+      "Set sunco.webhookSecret in the tenant settings to receive Sunshine Conversations webhooks",
+    );
+  if (!(await secretsEqual(secret, c.req.header("x-api-key"))))
+    unauthorized("X-API-Key does not match");
   c.set("tenant", tenant);
   c.set("rawBody", await c.req.text());
   await next();

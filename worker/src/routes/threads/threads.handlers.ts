@@ -7,12 +7,19 @@ export const events: AppRouteHandler<EventsRoute> = async (c) => {
   const { threadId } = c.req.valid("param");
   const { after, limit } = c.req.valid("query");
   const tenantId = c.get("tenant").config.id;
-  const [thread, page] = await Promise.all([loadThread(c.env.DB, tenantId, threadId), loadEvents(c.env.DB, tenantId, threadId, after, limit)]);
+  const [thread, page] = await Promise.all([
+    loadThread(c.env.DB, tenantId, threadId),
+    loadEvents(c.env.DB, tenantId, threadId, after, limit),
+  ]);
   if (!thread) throw new ApiError(404, "thread_not_found", `No thread ${threadId}`);
   return c.json(
     {
       threadId,
-      events: page.map((e) => ({ offset: e.offset, recordedAt: e.recordedAt, event: e.event as unknown as Record<string, unknown> })),
+      events: page.map((e) => ({
+        offset: e.offset,
+        recordedAt: e.recordedAt,
+        event: e.event as unknown as Record<string, unknown>,
+      })),
       nextAfter: page.length > 0 ? page[page.length - 1]!.offset : after,
       head: thread.version,
     },

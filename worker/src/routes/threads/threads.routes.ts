@@ -10,9 +10,19 @@ export const events = createRoute({
   security: [{ appSecret: [] }],
   middleware: [appAuth] as const,
   request: {
-    params: z.object({ threadId: z.string().regex(/^THR-[0-9A-Z]{4,32}$/, "must be a thread id (THR-…)").openapi({ param: { name: "threadId", in: "path" } }) }),
+    params: z.object({
+      threadId: z
+        .string()
+        .regex(/^THR-[0-9A-Z]{4,32}$/, "must be a thread id (THR-…)")
+        .openapi({ param: { name: "threadId", in: "path" } }),
+    }),
     query: z.object({
-      after: z.coerce.number().int().min(0).default(0).openapi({ description: "Return events with a larger offset." }),
+      after: z.coerce
+        .number()
+        .int()
+        .min(0)
+        .default(0)
+        .openapi({ description: "Return events with a larger offset." }),
       limit: z.coerce.number().int().min(1).max(500).default(100),
     }),
   },

@@ -15,7 +15,15 @@ export function channelEvent(overrides: Record<string, unknown> = {}) {
 }
 
 export function customer(overrides: Record<string, unknown> = {}) {
-  return { id: "C-1001", name: "Maya Ortiz", email: "maya.ortiz@example.com", phones: ["+14155550100"], zip: "94107", tier: "standard", ...overrides };
+  return {
+    id: "C-1001",
+    name: "Maya Ortiz",
+    email: "maya.ortiz@example.com",
+    phones: ["+14155550100"],
+    zip: "94107",
+    tier: "standard",
+    ...overrides,
+  };
 }
 
 export function order(overrides: Record<string, unknown> = {}) {
@@ -31,11 +39,23 @@ export function order(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export function zendeskUser(id: string, email: string, extra: { type: string; value: string; verified?: boolean }[] = []) {
-  return { id, name: `User ${id}`, identities: [{ type: "email", value: email, verified: true }, ...extra] };
+export function zendeskUser(
+  id: string,
+  email: string,
+  extra: { type: string; value: string; verified?: boolean }[] = [],
+) {
+  return {
+    id,
+    name: `User ${id}`,
+    identities: [{ type: "email", value: email, verified: true }, ...extra],
+  };
 }
 
-export function zendeskTicketEvent(type: string, ticket: Record<string, unknown>, overrides: Record<string, unknown> = {}) {
+export function zendeskTicketEvent(
+  type: string,
+  ticket: Record<string, unknown>,
+  overrides: Record<string, unknown> = {},
+) {
   return {
     account_id: 22129848,
     id: `zd-${next()}`,
@@ -65,7 +85,16 @@ export function zendeskTicketEvent(type: string, ticket: Record<string, unknown>
   };
 }
 
-export function suncoMessage(overrides: { conversationId?: string; text?: string; whatsapp?: string; id?: string; createdAt?: string; authenticatedExternalId?: string } = {}) {
+export function suncoMessage(
+  overrides: {
+    conversationId?: string;
+    text?: string;
+    whatsapp?: string;
+    id?: string;
+    createdAt?: string;
+    authenticatedExternalId?: string;
+  } = {},
+) {
   const id = overrides.id ?? `sc-${next()}`;
   return {
     id,
@@ -80,13 +109,21 @@ export function suncoMessage(overrides: { conversationId?: string; text?: string
           type: "user",
           userId: "scuser_1",
           displayName: "Hana",
-          ...(overrides.authenticatedExternalId && { user: { id: "scuser_1", externalId: overrides.authenticatedExternalId, authenticated: true } }),
+          ...(overrides.authenticatedExternalId && {
+            user: {
+              id: "scuser_1",
+              externalId: overrides.authenticatedExternalId,
+              authenticated: true,
+            },
+          }),
         },
         content: { type: "text", text: overrides.text ?? "Hi" },
         source: {
           type: overrides.whatsapp ? "whatsapp" : "web",
           integrationId: "int_1",
-          ...(overrides.whatsapp && { client: { id: "cl_1", type: "whatsapp", externalId: overrides.whatsapp } }),
+          ...(overrides.whatsapp && {
+            client: { id: "cl_1", type: "whatsapp", externalId: overrides.whatsapp },
+          }),
         },
       },
     },

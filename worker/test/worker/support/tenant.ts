@@ -30,16 +30,33 @@ export async function createTenant(seed: TenantSeed = {}): Promise<TestTenant> {
     headers: { ...OPERATOR, "content-type": "application/json" },
     body: JSON.stringify({ subdomain: space }),
   });
-  if (created.status !== 201) throw new Error(`tenant creation failed: ${created.status} ${await created.text()}`);
+  if (created.status !== 201)
+    throw new Error(`tenant creation failed: ${created.status} ${await created.text()}`);
   const { tenantId, appSecret } = (await created.json()) as { tenantId: string; appSecret: string };
   const urls = standins();
   const credentials = { email: "bot@example.com", apiToken: `zd-token-${space}` };
   await control("zendesk", space, "load", { credentials, ...seed.zendesk });
   await control("orders", space, "load", { token: `oms-${space}`, ...seed.orders });
-  await control("sunco", space, "load", { appId: "app_continuity", keyId: "key_1", keySecret: `sc-${space}` });
+  await control("sunco", space, "load", {
+    appId: "app_continuity",
+    keyId: "key_1",
+    keySecret: `sc-${space}`,
+  });
   const settings = {
-    zendesk: { subdomain: space, email: credentials.email, apiToken: credentials.apiToken, webhookSecret: ZENDESK_TEST_SECRET, baseUrl: `${urls.zendesk}/s/${space}` },
-    sunco: { appId: "app_continuity", keyId: "key_1", keySecret: `sc-${space}`, webhookSecret: `sunco-hook-${space}`, baseUrl: `${urls.sunco}/s/${space}` },
+    zendesk: {
+      subdomain: space,
+      email: credentials.email,
+      apiToken: credentials.apiToken,
+      webhookSecret: ZENDESK_TEST_SECRET,
+      baseUrl: `${urls.zendesk}/s/${space}`,
+    },
+    sunco: {
+      appId: "app_continuity",
+      keyId: "key_1",
+      keySecret: `sc-${space}`,
+      webhookSecret: `sunco-hook-${space}`,
+      baseUrl: `${urls.sunco}/s/${space}`,
+    },
     orders: { baseUrl: `${urls.orders}/s/${space}`, token: `oms-${space}` },
     ...seed.settings,
   };
@@ -49,30 +66,56 @@ export async function createTenant(seed: TenantSeed = {}): Promise<TestTenant> {
     body: JSON.stringify(settings),
   });
   if (put.status !== 200) throw new Error(`settings failed: ${put.status} ${await put.text()}`);
-  return { tenantId, appSecret, space, zendeskSecret: ZENDESK_TEST_SECRET, suncoSecret: `sunco-hook-${space}` };
+  return {
+    tenantId,
+    appSecret,
+    space,
+    zendeskSecret: ZENDESK_TEST_SECRET,
+    suncoSecret: `sunco-hook-${space}`,
+  };
 }
 
-export async function sendChannelEvent(tenant: TestTenant, body: unknown, init: { signature?: string } = {}): Promise<Response> {
+export async function sendChannelEvent(
+  tenant: TestTenant,
+  body: unknown,
+  init: { signature?: string } = {},
+): Promise<Response> {
   const raw = JSON.stringify(body);
   return call(`/v1/channels/${tenant.tenantId}/events`, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-signature": init.signature ?? (await channelSignature(tenant.appSecret, raw)) },
+    headers: {
+      "content-type": "application/json",
+      "x-signature": init.signature ?? (await channelSignature(tenant.appSecret, raw)),
+    },
     body: raw,
   });
 }
 
-export async function sendZendeskEvent(tenant: TestTenant, body: unknown, init: { timestamp?: string; secret?: string; signature?: string } = {}): Promise<Response> {
+export async function sendZendeskEvent(
+  tenant: TestTenant,
+  body: unknown,
+  init: { timestamp?: string; secret?: string; signature?: string } = {},
+): Promise<Response> {
   const raw = typeof body === "string" ? body : JSON.stringify(body);
   const timestamp = init.timestamp ?? new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
-  const signature = init.signature ?? (await zendeskSignature(init.secret ?? tenant.zendeskSecret, timestamp, raw));
+  const signature =
+    init.signature ?? (await zendeskSignature(init.secret ?? tenant.zendeskSecret, timestamp, raw));
   return call(`/v1/webhooks/zendesk/${tenant.tenantId}`, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-zendesk-webhook-signature": signature, "x-zendesk-webhook-signature-timestamp": timestamp },
+    headers: {
+      "content-type": "application/json",
+      "x-zendesk-webhook-signature": signature,
+      "x-zendesk-webhook-signature-timestamp": timestamp,
+    },
     body: raw,
   });
 }
 
-export async function sendSuncoEvents(tenant: TestTenant, body: unknown, apiKey = tenant.suncoSecret): Promise<Response> {
+export async function sendSuncoEvents(
+  tenant: TestTenant,
+  body: unknown,
+  apiKey = tenant.suncoSecret,
+): Promise<Response> {
   return call(`/v1/webhooks/sunco/${tenant.tenantId}`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-api-key": apiKey },
@@ -84,7 +127,9 @@ export async function sendSuncoEvents(tenant: TestTenant, body: unknown, apiKey 
 export async function settle(tenant: TestTenant, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const response = await call(`/v1/admin/tenants/${tenant.tenantId}/backlog`, { headers: OPERATOR });
+    const response = await call(`/v1/admin/tenants/${tenant.tenantId}/backlog`, {
+      headers: OPERATOR,
+    });
     const backlog = (await response.json()) as { settled: boolean };
     if (backlog.settled) return;
     await new Promise((resolve) => setTimeout(resolve, 25));
@@ -92,10 +137,18 @@ export async function settle(tenant: TestTenant, timeoutMs = 10_000): Promise<vo
   throw new Error("inbound events did not settle in time");
 }
 
-export async function ticketContext(tenant: TestTenant, ticketId: string, appSecret = tenant.appSecret): Promise<Response> {
-  return call(`/v1/tickets/${ticketId}/context`, { headers: { authorization: `Bearer ${appSecret}` } });
+export async function ticketContext(
+  tenant: TestTenant,
+  ticketId: string,
+  appSecret = tenant.appSecret,
+): Promise<Response> {
+  return call(`/v1/tickets/${ticketId}/context`, {
+    headers: { authorization: `Bearer ${appSecret}` },
+  });
 }
 
 export async function sessionContext(tenant: TestTenant, sessionId: string): Promise<Response> {
-  return call(`/v1/sessions/${sessionId}/context`, { headers: { authorization: `Bearer ${tenant.appSecret}` } });
+  return call(`/v1/sessions/${sessionId}/context`, {
+    headers: { authorization: `Bearer ${tenant.appSecret}` },
+  });
 }

@@ -17,10 +17,18 @@ export function standins() {
   return inject("standins");
 }
 
-export async function control(vendor: "zendesk" | "sunco" | "orders", space: string, action: string, body?: unknown): Promise<unknown> {
+export async function control(
+  vendor: "zendesk" | "sunco" | "orders",
+  space: string,
+  action: string,
+  body?: unknown,
+): Promise<unknown> {
   const response = await fetch(`${standins()[vendor]}/__control/${space}/${action}`, {
     method: body === undefined ? "GET" : "POST",
-    ...(body !== undefined && { body: JSON.stringify(body), headers: { "content-type": "application/json" } }),
+    ...(body !== undefined && {
+      body: JSON.stringify(body),
+      headers: { "content-type": "application/json" },
+    }),
   });
   return response.json();
 }
@@ -31,6 +39,17 @@ export async function countRows(table: string): Promise<number> {
 
 /** Every table a request could have written to, to prove a rejected one wrote nothing. */
 export async function rowCounts(): Promise<Record<string, number>> {
-  const tables = ["tenants", "customers", "identities", "threads", "thread_links", "thread_events", "inbound_deliveries", "audit_log"];
-  return Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await countRows(t)] as const)));
+  const tables = [
+    "tenants",
+    "customers",
+    "identities",
+    "threads",
+    "thread_links",
+    "thread_events",
+    "inbound_deliveries",
+    "audit_log",
+  ];
+  return Object.fromEntries(
+    await Promise.all(tables.map(async (t) => [t, await countRows(t)] as const)),
+  );
 }
