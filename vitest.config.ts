@@ -8,6 +8,8 @@ export default defineConfig({
           name: "domain",
           include: ["worker/test/domain/**/*.test.ts"],
           environment: "node",
+          // The domain is pure: no state leaks between files, so one worker can run them all.
+          isolate: false,
         },
       },
       "./worker/vitest.config.ts",

@@ -11,6 +11,8 @@ export interface WorkerOptions {
   secrets: WorkerSecrets;
   /** Where wrangler's output goes; default: inherit. */
   quiet?: boolean;
+  /** Another wrangler config (the benchmark's seeder and floor). */
+  config?: string;
 }
 
 /** Apply the D1 migrations to the local database in `persistTo`. */
@@ -44,6 +46,7 @@ export function startWorker(options: WorkerOptions): ChildProcess {
     WRANGLER,
     [
       "dev",
+      ...(options.config ? ["--config", options.config] : []),
       "--port",
       String(options.port),
       "--ip",

@@ -4,6 +4,18 @@ import type { Signal } from "./identity-level";
 import type { StitchDecision } from "./stitching";
 import type { ThreadEvent } from "./thread-events";
 
+const POSITION: Record<ThreadEvent["type"], number> = {
+  "contact.joined": 0,
+  "contact.linked": 1,
+  "identity.observed": 10,
+  "verification.passed": 20,
+  "message.received": 30,
+  "artifact.added": 40,
+  "ticket.changed": 100,
+  "control.changed": 110,
+  "candidates.recorded": 120,
+};
+
 export interface ContactPlanInput {
   event: ChannelEvent;
   contactId: string;
@@ -135,6 +147,13 @@ export function planContact(input: ContactPlanInput): ThreadEvent[] {
       candidates: decision.candidates,
     });
   }
-  planned.forEach((fact, part) => events.push({ ...fact, group: base, part } as ThreadEvent));
+  // A fact's position depends on its kind only, so the same fact planned again (say, without the
+  // join because the contact is now known) sorts exactly where it did the first time.
+  let artifact = 0;
+  for (const fact of planned) {
+    const part =
+      fact.type === "artifact.added" ? POSITION[fact.type] + artifact++ : POSITION[fact.type];
+    events.push({ ...fact, group: base, part } as ThreadEvent);
+  }
   return events;
 }

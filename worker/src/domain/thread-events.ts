@@ -53,10 +53,23 @@ export type ThreadEvent = { key: string; at: string; group: string; part: number
 
 export type ThreadEventType = ThreadEvent["type"];
 
-/** Log order for projections: event time, then key. Arrival order never matters. */
-export function compareEvents(
-  a: { at: string; key: string },
-  b: { at: string; key: string },
-): number {
-  return Date.parse(a.at) - Date.parse(b.at) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+type Ordered = { at: string; group: string; part: number; key: string; type?: string };
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Log order for projections: event time; at one instant a contact joins before anything else;
+ * then delivery and position within it. Arrival order never matters.
+ */
+export function compareEvents(a: Ordered, b: Ordered): number {
+  const joinedFirst = Number(b.type === "contact.joined") - Number(a.type === "contact.joined");
+  return (
+    Date.parse(a.at) - Date.parse(b.at) ||
+    joinedFirst ||
+    compareText(a.group, b.group) ||
+    a.part - b.part ||
+    compareText(a.key, b.key)
+  );
 }

@@ -329,9 +329,9 @@ function applyOne(state: ThreadState, event: ThreadEvent, policy: IdentityPolicy
           ? c
           : { ...c, links: [...c.links, event.link] },
       );
-      return event.link.kind === "ticket"
-        ? upsertTicket(updated.state, event.link.id, event.channel)
-        : updated.state;
+      // The contact's clock moved on: judge it again at its newest event time.
+      const next = rejudge(updated.state, updated.contact, policy, event.at);
+      return event.link.kind === "ticket" ? upsertTicket(next, event.link.id, event.channel) : next;
     }
     case "identity.observed": {
       const channel = state.contacts.find((c) => c.id === event.contactId)?.channel ?? "api";

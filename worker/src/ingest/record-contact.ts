@@ -14,6 +14,7 @@ import { auditStatements, type AuditEntry } from "../store/audit";
 import { settleDelivery } from "../store/deliveries";
 import { upsertCustomers, upsertIdentities } from "../store/identities";
 import {
+  anyRecorded,
   classifyWriteError,
   customerVersion,
   findLinks,
@@ -281,11 +282,14 @@ export async function recordContact(
       };
     } catch (error) {
       const failure = classifyWriteError(error);
-      if (failure === "already_applied") {
+      if (failure === "other") throw error;
+      // A duplicate fact is a replay only if it is one of this delivery's own; a contact's join is
+      // shared, and a racing delivery may have written it first: then re-read and go again.
+      const own = events.filter((e) => e.type !== "contact.joined").map((e) => e.key);
+      if (failure === "duplicate_fact" && (await anyRecorded(db, tenantId, target.threadId, own))) {
         await settleDelivery(db, tenantId, event, target.threadId, now()).run();
         return { kind: "already_recorded", threadId: target.threadId };
       }
-      if (failure !== "conflict") throw error;
       // Someone else wrote first: back off a little, re-read, decide again.
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
     }

@@ -283,15 +283,33 @@ export class ThreadWrite {
   }
 }
 
-export type WriteFailure = "already_applied" | "conflict" | "other";
+export type WriteFailure = "duplicate_fact" | "conflict" | "other";
 
-/** Why a thread write failed: a replay of facts already stored, a lost race, or something else. */
+/** Why a thread write failed: a fact's key already stored, a lost race, or something else. */
 export function classifyWriteError(error: unknown): WriteFailure {
   const message =
     error instanceof Error
       ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}`
       : String(error);
-  if (/thread_events\.event_key/.test(message)) return "already_applied";
+  if (/thread_events\.event_key/.test(message)) return "duplicate_fact";
   if (/cas_conflict|UNIQUE constraint failed/.test(message)) return "conflict";
   return "other";
+}
+
+/** Whether any of these facts is already in the thread's log. */
+export async function anyRecorded(
+  db: D1Database,
+  tenantId: string,
+  threadId: string,
+  keys: string[],
+): Promise<boolean> {
+  if (keys.length === 0) return false;
+  const placeholders = keys.map((_, i) => `?${i + 3}`).join(", ");
+  const row = await db
+    .prepare(
+      `SELECT 1 AS found FROM thread_events WHERE tenant_id = ?1 AND thread_id = ?2 AND event_key IN (${placeholders}) LIMIT 1`,
+    )
+    .bind(tenantId, threadId, ...keys)
+    .first<{ found: number }>();
+  return row !== null;
 }

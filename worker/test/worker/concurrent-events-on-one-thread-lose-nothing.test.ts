@@ -1,6 +1,11 @@
 import { env } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
 import { processIngest } from "../../src/ingest/consume";
+import { gatherEvidence, identifiersOf } from "../../src/ingest/evidence";
+import { recordContact } from "../../src/ingest/record-contact";
+import { HttpOrderSystem } from "../../src/connectors/orders";
+import { identityKey } from "../../src/security/keys";
+import { standins } from "./support/worker";
 import { fromGenericEvent } from "../../src/channels/generic";
 import { GenericChannelEventSchema } from "../../src/contracts/channel-event";
 import { channelEvent, customer, order } from "./support/factories";
@@ -91,5 +96,93 @@ describe("concurrent writers on one thread", () => {
     ).all<{ n: number; top: number }>();
     expect(results[0]?.n).toBe(results[0]?.top);
     expect(context.version).toBe(results[0]?.top);
+  });
+});
+
+describe("two deliveries that introduce the same new contact at once", () => {
+  it("both land: the second joins the contact the first created", async () => {
+    const tenant = await createTenant();
+    const first = fromGenericEvent(
+      GenericChannelEventSchema.parse(
+        channelEvent({
+          sessionId: "WC-TWIN",
+          message: { author: "customer", text: "first words" },
+        }),
+      ),
+    );
+    const second = fromGenericEvent(
+      GenericChannelEventSchema.parse(
+        channelEvent({
+          sessionId: "WC-TWIN",
+          occurredAt: "2026-03-01T09:00:05Z",
+          message: { author: "customer", text: "second words" },
+        }),
+      ),
+    );
+    const outcomes = await Promise.all(
+      [first, second].map((event) =>
+        processIngest(env, { v: 1, tenantId: tenant.tenantId, event }),
+      ),
+    );
+    expect(outcomes.map((o) => o.kind)).toEqual(["recorded", "recorded"]);
+    const { sessionContext } = await import("./support/tenant");
+    const context = (await (await sessionContext(tenant, "WC-TWIN")).json()) as {
+      timeline: { text: string }[];
+      contacts: unknown[];
+    };
+    expect(context.contacts).toHaveLength(1);
+    expect(context.timeline.map((e) => e.text)).toEqual(
+      expect.arrayContaining(["Customer: first words", "Customer: second words"]),
+    );
+  });
+});
+
+describe("two deliveries that bring the same new contact onto an existing thread at once", () => {
+  it("keep both messages: the shared join fact is not mistaken for a replay", async () => {
+    const tenant = await createTenant({ orders: { customers: [customer()], orders: [order()] } });
+    const email = [{ type: "email", value: "maya.ortiz@example.com" }];
+    await sendChannelEvent(
+      tenant,
+      channelEvent({
+        ticketId: "950",
+        identifiers: email,
+        message: { author: "customer", text: "order #18422 broke" },
+      }),
+    );
+    await settle(tenant);
+    const twins = ["one", "two"].map((word, i) =>
+      fromGenericEvent(
+        GenericChannelEventSchema.parse(
+          channelEvent({
+            sessionId: "WC-JOIN",
+            identifiers: email,
+            occurredAt: `2026-03-01T11:00:0${i}Z`,
+            message: { author: "customer", text: `order #18422 again, ${word}` },
+          }),
+        ),
+      ),
+    );
+    // Same evidence for both, gathered first, so the two writes race from the same reads.
+    const evidence = await gatherEvidence(identifiersOf(twins[0]!, []), {
+      db: env.DB,
+      tenantId: tenant.tenantId,
+      hashKey: await identityKey(env.SECRETS_KEY, tenant.tenantId),
+      orders: new HttpOrderSystem(`${standins().orders}/s/${tenant.space}`, `oms-${tenant.space}`),
+    });
+    const policy = { continuityWindowDays: 14, verificationTtlHours: 24, autoReply: false };
+    const outcomes = await Promise.all(
+      twins.map((event) =>
+        recordContact(env.DB, tenant.tenantId, event, evidence, policy, () =>
+          new Date().toISOString(),
+        ),
+      ),
+    );
+    expect(outcomes.map((o) => o.kind)).toEqual(["recorded", "recorded"]);
+    const context = (await (await ticketContext(tenant, "950")).json()) as {
+      timeline: { text: string }[];
+    };
+    const texts = context.timeline.map((e) => e.text);
+    expect(texts).toContain("Customer: order #18422 again, one");
+    expect(texts).toContain("Customer: order #18422 again, two");
   });
 });

@@ -61,6 +61,10 @@ export const channel: AppRouteHandler<ChannelRoute> = async (c) => {
       ? []
       : [{ path: `identifiers[${i}].value`, message: `${identifier.type} ${result.reason}` }];
   });
+  // A verification reported as passing in the future would keep a contact "high" until then.
+  if (body.verification && Date.parse(body.verification.passedAt) > Date.now() + 5 * 60_000) {
+    issues.push({ path: "verification.passedAt", message: "is in the future" });
+  }
   if (issues.length > 0) {
     throw new ApiError(
       422,

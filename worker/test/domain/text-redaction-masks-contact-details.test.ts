@@ -1,0 +1,70 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { findInText, redactText } from "../../src/domain/extraction";
+import { maskEmail, maskPhone } from "../../src/domain/identifiers";
+
+describe("text redaction masks contact details", () => {
+  it("masks an email address to its display form", () => {
+    expect(redactText("mail me at Jane.Doe@Example.com please")).toBe(
+      `mail me at ${maskEmail("jane.doe@example.com")} please`,
+    );
+  });
+
+  it("masks an international phone number to its display form", () => {
+    expect(redactText("call +1 (415) 555-0100 today")).toBe(
+      `call ${maskPhone("+14155550100")} today`,
+    );
+  });
+
+  it("keeps the meaning: order ids and ordinary words survive", () => {
+    const redacted = redactText("Order #18422 arrived broken, call +1 415 555 0100");
+    expect(redacted).toContain("Order #18422 arrived broken");
+    expect(findInText(redacted).orderIds).toEqual(["18422"]);
+  });
+
+  it("leaves text without contact details unchanged", () => {
+    expect(redactText("The lamp arrived broken. Total $35.00 on 2026-03-01.")).toBe(
+      "The lamp arrived broken. Total $35.00 on 2026-03-01.",
+    );
+  });
+
+  it("masks a phone number that is followed by another number", () => {
+    // A greedy match would read "+1 415 555 0100 2" as one (impossible) number and keep it raw.
+    const redacted = redactText("call +1 415 555 0100 2 times");
+    expect(findInText(redacted).phones).toEqual([]);
+    expect(redacted).not.toContain("555 0100");
+    expect(redacted).toBe(`call ${maskPhone("+14155550100")} 2 times`);
+  });
+
+  it("is idempotent: redacting redacted text changes nothing", () => {
+    const once = redactText("Jane@Example.com, +44 20 7946 0958, order #18422");
+    expect(redactText(once)).toBe(once);
+  });
+
+  const local = fc.stringMatching(/^[a-z][a-z0-9._]{0,10}[a-z0-9]$/);
+  const domain = fc.stringMatching(/^[a-z][a-z0-9-]{0,8}[a-z0-9]\.(com|org|co\.uk|de)$/);
+  const usNumber = fc.integer({ min: 2_000_000_000, max: 9_899_999_999 }).map((n) => `+1${n}`);
+
+  it("no email or phone it can find survives redaction", () => {
+    fc.assert(
+      fc.property(
+        local,
+        domain,
+        usNumber,
+        fc.constantFrom("Hi", "Re: order #18422.", "thanks"),
+        (user, host, phone, filler) => {
+          const text = `${filler} ${user}@${host} ${phone} ${filler}`;
+          const found = findInText(text);
+          const redacted = redactText(text);
+          const after = findInText(redacted);
+          expect(after.emails).toEqual([]);
+          expect(after.phones).toEqual([]);
+          for (const email of found.emails) expect(redacted.toLowerCase()).not.toContain(email);
+          for (const p of found.phones) expect(redacted).not.toContain(p);
+          expect(after.orderIds).toEqual(found.orderIds);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
