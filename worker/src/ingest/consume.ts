@@ -40,7 +40,10 @@ export async function processIngest(
   const tenant = await loadTenant(env, message.tenantId);
   if (!tenant) return { kind: "tenant_gone" };
   const { config } = tenant;
-  const linked = (await findLinks(env.DB, config.id, linksOf(message.event))).length > 0;
+  // Only a trigger delivery needs to know up front whether its ticket is already linked.
+  const linked = message.event.zendeskFetch
+    ? (await findLinks(env.DB, config.id, linksOf(message.event))).length > 0
+    : false;
   const { event, requester } = await enrichFromZendesk(message.event, config, linked);
   const evidence = await gatherEvidence(identifiersOf(event, requester), {
     db: env.DB,
@@ -80,16 +83,18 @@ export async function consumeIngest(batch: MessageBatch<IngestMessage>, env: Env
     try {
       const outcome = await processIngest(env, message.body);
       message.ack();
-      console.log(
-        JSON.stringify({
-          msg: "ingested",
-          tenantId,
-          source: event.source,
-          outcome: outcome.kind,
-          threadId: "threadId" in outcome ? outcome.threadId : null,
-          ms: Date.now() - started,
-        }),
-      );
+      // Routine outcomes are in the audit trail; the log carries what an operator should notice.
+      if (outcome.kind === "recorded" && outcome.created) {
+        console.log(
+          JSON.stringify({
+            msg: "thread opened",
+            tenantId,
+            threadId: outcome.threadId,
+            source: event.source,
+            ms: Date.now() - started,
+          }),
+        );
+      }
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const transient = error instanceof DownstreamUnavailable;

@@ -16,12 +16,11 @@ import { upsertCustomers, upsertIdentities } from "../store/identities";
 import {
   anyRecorded,
   classifyWriteError,
-  customerVersion,
-  findLinks,
+  customerThreads,
+  findLinkedThreads,
   loadEvents,
-  loadThread,
-  threadsOfCustomers,
   ThreadWrite,
+  type LinkedThread,
   type StoredThread,
 } from "../store/threads";
 import type { PolicyConfig } from "../tenancy/tenant-config";
@@ -54,7 +53,7 @@ function canOpenContact(event: ChannelEvent, evidence: Evidence): boolean {
   );
 }
 
-function pickLinked(event: ChannelEvent, rows: Awaited<ReturnType<typeof findLinks>>) {
+function pickLinked(event: ChannelEvent, rows: LinkedThread[]) {
   // A session is the most specific link; a ticket may collect several sessions.
   return (
     rows.find((r) => r.kind === "session" && r.externalId === event.sessionId) ??
@@ -79,11 +78,9 @@ async function chooseTarget(
   evidence: Evidence,
   policy: PolicyConfig,
 ): Promise<Target | { none: string }> {
-  const rows = await findLinks(db, tenantId, linksOf(event));
-  const linked = pickLinked(event, rows);
+  const linked = pickLinked(event, await findLinkedThreads(db, tenantId, linksOf(event)));
   if (linked) {
-    const current = await loadThread(db, tenantId, linked.threadId);
-    if (!current) throw new Error(`link to missing thread ${linked.threadId}`);
+    const current: StoredThread = { state: linked.state, version: linked.version };
     const contact = current.state.contacts.find((c) => c.id === linked.contactId);
     return {
       threadId: linked.threadId,
@@ -100,7 +97,7 @@ async function chooseTarget(
   const verifications = event.verification ? [event.verification] : [];
   const resolution = resolveIdentity(evidence.signals, verifications, event.occurredAt, policy);
   const customers = resolution.customerId ? [resolution.customerId] : resolution.candidates;
-  const threads = await threadsOfCustomers(db, tenantId, customers);
+  const { threads, version } = await customerThreads(db, tenantId, customers);
   const decision = decideThread({
     linked: null,
     resolution,
@@ -114,11 +111,10 @@ async function chooseTarget(
   });
   const contactId = contactKey(event);
   if (decision.action === "attach") {
-    const current = await loadThread(db, tenantId, decision.threadId);
-    if (!current) throw new Error(`stitched to missing thread ${decision.threadId}`);
+    const chosen = threads.find((t) => t.id === decision.threadId)!;
     return {
       threadId: decision.threadId,
-      current,
+      current: chosen.load(),
       contactId,
       knownLinks: null,
       decision,
@@ -127,10 +123,7 @@ async function chooseTarget(
   }
   // Opening a thread for a customer moves their version on, so a racing contact re-decides.
   const customerGuard = resolution.customerId
-    ? {
-        customerId: resolution.customerId,
-        version: await customerVersion(db, tenantId, resolution.customerId),
-      }
+    ? { customerId: resolution.customerId, version }
     : null;
   return {
     threadId: newThreadId(),
@@ -228,9 +221,6 @@ export async function recordContact(
   policy: PolicyConfig,
   now: () => string,
 ): Promise<RecordOutcome> {
-  if (evidence.customers.length > 0)
-    await db.batch(upsertCustomers(db, tenantId, evidence.customers, now()));
-
   for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
     const target = await chooseTarget(db, tenantId, event, evidence, policy);
     const stamp = now();
@@ -255,7 +245,10 @@ export async function recordContact(
     const newLinks = linksOf(event).filter(
       (l) => !target.knownLinks?.some((k) => k.kind === l.kind && k.id === l.id),
     );
-    const write = new ThreadWrite(db, tenantId, stamp);
+    // Customers first: the open-thread guard below reads the row they may create.
+    const write = new ThreadWrite(db, tenantId, stamp).add(
+      ...upsertCustomers(db, tenantId, evidence.customers, stamp),
+    );
     if (target.customerGuard)
       write.guardCustomer(target.customerGuard.customerId, target.customerGuard.version);
     write

@@ -1,15 +1,33 @@
 import { fromBase64, fromHex, utf8 } from "./encoding";
 
-async function hmacKey(secret: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
-  return crypto.subtle.importKey("raw", secret, { name: "HMAC", hash: "SHA-256" }, false, [
+const byBytes = new WeakMap<Uint8Array, Promise<CryptoKey>>();
+const byText = new Map<string, Promise<CryptoKey>>();
+const MAX_TEXT_KEYS = 1000;
+
+/**
+ * Import an HMAC key once per secret: tenants keep theirs while cached, and importing on every
+ * request costs more than verifying.
+ */
+function hmacKey(secret: Uint8Array<ArrayBuffer> | string): Promise<CryptoKey> {
+  const cached = typeof secret === "string" ? byText.get(secret) : byBytes.get(secret);
+  if (cached) return cached;
+  const bytes = typeof secret === "string" ? utf8(secret) : secret;
+  const key = crypto.subtle.importKey("raw", bytes, { name: "HMAC", hash: "SHA-256" }, false, [
     "sign",
     "verify",
   ]);
+  if (typeof secret === "string") {
+    if (byText.size >= MAX_TEXT_KEYS) byText.clear();
+    byText.set(secret, key);
+  } else {
+    byBytes.set(secret, key);
+  }
+  return key;
 }
 
 /** HMAC verification through Web Crypto, which compares in constant time. */
 async function verifyHmac(
-  secret: Uint8Array<ArrayBuffer>,
+  secret: Uint8Array<ArrayBuffer> | string,
   signature: Uint8Array<ArrayBuffer>,
   data: string,
 ): Promise<boolean> {
@@ -51,7 +69,7 @@ export async function verifyZendeskSignature(
   } catch {
     return { ok: false, reason: "X-Zendesk-Webhook-Signature is not base64" };
   }
-  return (await verifyHmac(utf8(secret), digest, timestamp + rawBody))
+  return (await verifyHmac(secret, digest, timestamp + rawBody))
     ? { ok: true }
     : { ok: false, reason: "signature does not match" };
 }

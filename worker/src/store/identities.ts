@@ -1,3 +1,4 @@
+import { unionOfSeeks } from "./seeks";
 import type { SignalKind } from "../domain/identity-level";
 
 export interface IdentityRow {
@@ -48,6 +49,14 @@ export function upsertCustomers(
  * Owners a person linked by hand (a human's "same customer" decision in the sidebar). Links the
  * order system implied are not reused: it is asked again, so a reassigned number is seen at once.
  */
+export const agentLinkedOwnersSql = (count: number) =>
+  unionOfSeeks(
+    "SELECT kind, hash, customer_id FROM identities",
+    ["kind", "hash"],
+    " AND source = 'agent'",
+    count,
+  );
+
 export async function agentLinkedOwners(
   db: D1Database,
   tenantId: string,
@@ -55,13 +64,8 @@ export async function agentLinkedOwners(
 ): Promise<Map<string, string[]>> {
   const owners = new Map<string, string[]>();
   if (keys.length === 0) return owners;
-  const clauses = keys
-    .map((_, i) => `(kind = ?${i * 2 + 2} AND hash = ?${i * 2 + 3})`)
-    .join(" OR ");
   const { results } = await db
-    .prepare(
-      `SELECT kind, hash, customer_id FROM identities WHERE tenant_id = ?1 AND source = 'agent' AND (${clauses})`,
-    )
+    .prepare(agentLinkedOwnersSql(keys.length))
     .bind(tenantId, ...keys.flatMap((k) => [k.kind, k.hash]))
     .all<{ kind: string; hash: string; customer_id: string }>();
   for (const row of results) {

@@ -1,3 +1,4 @@
+import { unionOfSeeks } from "./seeks";
 import type { ThreadLink } from "../domain/channel-event";
 import type { ThreadSummary } from "../domain/stitching";
 import type { ThreadEvent } from "../domain/thread-events";
@@ -22,19 +23,22 @@ export interface StoredEvent {
   recordedAt: string;
 }
 
+export const findLinksSql = (count: number) =>
+  unionOfSeeks(
+    "SELECT kind, external_id, thread_id, contact_id, channel FROM thread_links",
+    ["kind", "external_id"],
+    "",
+    count,
+  );
+
 export async function findLinks(
   db: D1Database,
   tenantId: string,
   links: ThreadLink[],
 ): Promise<LinkRow[]> {
   if (links.length === 0) return [];
-  const clauses = links
-    .map((_, i) => `(kind = ?${i * 2 + 2} AND external_id = ?${i * 2 + 3})`)
-    .join(" OR ");
   const { results } = await db
-    .prepare(
-      `SELECT kind, external_id, thread_id, contact_id, channel FROM thread_links WHERE tenant_id = ?1 AND (${clauses})`,
-    )
+    .prepare(findLinksSql(links.length))
     .bind(tenantId, ...links.flatMap((l) => [l.kind, l.id]))
     .all<{
       kind: ThreadLink["kind"];
@@ -49,6 +53,48 @@ export async function findLinks(
     threadId: r.thread_id,
     contactId: r.contact_id,
     channel: r.channel,
+  }));
+}
+
+export interface LinkedThread extends LinkRow, StoredThread {}
+
+export const linkedThreadsSql = (count: number) =>
+  unionOfSeeks(
+    `SELECT l.kind, l.external_id, l.thread_id, l.contact_id, l.channel, t.state, t.version
+     FROM thread_links l JOIN threads t ON t.tenant_id = l.tenant_id AND t.id = l.thread_id`,
+    ["l.kind", "l.external_id"],
+    "",
+    count,
+    "l.tenant_id",
+  );
+
+/** The threads these sessions or tickets are linked to, with their state, in one read. */
+export async function findLinkedThreads(
+  db: D1Database,
+  tenantId: string,
+  links: ThreadLink[],
+): Promise<LinkedThread[]> {
+  if (links.length === 0) return [];
+  const { results } = await db
+    .prepare(linkedThreadsSql(links.length))
+    .bind(tenantId, ...links.flatMap((l) => [l.kind, l.id]))
+    .all<{
+      kind: ThreadLink["kind"];
+      external_id: string;
+      thread_id: string;
+      contact_id: string;
+      channel: string;
+      state: string;
+      version: number;
+    }>();
+  return results.map((r) => ({
+    kind: r.kind,
+    externalId: r.external_id,
+    threadId: r.thread_id,
+    contactId: r.contact_id,
+    channel: r.channel,
+    state: JSON.parse(r.state) as ThreadState,
+    version: r.version,
   }));
 }
 
@@ -87,39 +133,59 @@ export async function threadByLink(
     : null;
 }
 
-/** Recent threads of these customers, newest first, in the shape stitching compares. */
-export async function threadsOfCustomers(
+export interface CustomerThreads {
+  threads: (ThreadSummary & { load: () => StoredThread })[];
+  /** The version of the first customer, for the open-thread guard; 0 before it is stored. */
+  version: number;
+}
+
+/**
+ * Recent threads of these customers, newest first, in the shape stitching compares, and the first
+ * customer's version, in one round trip. States are parsed only for the thread chosen.
+ */
+export async function customerThreads(
   db: D1Database,
   tenantId: string,
   customerIds: string[],
   limit = 50,
-): Promise<ThreadSummary[]> {
-  if (customerIds.length === 0) return [];
+): Promise<CustomerThreads> {
+  if (customerIds.length === 0) return { threads: [], version: 0 };
   const placeholders = customerIds.map((_, i) => `?${i + 2}`).join(", ");
-  const { results } = await db
-    .prepare(
-      `SELECT id, customer_id, status, last_event_at, refs FROM threads
-       WHERE tenant_id = ?1 AND customer_id IN (${placeholders}) ORDER BY last_event_at DESC LIMIT ${limit}`,
-    )
-    .bind(tenantId, ...customerIds)
-    .all<{
-      id: string;
-      customer_id: string;
-      status: ThreadSummary["status"];
-      last_event_at: string;
-      refs: string;
-    }>();
-  return results.map((r) => {
-    const refs = JSON.parse(r.refs) as { orderIds?: string[]; artifactHashes?: string[] };
-    return {
-      id: r.id,
-      customerId: r.customer_id,
-      status: r.status,
-      lastEventAt: r.last_event_at,
-      orderIds: refs.orderIds ?? [],
-      artifactHashes: refs.artifactHashes ?? [],
-    };
-  });
+  const [threads, version] = await db.batch<Record<string, unknown>>([
+    db
+      .prepare(
+        `SELECT id, customer_id, status, last_event_at, refs, state, version FROM threads
+         WHERE tenant_id = ?1 AND customer_id IN (${placeholders}) ORDER BY last_event_at DESC LIMIT ${limit}`,
+      )
+      .bind(tenantId, ...customerIds),
+    db
+      .prepare(`SELECT version FROM customers WHERE tenant_id = ?1 AND id = ?2`)
+      .bind(tenantId, customerIds[0]),
+  ]);
+  const rows = (threads?.results ?? []) as {
+    id: string;
+    customer_id: string;
+    status: ThreadSummary["status"];
+    last_event_at: string;
+    refs: string;
+    state: string;
+    version: number;
+  }[];
+  return {
+    threads: rows.map((r) => {
+      const refs = JSON.parse(r.refs) as { orderIds?: string[]; artifactHashes?: string[] };
+      return {
+        id: r.id,
+        customerId: r.customer_id,
+        status: r.status,
+        lastEventAt: r.last_event_at,
+        orderIds: refs.orderIds ?? [],
+        artifactHashes: refs.artifactHashes ?? [],
+        load: () => ({ state: JSON.parse(r.state) as ThreadState, version: r.version }),
+      };
+    }),
+    version: (version?.results?.[0] as { version?: number } | undefined)?.version ?? 0,
+  };
 }
 
 export async function loadEvents(
@@ -142,18 +208,6 @@ export async function loadEvents(
   }));
 }
 
-export async function customerVersion(
-  db: D1Database,
-  tenantId: string,
-  customerId: string,
-): Promise<number> {
-  const row = await db
-    .prepare(`SELECT version FROM customers WHERE tenant_id = ?1 AND id = ?2`)
-    .bind(tenantId, customerId)
-    .first<{ version: number }>();
-  return row?.version ?? 0;
-}
-
 /** Statements for one write to a thread. Run them in one batch: all land or none do. */
 export class ThreadWrite {
   readonly statements: D1PreparedStatement[] = [];
@@ -168,7 +222,7 @@ export class ThreadWrite {
     this.statements.push(
       this.db
         .prepare(
-          `INSERT INTO cas_guard (expected, actual) VALUES (?1, (SELECT version FROM customers WHERE tenant_id = ?2 AND id = ?3))`,
+          `INSERT INTO cas_guard (expected, actual) VALUES (?1, COALESCE((SELECT version FROM customers WHERE tenant_id = ?2 AND id = ?3), 0))`,
         )
         .bind(version, this.tenantId, customerId),
       this.db

@@ -39,8 +39,8 @@ describe("Zendesk webhook signatures", () => {
     const cases: [string, Parameters<typeof sendZendeskEvent>[2]][] = [
       ["forged", { signature: "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=" }],
       ["other secret", { secret: "someone-elses-secret" }],
-      ["stale", { timestamp: stamp(-301) }],
-      ["future", { timestamp: stamp(301) }],
+      ["stale", { timestamp: stamp(-330) }],
+      ["future", { timestamp: stamp(330) }],
       ["not a timestamp", { timestamp: "yesterday" }],
     ];
     for (const [name, init] of cases) {
