@@ -6,7 +6,7 @@ import type { Env } from "../env";
 import { identityKey, rootKeys } from "../security/keys";
 import { seal } from "../security/sealed-box";
 import { failDelivery } from "../store/deliveries";
-import { findLinks } from "../store/threads";
+import { findLinkedThreads } from "../store/threads";
 import { loadTenant } from "../tenancy/tenants";
 import { enrichFromZendesk } from "./enrich";
 import { gatherEvidence, identifiersOf } from "./evidence";
@@ -42,7 +42,7 @@ export async function processIngest(
   const { config } = tenant;
   // Only a trigger delivery needs to know up front whether its ticket is already linked.
   const linked = message.event.zendeskFetch
-    ? (await findLinks(env.DB, config.id, linksOf(message.event))).length > 0
+    ? (await findLinkedThreads(env.DB, config.id, linksOf(message.event))).length > 0
     : false;
   const { event, requester } = await enrichFromZendesk(message.event, config, linked);
   const evidence = await gatherEvidence(identifiersOf(event, requester), {

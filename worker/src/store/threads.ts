@@ -23,39 +23,6 @@ export interface StoredEvent {
   recordedAt: string;
 }
 
-export const findLinksSql = (count: number) =>
-  unionOfSeeks(
-    "SELECT kind, external_id, thread_id, contact_id, channel FROM thread_links",
-    ["kind", "external_id"],
-    "",
-    count,
-  );
-
-export async function findLinks(
-  db: D1Database,
-  tenantId: string,
-  links: ThreadLink[],
-): Promise<LinkRow[]> {
-  if (links.length === 0) return [];
-  const { results } = await db
-    .prepare(findLinksSql(links.length))
-    .bind(tenantId, ...links.flatMap((l) => [l.kind, l.id]))
-    .all<{
-      kind: ThreadLink["kind"];
-      external_id: string;
-      thread_id: string;
-      contact_id: string;
-      channel: string;
-    }>();
-  return results.map((r) => ({
-    kind: r.kind,
-    externalId: r.external_id,
-    threadId: r.thread_id,
-    contactId: r.contact_id,
-    channel: r.channel,
-  }));
-}
-
 export interface LinkedThread extends LinkRow, StoredThread {}
 
 export const linkedThreadsSql = (count: number) =>
@@ -108,29 +75,6 @@ export async function loadThread(
     .bind(tenantId, threadId)
     .first<{ state: string; version: number }>();
   return row ? { state: JSON.parse(row.state) as ThreadState, version: row.version } : null;
-}
-
-/** The thread a ticket or session belongs to, with the contact it is, in one read. */
-export async function threadByLink(
-  db: D1Database,
-  tenantId: string,
-  link: ThreadLink,
-): Promise<(StoredThread & { contactId: string }) | null> {
-  const row = await db
-    .prepare(
-      `SELECT t.state, t.version, l.contact_id FROM thread_links l
-       JOIN threads t ON t.tenant_id = l.tenant_id AND t.id = l.thread_id
-       WHERE l.tenant_id = ?1 AND l.kind = ?2 AND l.external_id = ?3`,
-    )
-    .bind(tenantId, link.kind, link.id)
-    .first<{ state: string; version: number; contact_id: string }>();
-  return row
-    ? {
-        state: JSON.parse(row.state) as ThreadState,
-        version: row.version,
-        contactId: row.contact_id,
-      }
-    : null;
 }
 
 export interface CustomerThreads {

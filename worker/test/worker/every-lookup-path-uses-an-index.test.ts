@@ -5,7 +5,7 @@ import { GenericChannelEventSchema } from "../../src/contracts/channel-event";
 import type { Env } from "../../src/env";
 import { processIngest } from "../../src/ingest/consume";
 import { countUnsettled, listFailed } from "../../src/store/deliveries";
-import { anyRecorded, loadEvents, threadByLink } from "../../src/store/threads";
+import { anyRecorded, findLinkedThreads, loadEvents } from "../../src/store/threads";
 import { findTenant } from "../../src/store/tenants";
 import { tenantForAppSecret } from "../../src/tenancy/tenants";
 import { channelEvent, customer, order } from "./support/factories";
@@ -62,7 +62,7 @@ describe("every query on the ingest and read paths", () => {
       tenantId: tenant.tenantId,
       event: follow("new contact, order #18422", { ticketId: "991" }),
     });
-    await threadByLink(db, tenant.tenantId, { kind: "ticket", id: "990" });
+    await findLinkedThreads(db, tenant.tenantId, [{ kind: "ticket", id: "990" }]);
     await loadEvents(db, tenant.tenantId, "THR-X", 0, 10);
     await anyRecorded(db, tenant.tenantId, "THR-X", ["a", "b"]);
     await countUnsettled(db, tenant.tenantId);

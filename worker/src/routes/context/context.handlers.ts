@@ -2,11 +2,11 @@ import type { ThreadLink } from "../../domain/channel-event";
 import { contextView } from "../../domain/context-view";
 import { ApiError } from "../../lib/problem";
 import type { AppRouteHandler } from "../../lib/types";
-import { threadByLink } from "../../store/threads";
+import { findLinkedThreads } from "../../store/threads";
 import type { SessionContextRoute, TicketContextRoute } from "./context.routes";
 
 async function contextFor(db: D1Database, tenantId: string, link: ThreadLink) {
-  const found = await threadByLink(db, tenantId, link);
+  const [found] = await findLinkedThreads(db, tenantId, [link]);
   // Another tenant's ticket and an unknown ticket look the same from here: no thread.
   if (!found)
     throw new ApiError(
