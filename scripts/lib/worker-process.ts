@@ -56,6 +56,7 @@ export function startWorker(options: WorkerOptions): ChildProcess {
       "--env-file",
       envFile,
       "--show-interactive-dev-session=false",
+      "--local",
       "--log-level",
       options.quiet ? "warn" : "info",
     ],

@@ -1,10 +1,18 @@
 import { json, LoopbackVendor, type Route } from "./loopback";
 
+interface SuncoMessage {
+  id: string;
+  conversationId: string;
+  author: unknown;
+  content: { type?: string; text?: string };
+  metadata: Record<string, unknown> | null;
+}
+
 interface SuncoSpace {
   appId: string | null;
   keyId: string | null;
   keySecret: string | null;
-  messages: { conversationId: string; author: unknown; content: unknown; id: string }[];
+  messages: SuncoMessage[];
   controls: {
     conversationId: string;
     action: string;
@@ -14,7 +22,13 @@ interface SuncoSpace {
   nextId: number;
 }
 
-/** Sunshine Conversations v2 stand-in: posting messages and switchboard actions, Basic key auth. */
+const error = (status: number, code: string, title: string) =>
+  json(status, { errors: [{ code, title }] });
+
+/**
+ * Sunshine Conversations v2 stand-in: posting and listing messages and switchboard actions, with
+ * Basic key auth and the 4 KB metadata limit.
+ */
 export class SuncoStandIn extends LoopbackVendor<SuncoSpace> {
   protected emptySpace(): SuncoSpace {
     return { appId: null, keyId: null, keySecret: null, messages: [], controls: [], nextId: 1 };
@@ -40,30 +54,30 @@ export class SuncoStandIn extends LoopbackVendor<SuncoSpace> {
   }
 
   protected routes(space: SuncoSpace): Route[] {
+    const knownApp = (appId: string | undefined) => !space.appId || appId === space.appId;
     return [
       {
         method: "POST",
         pattern: /^\/v2\/apps\/([^/]+)\/conversations\/([^/]+)\/messages$/,
         handle: ([, appId, conversationId], { body }) => {
-          if (space.appId && appId !== space.appId)
-            return json(404, { errors: [{ code: "app_not_found", title: "App not found" }] });
+          if (!knownApp(appId)) return error(404, "app_not_found", "App not found");
           const message = body as {
             author?: { type?: string };
-            content?: { type?: string; text?: string };
+            content?: SuncoMessage["content"];
+            metadata?: Record<string, unknown>;
           };
           if (message?.author?.type !== "business" || !message.content?.type) {
-            return json(400, {
-              errors: [
-                { code: "bad_request", title: "author.type business and content are required" },
-              ],
-            });
+            return error(400, "bad_request", "author.type business and content are required");
           }
+          if (message.metadata && JSON.stringify(message.metadata).length > 4096)
+            return error(400, "bad_request", "metadata is limited to 4096 bytes");
           const id = `msg_${space.nextId++}`;
           space.messages.push({
+            id,
             conversationId: conversationId!,
             author: message.author,
             content: message.content,
-            id,
+            metadata: message.metadata ?? null,
           });
           return json(201, {
             messages: [
@@ -78,24 +92,31 @@ export class SuncoStandIn extends LoopbackVendor<SuncoSpace> {
         },
       },
       {
+        method: "GET",
+        pattern: /^\/v2\/apps\/([^/]+)\/conversations\/([^/]+)\/messages$/,
+        handle: ([, appId, conversationId]) => {
+          if (!knownApp(appId)) return error(404, "app_not_found", "App not found");
+          const messages = space.messages
+            .filter((m) => m.conversationId === conversationId)
+            .map(({ id, author, content, metadata }) => ({ id, author, content, metadata }));
+          return json(200, { messages, meta: { hasMore: false } });
+        },
+      },
+      {
         method: "POST",
         pattern:
           /^\/v2\/apps\/([^/]+)\/conversations\/([^/]+)\/(passControl|offerControl|acceptControl|releaseControl)$/,
-        handle: ([, , conversationId, action], { body }) => {
+        handle: ([, appId, conversationId, action], { body }) => {
+          if (!knownApp(appId)) return error(404, "app_not_found", "App not found");
           const request = (body ?? {}) as { switchboardIntegration?: unknown; metadata?: unknown };
           if (
             (action === "passControl" || action === "offerControl") &&
             !request.switchboardIntegration
           ) {
-            return json(400, {
-              errors: [{ code: "bad_request", title: "switchboardIntegration is required" }],
-            });
+            return error(400, "bad_request", "switchboardIntegration is required");
           }
-          if (request.metadata && JSON.stringify(request.metadata).length > 4096) {
-            return json(400, {
-              errors: [{ code: "bad_request", title: "metadata is limited to 4096 bytes" }],
-            });
-          }
+          if (request.metadata && JSON.stringify(request.metadata).length > 4096)
+            return error(400, "bad_request", "metadata is limited to 4096 bytes");
           space.controls.push({
             conversationId: conversationId!,
             action: action!,

@@ -1,9 +1,17 @@
+import type { AgentRunMessage } from "./agent/agent-run-message";
+import type { ThreadSession } from "./agent/thread-session";
+import type { OutboxMessage } from "./delivery/outbox-message";
 import type { IngestMessage } from "./ingest/ingest-message";
 
 export interface Env {
   DB: D1Database;
   CACHE: KVNamespace;
   INGEST_QUEUE: Queue<IngestMessage>;
+  AGENT_QUEUE: Queue<AgentRunMessage>;
+  OUTBOX_QUEUE: Queue<OutboxMessage>;
+  THREAD_SESSION: DurableObjectNamespace<ThreadSession>;
+  /** Workers AI; absent in local runs and tests (no local simulation). */
+  AI?: Ai;
   /** Bearer token for the admin API (Worker secret). */
   OPERATOR_TOKEN: string;
   /** Base64 of 32 random bytes: the root of every encryption and hashing key (Worker secret). */

@@ -1,7 +1,14 @@
+import { consumeAgentRuns } from "./agent/agent-queue";
+import type { AgentRunMessage } from "./agent/agent-run-message";
 import app from "./app";
+import { consumeOutbox } from "./delivery/deliver";
+import type { OutboxMessage } from "./delivery/outbox-message";
 import type { Env } from "./env";
 import { consumeIngest, setAsideExhausted } from "./ingest/consume";
 import type { IngestMessage } from "./ingest/ingest-message";
+import { sweep } from "./scheduled";
+
+export { ThreadSession } from "./agent/thread-session";
 
 export default {
   fetch: app.fetch,
@@ -11,6 +18,13 @@ export default {
         return consumeIngest(batch as MessageBatch<IngestMessage>, env);
       case "continuity-ingest-dlq":
         return setAsideExhausted(batch as MessageBatch<IngestMessage>, env);
+      case "continuity-agent":
+        return consumeAgentRuns(batch as MessageBatch<AgentRunMessage>, env);
+      case "continuity-outbox":
+        return consumeOutbox(batch as MessageBatch<OutboxMessage>, env);
     }
+  },
+  async scheduled(controller: ScheduledController, env: Env) {
+    await sweep(env, new Date(controller.scheduledTime));
   },
 } satisfies ExportedHandler<Env>;

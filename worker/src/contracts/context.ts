@@ -2,11 +2,90 @@ import { z } from "@hono/zod-openapi";
 import type { ContextView } from "../domain/context-view";
 import { CHANNELS, TICKET_STATUSES } from "../domain/channel-event";
 import { IDENTITY_LEVELS } from "../domain/identity-level";
+import { WORKFLOW_IDS } from "../domain/intent";
+import { SLOT_NAMES } from "../domain/slots";
 
 const Channel = z.enum(CHANNELS);
 const Level = z.enum(IDENTITY_LEVELS);
 const SignalKind = z.enum(["email", "phone", "order", "external_id", "zendesk_user", "name_zip"]);
 const Link = z.object({ kind: z.enum(["session", "ticket"]), id: z.string() });
+
+const Slot = z.enum(SLOT_NAMES);
+const RiskFlag = z.enum([
+  "identity_conflict",
+  "verification_failed",
+  "suspected_takeover",
+  "payment_dispute",
+  "regulated_advice",
+  "sensitive_change_unverified",
+  "tool_outage",
+  "prompt_injection",
+]);
+const TimelineKind = z.enum([
+  "contact",
+  "channel_switch",
+  "message",
+  "artifact",
+  "ticket",
+  "control",
+  "verification",
+  "risk",
+  "candidates",
+  "workflow",
+  "agent",
+]);
+
+export const WorkflowSchema = z
+  .object({
+    id: z.enum(WORKFLOW_IDS),
+    version: z.number().int(),
+    title: z.string(),
+    status: z.enum([
+      "waiting_on_customer",
+      "waiting_on_agent",
+      "waiting_on_human",
+      "done",
+      "denied",
+    ]),
+    currentStep: z.string().nullable(),
+    stepNumber: z
+      .number()
+      .int()
+      .openapi({ description: "1-based position of the current step: Step 3 of 5." }),
+    stepCount: z.number().int(),
+    steps: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        kind: z.enum(["collect", "verify", "check", "inform", "approval", "human"]),
+        executor: z.enum(["ai", "human", "approval"]),
+        minLevel: Level,
+        requires: z.array(Slot),
+        waitsOnCustomer: z.boolean(),
+        consequential: z.boolean(),
+        status: z.enum(["done", "current", "pending", "denied"]),
+        outcome: z.string().optional(),
+      }),
+    ),
+    missing: z
+      .array(Slot)
+      .openapi({ description: "Slots the current step still needs from the customer." }),
+    actions: z.array(
+      z.object({
+        action: z.enum([
+          "continue",
+          "approve",
+          "deny",
+          "request_verification",
+          "hand_back",
+          "take_over",
+        ]),
+        permitted: z.boolean(),
+        reason: z.string().optional(),
+      }),
+    ),
+  })
+  .openapi("Workflow");
 
 export const ContextSchema = z
   .object({
@@ -77,17 +156,7 @@ export const ContextSchema = z
       z.object({
         at: z.string(),
         key: z.string(),
-        kind: z.enum([
-          "contact",
-          "channel_switch",
-          "message",
-          "artifact",
-          "ticket",
-          "control",
-          "verification",
-          "risk",
-          "candidates",
-        ]),
+        kind: TimelineKind,
         channel: Channel.optional(),
         contactId: z.string().optional(),
         text: z.string(),
@@ -102,10 +171,10 @@ export const ContextSchema = z
         channel: Channel,
       }),
     ),
-    riskFlags: z.array(z.enum(["identity_conflict"])),
+    riskFlags: z.array(RiskFlag),
     risks: z.array(
       z.object({
-        flag: z.enum(["identity_conflict"]),
+        flag: RiskFlag,
         reason: z.string(),
         at: z.string(),
         contactId: z.string().optional(),
@@ -124,7 +193,32 @@ export const ContextSchema = z
       }),
     ),
     control: z.enum(["ai", "human"]),
-    workflow: z.null(),
+    workflow: WorkflowSchema.nullable(),
+    slots: z.array(z.object({ name: Slot, value: z.string(), source: z.string(), at: z.string() })),
+    verification: z.object({
+      pending: z
+        .object({
+          contactId: z.string(),
+          channel: Channel,
+          expiresAt: z.string(),
+          attemptsLeft: z.number().int(),
+        })
+        .nullable(),
+      failures: z.number().int(),
+    }),
+    agent: z.object({
+      handoff: z.object({ code: z.string(), reason: z.string(), at: z.string() }).nullable(),
+      replies: z.array(
+        z.object({
+          at: z.string(),
+          contactId: z.string(),
+          channel: Channel,
+          text: z.string(),
+          delivery: z.enum(["draft", "messaging", "ticket_public"]),
+          purpose: z.string(),
+        }),
+      ),
+    }),
     offset: z.number().int(),
     version: z.number().int(),
   })

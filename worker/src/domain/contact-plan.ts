@@ -1,10 +1,11 @@
 import { linksOf, type ChannelEvent, type ThreadLink } from "./channel-event";
 import { redactText } from "./extraction";
+import { extractSlots } from "./slots";
 import type { Signal } from "./identity-level";
 import type { StitchDecision } from "./stitching";
 import type { ThreadEvent } from "./thread-events";
 
-const POSITION: Record<ThreadEvent["type"], number> = {
+export const POSITION: Record<ThreadEvent["type"], number> = {
   "contact.joined": 0,
   "contact.linked": 1,
   "identity.observed": 10,
@@ -14,6 +15,17 @@ const POSITION: Record<ThreadEvent["type"], number> = {
   "ticket.changed": 100,
   "control.changed": 110,
   "candidates.recorded": 120,
+  // Facts the agent and people add; they are planned elsewhere but share the ordering.
+  "slots.filled": 200,
+  "workflow.started": 210,
+  "workflow.step_completed": 220,
+  "workflow.step_denied": 230,
+  "verification.failed": 240,
+  "verification.requested": 250,
+  "risk.flagged": 260,
+  "agent.handed_off": 270,
+  "agent.replied": 280,
+  "agent.run_completed": 290,
 };
 
 export interface ContactPlanInput {
@@ -25,6 +37,8 @@ export interface ContactPlanInput {
   signals: Signal[];
   /** Orders the contact refers to, from its identifiers and its text. */
   orderIds: string[];
+  /** When the contact owes us a one-time code: the keyed hash of the code in this message. */
+  codeAttempt?: { hash: string; code: string };
 }
 
 /**
@@ -53,6 +67,7 @@ export function planContact(input: ContactPlanInput): ThreadEvent[] {
       type: "contact.joined",
       contactId,
       channel: event.channel,
+      origin: event.source,
       links,
       stitch: {
         action: decision.action,
@@ -100,10 +115,32 @@ export function planContact(input: ContactPlanInput): ThreadEvent[] {
       contactId,
       channel: event.channel,
       author: event.message.author,
-      text: redactText(event.message.text),
+      text: redactText(
+        input.codeAttempt
+          ? event.message.text.replaceAll(input.codeAttempt.code, "••••••")
+          : event.message.text,
+      ),
+      ...(input.codeAttempt && { codeAttempt: input.codeAttempt.hash }),
       public: event.message.public,
       orderIds: event.message.author === "customer" ? input.orderIds : [],
+      ...(event.message.author === "customer" && {
+        slots: extractSlots(event.message.text, event.artifacts, at),
+      }),
     });
+  }
+  const customerText =
+    event.message && event.message.author === "customer" && event.message.text.trim();
+  if (!customerText && event.artifacts.length > 0) {
+    const slots = extractSlots("", event.artifacts, at);
+    if (Object.keys(slots).length > 0)
+      planned.push({
+        key: `${base}#slots`,
+        at,
+        type: "slots.filled",
+        contactId,
+        slots,
+        source: "rules",
+      });
   }
   event.artifacts.forEach((artifact, i) => {
     planned.push({

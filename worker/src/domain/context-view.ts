@@ -1,6 +1,8 @@
 import type { Channel, ControlOwner, ThreadLink, TicketStatus } from "./channel-event";
 import type { IdentityConflict, IdentityLevel, SignalKind } from "./identity-level";
+import type { SlotName } from "./slots";
 import type { CandidateThread, ThreadStatus } from "./stitching";
+import { workflowView, type WorkflowView } from "./workflow-view";
 import {
   threadStatus,
   type RiskFlagName,
@@ -50,7 +52,30 @@ export interface ContextView {
   risks: { flag: RiskFlagName; reason: string; at: string; contactId?: string }[];
   candidates: CandidateThread[];
   control: ControlOwner;
-  workflow: null;
+  /** The workflow as the contact behind this ticket or session can move it. */
+  workflow: WorkflowView | null;
+  slots: { name: SlotName; value: string; source: string; at: string }[];
+  verification: {
+    pending: {
+      contactId: string;
+      channel: Channel;
+      expiresAt: string;
+      attemptsLeft: number;
+    } | null;
+    failures: number;
+  };
+  agent: {
+    handoff: { code: string; reason: string; at: string } | null;
+    /** The newest replies, drafts included; the sidebar shows the last draft for this ticket. */
+    replies: {
+      at: string;
+      contactId: string;
+      channel: Channel;
+      text: string;
+      delivery: "draft" | "messaging" | "ticket_public";
+      purpose: string;
+    }[];
+  };
   /** Offset of the newest event: read `/v1/threads/{id}/events?after=` from here to catch up. */
   offset: number;
   version: number;
@@ -119,7 +144,37 @@ export function contextView(state: ThreadState, contactId: string, version: numb
     risks: state.riskFlags,
     candidates: state.candidates,
     control: state.control,
-    workflow: null,
+    workflow: state.workflow
+      ? workflowView(state.workflow, state.slots, resolution?.level ?? "unknown", state.control)
+      : null,
+    slots: Object.entries(state.slots).map(([name, slot]) => ({
+      name: name as SlotName,
+      value: slot.value,
+      source: slot.source,
+      at: slot.at,
+    })),
+    verification: {
+      pending: state.verification.pending
+        ? {
+            contactId: state.verification.pending.contactId,
+            channel: state.verification.pending.channel,
+            expiresAt: state.verification.pending.expiresAt,
+            attemptsLeft: state.verification.pending.attemptsLeft,
+          }
+        : null,
+      failures: state.verification.failures.filter((f) => f.reason === "wrong_code").length,
+    },
+    agent: {
+      handoff: state.agent.handoff,
+      replies: state.agent.replies.map(({ at, contactId, channel, text, delivery, purpose }) => ({
+        at,
+        contactId,
+        channel,
+        text,
+        delivery,
+        purpose,
+      })),
+    },
     offset: version,
     version,
   };

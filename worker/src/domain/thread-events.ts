@@ -7,6 +7,8 @@ import type {
   TicketStatus,
 } from "./channel-event";
 import type { Signal } from "./identity-level";
+import type { HardStopCode, WorkflowId } from "./intent";
+import type { Slots } from "./slots";
 import type { CandidateThread, StitchDecision } from "./stitching";
 
 export type StitchSummary = { action: StitchDecision["action"]; reason: string };
@@ -22,6 +24,8 @@ export type ThreadEvent = { key: string; at: string; group: string; part: number
       type: "contact.joined";
       contactId: string;
       channel: Channel;
+      /** Which inbound source the contact came through: replies go back the same way. */
+      origin?: "zendesk" | "sunco" | "channel";
       links: ThreadLink[];
       stitch: StitchSummary;
     }
@@ -37,6 +41,10 @@ export type ThreadEvent = { key: string; at: string; group: string; part: number
       text: string;
       public: boolean;
       orderIds: string[];
+      /** Slots this message fills, by the deterministic extraction. */
+      slots?: Slots;
+      /** Keyed hash of a one-time code the message carried; the digits are masked in `text`. */
+      codeAttempt?: string;
     }
   | { type: "artifact.added"; contactId: string; channel: Channel; artifact: Artifact }
   | {
@@ -49,7 +57,53 @@ export type ThreadEvent = { key: string; at: string; group: string; part: number
     }
   | { type: "control.changed"; owner: ControlOwner; reason: string }
   | { type: "candidates.recorded"; candidates: CandidateThread[] }
+  | {
+      type: "slots.filled";
+      contactId?: string;
+      slots: Slots;
+      source: "rules" | "model" | "human" | "order";
+    }
+  | { type: "workflow.started"; workflow: WorkflowId; version: number; reason: string }
+  | {
+      type: "workflow.step_completed";
+      stepId: string;
+      by: "ai" | "human" | "customer";
+      outcome?: string;
+    }
+  | { type: "workflow.step_denied"; stepId: string; by: string; reason: string }
+  | {
+      type: "verification.requested";
+      contactId: string;
+      channel: Channel;
+      /** Keyed hash of the code; the code itself is never stored. */
+      codeHash: string;
+      expiresAt: string;
+      attempts: number;
+    }
+  | { type: "verification.failed"; contactId: string; reason: "wrong_code" | "expired" }
+  | { type: "risk.flagged"; flag: RiskFlagName; reason: string; contactId?: string }
+  | {
+      type: "agent.replied";
+      contactId: string;
+      channel: Channel;
+      text: string;
+      /** draft: shown in the sidebar; messaging / ticket_public: sent through the outbox. */
+      delivery: "draft" | "messaging" | "ticket_public";
+      purpose: "question" | "answer" | "verification" | "handoff" | "status";
+    }
+  | { type: "agent.handed_off"; code: HardStopCode | "needs_person"; reason: string }
+  | { type: "agent.run_completed"; upTo: number; provider: string }
 );
+
+export type RiskFlagName =
+  | "identity_conflict"
+  | "verification_failed"
+  | "suspected_takeover"
+  | "payment_dispute"
+  | "regulated_advice"
+  | "sensitive_change_unverified"
+  | "tool_outage"
+  | "prompt_injection";
 
 export type ThreadEventType = ThreadEvent["type"];
 

@@ -6,11 +6,20 @@ import {
   type Signal,
   type VerificationRecord,
 } from "./identity-level";
+import type { HardStopCode } from "./intent";
+import { mergeSlots, type Slots } from "./slots";
 import type { CandidateThread, ThreadStatus, ThreadSummary } from "./stitching";
-import { compareEvents, type StitchSummary, type ThreadEvent } from "./thread-events";
+import {
+  compareEvents,
+  type RiskFlagName,
+  type StitchSummary,
+  type ThreadEvent,
+} from "./thread-events";
 import { latest } from "./time";
+import type { WorkflowProgress } from "./workflow-view";
+import { WORKFLOWS } from "./workflows";
 
-export type RiskFlagName = "identity_conflict";
+export type { RiskFlagName };
 
 export interface RiskFlag {
   flag: RiskFlagName;
@@ -22,6 +31,7 @@ export interface RiskFlag {
 export interface ContactState {
   id: string;
   channel: Channel;
+  origin: "zendesk" | "sunco" | "channel" | null;
   joinedAt: string;
   lastAt: string;
   links: ThreadLink[];
@@ -52,7 +62,9 @@ export type TimelineKind =
   | "control"
   | "verification"
   | "risk"
-  | "candidates";
+  | "candidates"
+  | "workflow"
+  | "agent";
 
 export interface TimelineEntry {
   at: string;
@@ -77,6 +89,26 @@ export interface ThreadState {
   riskFlags: RiskFlag[];
   candidates: CandidateThread[];
   timeline: TimelineEntry[];
+  slots: Slots;
+  workflow: WorkflowProgress | null;
+  verification: {
+    /** A one-time code in flight, per contact. */
+    pending: {
+      contactId: string;
+      channel: Channel;
+      codeHash: string;
+      expiresAt: string;
+      attemptsLeft: number;
+      requestedAt: string;
+    } | null;
+    failures: { at: string; contactId: string; reason: "wrong_code" | "expired" }[];
+  };
+  agent: {
+    /** Newest log offset the agent has acted on: runs are keyed by it. */
+    processedOffset: number;
+    handoff: { code: HardStopCode | "needs_person"; reason: string; at: string } | null;
+    replies: AgentReply[];
+  };
   /** The last event applied, in log order; later events apply incrementally. */
   cursor: {
     at: string;
@@ -88,7 +120,18 @@ export interface ThreadState {
   eventCount: number;
 }
 
+export interface AgentReply {
+  at: string;
+  key: string;
+  contactId: string;
+  channel: Channel;
+  text: string;
+  delivery: "draft" | "messaging" | "ticket_public";
+  purpose: "question" | "answer" | "verification" | "handoff" | "status";
+}
+
 export const TIMELINE_LIMIT = 200;
+const REPLY_LIMIT = 20;
 const MESSAGE_EXCERPT = 280;
 
 export function emptyThread(id: string, openedAt: string): ThreadState {
@@ -106,6 +149,10 @@ export function emptyThread(id: string, openedAt: string): ThreadState {
     riskFlags: [],
     candidates: [],
     timeline: [],
+    slots: {},
+    workflow: null,
+    verification: { pending: null, failures: [] },
+    agent: { processedOffset: 0, handoff: null, replies: [] },
     cursor: null,
     eventCount: 0,
   };
@@ -232,6 +279,7 @@ function newContact(
   return {
     id,
     channel,
+    origin: null,
     joinedAt: at,
     lastAt: at,
     links: [],
@@ -292,6 +340,7 @@ function applyOne(state: ThreadState, event: ThreadEvent, policy: IdentityPolicy
       const contact: ContactState = {
         ...base,
         channel: event.channel,
+        origin: event.origin ?? base.origin,
         joinedAt:
           existing && Date.parse(existing.joinedAt) < Date.parse(event.at)
             ? existing.joinedAt
@@ -356,7 +405,10 @@ function applyOne(state: ThreadState, event: ThreadEvent, policy: IdentityPolicy
           verifications: [...c.verifications, { method: event.method, passedAt: event.passedAt }],
         }),
       );
-      const next = rejudge(updated.state, updated.contact, policy, event.at);
+      let next = rejudge(updated.state, updated.contact, policy, event.at);
+      if (next.verification.pending?.contactId === event.contactId) {
+        next = { ...next, verification: { ...next.verification, pending: null } };
+      }
       return withTimeline(next, {
         at: event.at,
         key: event.key,
@@ -375,8 +427,13 @@ function applyOne(state: ThreadState, event: ThreadEvent, policy: IdentityPolicy
         (c) => c,
       );
       let next = updated.state;
-      if (event.author === "customer")
-        next = { ...next, orderIds: unique([...next.orderIds, ...event.orderIds]) };
+      if (event.author === "customer") {
+        next = {
+          ...next,
+          orderIds: unique([...next.orderIds, ...event.orderIds]),
+          slots: mergeSlots(next.slots, event.slots ?? {}),
+        };
+      }
       next = rejudge(next, updated.contact, policy, event.at);
       const who =
         event.author === "customer" ? "Customer" : event.author === "agent" ? "Agent" : "Bot";
@@ -479,6 +536,172 @@ function applyOne(state: ThreadState, event: ThreadEvent, policy: IdentityPolicy
         },
       );
     }
+    case "slots.filled":
+      return { ...state, slots: mergeSlots(state.slots, event.slots) };
+    case "workflow.started": {
+      if (state.workflow) return state;
+      const workflow: WorkflowProgress = {
+        id: event.workflow,
+        version: event.version,
+        startedAt: event.at,
+        reason: event.reason,
+        completed: {},
+        denied: null,
+      };
+      return withTimeline(
+        { ...state, workflow },
+        {
+          at: event.at,
+          key: event.key,
+          kind: "workflow",
+          text: `Workflow: ${WORKFLOWS[event.workflow].title} (${event.reason})`,
+        },
+      );
+    }
+    case "workflow.step_completed": {
+      if (!state.workflow || state.workflow.completed[event.stepId]) return state;
+      const step = WORKFLOWS[state.workflow.id].steps.find((s) => s.id === event.stepId);
+      const workflow = {
+        ...state.workflow,
+        completed: {
+          ...state.workflow.completed,
+          [event.stepId]: {
+            by: event.by,
+            at: event.at,
+            ...(event.outcome && { outcome: event.outcome }),
+          },
+        },
+      };
+      return withTimeline(
+        { ...state, workflow },
+        {
+          at: event.at,
+          key: event.key,
+          kind: "workflow",
+          text: `Step done: ${step?.title ?? event.stepId}${event.outcome ? ` (${event.outcome})` : ""}, by ${event.by === "ai" ? "the AI agent" : event.by}`,
+        },
+      );
+    }
+    case "workflow.step_denied": {
+      if (!state.workflow || state.workflow.denied) return state;
+      const workflow = {
+        ...state.workflow,
+        denied: { stepId: event.stepId, by: event.by, reason: event.reason, at: event.at },
+      };
+      return withTimeline(
+        { ...state, workflow },
+        {
+          at: event.at,
+          key: event.key,
+          kind: "workflow",
+          text: `Denied at ${event.stepId}: ${event.reason}`,
+        },
+      );
+    }
+    case "verification.requested": {
+      const pending = {
+        contactId: event.contactId,
+        channel: event.channel,
+        codeHash: event.codeHash,
+        expiresAt: event.expiresAt,
+        attemptsLeft: event.attempts,
+        requestedAt: event.at,
+      };
+      return withTimeline(
+        { ...state, verification: { ...state.verification, pending } },
+        {
+          at: event.at,
+          key: event.key,
+          kind: "verification",
+          contactId: event.contactId,
+          text: `One-time code sent on ${channelName(event.channel)}`,
+        },
+      );
+    }
+    case "verification.failed": {
+      const pending = state.verification.pending;
+      const remaining =
+        pending && pending.contactId === event.contactId && event.reason === "wrong_code"
+          ? { ...pending, attemptsLeft: pending.attemptsLeft - 1 }
+          : pending;
+      const verification = {
+        pending:
+          event.reason === "expired" || (remaining && remaining.attemptsLeft <= 0)
+            ? null
+            : remaining,
+        failures: [
+          ...state.verification.failures,
+          { at: event.at, contactId: event.contactId, reason: event.reason },
+        ],
+      };
+      return withTimeline(
+        { ...state, verification },
+        {
+          at: event.at,
+          key: event.key,
+          kind: "verification",
+          contactId: event.contactId,
+          text:
+            event.reason === "expired" ? "Verification code expired" : "Wrong verification code",
+        },
+      );
+    }
+    case "risk.flagged":
+      return raise(state, {
+        flag: event.flag,
+        reason: event.reason,
+        at: event.at,
+        ...(event.contactId && { contactId: event.contactId }),
+      });
+    case "agent.replied": {
+      const reply: AgentReply = {
+        at: event.at,
+        key: event.key,
+        contactId: event.contactId,
+        channel: event.channel,
+        text: event.text,
+        delivery: event.delivery,
+        purpose: event.purpose,
+      };
+      const agent = {
+        ...state.agent,
+        replies: [...state.agent.replies, reply].slice(-REPLY_LIMIT),
+      };
+      return withTimeline(
+        { ...state, agent },
+        {
+          at: event.at,
+          key: event.key,
+          kind: "agent",
+          channel: event.channel,
+          contactId: event.contactId,
+          text: `AI agent${event.delivery === "draft" ? " (draft)" : ""}: ${excerpt(event.text)}`,
+        },
+      );
+    }
+    case "agent.handed_off": {
+      const agent = {
+        ...state.agent,
+        handoff: { code: event.code, reason: event.reason, at: event.at },
+      };
+      return withTimeline(
+        { ...state, agent },
+        {
+          at: event.at,
+          key: event.key,
+          kind: "agent",
+          text: `Handed to a person: ${event.reason}`,
+        },
+      );
+    }
+    case "agent.run_completed":
+      return {
+        ...state,
+        agent: {
+          ...state.agent,
+          processedOffset: Math.max(state.agent.processedOffset, event.upTo),
+        },
+      };
   }
 }
 
@@ -489,7 +712,7 @@ function applyOne(state: ThreadState, event: ThreadEvent, policy: IdentityPolicy
 function joinAtFirstSight(events: ThreadEvent[]): ThreadEvent[] {
   const first = new Map<string, number>();
   for (const e of events) {
-    if (!("contactId" in e)) continue;
+    if (!("contactId" in e) || !e.contactId) continue;
     const at = Date.parse(e.at);
     if (at < (first.get(e.contactId) ?? Infinity)) first.set(e.contactId, at);
   }

@@ -8,6 +8,7 @@ import { seal } from "../security/sealed-box";
 import { failDelivery } from "../store/deliveries";
 import { findLinkedThreads } from "../store/threads";
 import { loadTenant } from "../tenancy/tenants";
+import { codeHash } from "../agent/one-time-code";
 import { enrichFromZendesk } from "./enrich";
 import { gatherEvidence, identifiersOf } from "./evidence";
 import type { IngestMessage } from "./ingest-message";
@@ -52,9 +53,26 @@ export async function processIngest(
     orders: orderSystemFor(config.orders, demoOrderSystem),
     ...(config.policy.defaultCountry && { defaultCountry: config.policy.defaultCountry }),
   });
-  return recordContact(env.DB, config.id, event, evidence, config.policy, () =>
-    new Date().toISOString(),
+  const hashKey = await identityKey(env.SECRETS_KEY, config.id);
+  const outcome = await recordContact(
+    env.DB,
+    config.id,
+    event,
+    evidence,
+    config.policy,
+    () => new Date().toISOString(),
+    (threadId, contactId, code) => codeHash(hashKey, threadId, contactId, code),
   );
+  if (outcome.kind === "recorded" && outcome.agentRunUpTo !== null) {
+    // If this send is lost, the cron finds the owed run in agent_runs and queues it again.
+    await env.AGENT_QUEUE.send({
+      v: 1,
+      tenantId: config.id,
+      threadId: outcome.threadId,
+      upTo: outcome.agentRunUpTo,
+    }).catch(() => undefined);
+  }
+  return outcome;
 }
 
 async function setAside(env: Env, message: IngestMessage, error: string): Promise<void> {

@@ -13,6 +13,8 @@ import type { ThreadEvent } from "../domain/thread-events";
 import { auditStatements, type AuditEntry } from "../store/audit";
 import { settleDelivery } from "../store/deliveries";
 import { upsertCustomers, upsertIdentities } from "../store/identities";
+import { requestAgentRun } from "../store/agent-runs";
+import { findCode } from "../domain/slots";
 import {
   anyRecorded,
   classifyWriteError,
@@ -35,6 +37,8 @@ export type RecordOutcome =
       created: boolean;
       offsets: [number, number];
       state: ThreadState;
+      /** Set when the facts call for an agent run (a customer message, or control back to the AI). */
+      agentRunUpTo: number | null;
     }
   | { kind: "already_recorded"; threadId: string | null }
   | { kind: "no_thread"; reason: string };
@@ -220,6 +224,8 @@ export async function recordContact(
   evidence: Evidence,
   policy: PolicyConfig,
   now: () => string,
+  /** Hashes a one-time code the way the agent stored it, for a contact that owes us one. */
+  codeHasher?: (threadId: string, contactId: string, code: string) => Promise<string>,
 ): Promise<RecordOutcome> {
   for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
     const target = await chooseTarget(db, tenantId, event, evidence, policy);
@@ -228,6 +234,12 @@ export async function recordContact(
       await settleDelivery(db, tenantId, event, null, stamp).run();
       return { kind: "no_thread", reason: target.none };
     }
+    const pendingCode = target.current?.state.verification.pending;
+    const code = event.message?.author === "customer" ? findCode(event.message.text) : null;
+    const codeAttempt =
+      code && pendingCode?.contactId === target.contactId && codeHasher
+        ? { code, hash: await codeHasher(target.threadId, target.contactId, code) }
+        : undefined;
     const events = planContact({
       event,
       contactId: target.contactId,
@@ -235,6 +247,7 @@ export async function recordContact(
       decision: target.decision,
       signals: evidence.signals,
       orderIds: evidence.orderIds,
+      ...(codeAttempt && { codeAttempt }),
     });
     const version = target.current?.version ?? 0;
     if (events.length === 0) {
@@ -264,6 +277,15 @@ export async function recordContact(
         ),
       )
       .add(settleDelivery(db, tenantId, event, target.threadId, stamp));
+    // A customer message, or control handed back to the AI, owes the thread an agent run.
+    const wantsRun = events.some(
+      (e) =>
+        (e.type === "message.received" && e.author === "customer") ||
+        (e.type === "control.changed" && e.owner === "ai"),
+    );
+    const agentRunUpTo = wantsRun ? version + events.length : null;
+    if (agentRunUpTo !== null)
+      write.add(requestAgentRun(db, tenantId, target.threadId, agentRunUpTo, stamp));
     try {
       await write.commit();
       return {
@@ -272,6 +294,7 @@ export async function recordContact(
         created: target.current === null,
         offsets: [version + 1, version + events.length],
         state,
+        agentRunUpTo,
       };
     } catch (error) {
       const failure = classifyWriteError(error);

@@ -16,7 +16,7 @@ describe("generic channel events", () => {
     const tenant = await createTenant();
     const other = await createTenant();
     const event = channelEvent();
-    const before = await rowCounts();
+    const before = await rowCounts(tenant.tenantId);
     const signatures = [
       await channelSignature(tenant.appSecret, JSON.stringify({ ...event, id: "other" })),
       await channelSignature(other.appSecret, JSON.stringify(event)),
@@ -25,6 +25,6 @@ describe("generic channel events", () => {
     ];
     for (const signature of signatures)
       expect((await sendChannelEvent(tenant, event, { signature })).status).toBe(401);
-    expect(await rowCounts()).toEqual(before);
+    expect(await rowCounts(tenant.tenantId)).toEqual(before);
   });
 });

@@ -44,7 +44,7 @@ describe("a redelivered event", () => {
     expect((await sendZendeskEvent(tenant, zendesk)).status).toBe(202);
     expect((await sendSuncoEvents(tenant, sunco)).status).toBe(202);
     await settle(tenant);
-    const before = await rowCounts();
+    const before = await rowCounts(tenant.tenantId);
     const contextBefore = await (await ticketContext(tenant, "101")).json();
 
     for (let i = 0; i < 3; i++) {
@@ -59,7 +59,7 @@ describe("a redelivered event", () => {
       }
     }
     await settle(tenant);
-    expect(await rowCounts()).toEqual(before);
+    expect(await rowCounts(tenant.tenantId)).toEqual(before);
     expect(await (await ticketContext(tenant, "101")).json()).toEqual(contextBefore);
   });
 
@@ -71,7 +71,7 @@ describe("a redelivered event", () => {
     });
     await sendChannelEvent(tenant, event);
     await settle(tenant);
-    const before = await rowCounts();
+    const before = await rowCounts(tenant.tenantId);
     // The queue may deliver a message again after a crash; the facts' keys make it a no-op.
     await env.INGEST_QUEUE.send({
       v: 1,
@@ -89,6 +89,6 @@ describe("a redelivered event", () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 300));
     await settle(tenant);
-    expect(await rowCounts()).toEqual(before);
+    expect(await rowCounts(tenant.tenantId)).toEqual(before);
   });
 });

@@ -24,7 +24,7 @@ async function errorOf(response: Response) {
 describe("a verified request with bad content", () => {
   it("answers 4xx naming the problem and stores nothing", async () => {
     const tenant = await createTenant();
-    const before = await rowCounts();
+    const before = await rowCounts(tenant.tenantId);
 
     const badChannel = [
       [{ ...channelEvent(), channel: "carrier_pigeon" }, "channel"],
@@ -80,7 +80,7 @@ describe("a verified request with bad content", () => {
     expect(suncoError.status).toBe(422);
     expect(suncoError.issues?.[0]?.path).toBe("events[1].payload.message.author.type");
 
-    expect(await rowCounts()).toEqual(before);
+    expect(await rowCounts(tenant.tenantId)).toEqual(before);
   });
 
   it("answers 413 for an oversized body", async () => {
@@ -103,7 +103,7 @@ describe("a verified request with bad content", () => {
 
   it("ignores verified Zendesk events it does not act on, without storing them", async () => {
     const tenant = await createTenant();
-    const before = await rowCounts();
+    const before = await rowCounts(tenant.tenantId);
     const response = await sendZendeskEvent(
       tenant,
       zendeskTicketEvent(
@@ -114,6 +114,6 @@ describe("a verified request with bad content", () => {
     );
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ accepted: 0, duplicates: 0, ignored: 1 });
-    expect(await rowCounts()).toEqual(before);
+    expect(await rowCounts(tenant.tenantId)).toEqual(before);
   });
 });

@@ -15,11 +15,11 @@ describe("Sunshine Conversations webhooks", () => {
   it("are refused with a wrong, empty or another tenant's key, storing nothing", async () => {
     const tenant = await createTenant();
     const other = await createTenant();
-    const before = await rowCounts();
+    const before = await rowCounts(tenant.tenantId);
     for (const key of ["wrong", "", other.suncoSecret, tenant.suncoSecret.slice(0, -1)]) {
       const response = await sendSuncoEvents(tenant, suncoDelivery([suncoMessage()]), key);
       expect(response.status, key).toBe(401);
     }
-    expect(await rowCounts()).toEqual(before);
+    expect(await rowCounts(tenant.tenantId)).toEqual(before);
   });
 });

@@ -90,7 +90,10 @@ describe("Zendesk events out of order", () => {
         tickets: context.tickets,
         control: context.control,
         status: context.thread.status,
-        timeline: context.timeline.map((e) => e.kind),
+        // What the agent said depends on what it knew when it ran; the ticket's facts must not.
+        timeline: context.timeline
+          .filter((e) => e.kind !== "agent" && e.kind !== "workflow")
+          .map((e) => e.kind),
       });
     }
     expect(states[1]).toEqual(states[0]);

@@ -35,7 +35,7 @@ describe("Zendesk webhook signatures", () => {
   it("reject forged, stale, future, unsigned and other-secret deliveries, storing nothing", async () => {
     const tenant = await createTenant();
     const event = zendeskTicketEvent("created", { id: "701" });
-    const before = await rowCounts();
+    const before = await rowCounts(tenant.tenantId);
     const cases: [string, Parameters<typeof sendZendeskEvent>[2]][] = [
       ["forged", { signature: "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=" }],
       ["other secret", { secret: "someone-elses-secret" }],
@@ -50,7 +50,7 @@ describe("Zendesk webhook signatures", () => {
         "invalid_signature",
       );
     }
-    expect(await rowCounts()).toEqual(before);
+    expect(await rowCounts(tenant.tenantId)).toEqual(before);
   });
 
   it("check the signature before reading the body: garbage unsigned is 401, garbage signed is 400", async () => {

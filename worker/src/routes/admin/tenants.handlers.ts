@@ -3,7 +3,9 @@ import { ApiError } from "../../lib/problem";
 import type { AppRouteHandler } from "../../lib/types";
 import { rootKeys } from "../../security/keys";
 import { open } from "../../security/sealed-box";
+import { countOwedRuns } from "../../store/agent-runs";
 import { countUnsettled, listFailed, requeueFailed } from "../../store/deliveries";
+import { countOutbox } from "../../store/outbox";
 import { findTenant, saveSettings, type TenantRecord } from "../../store/tenants";
 import { configuredSecrets, mergeSettings } from "../../tenancy/settings";
 import {
@@ -93,9 +95,18 @@ export const rotateSecret: AppRouteHandler<RotateSecretRoute> = async (c) => {
 export const backlog: AppRouteHandler<BacklogRoute> = async (c) => {
   const { tenantId } = c.req.valid("param");
   await requireTenant(c.env.DB, tenantId);
-  const counts = await countUnsettled(c.env.DB, tenantId);
+  const [deliveries, owed, outbox] = await Promise.all([
+    countUnsettled(c.env.DB, tenantId),
+    countOwedRuns(c.env.DB, tenantId),
+    countOutbox(c.env.DB, tenantId),
+  ]);
   return c.json(
-    { deliveries: { queued: counts.queued, failed: counts.failed }, settled: counts.queued === 0 },
+    {
+      deliveries: { queued: deliveries.queued, failed: deliveries.failed },
+      agentRuns: { owed },
+      outbox,
+      settled: deliveries.queued === 0 && owed === 0 && outbox.pending === 0,
+    },
     200,
   );
 };

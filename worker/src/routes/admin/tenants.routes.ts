@@ -88,9 +88,11 @@ export const rotateSecret = createRoute({
 const Backlog = z
   .object({
     deliveries: z.object({ queued: z.number().int(), failed: z.number().int() }),
-    settled: z
-      .boolean()
-      .openapi({ description: "True when no inbound event is waiting to be processed." }),
+    agentRuns: z.object({ owed: z.number().int() }),
+    outbox: z.object({ pending: z.number().int(), failed: z.number().int() }),
+    settled: z.boolean().openapi({
+      description: "True when no inbound event, agent run or outbound write is waiting.",
+    }),
   })
   .openapi("Backlog");
 

@@ -33,12 +33,19 @@ export async function control(
   return response.json();
 }
 
-export async function countRows(table: string): Promise<number> {
-  return (await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table}`).first<{ n: number }>())!.n;
+export async function countRows(table: string, tenantId?: string): Promise<number> {
+  const column = table === "tenants" ? "id" : "tenant_id";
+  const query = tenantId
+    ? env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${column} = ?1`).bind(tenantId)
+    : env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table}`);
+  return (await query.first<{ n: number }>())!.n;
 }
 
-/** Every table a request could have written to, to prove a rejected one wrote nothing. */
-export async function rowCounts(): Promise<Record<string, number>> {
+/**
+ * Every table a request could have written to, to prove a rejected one wrote nothing. Scoped to
+ * one tenant when given: other tests' agent runs may still be writing in the background.
+ */
+export async function rowCounts(tenantId?: string): Promise<Record<string, number>> {
   const tables = [
     "tenants",
     "customers",
@@ -48,8 +55,10 @@ export async function rowCounts(): Promise<Record<string, number>> {
     "thread_events",
     "inbound_deliveries",
     "audit_log",
+    "outbox",
+    "agent_runs",
   ];
   return Object.fromEntries(
-    await Promise.all(tables.map(async (t) => [t, await countRows(t)] as const)),
+    await Promise.all(tables.map(async (t) => [t, await countRows(t, tenantId)] as const)),
   );
 }

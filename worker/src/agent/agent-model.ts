@@ -1,0 +1,38 @@
+import type { ContextCards, OrderFacts } from "../domain/agent/cards";
+import type { Interpretation } from "../domain/agent/plan-run";
+import type { Channel } from "../domain/channel-event";
+import type { WorkflowId } from "../domain/intent";
+
+export interface InterpretInput {
+  messages: { text: string; channel: Channel }[];
+  workflow: WorkflowId | null;
+  /** Already filtered by policy: the model never sees what the contact may not. */
+  cards: ContextCards;
+}
+
+/** A tool call the model made, as the audit trail records it. */
+export interface ToolCallRecord {
+  tool: string;
+  action: string;
+  latencyMs: number;
+  outcome: "ok" | "denied" | "failed";
+}
+
+/**
+ * Every provider reads the same assembled context and answers the same questions. Deterministic
+ * policy decides what happens; the model only interprets and phrases.
+ */
+export interface AgentModel {
+  readonly name: string;
+  interpret(
+    input: InterpretInput,
+  ): Promise<{ interpretation: Interpretation; toolCalls: ToolCallRecord[] }>;
+  /** Reword a templated reply; null keeps the template. */
+  phrase(template: string, input: InterpretInput): Promise<string | null>;
+}
+
+/** What a model's tools may read, decided by policy before the model runs. */
+export interface ToolGate {
+  /** The order the contact may see details of, or why not. */
+  order(orderId: string): Promise<{ ok: true; order: OrderFacts } | { ok: false; reason: string }>;
+}

@@ -1,0 +1,33 @@
+import type { Env } from "../env";
+import type { AgentRunMessage } from "./agent-run-message";
+
+export function sessionFor(env: Env, tenantId: string, threadId: string) {
+  return env.THREAD_SESSION.get(env.THREAD_SESSION.idFromName(`${tenantId}:${threadId}`));
+}
+
+/** Agent runs, one Durable Object per thread. A failed run is retried by the queue, never dropped. */
+export async function consumeAgentRuns(
+  batch: MessageBatch<AgentRunMessage>,
+  env: Env,
+): Promise<void> {
+  await Promise.all(
+    batch.messages.map(async (message) => {
+      const { tenantId, threadId, upTo } = message.body;
+      try {
+        await sessionFor(env, tenantId, threadId).run(tenantId, threadId, upTo);
+        message.ack();
+      } catch (error) {
+        console.error(
+          JSON.stringify({
+            msg: "agent run failed",
+            tenantId,
+            threadId,
+            attempt: message.attempts,
+            error: error instanceof Error ? error.message : "unknown",
+          }),
+        );
+        message.retry({ delaySeconds: Math.min(300, 2 ** message.attempts) });
+      }
+    }),
+  );
+}

@@ -1,0 +1,242 @@
+import { demoOrderSystem } from "../demo/demo-orders";
+import { orderSystemFor } from "../connectors/orders";
+import { mayDiscussOrder } from "../domain/agent/policy";
+import { planAgentRun, type AgentRunPlan, type RunMessage } from "../domain/agent/plan-run";
+import { appliesInOrder, applyEvents, project } from "../domain/thread-state";
+import type { Env } from "../env";
+import { identityKey, rootKeys } from "../security/keys";
+import { seal } from "../security/sealed-box";
+import { completeAgentRun } from "../store/agent-runs";
+import { auditStatements } from "../store/audit";
+import { enqueueOutbox, type OutboxKind } from "../store/outbox";
+import { classifyWriteError, loadEvents, loadThread, ThreadWrite } from "../store/threads";
+import { loadTenant } from "../tenancy/tenants";
+import type { AgentModel, InterpretInput, ToolCallRecord } from "./agent-model";
+import { assembleContext, cardsForModel } from "./assemble-context";
+import { modelFor } from "./language-model";
+import { codeHash, newCode } from "./one-time-code";
+
+const MAX_ATTEMPTS = 8;
+
+export interface RunResult {
+  kind: "ran" | "nothing_to_do" | "thread_gone";
+  processedOffset: number;
+  plan?: AgentRunPlan;
+}
+
+export interface RunDeps {
+  /** A model to use instead of the tenant's configured one (tests inject one). */
+  model?: AgentModel;
+  fetcher?: typeof fetch;
+}
+
+/**
+ * One agent run on a thread, exactly once per (thread, version): read where the thread stands and
+ * what the customer said since the last run, assemble context, let the model interpret, let policy
+ * decide, and write the decision with its outbound messages in one compare-and-set batch. Messages
+ * that arrive meanwhile make the write conflict; the run then starts again and folds them in.
+ */
+export async function runAgent(
+  env: Env,
+  tenantId: string,
+  threadId: string,
+  deps: RunDeps = {},
+): Promise<RunResult> {
+  const tenant = await loadTenant(env, tenantId);
+  if (!tenant) return { kind: "thread_gone", processedOffset: 0 };
+  const { config } = tenant;
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const stored = await loadThread(env.DB, tenantId, threadId);
+    if (!stored) return { kind: "thread_gone", processedOffset: 0 };
+    const { state, version } = stored;
+    const since = state.agent.processedOffset;
+    if (since >= version) {
+      await completeAgentRun(env.DB, tenantId, threadId, version).run();
+      return { kind: "nothing_to_do", processedOffset: since };
+    }
+    const newer = await loadEvents(env.DB, tenantId, threadId, since, 1000);
+    const messages: RunMessage[] = [];
+    let resumed = false;
+    for (const { offset, event } of newer) {
+      if (event.type === "message.received" && event.author === "customer") {
+        messages.push({
+          contactId: event.contactId,
+          channel: event.channel,
+          text: event.text,
+          at: event.at,
+          offset,
+          ...(event.codeAttempt && { codeAttempt: event.codeAttempt }),
+        });
+      }
+      if (event.type === "control.changed" && event.owner === "ai") resumed = true;
+    }
+    if (messages.length === 0 && !(resumed && state.control === "ai")) {
+      // Nothing for the agent: facts about tickets or its own replies. Move the marker on quietly.
+      await completeAgentRun(env.DB, tenantId, threadId, version).run();
+      return { kind: "nothing_to_do", processedOffset: since };
+    }
+
+    const contactId = messages.at(-1)?.contactId ?? state.contacts.at(-1)?.id;
+    const contact = state.contacts.find((c) => c.id === contactId);
+    const orders = orderSystemFor(config.orders, demoOrderSystem, deps.fetcher);
+    const cards = await assembleContext(
+      { db: env.DB, cache: env.CACHE, orders, tenantId },
+      state,
+      contact,
+    );
+    const modelCards = cardsForModel(cards, state.customerId);
+    const model =
+      deps.model ??
+      modelFor(
+        config.ai,
+        env.AI,
+        {
+          order: async (orderId) => {
+            if (
+              modelCards.order.status === "found" &&
+              modelCards.order.order.id === orderId.replace(/^#/, "").toUpperCase()
+            ) {
+              return { ok: true, order: modelCards.order.order };
+            }
+            return {
+              ok: false,
+              reason: mayDiscussOrder(cards, state.customerId)
+                ? "not this thread's order"
+                : "identity too low to share order details",
+            };
+          },
+        },
+        deps.fetcher,
+      );
+    const interpretInput: InterpretInput = {
+      messages: messages.map((m) => ({ text: m.text, channel: m.channel })),
+      workflow: state.workflow?.id ?? null,
+      cards: modelCards,
+    };
+    const { interpretation, toolCalls } = await model.interpret(interpretInput);
+
+    const hashKey = await identityKey(env.SECRETS_KEY, tenantId);
+    const code = newCode();
+    const delivery = {
+      conversationId:
+        contact?.origin === "sunco"
+          ? (contact.links.find((l) => l.kind === "session")?.id ?? null)
+          : null,
+      ticketId:
+        contact?.links.find((l) => l.kind === "ticket")?.id ?? state.tickets.at(-1)?.id ?? null,
+    };
+    const plan = planAgentRun({
+      state,
+      version,
+      messages,
+      cards,
+      interpretation,
+      delivery,
+      autoReply: config.policy.autoReply,
+      newCodeHash: await codeHash(hashKey, threadId, contactId ?? "", code),
+      provider: model.name,
+    });
+    await phraseReply(plan, model, interpretInput);
+
+    const now = new Date().toISOString();
+    const next = appliesInOrder(state, plan.facts)
+      ? applyEvents(state, plan.facts, config.policy)
+      : project(
+          threadId,
+          [
+            ...(await loadEvents(env.DB, tenantId, threadId, 0, 100_000)).map((e) => e.event),
+            ...plan.facts,
+          ],
+          config.policy,
+        );
+    const keys = await rootKeys(env.SECRETS_KEY);
+    const outboxRows = await Promise.all(
+      plan.outbound.map(async (out, i) => {
+        const text =
+          out.kind === "code"
+            ? `Your verification code is ${code}. It expires in 10 minutes. We will never ask for it by phone.`
+            : out.text;
+        const kind: OutboxKind = out.via === "messaging" ? "sunco_message" : "zendesk_comment";
+        const target = out.via === "messaging" ? out.conversationId! : out.ticketId!;
+        const id = `agent:${threadId}:${version}:${i}`;
+        return {
+          id,
+          threadId,
+          kind,
+          target,
+          payload: await seal(
+            keys.settings,
+            JSON.stringify({ text, public: true }),
+            `tenant:${tenantId}:outbox:${id}`,
+          ),
+        };
+      }),
+    );
+    const runCompleted = plan.facts.find((f) => f.type === "agent.run_completed");
+    const upTo =
+      runCompleted && runCompleted.type === "agent.run_completed" ? runCompleted.upTo : version;
+    const write = new ThreadWrite(env.DB, tenantId, now)
+      .appendEvents(threadId, version + 1, plan.facts)
+      .saveThread(next, version + plan.facts.length, version)
+      .add(completeAgentRun(env.DB, tenantId, threadId, upTo))
+      .add(...enqueueOutbox(env.DB, tenantId, outboxRows, now))
+      .add(
+        ...auditStatements(
+          env.DB,
+          tenantId,
+          auditOf(plan, cards.sources, toolCalls, model.name, threadId, now),
+        ),
+      );
+    try {
+      await write.commit();
+    } catch (error) {
+      if (classifyWriteError(error) === "other") throw error;
+      continue;
+    }
+    if (outboxRows.length > 0) {
+      await env.OUTBOX_QUEUE.sendBatch(
+        outboxRows.map((r) => ({ body: { v: 1 as const, tenantId, id: r.id } })),
+      ).catch(() => {
+        // The cron re-queues overdue outbox rows; nothing is lost if this send fails.
+      });
+    }
+    return { kind: "ran", processedOffset: upTo, plan };
+  }
+  throw new Error(`agent run on ${threadId} kept conflicting`);
+}
+
+async function phraseReply(
+  plan: AgentRunPlan,
+  model: AgentModel,
+  input: InterpretInput,
+): Promise<void> {
+  const index = plan.facts.findIndex((f) => f.type === "agent.replied");
+  const reply = plan.facts[index];
+  if (!reply || reply.type !== "agent.replied") return;
+  const phrased = await model.phrase(reply.text, input);
+  if (!phrased) return;
+  plan.facts[index] = { ...reply, text: phrased };
+  for (const out of plan.outbound) if (out.kind === "reply") out.text = phrased;
+}
+
+function auditOf(
+  plan: AgentRunPlan,
+  sources: string[],
+  toolCalls: ToolCallRecord[],
+  provider: string,
+  threadId: string,
+  at: string,
+) {
+  const actor = `agent:${provider}`;
+  return [
+    { at, actor, action: "context.assembled", threadId, data: { sources } },
+    ...toolCalls.map((call) => ({ at, actor, action: "tool.called", threadId, data: { ...call } })),
+    {
+      at,
+      actor,
+      action: "agent.decided",
+      threadId,
+      data: { ...plan.decisions, handedOff: plan.handedOff, facts: plan.facts.map((f) => f.type) },
+    },
+  ];
+}

@@ -1,0 +1,109 @@
+import { z } from "@hono/zod-openapi";
+import type { TenantConfig } from "../tenancy/tenant-config";
+import { DownstreamRejected, DownstreamUnavailable, retryAfterSeconds } from "./http";
+
+const MessagesPage = z.object({
+  messages: z.array(
+    z.object({ id: z.string(), metadata: z.record(z.string(), z.unknown()).nullish() }),
+  ),
+  meta: z
+    .object({ hasMore: z.boolean().optional(), afterCursor: z.string().nullish() })
+    .partial()
+    .optional(),
+});
+
+/** Sunshine Conversations v2: messages and switchboard actions, with Basic key auth. */
+export class SuncoClient {
+  constructor(
+    private readonly config: TenantConfig["sunco"],
+    private readonly fetcher: typeof fetch = fetch,
+  ) {}
+
+  private get ready(): { appId: string; auth: string } {
+    const { appId, keyId, keySecret } = this.config;
+    if (!appId || !keyId || !keySecret)
+      throw new DownstreamRejected(
+        "Sunshine Conversations",
+        0,
+        "app id and keys are not configured",
+      );
+    return { appId, auth: `Basic ${btoa(`${keyId}:${keySecret}`)}` };
+  }
+
+  private async call(method: string, path: string, body?: unknown): Promise<unknown> {
+    const { auth } = this.ready;
+    const send = this.fetcher;
+    let response: Response;
+    try {
+      response = await send(`${this.config.baseUrl}${path}`, {
+        method,
+        headers: {
+          authorization: auth,
+          accept: "application/json",
+          ...(body !== undefined && { "content-type": "application/json" }),
+        },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(8000),
+      });
+    } catch (error) {
+      throw new DownstreamUnavailable(
+        "Sunshine Conversations",
+        error instanceof Error && error.name === "TimeoutError" ? "timed out" : "unreachable",
+      );
+    }
+    if (response.status === 429 || response.status >= 500) {
+      await response.body?.cancel();
+      throw new DownstreamUnavailable(
+        "Sunshine Conversations",
+        `HTTP ${response.status}`,
+        retryAfterSeconds(response.headers.get("retry-after"), Date.now()),
+      );
+    }
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw new DownstreamRejected("Sunshine Conversations", response.status, response.statusText);
+    }
+    return response.status === 204 ? null : response.json();
+  }
+
+  /** Post as the business; `key` goes into the message metadata so a retry can find it. */
+  async postMessage(conversationId: string, text: string, key: string): Promise<string | null> {
+    const { appId } = this.ready;
+    const answer = (await this.call(
+      "POST",
+      `/v2/apps/${appId}/conversations/${encodeURIComponent(conversationId)}/messages`,
+      {
+        author: { type: "business", displayName: "Continuity" },
+        content: { type: "text", text },
+        metadata: { continuity_key: key },
+      },
+    )) as { messages?: { id: string }[] } | null;
+    return answer?.messages?.[0]?.id ?? null;
+  }
+
+  /** Whether a message carrying `key` is already in the conversation (the newest page). */
+  async findMessage(conversationId: string, key: string): Promise<string | null> {
+    const { appId } = this.ready;
+    const page = MessagesPage.safeParse(
+      await this.call(
+        "GET",
+        `/v2/apps/${appId}/conversations/${encodeURIComponent(conversationId)}/messages`,
+      ),
+    );
+    if (!page.success) return null;
+    return page.data.messages.find((m) => m.metadata?.continuity_key === key)?.id ?? null;
+  }
+
+  /** Hand the conversation to the next integration (the agent workspace), with flat metadata. */
+  async passControl(
+    conversationId: string,
+    metadata: Record<string, string | number | boolean>,
+  ): Promise<void> {
+    const { appId } = this.ready;
+    await this.call(
+      "POST",
+      `/v2/apps/${appId}/conversations/${encodeURIComponent(conversationId)}/passControl`,
+      { switchboardIntegration: "next", metadata },
+    );
+  }
+}

@@ -1,0 +1,100 @@
+import type { TenantConfig } from "../tenancy/tenant-config";
+import { DownstreamRejected, DownstreamUnavailable, retryAfterSeconds } from "./http";
+import { zendeskAuthHeader, ZendeskReader, type ZendeskComment } from "./zendesk";
+
+/** Zendesk answered 409 to a safe_update: the ticket changed since we read it. */
+export class TicketChanged extends Error {
+  constructor(readonly ticketId: string) {
+    super(`ticket ${ticketId} changed since it was read`);
+  }
+}
+
+export interface TicketUpdate {
+  comment?: { htmlBody: string; public: boolean };
+  additionalTags?: string[];
+  customFields?: { id: number; value: string }[];
+  /** With safe_update: Zendesk rejects the write (409) unless the ticket is still at this stamp. */
+  updatedStamp?: string;
+}
+
+/**
+ * Writes to Zendesk tickets. `PUT /api/v2/tickets/{id}` takes no idempotency key, so callers find
+ * their earlier writes with `findComment` before retrying (DESIGN §6).
+ */
+export class ZendeskWriter {
+  private readonly reader: ZendeskReader;
+  constructor(
+    private readonly config: TenantConfig["zendesk"],
+    private readonly fetcher: typeof fetch = fetch,
+  ) {
+    this.reader = new ZendeskReader(config, fetcher);
+  }
+
+  async updateTicket(
+    ticketId: string,
+    update: TicketUpdate,
+  ): Promise<{ updatedAt: string | null }> {
+    if (!this.config.auth)
+      throw new DownstreamRejected("Zendesk", 0, "API credentials are not configured");
+    const ticket: Record<string, unknown> = {};
+    if (update.comment)
+      ticket.comment = { html_body: update.comment.htmlBody, public: update.comment.public };
+    if (update.additionalTags?.length) ticket.additional_tags = update.additionalTags;
+    if (update.customFields?.length) ticket.custom_fields = update.customFields;
+    if (update.updatedStamp)
+      Object.assign(ticket, { safe_update: true, updated_stamp: update.updatedStamp });
+    const send = this.fetcher;
+    let response: Response;
+    try {
+      response = await send(
+        `${this.config.baseUrl}/api/v2/tickets/${encodeURIComponent(ticketId)}`,
+        {
+          method: "PUT",
+          headers: {
+            ...zendeskAuthHeader(this.config),
+            "content-type": "application/json",
+            accept: "application/json",
+          },
+          body: JSON.stringify({ ticket }),
+          signal: AbortSignal.timeout(10_000),
+        },
+      );
+    } catch (error) {
+      throw new DownstreamUnavailable(
+        "Zendesk",
+        error instanceof Error && error.name === "TimeoutError" ? "timed out" : "unreachable",
+      );
+    }
+    if (response.status === 409) {
+      await response.body?.cancel();
+      throw new TicketChanged(ticketId);
+    }
+    if (response.status === 429 || response.status >= 500) {
+      await response.body?.cancel();
+      throw new DownstreamUnavailable(
+        "Zendesk",
+        `HTTP ${response.status}`,
+        retryAfterSeconds(response.headers.get("retry-after"), Date.now()),
+      );
+    }
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw new DownstreamRejected("Zendesk", response.status, response.statusText);
+    }
+    const body = (await response.json()) as { ticket?: { updated_at?: string } };
+    return { updatedAt: body.ticket?.updated_at ?? null };
+  }
+
+  /** The newest comment matching `test` among the ticket's recent comments, if any. */
+  async findComment(
+    ticketId: string,
+    test: (comment: ZendeskComment) => boolean,
+  ): Promise<ZendeskComment | null> {
+    const comments = await this.reader.recentComments(ticketId, 100);
+    return comments.find(test) ?? null;
+  }
+
+  ticket(ticketId: string) {
+    return this.reader.ticket(ticketId);
+  }
+}

@@ -1,0 +1,6 @@
+/** Asks the delivery consumer to carry out one outbox row. */
+export interface OutboxMessage {
+  v: 1;
+  tenantId: string;
+  id: string;
+}

@@ -1,0 +1,466 @@
+import type { Channel } from "../channel-event";
+import type { IdentityLevel } from "../identity-level";
+import {
+  detectInjection,
+  detectRegulatedAdvice,
+  detectTakeover,
+  type HardStopCode,
+  type WorkflowId,
+} from "../intent";
+import { mergeSlots, type SlotName, type Slots } from "../slots";
+import type { RiskFlagName, ThreadEvent } from "../thread-events";
+import { channelName, type ThreadState } from "../thread-state";
+import { addHours, isBefore } from "../time";
+import { currentStep, type WorkflowProgress } from "../workflow-view";
+import { WORKFLOWS } from "../workflows";
+import type { ContextCards, OrderFacts } from "./cards";
+import { generalAnswer } from "./general-answers";
+import {
+  CODE_ATTEMPTS,
+  CODE_TTL_MINUTES,
+  HARD_STOP_REASONS,
+  MAX_FAILED_VERIFICATIONS,
+  mayDiscussOrder,
+} from "./policy";
+import * as say from "./replies";
+
+export interface RunMessage {
+  contactId: string;
+  channel: Channel;
+  text: string;
+  at: string;
+  offset: number;
+  /** Hash of a one-time code the customer sent (see contact-plan). */
+  codeAttempt?: string;
+}
+
+/** What a provider read in the messages; validated by the shell before it gets here. */
+export interface Interpretation {
+  intent: WorkflowId | null;
+  slots: Slots;
+}
+
+export interface AgentRunInput {
+  state: ThreadState;
+  /** The thread version this run decides at: the run's idempotency key. */
+  version: number;
+  /** Customer messages after the agent's last run, in log order. */
+  messages: RunMessage[];
+  cards: ContextCards;
+  interpretation: Interpretation;
+  /** Where a reply to this contact can go. */
+  delivery: { conversationId: string | null; ticketId: string | null };
+  autoReply: boolean;
+  /** A fresh code's hash, used if this run asks for step-up verification. */
+  newCodeHash: string;
+  provider: string;
+}
+
+export type Outbound =
+  | {
+      kind: "reply";
+      via: "messaging" | "ticket_public";
+      text: string;
+      conversationId?: string;
+      ticketId?: string;
+    }
+  | {
+      kind: "code";
+      via: "messaging" | "ticket_public";
+      conversationId?: string;
+      ticketId?: string;
+    };
+
+type Fact = ThreadEvent extends infer E
+  ? E extends ThreadEvent
+    ? Omit<E, "key" | "at" | "group" | "part">
+    : never
+  : never;
+
+export interface AgentRunPlan {
+  facts: ThreadEvent[];
+  outbound: Outbound[];
+  /** Set when this run handed the thread to a person (the note writer acts on it). */
+  handedOff: HardStopCode | "needs_person" | null;
+  /** What the run did, for the audit trail and for `npm run eval`. */
+  decisions: {
+    asked: SlotName[];
+    verificationPrompt: boolean;
+    hardStop: HardStopCode | null;
+    actions: string[];
+    level: IdentityLevel;
+  };
+}
+
+const RISK_OF: Record<HardStopCode, RiskFlagName> = {
+  suspected_takeover: "suspected_takeover",
+  payment_dispute: "payment_dispute",
+  sensitive_change_unverified: "sensitive_change_unverified",
+  regulated_advice: "regulated_advice",
+  repeated_failed_verification: "verification_failed",
+  tool_outage: "tool_outage",
+};
+
+/** Workflows whose purpose is a sensitive change: without a possible step-up they stop at once. */
+const SENSITIVE: WorkflowId[] = ["address_change", "password_reset"];
+
+function eligible(order: OrderFacts, at: string): boolean {
+  if (order.status !== "delivered") return false;
+  return order.returnWindowEndsAt ? !isBefore(order.returnWindowEndsAt, at) : false;
+}
+
+/**
+ * One agent run: from where the thread stands and what the customer just wrote, decide the facts
+ * to record, the one reply to give, and what to send. Pure: the shell assembles the input and
+ * carries out the plan, exactly once per (thread, version).
+ */
+export function planAgentRun(input: AgentRunInput): AgentRunPlan {
+  const { state, version, messages, cards } = input;
+  const newest = messages[messages.length - 1];
+  const at = newest?.at ?? state.lastEventAt;
+  const contactId = newest?.contactId ?? state.contacts[state.contacts.length - 1]?.id ?? "";
+  const contact = state.contacts.find((c) => c.id === contactId);
+  const text = messages.map((m) => m.text).join("\n");
+  const facts: ThreadEvent[] = [];
+  const outbound: Outbound[] = [];
+  const decisions: AgentRunPlan["decisions"] = {
+    asked: [],
+    verificationPrompt: false,
+    hardStop: null,
+    actions: [],
+    level: contact?.resolution.level ?? "unknown",
+  };
+  const add = (fact: Fact) => {
+    facts.push({
+      ...fact,
+      key: `agent:${version}#${facts.length}`,
+      at,
+      group: `agent:${version}`,
+      part: facts.length,
+    } as ThreadEvent);
+  };
+  const parts: string[] = [];
+  let purpose: "question" | "answer" | "verification" | "handoff" | "status" = "answer";
+  let hardStop: HardStopCode | null = null;
+  let handedOff: AgentRunPlan["handedOff"] = null;
+  let level: IdentityLevel = contact?.resolution.level ?? "unknown";
+  const customerResolved = Boolean(contact?.resolution.customerId) && !contact?.resolution.conflict;
+  const silent = state.control === "human";
+  const codeVia = input.delivery.conversationId
+    ? ("messaging" as const)
+    : input.delivery.ticketId
+      ? ("ticket_public" as const)
+      : null;
+
+  const requestCode = () => {
+    if (!codeVia) return false;
+    add({
+      type: "verification.requested",
+      contactId,
+      channel: contact?.channel ?? "api",
+      codeHash: input.newCodeHash,
+      expiresAt: addHours(at, CODE_TTL_MINUTES / 60),
+      attempts: CODE_ATTEMPTS,
+    });
+    outbound.push({
+      kind: "code",
+      via: codeVia,
+      ...(input.delivery.conversationId
+        ? { conversationId: input.delivery.conversationId }
+        : { ticketId: input.delivery.ticketId! }),
+    });
+    decisions.verificationPrompt = true;
+    return true;
+  };
+
+  if (detectInjection(text))
+    add({
+      type: "risk.flagged",
+      flag: "prompt_injection",
+      reason:
+        "The message tried to change the agent's instructions; nothing it asks is permitted by that.",
+      contactId,
+    });
+
+  // A pending one-time code and six digits from the same contact: judge the attempt.
+  const pending = state.verification.pending;
+  let verificationHandled = false;
+  const attempt = [...messages]
+    .reverse()
+    .find((m) => m.contactId === contactId && m.codeAttempt)?.codeAttempt;
+  const codeMatched = attempt !== undefined && attempt === pending?.codeHash;
+  if (pending && pending.contactId === contactId && attempt) {
+    verificationHandled = true;
+    if (!isBefore(at, pending.expiresAt)) {
+      add({ type: "verification.failed", contactId, reason: "expired" });
+      if (requestCode()) parts.push(say.CODE_EXPIRED);
+      purpose = "verification";
+    } else if (codeMatched) {
+      add({ type: "verification.passed", contactId, method: "otp", passedAt: at });
+      if (customerResolved) level = "high";
+    } else {
+      add({ type: "verification.failed", contactId, reason: "wrong_code" });
+      add({
+        type: "risk.flagged",
+        flag: "verification_failed",
+        reason: "A wrong one-time code was entered.",
+        contactId,
+      });
+      const failures =
+        state.verification.failures.filter(
+          (f) => f.contactId === contactId && f.reason === "wrong_code",
+        ).length + 1;
+      if (failures >= MAX_FAILED_VERIFICATIONS) hardStop = "repeated_failed_verification";
+      else {
+        parts.push(say.wrongCode(pending.attemptsLeft - 1));
+        purpose = "verification";
+      }
+    }
+  }
+
+  if (!hardStop && detectTakeover(text)) hardStop = "suspected_takeover";
+  if (!hardStop && detectRegulatedAdvice(text)) hardStop = "regulated_advice";
+
+  let workflow: WorkflowProgress | null = state.workflow;
+  const intent = input.interpretation.intent;
+  if (!workflow && intent) {
+    add({
+      type: "workflow.started",
+      workflow: intent,
+      version: WORKFLOWS[intent].version,
+      reason: `classified by ${input.provider}`,
+    });
+    workflow = {
+      id: intent,
+      version: WORKFLOWS[intent].version,
+      startedAt: at,
+      reason: input.provider,
+      completed: {},
+      denied: null,
+    };
+  }
+  if (!hardStop && workflow?.id === "billing_dispute" && !state.agent.handoff)
+    hardStop = "payment_dispute";
+
+  let slots = state.slots;
+  const modelSlots = Object.fromEntries(
+    Object.entries(input.interpretation.slots).filter(([name]) => !slots[name as SlotName]),
+  ) as Slots;
+  if (Object.keys(modelSlots).length > 0) {
+    add({ type: "slots.filled", contactId, slots: modelSlots, source: "model" });
+    slots = mergeSlots(slots, modelSlots);
+  }
+  if (!slots.items && cards.order.status === "found" && cards.order.order.items.length === 1) {
+    const items: Slots = {
+      items: { value: cards.order.order.items[0]!.name, source: "order", at },
+    };
+    add({ type: "slots.filled", contactId, slots: items, source: "order" });
+    slots = mergeSlots(slots, items);
+  }
+
+  const conflict =
+    Boolean(contact?.resolution.conflict) ||
+    state.riskFlags.some((f) => f.flag === "identity_conflict");
+  if (!hardStop && workflow && SENSITIVE.includes(workflow.id) && conflict)
+    hardStop = "sensitive_change_unverified";
+
+  if (hardStop) {
+    handOff(hardStop, "");
+  } else if (!silent && (!verificationHandled || codeMatched)) {
+    advance();
+  }
+
+  function advance() {
+    if (!workflow) {
+      const answer = generalAnswer(text);
+      if (answer) parts.push(answer);
+      else if (state.candidates.length > 0 && state.orderIds.length === 0) {
+        parts.push(say.askWhichOrder([]));
+        purpose = "question";
+      } else if (messages.length > 0) {
+        parts.push(say.GREETING);
+        purpose = "question";
+      }
+      return;
+    }
+    const progress: WorkflowProgress = { ...workflow, completed: { ...workflow.completed } };
+    for (let guard = 0; guard < 12; guard++) {
+      const step = currentStep(progress, slots, level);
+      if (!step) {
+        parts.push(say.DONE);
+        return;
+      }
+      switch (step.kind) {
+        case "collect": {
+          const missing = step.requires.filter((slot) => !slots[slot]);
+          if (missing.includes("order_id") && state.candidates.length > 0) {
+            parts.push(say.askWhichOrder(state.orderIds));
+          } else {
+            const held = WORKFLOWS[progress.id].steps
+              .flatMap((s) => s.requires)
+              .filter((slot, i, all) => slots[slot] && all.indexOf(slot) === i);
+            parts.push(say.askFor(missing, held));
+          }
+          decisions.asked.push(...missing.slice(0, 1));
+          purpose = "question";
+          return;
+        }
+        case "verify": {
+          if (step.minLevel !== "high") {
+            parts.push(say.askSecondFactor(level));
+            decisions.asked.push("name_zip");
+            purpose = "question";
+            return;
+          }
+          if (
+            pending &&
+            pending.contactId === contactId &&
+            isBefore(at, pending.expiresAt) &&
+            !verificationHandled
+          ) {
+            parts.push(
+              `Please reply with the 6-digit code I sent by ${channelName(pending.channel)}.`,
+            );
+            purpose = "verification";
+            return;
+          }
+          if (customerResolved && requestCode()) {
+            parts.push(say.sentCode(codeVia === "messaging" ? "message" : "email"));
+            purpose = "verification";
+            return;
+          }
+          handOff(
+            SENSITIVE.includes(progress.id) ? "sensitive_change_unverified" : "needs_person",
+            "I can't verify your identity on this channel",
+          );
+          return;
+        }
+        case "check":
+        case "inform": {
+          if (cards.order.status === "unavailable" && step.id !== "send_reset_link") {
+            handOff("tool_outage", "");
+            return;
+          }
+          if (step.id === "send_reset_link") {
+            complete(step.id, "sent");
+            parts.push(say.RESET_LINK);
+            continue;
+          }
+          if (!mayDiscussOrder(cards, state.customerId) || cards.order.status !== "found") {
+            parts.push(
+              `I couldn't find that order on your account. Could you check the order number? I need it ${"so I can find the right order"}.`,
+            );
+            decisions.asked.push("order_id");
+            purpose = "question";
+            return;
+          }
+          const order = cards.order.order;
+          if (step.id === "report_status") {
+            complete(step.id, order.status);
+            parts.push(say.orderStatus(order));
+            purpose = "status";
+            continue;
+          }
+          if (step.id === "send_return_label") {
+            complete(step.id, "label_sent");
+            parts.push(say.returnLabel(order));
+            continue;
+          }
+          if (step.id === "check_changeable") {
+            const changeable = order.status === "pending" || order.status === "processed";
+            complete(step.id, changeable ? "changeable" : "already_shipped");
+            if (!changeable) {
+              handOff(
+                "needs_person",
+                "the order has already shipped, so a colleague will look at rerouting it",
+              );
+              return;
+            }
+            continue;
+          }
+          const ok = eligible(order, at);
+          complete(step.id, ok ? "eligible" : "not_eligible");
+          parts.push(say.eligibility(order, ok));
+          if (!ok) {
+            handOff("needs_person", "the order is outside its return window");
+            return;
+          }
+          continue;
+        }
+        case "approval":
+        case "human": {
+          if (state.agent.handoff) {
+            parts.push(
+              `A colleague is still on "${step.title.toLowerCase()}"; I'll make sure they see your message.`,
+            );
+            purpose = "status";
+          } else {
+            handOff("needs_person", `${step.title.toLowerCase()} needs a person`, step.title);
+          }
+          return;
+        }
+      }
+    }
+
+    function complete(stepId: string, outcome: string) {
+      progress.completed[stepId] = { by: "ai", outcome, at };
+      add({ type: "workflow.step_completed", stepId, by: "ai", outcome });
+      decisions.actions.push(`${stepId}:${outcome}`);
+    }
+  }
+
+  function handOff(code: HardStopCode | "needs_person", detail: string, stepTitle?: string) {
+    handedOff = code;
+    parts.length = 0;
+    purpose = "handoff";
+    if (code === "needs_person") {
+      add({ type: "agent.handed_off", code, reason: detail });
+      parts.push(stepTitle ? say.waitingOnPerson(stepTitle) : say.handoff(code, detail));
+      return;
+    }
+    // A hard stop: flag it, say why and that a person continues, and give the person control.
+    decisions.hardStop = code;
+    add({ type: "risk.flagged", flag: RISK_OF[code], reason: HARD_STOP_REASONS[code], contactId });
+    add({ type: "agent.handed_off", code, reason: HARD_STOP_REASONS[code] });
+    if (!silent)
+      add({
+        type: "control.changed",
+        owner: "human",
+        reason: `hard stop: ${code.replace(/_/g, " ")}`,
+      });
+    parts.push(say.handoff(code, detail));
+  }
+
+  const replyText = parts.join(" ");
+  // Assigned in the helpers above; TypeScript cannot follow that, so read it as its declared type.
+  const finalPurpose = purpose as typeof purpose | "handoff" | "question" | "status";
+  if (replyText && !silent && contact) {
+    const via =
+      input.delivery.conversationId && state.control === "ai"
+        ? "messaging"
+        : input.delivery.ticketId && input.autoReply
+          ? "ticket_public"
+          : "draft";
+    add({
+      type: "agent.replied",
+      contactId,
+      channel: contact.channel,
+      text: replyText,
+      delivery: via,
+      purpose: finalPurpose,
+    });
+    if (via === "messaging")
+      outbound.push({
+        kind: "reply",
+        via,
+        text: replyText,
+        conversationId: input.delivery.conversationId!,
+      });
+    if (via === "ticket_public")
+      outbound.push({ kind: "reply", via, text: replyText, ticketId: input.delivery.ticketId! });
+  }
+  decisions.level = level;
+  // The cursor covers this run's own facts too: they need no run of their own.
+  add({ type: "agent.run_completed", upTo: version + facts.length + 1, provider: input.provider });
+  return { facts, outbound, handedOff, decisions };
+}

@@ -1,0 +1,181 @@
+import type { ControlOwner } from "./channel-event";
+import { atLeast, type IdentityLevel } from "./identity-level";
+import type { WorkflowId } from "./intent";
+import type { SlotName, Slots } from "./slots";
+import { WORKFLOWS, type Executor, type StepDefinition, type StepKind } from "./workflows";
+
+/** What has happened to a thread's workflow, from its facts. */
+export interface WorkflowProgress {
+  id: WorkflowId;
+  version: number;
+  startedAt: string;
+  reason: string;
+  completed: Record<string, { by: "ai" | "human" | "customer"; outcome?: string; at: string }>;
+  denied: { stepId: string; by: string; reason: string; at: string } | null;
+}
+
+export type StepStatus = "done" | "current" | "pending" | "denied";
+export type WorkflowStatus =
+  "waiting_on_customer" | "waiting_on_agent" | "waiting_on_human" | "done" | "denied";
+export type WorkflowAction =
+  "continue" | "approve" | "deny" | "request_verification" | "hand_back" | "take_over";
+
+export interface WorkflowView {
+  id: WorkflowId;
+  version: number;
+  title: string;
+  status: WorkflowStatus;
+  currentStep: string | null;
+  /** 1-based position of the current step ("Step 3 of 5"); stepCount + 1 when finished. */
+  stepNumber: number;
+  stepCount: number;
+  steps: {
+    id: string;
+    title: string;
+    kind: StepKind;
+    executor: Executor;
+    minLevel: IdentityLevel;
+    requires: SlotName[];
+    waitsOnCustomer: boolean;
+    consequential: boolean;
+    status: StepStatus;
+    outcome?: string;
+  }[];
+  missing: SlotName[];
+  actions: { action: WorkflowAction; permitted: boolean; reason?: string }[];
+}
+
+export function definitionOf(progress: Pick<WorkflowProgress, "id">) {
+  return WORKFLOWS[progress.id];
+}
+
+/**
+ * Whether a step is behind us. Collect steps are done once their slots are held; verify steps
+ * while the contact in front of us is at the level (a later caller on a weaker channel is not);
+ * everything else needs a recorded completion.
+ */
+export function stepDone(
+  step: StepDefinition,
+  progress: WorkflowProgress,
+  slots: Slots,
+  level: IdentityLevel,
+): boolean {
+  if (progress.completed[step.id]) return true;
+  if (step.kind === "collect") return step.requires.every((slot) => slots[slot] !== undefined);
+  if (step.kind === "verify") return atLeast(level, step.minLevel);
+  return false;
+}
+
+export function currentStep(
+  progress: WorkflowProgress,
+  slots: Slots,
+  level: IdentityLevel,
+): StepDefinition | null {
+  if (progress.denied) return null;
+  return (
+    definitionOf(progress).steps.find((step) => !stepDone(step, progress, slots, level)) ?? null
+  );
+}
+
+function levelReason(needed: IdentityLevel, level: IdentityLevel): string {
+  return `Needs ${needed} identity; the customer is at ${level}.`;
+}
+
+function actionsFor(
+  step: StepDefinition | null,
+  level: IdentityLevel,
+  control: ControlOwner,
+): WorkflowView["actions"] {
+  const actions: WorkflowView["actions"] = [];
+  const gate = (needed: IdentityLevel, consequential: boolean) => {
+    const required: IdentityLevel = consequential ? "high" : needed;
+    return atLeast(level, required)
+      ? { permitted: true }
+      : { permitted: false, reason: levelReason(required, level) };
+  };
+  if (step) {
+    if (step.kind === "approval") {
+      actions.push({ action: "approve", ...gate(step.minLevel, step.consequential === true) });
+      actions.push({ action: "deny", permitted: true });
+    } else if (step.kind === "verify") {
+      actions.push({
+        action: "continue",
+        permitted: false,
+        reason: levelReason(step.minLevel, level),
+      });
+    } else {
+      actions.push({ action: "continue", ...gate(step.minLevel, step.consequential === true) });
+    }
+  }
+  actions.push(
+    atLeast(level, "high")
+      ? {
+          action: "request_verification",
+          permitted: false,
+          reason: "The customer is already verified.",
+        }
+      : { action: "request_verification", permitted: true },
+  );
+  actions.push(
+    control === "human"
+      ? { action: "hand_back", permitted: true }
+      : { action: "take_over", permitted: true },
+  );
+  return actions;
+}
+
+function statusOf(step: StepDefinition | null, progress: WorkflowProgress): WorkflowStatus {
+  if (progress.denied) return "denied";
+  if (!step) return "done";
+  if (step.executor !== "ai") return "waiting_on_human";
+  return step.waitsOnCustomer ? "waiting_on_customer" : "waiting_on_agent";
+}
+
+/** The workflow as the contact in front of us can move it: steps, what is missing, what is allowed. */
+export function workflowView(
+  progress: WorkflowProgress,
+  slots: Slots,
+  level: IdentityLevel,
+  control: ControlOwner,
+): WorkflowView {
+  const definition = definitionOf(progress);
+  const current = currentStep(progress, slots, level);
+  const index = current ? definition.steps.indexOf(current) : definition.steps.length;
+  return {
+    id: definition.id,
+    version: definition.version,
+    title: definition.title,
+    status: statusOf(current, progress),
+    currentStep: current?.id ?? null,
+    stepNumber: index + 1,
+    stepCount: definition.steps.length,
+    steps: definition.steps.map((step, i) => {
+      const completion = progress.completed[step.id];
+      const status: StepStatus =
+        progress.denied?.stepId === step.id
+          ? "denied"
+          : i === index
+            ? "current"
+            : stepDone(step, progress, slots, level) || i < index
+              ? "done"
+              : "pending";
+      return {
+        id: step.id,
+        title: step.title,
+        kind: step.kind,
+        executor: step.executor,
+        minLevel: step.minLevel,
+        requires: step.requires,
+        waitsOnCustomer: step.waitsOnCustomer,
+        consequential: step.consequential === true,
+        status,
+        ...(completion?.outcome && { outcome: completion.outcome }),
+      };
+    }),
+    missing:
+      current?.kind === "collect"
+        ? current.requires.filter((slot) => slots[slot] === undefined)
+        : [],
+    actions: actionsFor(current, level, control),
+  };
+}

@@ -1,0 +1,228 @@
+import type { IdentityLevel } from "./identity-level";
+import type { WorkflowId } from "./intent";
+import type { SlotName } from "./slots";
+
+/**
+ * Workflows are data (DESIGN §5): versioned state machines whose steps declare the slots they
+ * need, the identity level they require, who executes them and what they record.
+ *
+ * - collect: done when the customer has given its slots (waits on the customer). Asking reveals
+ *   nothing, so collection comes before the identity gates; what reveals or changes comes after.
+ * - verify: done while the contact's identity is at least `minLevel`
+ * - check / inform: the agent reads fresh facts and answers or decides
+ * - approval / human: a person decides or acts, from the sidebar
+ */
+export type StepKind = "collect" | "verify" | "check" | "inform" | "approval" | "human";
+export type Executor = "ai" | "human" | "approval";
+
+export interface StepDefinition {
+  id: string;
+  title: string;
+  kind: StepKind;
+  executor: Executor;
+  requires: SlotName[];
+  minLevel: IdentityLevel;
+  waitsOnCustomer: boolean;
+  persists: string[];
+  /** A consequential action: performed only at `high`, never on the model's say-so. */
+  consequential?: boolean;
+}
+
+export interface WorkflowDefinition {
+  id: WorkflowId;
+  version: number;
+  title: string;
+  steps: StepDefinition[];
+}
+
+const collect = (
+  id: string,
+  title: string,
+  requires: SlotName[],
+  minLevel: IdentityLevel = "unknown",
+): StepDefinition => ({
+  id,
+  title,
+  kind: "collect",
+  executor: "ai",
+  requires,
+  minLevel,
+  waitsOnCustomer: true,
+  persists: requires,
+});
+const verify = (id: string, title: string, minLevel: IdentityLevel): StepDefinition => ({
+  id,
+  title,
+  kind: "verify",
+  executor: "ai",
+  requires: [],
+  minLevel,
+  waitsOnCustomer: true,
+  persists: ["verification"],
+});
+const step = (
+  id: string,
+  title: string,
+  kind: Exclude<StepKind, "collect" | "verify">,
+  executor: Executor,
+  minLevel: IdentityLevel,
+  persists: string[],
+  consequential = false,
+): StepDefinition => ({
+  id,
+  title,
+  kind,
+  executor,
+  requires: [],
+  minLevel,
+  waitsOnCustomer: false,
+  persists,
+  consequential,
+});
+
+const identifyOrder = collect("identify_order", "Identify the order", ["order_id"]);
+const orderAccess = verify(
+  "verify_order_access",
+  "Confirm who is asking (order details need medium)",
+  "medium",
+);
+
+export const WORKFLOWS: Record<WorkflowId, WorkflowDefinition> = {
+  refund: {
+    id: "refund",
+    version: 1,
+    title: "Refund",
+    steps: [
+      identifyOrder,
+      collect("refund_details", "Items and reason", ["items", "reason"]),
+      orderAccess,
+      step("check_eligibility", "Check the return window", "check", "ai", "medium", [
+        "eligibility",
+      ]),
+      step("back_end_check", "Back-end check before refunding", "approval", "approval", "medium", [
+        "approval",
+      ]),
+      verify("step_up", "Step-up verification for the refund", "high"),
+      step(
+        "issue_refund",
+        "Issue the refund",
+        "human",
+        "human",
+        "high",
+        ["refund_reference"],
+        true,
+      ),
+    ],
+  },
+  replacement: {
+    id: "replacement",
+    version: 1,
+    title: "Damaged item replacement",
+    steps: [
+      identifyOrder,
+      collect("collect_evidence", "Photos of the damage", ["photos", "items"]),
+      orderAccess,
+      step("approve_replacement", "Approve the replacement", "approval", "approval", "medium", [
+        "approval",
+      ]),
+      step(
+        "ship_replacement",
+        "Ship the replacement",
+        "human",
+        "human",
+        "medium",
+        ["replacement_order"],
+        true,
+      ),
+    ],
+  },
+  return_exchange: {
+    id: "return_exchange",
+    version: 1,
+    title: "Return or exchange",
+    steps: [
+      identifyOrder,
+      collect("return_details", "Items and reason", ["items", "reason"]),
+      orderAccess,
+      step("check_return_window", "Check the return window", "check", "ai", "medium", [
+        "eligibility",
+      ]),
+      step("send_return_label", "Send the return label", "inform", "ai", "medium", [
+        "return_label",
+      ]),
+    ],
+  },
+  order_status: {
+    id: "order_status",
+    version: 1,
+    title: "Order status",
+    steps: [
+      identifyOrder,
+      orderAccess,
+      step("report_status", "Report status and tracking", "inform", "ai", "medium", [
+        "status_reported",
+      ]),
+    ],
+  },
+  password_reset: {
+    id: "password_reset",
+    version: 1,
+    title: "Password reset",
+    steps: [
+      verify("step_up", "Step-up verification", "high"),
+      step(
+        "send_reset_link",
+        "Send the reset link",
+        "inform",
+        "ai",
+        "high",
+        ["reset_link_sent"],
+        true,
+      ),
+    ],
+  },
+  address_change: {
+    id: "address_change",
+    version: 1,
+    title: "Address change",
+    steps: [
+      identifyOrder,
+      verify("step_up", "Step-up verification for the change", "high"),
+      collect("collect_address", "New shipping address", ["shipping_address"], "high"),
+      step("check_changeable", "Check the order has not shipped", "check", "ai", "high", [
+        "changeable",
+      ]),
+      step(
+        "update_address",
+        "Update the address",
+        "human",
+        "human",
+        "high",
+        ["address_updated"],
+        true,
+      ),
+    ],
+  },
+  warranty_claim: {
+    id: "warranty_claim",
+    version: 1,
+    title: "Warranty claim",
+    steps: [
+      identifyOrder,
+      collect("collect_evidence", "Invoice and serial number", ["invoice", "serial_number"]),
+      orderAccess,
+      step("review_claim", "Review the claim", "approval", "approval", "medium", ["approval"]),
+      step("resolve_claim", "Repair or replace", "human", "human", "medium", ["resolution"], true),
+    ],
+  },
+  billing_dispute: {
+    id: "billing_dispute",
+    version: 1,
+    title: "Billing dispute",
+    steps: [
+      step("human_review", "A person reviews the dispute", "human", "human", "unknown", [
+        "dispute_outcome",
+      ]),
+    ],
+  },
+};
