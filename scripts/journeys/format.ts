@@ -1,6 +1,10 @@
 import { z } from "zod";
 
-/** The journey format (DESIGN §11). Step payloads stay vendor-shaped; they are sent as written. */
+/**
+ * The journey format (DESIGN §11). Step payloads stay vendor-shaped; they are sent as written.
+ * Keys marked "extension" are used by the project's own journeys; the public set does not need
+ * them, and the public format is accepted unchanged.
+ */
 const Expect = z
   .object({
     ticket: z.string().optional(),
@@ -14,6 +18,11 @@ const Expect = z
     riskFlagsExclude: z.array(z.string()).optional(),
     control: z.enum(["ai", "human"]).optional(),
     candidates: z.number().int().optional(),
+    // extensions
+    step: z.string().optional(),
+    handoff: z.string().optional(),
+    replyIncludes: z.array(z.string()).optional(),
+    replyExcludes: z.array(z.string()).optional(),
   })
   .refine(
     (e) => Boolean(e.ticket) !== Boolean(e.session),
@@ -37,6 +46,48 @@ export const Step = z.union([
   z.object({ expect: Expect }).strict(),
   z
     .object({ expectNotes: z.object({ ticket: z.string(), count: z.number().int().min(0) }) })
+    .strict(),
+  // extension: the customer types the one-time code they were sent (or a wrong one)
+  z
+    .object({
+      customerEntersCode: z
+        .object({
+          conversation: z.string().optional(),
+          ticket: z.string().optional(),
+          requesterId: z.string().optional(),
+          at: z.string(),
+          wrong: z.boolean().optional(),
+        })
+        .refine(
+          (c) => Boolean(c.conversation) !== Boolean(c.ticket),
+          "name exactly one of conversation or ticket",
+        ),
+    })
+    .strict(),
+  // extension: a person acts in the sidebar of a ticket
+  z
+    .object({
+      humanActs: z.object({
+        ticket: z.string(),
+        action: z.string(),
+        reason: z.string().optional(),
+        method: z.string().optional(),
+      }),
+    })
+    .strict(),
+  // extension: the order system answers the next N reads with this status (an outage)
+  z
+    .object({ ordersFail: z.object({ status: z.number().int(), times: z.number().int().min(1) }) })
+    .strict(),
+  // extension: what the Sunshine Conversations stand-in received for a conversation
+  z
+    .object({
+      expectSent: z.object({
+        conversation: z.string(),
+        count: z.number().int().min(0),
+        contains: z.string().optional(),
+      }),
+    })
     .strict(),
 ]);
 export type Step = z.infer<typeof Step>;
@@ -84,5 +135,10 @@ export const EXPECTATION_KINDS = [
   "control",
   "candidates",
   "expectNotes",
+  "step",
+  "handoff",
+  "reply",
+  "expectSent",
+  "humanActs",
 ] as const;
 export type ExpectationKind = (typeof EXPECTATION_KINDS)[number];

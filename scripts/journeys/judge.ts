@@ -3,8 +3,9 @@ import type { Expectation, ExpectationKind } from "./format";
 /** The part of the context contract (DESIGN §11) that expectations read. */
 export interface ContextReading {
   thread: { id: string };
-  identity: { level: string };
-  workflow: { id: string; missing: string[] } | null;
+  workflow: { id: string; missing: string[]; currentStep: string | null } | null;
+  agent?: { handoff: { code: string } | null; replies: { text: string; contactId: string }[] };
+  identity: { level: string; contactId?: string };
   riskFlags: string[];
   candidates: unknown[];
   control: string;
@@ -103,6 +104,41 @@ export function judgeExpectation(
       context.control === expectation.control,
       `control expected "${expectation.control}", got "${context.control}"`,
     );
+  }
+  if (expectation.step !== undefined) {
+    const actual = context.workflow?.currentStep ?? "none";
+    check(
+      "step",
+      actual === expectation.step,
+      `step expected "${expectation.step}", got "${actual}"`,
+    );
+  }
+  if (expectation.handoff !== undefined) {
+    const actual = context.agent?.handoff?.code ?? "none";
+    check(
+      "handoff",
+      actual === expectation.handoff,
+      `handoff expected "${expectation.handoff}", got "${actual}"`,
+    );
+  }
+  if (expectation.replyIncludes || expectation.replyExcludes) {
+    const replies = context.agent?.replies ?? [];
+    const last =
+      replies
+        .filter((r) => !context.identity.contactId || r.contactId === context.identity.contactId)
+        .at(-1)?.text ?? "";
+    for (const phrase of expectation.replyIncludes ?? [])
+      check(
+        "reply",
+        last.toLowerCase().includes(phrase.toLowerCase()),
+        `last reply should include "${phrase}": "${last}"`,
+      );
+    for (const phrase of expectation.replyExcludes ?? [])
+      check(
+        "reply",
+        !last.toLowerCase().includes(phrase.toLowerCase()),
+        `last reply should not include "${phrase}": "${last}"`,
+      );
   }
   if (expectation.candidates !== undefined) {
     check(

@@ -20,6 +20,32 @@ export interface JourneyResult {
   judged: number;
   failures: StepFailure[];
   skipped: Partial<Record<ExpectationKind, number>>;
+  /** The journey's tenant and the tickets and sessions it touched, for `npm run eval`. */
+  tenant: { tenantId: string; appSecret: string } | null;
+  touched: { tickets: string[]; sessions: string[] };
+}
+
+/** Every ticket and session a journey's steps name. */
+function touchedBy(journey: Journey): JourneyResult["touched"] {
+  const tickets = new Set<string>();
+  const sessions = new Set<string>();
+  for (const step of journey.steps) {
+    if ("channelEvent" in step) {
+      if (step.channelEvent.ticketId) tickets.add(String(step.channelEvent.ticketId));
+      if (step.channelEvent.sessionId) sessions.add(String(step.channelEvent.sessionId));
+    }
+    if ("zendeskEvent" in step) {
+      const detail = step.zendeskEvent.detail as { id?: unknown } | undefined;
+      if (detail?.id) tickets.add(String(detail.id));
+    }
+    if ("suncoEvent" in step) {
+      for (const event of (step.suncoEvent.events as
+        { payload?: { conversation?: { id?: string } } }[] | undefined) ?? []) {
+        if (event.payload?.conversation?.id) sessions.add(event.payload.conversation.id);
+      }
+    }
+  }
+  return { tickets: [...tickets], sessions: [...sessions] };
 }
 
 interface Delivery {
@@ -159,6 +185,108 @@ function delivery(step: Step, tenant: TenantHandle): Delivery | null {
   return null;
 }
 
+const CODE = /verification code is (\d{6})/i;
+
+/** The customer reads the code they were sent and types it back (or a wrong one) on the same channel. */
+async function codeDelivery(
+  entry: {
+    conversation?: string;
+    ticket?: string;
+    requesterId?: string;
+    at: string;
+    wrong?: boolean;
+  },
+  tenant: TenantHandle,
+  target: PlayTarget,
+  space: string,
+): Promise<Delivery> {
+  let code: string | undefined;
+  if (entry.conversation) {
+    await settle(target, tenant.tenantId);
+    const state = await request(`${target.standins.sunco}/__control/${space}/state`);
+    const sent = (
+      state.body as { messages: { conversationId: string; content: { text?: string } }[] }
+    ).messages.filter((m) => m.conversationId === entry.conversation);
+    code = sent
+      .map((m) => m.content.text?.match(CODE)?.[1])
+      .filter(Boolean)
+      .at(-1);
+  } else {
+    await settle(target, tenant.tenantId);
+    const state = await request(`${target.standins.zendesk}/__control/${space}/state`);
+    const ticket = (
+      state.body as { tickets: Record<string, { comments: { body: string; public: boolean }[] }> }
+    ).tickets[entry.ticket!];
+    code = ticket?.comments
+      .filter((c) => c.public)
+      .map((c) => c.body.match(CODE)?.[1])
+      .filter(Boolean)
+      .at(-1);
+  }
+  if (!code)
+    throw new Error(
+      `customerEntersCode: no code was sent to ${entry.conversation ?? `ticket ${entry.ticket}`}`,
+    );
+  const typed = entry.wrong ? String((Number(code) + 1) % 1_000_000).padStart(6, "0") : code;
+  const id = `code-${randomBytes(4).toString("hex")}`;
+  if (entry.conversation) {
+    return delivery(
+      {
+        suncoEvent: {
+          app: { id: "app_continuity" },
+          webhook: { id: "wh_journeys", version: "v2" },
+          events: [
+            {
+              id,
+              type: "conversation:message",
+              createdAt: entry.at,
+              payload: {
+                conversation: { id: entry.conversation, type: "personal" },
+                message: {
+                  id: `m-${id}`,
+                  received: entry.at,
+                  author: { type: "user", userId: "journey-user" },
+                  content: { type: "text", text: typed },
+                  source: { type: "web" },
+                },
+              },
+            },
+          ],
+        },
+      },
+      tenant,
+    )!;
+  }
+  return delivery(
+    {
+      zendeskEvent: {
+        account_id: 1,
+        id,
+        type: "zen:event-type:ticket.comment_added",
+        subject: `zen:ticket:${entry.ticket}`,
+        time: entry.at,
+        zendesk_event_version: "2022-11-06",
+        detail: {
+          id: entry.ticket,
+          requester_id: entry.requesterId ?? null,
+          assignee_id: null,
+          status: "OPEN",
+          via: { channel: "email" },
+        },
+        event: {
+          comment: {
+            id: `c-${id}`,
+            body: `My code is ${typed}`,
+            is_public: true,
+            author: { id: entry.requesterId ?? null, is_staff: false, name: "Customer" },
+          },
+        },
+      },
+    },
+    tenant,
+  )!;
+}
+
 async function settle(target: PlayTarget, tenantId: string): Promise<void> {
   const deadline = Date.now() + target.settleTimeoutMs;
   while (Date.now() < deadline) {
@@ -177,7 +305,14 @@ export async function playJourney(
   target: PlayTarget,
   only: Set<ExpectationKind> | null,
 ): Promise<JourneyResult> {
-  const result: JourneyResult = { name: journey.name, judged: 0, failures: [], skipped: {} };
+  const result: JourneyResult = {
+    name: journey.name,
+    judged: 0,
+    failures: [],
+    skipped: {},
+    tenant: null,
+    touched: touchedBy(journey),
+  };
   const space = `j${randomBytes(5).toString("hex")}`;
   const labels = new Map<string, string>();
   const fail = (step: number, message: string) => result.failures.push({ step, message });
@@ -195,6 +330,7 @@ export async function playJourney(
   let tenant: TenantHandle;
   try {
     tenant = await provision(journey, target, space);
+    result.tenant = { tenantId: tenant.tenantId, appSecret: tenant.appSecret };
   } catch (error) {
     fail(0, `setup: ${(error as Error).message}`);
     return result;
@@ -249,6 +385,67 @@ export async function playJourney(
           n,
           verdicts.map((v) => ({ ...v, message: `expect ${what}: ${v.message}` })),
         );
+      } else if ("ordersFail" in step) {
+        await settle(target, tenant.tenantId);
+        await control(target.standins.orders, space, "fail", {
+          ...step.ordersFail,
+          methods: ["GET"],
+        });
+      } else if ("customerEntersCode" in step) {
+        const d = await codeDelivery(step.customerEntersCode, tenant, target, space);
+        last = d;
+        await deliver(n, d);
+      } else if ("humanActs" in step) {
+        await settle(target, tenant.tenantId);
+        const { ticket, action, reason, method } = step.humanActs;
+        const auth = { authorization: `Bearer ${tenant.appSecret}` };
+        const context = await request(
+          `${target.workerUrl}/v1/tickets/${encodeURIComponent(ticket)}/context`,
+          { headers: auth },
+        );
+        if (context.status !== 200) {
+          fail(n, `humanActs: context for ticket ${ticket} answered ${context.status}`);
+          continue;
+        }
+        const { thread, version } = context.body as { thread: { id: string }; version: number };
+        const acted = await request(`${target.workerUrl}/v1/threads/${thread.id}/actions`, {
+          method: "POST",
+          headers: { ...auth, "content-type": "application/json" },
+          body: JSON.stringify({
+            action,
+            expectedVersion: version,
+            ticketId: ticket,
+            actor: "journey-agent",
+            ...(reason && { reason }),
+            ...(method && { method }),
+          }),
+        });
+        result.judged++;
+        if (acted.status !== 200)
+          fail(
+            n,
+            `humanActs ${action} on ticket ${ticket} answered ${acted.status}: ${JSON.stringify(acted.body)}`,
+          );
+      } else if ("expectSent" in step) {
+        await settle(target, tenant.tenantId);
+        const state = await request(`${target.standins.sunco}/__control/${space}/state`);
+        const sent = (
+          state.body as { messages: { conversationId: string; content: { text?: string } }[] }
+        ).messages.filter((m) => m.conversationId === step.expectSent.conversation);
+        const matching = step.expectSent.contains
+          ? sent.filter((m) =>
+              (m.content.text ?? "")
+                .toLowerCase()
+                .includes(step.expectSent.contains!.toLowerCase()),
+            )
+          : sent;
+        record(n, [
+          {
+            kind: "expectSent",
+            ok: matching.length === step.expectSent.count,
+            message: `expectSent conversation ${step.expectSent.conversation}: expected ${step.expectSent.count} message(s)${step.expectSent.contains ? ` containing "${step.expectSent.contains}"` : ""}, the stand-in received ${matching.length}`,
+          },
+        ]);
       } else if ("expectNotes" in step) {
         await settle(target, tenant.tenantId);
         const state = await request(`${target.standins.zendesk}/__control/${space}/state`);

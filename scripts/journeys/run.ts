@@ -5,13 +5,10 @@
  * stand-ins for Zendesk, Sunshine Conversations and the order system, plays every journey and
  * judges every expectation. One line per journey and per failed expectation, then `N passed, N failed`.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { argValue, randomSecrets, workerSecrets } from "../lib/local-env";
-import { applyMigrations, startWorker, stopOnExit, waitForHealth } from "../lib/worker-process";
-import { Standins } from "../standins/index";
+import { argValue } from "../lib/local-env";
+import { startLocalStack } from "../lib/local-stack";
 import { EXPECTATION_KINDS, Journey, type ExpectationKind } from "./format";
 import { playJourney, type JourneyResult } from "./player";
 
@@ -22,17 +19,6 @@ function journeyFiles(target: string): string[] {
     .filter((f) => f.endsWith(".json"))
     .sort()
     .map((f) => path.join(target, f));
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function describeSkips(skipped: JourneyResult["skipped"]): string {
@@ -71,37 +57,14 @@ async function main() {
     journeys.push(parsed.data);
   }
 
-  const standins = new Standins();
-  const urls = await standins.start();
-  let workerUrl = argValue(args, "--url");
-  let operatorToken = workerUrl ? workerSecrets().OPERATOR_TOKEN : "";
-  let persist: string | null = null;
-  let stop = () => {};
-  let workerLog = () => "";
-  if (!workerUrl) {
-    const secrets = randomSecrets();
-    operatorToken = secrets.OPERATOR_TOKEN;
-    persist = mkdtempSync(path.join(tmpdir(), "continuity-journeys-"));
-    applyMigrations(persist);
-    const port = await freePort();
-    const child = startWorker({ port, persistTo: persist, secrets, quiet: true });
-    let log = "";
-    child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
-    child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
-    stopOnExit(child);
-    stop = () => child.kill("SIGTERM");
-    workerLog = () => log;
-    workerUrl = `http://127.0.0.1:${port}`;
-    try {
-      await waitForHealth(workerUrl);
-    } catch (error) {
-      console.error(log);
-      throw error;
-    }
-  }
-
+  const stack = await startLocalStack(argValue(args, "--url"));
   const concurrency = Number(argValue(args, "--concurrency") ?? 4);
-  const target = { workerUrl, operatorToken, standins: urls, settleTimeoutMs: 15_000 };
+  const target = {
+    workerUrl: stack.workerUrl,
+    operatorToken: stack.operatorToken,
+    standins: stack.standins,
+    settleTimeoutMs: 15_000,
+  };
   const results: JourneyResult[] = new Array(journeys.length);
   let nextIndex = 0;
   await Promise.all(
@@ -126,11 +89,9 @@ async function main() {
   }
   const failed = results.length - passed;
   console.log(`${passed} passed, ${failed} failed`);
-  if (process.env.JOURNEYS_WORKER_LOG) console.log(workerLog());
+  if (process.env.JOURNEYS_WORKER_LOG) console.log(stack.workerLog());
 
-  stop();
-  await standins.stop();
-  if (persist) rmSync(persist, { recursive: true, force: true });
+  await stack.stop();
   process.exit(failed > 0 || process.exitCode ? 1 : 0);
 }
 

@@ -1,3 +1,4 @@
+import { ChatCompletionsStandIn } from "./chat-completions";
 import { OrdersStandIn } from "./orders";
 import { SuncoStandIn } from "./sunco";
 import { ZendeskStandIn } from "./zendesk";
@@ -6,24 +7,32 @@ export interface StandinUrls {
   zendesk: string;
   sunco: string;
   orders: string;
+  chat: string;
 }
 
-/** All three vendor stand-ins on loopback ports. */
+/** The vendor stand-ins on loopback ports: Zendesk, Sunshine Conversations, the order system, an LLM. */
 export class Standins {
   readonly zendesk = new ZendeskStandIn();
   readonly sunco = new SuncoStandIn();
   readonly orders = new OrdersStandIn();
+  readonly chat = new ChatCompletionsStandIn();
 
   async start(): Promise<StandinUrls> {
-    const [zendesk, sunco, orders] = await Promise.all([
+    const [zendesk, sunco, orders, chat] = await Promise.all([
       this.zendesk.start(),
       this.sunco.start(),
       this.orders.start(),
+      this.chat.start(),
     ]);
-    return { zendesk, sunco, orders };
+    return { zendesk, sunco, orders, chat };
   }
 
   async stop(): Promise<void> {
-    await Promise.all([this.zendesk.stop(), this.sunco.stop(), this.orders.stop()]);
+    await Promise.all([
+      this.zendesk.stop(),
+      this.sunco.stop(),
+      this.orders.stop(),
+      this.chat.stop(),
+    ]);
   }
 }

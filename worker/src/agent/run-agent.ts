@@ -57,6 +57,7 @@ export async function runAgent(
     const newer = await loadEvents(env.DB, tenantId, threadId, since, 1000);
     const messages: RunMessage[] = [];
     let resumed = false;
+    let wanted: string | null = null;
     for (const { offset, event } of newer) {
       if (event.type === "message.received" && event.author === "customer") {
         messages.push({
@@ -69,14 +70,15 @@ export async function runAgent(
         });
       }
       if (event.type === "control.changed" && event.owner === "ai") resumed = true;
+      if (event.type === "verification.wanted") wanted = event.contactId;
     }
-    if (messages.length === 0 && !(resumed && state.control === "ai")) {
+    if (messages.length === 0 && !(resumed && state.control === "ai") && !wanted) {
       // Nothing for the agent: facts about tickets or its own replies. Move the marker on quietly.
       await completeAgentRun(env.DB, tenantId, threadId, version).run();
       return { kind: "nothing_to_do", processedOffset: since };
     }
 
-    const contactId = messages.at(-1)?.contactId ?? state.contacts.at(-1)?.id;
+    const contactId = wanted ?? messages.at(-1)?.contactId ?? state.contacts.at(-1)?.id;
     const contact = state.contacts.find((c) => c.id === contactId);
     const orders = orderSystemFor(config.orders, demoOrderSystem, deps.fetcher);
     const cards = await assembleContext(
@@ -134,6 +136,7 @@ export async function runAgent(
       delivery,
       autoReply: config.policy.autoReply,
       newCodeHash: await codeHash(hashKey, threadId, contactId ?? "", code),
+      verificationWanted: wanted,
       provider: model.name,
     });
     await phraseReply(plan, model, interpretInput);

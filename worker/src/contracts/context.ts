@@ -190,6 +190,7 @@ export const ContextSchema = z
           "reopen",
           "identity_conflict",
         ]),
+        orderIds: z.array(z.string()).optional(),
       }),
     ),
     control: z.enum(["ai", "human"]),

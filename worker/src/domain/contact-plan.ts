@@ -21,6 +21,7 @@ export const POSITION: Record<ThreadEvent["type"], number> = {
   "workflow.step_completed": 220,
   "workflow.step_denied": 230,
   "verification.failed": 240,
+  "verification.wanted": 245,
   "verification.requested": 250,
   "risk.flagged": 260,
   "agent.handed_off": 270,
@@ -107,6 +108,11 @@ export function planContact(input: ContactPlanInput): ThreadEvent[] {
       passedAt: event.verification.passedAt,
     });
   }
+  // A one-time code is masked before anything reads the text, so it never becomes a slot.
+  const spoken =
+    input.codeAttempt && event.message
+      ? event.message.text.replaceAll(input.codeAttempt.code, "••••••")
+      : (event.message?.text ?? "");
   if (event.message && event.message.text.trim()) {
     planned.push({
       key: event.message.id ? `${event.source}:message:${event.message.id}` : `${base}#message`,
@@ -115,16 +121,12 @@ export function planContact(input: ContactPlanInput): ThreadEvent[] {
       contactId,
       channel: event.channel,
       author: event.message.author,
-      text: redactText(
-        input.codeAttempt
-          ? event.message.text.replaceAll(input.codeAttempt.code, "••••••")
-          : event.message.text,
-      ),
+      text: redactText(spoken),
       ...(input.codeAttempt && { codeAttempt: input.codeAttempt.hash }),
       public: event.message.public,
       orderIds: event.message.author === "customer" ? input.orderIds : [],
       ...(event.message.author === "customer" && {
-        slots: extractSlots(event.message.text, event.artifacts, at),
+        slots: extractSlots(spoken, event.artifacts, at),
       }),
     });
   }

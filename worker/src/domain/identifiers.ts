@@ -128,6 +128,9 @@ export function normalizeIdentifier(raw: RawIdentifier, defaultCountry?: string)
 }
 
 /** The string that is keyed-hashed for lookup. The kind is part of it so kinds never collide. */
-export function hashInput(identifier: Pick<NormalizedIdentifier, "kind" | "value">): string {
+export function hashInput(identifier: {
+  kind: IdentifierKind | "name_zip";
+  value: string;
+}): string {
   return `${identifier.kind}:${identifier.value}`;
 }

@@ -15,7 +15,7 @@ export type WorkflowId = (typeof WORKFLOW_IDS)[number];
 const INTENTS: [WorkflowId, RegExp][] = [
   [
     "billing_dispute",
-    /\b(charge ?back|disputed? (?:the|a|this) (?:charge|payment|transaction)|dispute with my bank|unauthori[sz]ed (?:charge|payment|transaction)|charged twice|double charged|stop charging me|fraudulent charge)\b/i,
+    /\b(charge ?back|disputed? (?:the|a|this) (?:charge|payment|transaction)|dispute with my bank|unauthori[sz]ed (?:charge|payment|transaction)|charged (?:me )?twice|double[- ]charged|billed (?:me )?twice|stop charging me|fraudulent charge)\b/i,
   ],
   [
     "password_reset",
@@ -33,7 +33,7 @@ const INTENTS: [WorkflowId, RegExp][] = [
   ],
   [
     "return_exchange",
-    /\b(return (?:it|the|this|my)|can i return|exchange|swap (?:it|for)|send (?:it )?back|return label)\b/i,
+    /\b(return (?:it|them|the|this|these|my|an?|order)|(?:want|like|need) to return|can i return|exchange|swap (?:it|for)|send (?:it|them) back|return label)\b/i,
   ],
   [
     "order_status",
@@ -57,7 +57,12 @@ export type HardStopCode =
 const TAKEOVER =
   /\b(someone (?:else )?(?:has|got|is using) (?:access to )?my account|my account (?:was|has been|got) (?:hacked|compromised|taken over)|i (?:didn'?t|did not) (?:place|make) (?:this|that) order|i didn'?t change my (?:password|email)|not me who)\b/i;
 const REGULATED =
-  /\b(medical advice|dosage|dose|is it safe (?:to|for) (?:take|eat|use) (?:with|while|during)|allergic reaction|side effects?|pregnan(?:t|cy)|legal advice|sue you|lawyer|investment advice|tax advice)\b/i;
+  /\b(medical advice|dosage|dose|(?:is it safe|can i|should i|can my \w+) (?:to |for \w+ to )?(?:take|eat|use|give)\b[^.?!]{0,60}\b(?:with|while|during|if)\b|allergic reaction|side effects?|pregnan(?:t|cy)|legal advice|sue you|lawyer|investment advice|tax advice)\b/i;
+
+/** A payment dispute or chargeback, wherever in a workflow it comes up. */
+export function detectPaymentDispute(text: string): boolean {
+  return INTENTS[0]![1].test(text);
+}
 
 export function detectTakeover(text: string): boolean {
   return TAKEOVER.test(text);

@@ -50,9 +50,9 @@ const REASONS: [ReturnReason, RegExp][] = [
 ];
 
 const SERIAL =
-  /\b(?:serial(?:\s*(?:number|no\.?|#))?|s\/n|sn)\s*(?:is|:|#)?\s*([A-Z0-9][A-Z0-9-]{4,30})\b/i;
+  /\b(?:serial(?:\s*(?:number|no\.?|#))?|s\/n)\b(?:\s+[a-z']+){0,6}?\s*(?:is|:|#)?\s*([A-Z0-9-]*\d[A-Z0-9-]*)\b/i;
 const ADDRESS =
-  /\b(\d{1,6}\s+[A-Za-z0-9.'\- ]{2,60}\s(?:street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|lane|ln\.?|way|drive|dr\.?|court|ct\.?|place|pl\.?|terrace|square|sq\.?)(?:[, ]+[A-Za-z0-9 .'-]{2,60}){0,3})/i;
+  /\b(\d{1,6}\s+[A-Za-z0-9.'\- ]{2,60}\s(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|way|drive|dr|court|ct|place|pl|terrace|square|sq)\b\.?(?:[, ]+[A-Za-z0-9 .'-]{2,60}){0,3})/i;
 const PAYMENT =
   /\b(visa|mastercard|master card|amex|american express|paypal|apple pay|google pay|klarna|card ending(?: in)?\s*\d{4}|bank transfer)\b/i;
 const NAME_ZIP =
@@ -61,6 +61,14 @@ const NAME_ZIP =
 /** A six-digit code in a message is a verification attempt only while one is pending. */
 export function findCode(text: string): string | null {
   return text.match(/(?<!\d)(\d{6})(?!\d)/)?.[1] ?? null;
+}
+
+/** A name and zip given together ("my name is Rosa Díaz, zip 30303"): one identity signal. */
+export function findNameZip(text: string): { name: string; zip: string } | null {
+  const match = text.match(NAME_ZIP);
+  return match
+    ? { name: match[1]!.trim(), zip: match[2]!.replace(/\s+/g, "").toUpperCase() }
+    : null;
 }
 
 export function reasonOf(text: string): ReturnReason | null {
@@ -89,8 +97,10 @@ export function extractSlots(text: string, artifacts: Artifact[], at: string): S
   if (found.phones[0]) put("phone", maskPhone(found.phones[0]), "text");
   const reason = reasonOf(text);
   if (reason) put("reason", reason, "text");
+  // "The serial number under the machine is EM44719": the first token with a digit after the words.
   const serial = text.match(SERIAL)?.[1];
-  if (serial && /\d/.test(serial)) put("serial_number", serial.toUpperCase(), "text");
+  const plausible = serial && serial.length >= 5 && serial.length <= 30 ? serial : undefined;
+  if (plausible) put("serial_number", plausible.toUpperCase(), "text");
   const address = text.match(ADDRESS)?.[1];
   if (address) put("shipping_address", redactAddress(address.trim()), "text");
   const payment = text.match(PAYMENT)?.[1];

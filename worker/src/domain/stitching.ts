@@ -22,6 +22,8 @@ export interface ContactReferences {
 export interface CandidateThread {
   threadId: string;
   reason: "same_order" | "same_artifact" | "open_thread" | "reopen" | "identity_conflict";
+  /** The orders that thread is about, so one question can name them. */
+  orderIds?: string[];
 }
 
 export type StitchDecision =
@@ -87,7 +89,7 @@ export function decideThread(input: StitchInput): StitchDecision {
     const candidates = open
       .filter((t) => !hasRefs || matchReason(t, references))
       .sort(byRecency)
-      .map((t) => ({ threadId: t.id, reason: "identity_conflict" as const }));
+      .map((t) => ({ threadId: t.id, reason: "identity_conflict" as const, orderIds: t.orderIds }));
     return { action: "new", reason: "identity_conflict", candidates };
   }
   if (!resolution.customerId)
@@ -108,7 +110,11 @@ export function decideThread(input: StitchInput): StitchDecision {
       return {
         action: "new",
         reason: "several_matching_threads",
-        candidates: matching.map((t) => ({ threadId: t.id, reason: matchReason(t, references)! })),
+        candidates: matching.map((t) => ({
+          threadId: t.id,
+          reason: matchReason(t, references)!,
+          orderIds: t.orderIds,
+        })),
       };
     }
     // A finished thread about the same order is offered for reopening, never silently reopened.
@@ -120,7 +126,7 @@ export function decideThread(input: StitchInput): StitchDecision {
           matchReason(t, references),
       )
       .sort(byRecency)
-      .map((t) => ({ threadId: t.id, reason: "reopen" as const }));
+      .map((t) => ({ threadId: t.id, reason: "reopen" as const, orderIds: t.orderIds }));
     return { action: "new", reason: "different_order", candidates: finished };
   }
 
@@ -130,7 +136,11 @@ export function decideThread(input: StitchInput): StitchDecision {
     return {
       action: "new",
       reason: "several_open_threads",
-      candidates: own.map((t) => ({ threadId: t.id, reason: "open_thread" as const })),
+      candidates: own.map((t) => ({
+        threadId: t.id,
+        reason: "open_thread" as const,
+        orderIds: t.orderIds,
+      })),
     };
   }
   return { action: "new", reason: "no_open_thread", candidates: [] };

@@ -8,7 +8,7 @@ import type {
 } from "./channel-event";
 import type { Signal } from "./identity-level";
 import type { HardStopCode, WorkflowId } from "./intent";
-import type { Slots } from "./slots";
+import type { SlotName, Slots } from "./slots";
 import type { CandidateThread, StitchDecision } from "./stitching";
 
 export type StitchSummary = { action: StitchDecision["action"]; reason: string };
@@ -81,6 +81,8 @@ export type ThreadEvent = { key: string; at: string; group: string; part: number
       attempts: number;
     }
   | { type: "verification.failed"; contactId: string; reason: "wrong_code" | "expired" }
+  /** A person asked for the customer to be verified: the agent sends a code on their channel. */
+  | { type: "verification.wanted"; contactId: string; by: string }
   | { type: "risk.flagged"; flag: RiskFlagName; reason: string; contactId?: string }
   | {
       type: "agent.replied";
@@ -90,6 +92,8 @@ export type ThreadEvent = { key: string; at: string; group: string; part: number
       /** draft: shown in the sidebar; messaging / ticket_public: sent through the outbox. */
       delivery: "draft" | "messaging" | "ticket_public";
       purpose: "question" | "answer" | "verification" | "handoff" | "status";
+      /** Slots the reply asks the customer for. */
+      asks?: SlotName[];
     }
   | { type: "agent.handed_off"; code: HardStopCode | "needs_person"; reason: string }
   | { type: "agent.run_completed"; upTo: number; provider: string }
@@ -107,6 +111,10 @@ export type RiskFlagName =
 
 export type ThreadEventType = ThreadEvent["type"];
 
+function isReaction(group: string): boolean {
+  return group.startsWith("agent:") || group.startsWith("human:");
+}
+
 type Ordered = { at: string; group: string; part: number; key: string; type?: string };
 
 function compareText(a: string, b: string): number {
@@ -119,11 +127,20 @@ function compareText(a: string, b: string): number {
  */
 export function compareEvents(a: Ordered, b: Ordered): number {
   const joinedFirst = Number(b.type === "contact.joined") - Number(a.type === "contact.joined");
+  // The agent's and people's facts react to what arrived: at one instant they come after it.
+  const reactionsLast = Number(isReaction(a.group)) - Number(isReaction(b.group));
   return (
     Date.parse(a.at) - Date.parse(b.at) ||
     joinedFirst ||
+    reactionsLast ||
     compareText(a.group, b.group) ||
     a.part - b.part ||
     compareText(a.key, b.key)
   );
 }
+
+/** Omit over each member of a union (the built-in Omit flattens the union first). */
+export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** A fact before the log gives it a key and a place. */
+export type UnplacedEvent = DistributiveOmit<ThreadEvent, "key" | "group" | "part">;

@@ -511,7 +511,9 @@ function applyOne(state: ThreadState, event: ThreadEvent, policy: IdentityPolicy
     }
     case "control.changed": {
       if (!newer(state.controlAt, event.at)) return state;
-      const next = { ...state, control: event.owner, controlAt: event.at };
+      // Control back with the AI closes any handoff: the agent resumes at the current step.
+      const agent = event.owner === "ai" ? { ...state.agent, handoff: null } : state.agent;
+      const next = { ...state, control: event.owner, controlAt: event.at, agent };
       if (state.control === event.owner) return next;
       return withTimeline(next, {
         at: event.at,
@@ -561,6 +563,8 @@ function applyOne(state: ThreadState, event: ThreadEvent, policy: IdentityPolicy
     case "workflow.step_completed": {
       if (!state.workflow || state.workflow.completed[event.stepId]) return state;
       const step = WORKFLOWS[state.workflow.id].steps.find((s) => s.id === event.stepId);
+      // A person finishing a step ends the handoff that step called for.
+      const handedBack = event.by === "human" ? { ...state.agent, handoff: null } : state.agent;
       const workflow = {
         ...state.workflow,
         completed: {
@@ -573,7 +577,7 @@ function applyOne(state: ThreadState, event: ThreadEvent, policy: IdentityPolicy
         },
       };
       return withTimeline(
-        { ...state, workflow },
+        { ...state, workflow, agent: handedBack },
         {
           at: event.at,
           key: event.key,
@@ -618,6 +622,14 @@ function applyOne(state: ThreadState, event: ThreadEvent, policy: IdentityPolicy
         },
       );
     }
+    case "verification.wanted":
+      return withTimeline(state, {
+        at: event.at,
+        key: event.key,
+        kind: "verification",
+        contactId: event.contactId,
+        text: `${event.by.replace(/^human:/, "")} asked to verify the customer`,
+      });
     case "verification.failed": {
       const pending = state.verification.pending;
       const remaining =

@@ -140,7 +140,15 @@ export function workflowView(
 ): WorkflowView {
   const definition = definitionOf(progress);
   const current = currentStep(progress, slots, level);
-  const index = current ? definition.steps.indexOf(current) : definition.steps.length;
+  const deniedAt = progress.denied
+    ? definition.steps.findIndex((s) => s.id === progress.denied!.stepId)
+    : -1;
+  const index =
+    deniedAt >= 0
+      ? deniedAt
+      : current
+        ? definition.steps.indexOf(current)
+        : definition.steps.length;
   return {
     id: definition.id,
     version: definition.version,
@@ -154,9 +162,9 @@ export function workflowView(
       const status: StepStatus =
         progress.denied?.stepId === step.id
           ? "denied"
-          : i === index
+          : i === index && !progress.denied
             ? "current"
-            : stepDone(step, progress, slots, level) || i < index
+            : i < index || (!progress.denied && stepDone(step, progress, slots, level))
               ? "done"
               : "pending";
       return {

@@ -125,15 +125,10 @@ export const WORKFLOWS: Record<WorkflowId, WorkflowDefinition> = {
       step("approve_replacement", "Approve the replacement", "approval", "approval", "medium", [
         "approval",
       ]),
-      step(
-        "ship_replacement",
-        "Ship the replacement",
-        "human",
-        "human",
-        "medium",
-        ["replacement_order"],
-        true,
-      ),
+      // Sent to the address on file: no money or goods go anywhere new, so medium suffices.
+      step("ship_replacement", "Ship the replacement", "human", "human", "medium", [
+        "replacement_order",
+      ]),
     ],
   },
   return_exchange: {
@@ -212,7 +207,7 @@ export const WORKFLOWS: Record<WorkflowId, WorkflowDefinition> = {
       collect("collect_evidence", "Invoice and serial number", ["invoice", "serial_number"]),
       orderAccess,
       step("review_claim", "Review the claim", "approval", "approval", "medium", ["approval"]),
-      step("resolve_claim", "Repair or replace", "human", "human", "medium", ["resolution"], true),
+      step("resolve_claim", "Repair or replace", "human", "human", "medium", ["resolution"]),
     ],
   },
   billing_dispute: {

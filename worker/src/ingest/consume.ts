@@ -9,6 +9,7 @@ import { failDelivery } from "../store/deliveries";
 import { findLinkedThreads } from "../store/threads";
 import { loadTenant } from "../tenancy/tenants";
 import { codeHash } from "../agent/one-time-code";
+import { findNameZip } from "../domain/slots";
 import { enrichFromZendesk } from "./enrich";
 import { gatherEvidence, identifiersOf } from "./evidence";
 import type { IngestMessage } from "./ingest-message";
@@ -46,13 +47,17 @@ export async function processIngest(
     ? (await findLinkedThreads(env.DB, config.id, linksOf(message.event))).length > 0
     : false;
   const { event, requester } = await enrichFromZendesk(message.event, config, linked);
-  const evidence = await gatherEvidence(identifiersOf(event, requester), {
-    db: env.DB,
-    tenantId: config.id,
-    hashKey: await identityKey(env.SECRETS_KEY, config.id),
-    orders: orderSystemFor(config.orders, demoOrderSystem),
-    ...(config.policy.defaultCountry && { defaultCountry: config.policy.defaultCountry }),
-  });
+  const evidence = await gatherEvidence(
+    identifiersOf(event, requester),
+    {
+      db: env.DB,
+      tenantId: config.id,
+      hashKey: await identityKey(env.SECRETS_KEY, config.id),
+      orders: orderSystemFor(config.orders, demoOrderSystem),
+      ...(config.policy.defaultCountry && { defaultCountry: config.policy.defaultCountry }),
+    },
+    event.message?.author === "customer" ? findNameZip(event.message.text) : null,
+  );
   const hashKey = await identityKey(env.SECRETS_KEY, config.id);
   const outcome = await recordContact(
     env.DB,

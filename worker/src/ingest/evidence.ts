@@ -76,6 +76,8 @@ export async function gatherEvidence(
     orders: OrderSystem;
     defaultCountry?: string;
   },
+  /** A name and zip the customer wrote together: matched against the order system's customers. */
+  nameZip: { name: string; zip: string } | null = null,
 ): Promise<Evidence> {
   const seen = new Map<string, Keyed>();
   for (const item of tagged) {
@@ -136,6 +138,20 @@ export async function gatherEvidence(
     }),
   );
 
+  if (nameZip) {
+    const found = await deps.orders.customersByNameZip(nameZip.name, nameZip.zip);
+    for (const c of found) customers.set(c.id, { id: c.id, ...(c.tier && { tier: c.tier }) });
+    signals.push({
+      kind: "name_zip",
+      hash: await identityHash(deps.hashKey, {
+        kind: "name_zip",
+        value: `${nameZip.name.toLowerCase()}|${nameZip.zip}`,
+      }),
+      masked: `${nameZip.name.split(" ")[0]} …, ${nameZip.zip}`,
+      owners: found.map((c) => c.id).sort(),
+      source: "text",
+    });
+  }
   const orderIds = keyed.filter((k) => k.kind === "order").map((k) => k.identifier.value);
   return { signals, orderIds, customers: [...customers.values()], identities };
 }

@@ -14,6 +14,7 @@ import { auditStatements, type AuditEntry } from "../store/audit";
 import { settleDelivery } from "../store/deliveries";
 import { upsertCustomers, upsertIdentities } from "../store/identities";
 import { requestAgentRun } from "../store/agent-runs";
+import { findInText } from "../domain/extraction";
 import { findCode } from "../domain/slots";
 import {
   anyRecorded,
@@ -235,7 +236,10 @@ export async function recordContact(
       return { kind: "no_thread", reason: target.none };
     }
     const pendingCode = target.current?.state.verification.pending;
-    const code = event.message?.author === "customer" ? findCode(event.message.text) : null;
+    // Six digits the customer calls an order ("order #123456") are an order, not a code.
+    const text = event.message?.author === "customer" ? event.message.text : "";
+    const candidate = findCode(text);
+    const code = candidate && !findInText(text).orderIds.includes(candidate) ? candidate : null;
     const codeAttempt =
       code && pendingCode?.contactId === target.contactId && codeHasher
         ? { code, hash: await codeHasher(target.threadId, target.contactId, code) }

@@ -98,8 +98,8 @@ describe("stitching attaches by order, artifact, or the only open thread (DESIGN
       action: "new",
       reason: "different_order",
       candidates: [
-        { threadId: "THR-OLD", reason: "reopen" },
-        { threadId: "THR-OLDER", reason: "reopen" },
+        expect.objectContaining({ threadId: "THR-OLD", reason: "reopen" }),
+        expect.objectContaining({ threadId: "THR-OLDER", reason: "reopen" }),
       ],
     });
   });

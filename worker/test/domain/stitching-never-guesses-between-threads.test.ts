@@ -27,8 +27,8 @@ describe("stitching never guesses between threads (DESIGN §4)", () => {
       action: "new",
       reason: "several_open_threads",
       candidates: [
-        { threadId: "THR-B", reason: "open_thread" },
-        { threadId: "THR-A", reason: "open_thread" },
+        expect.objectContaining({ threadId: "THR-B", reason: "open_thread" }),
+        expect.objectContaining({ threadId: "THR-A", reason: "open_thread" }),
       ],
     });
   });
@@ -48,8 +48,8 @@ describe("stitching never guesses between threads (DESIGN §4)", () => {
       action: "new",
       reason: "several_matching_threads",
       candidates: [
-        { threadId: "THR-A", reason: "same_order" },
-        { threadId: "THR-B", reason: "same_artifact" },
+        expect.objectContaining({ threadId: "THR-A", reason: "same_order" }),
+        expect.objectContaining({ threadId: "THR-B", reason: "same_artifact" }),
       ],
     });
   });
@@ -80,7 +80,7 @@ describe("stitching never guesses between threads (DESIGN §4)", () => {
     expect(decision).toEqual({
       action: "new",
       reason: "identity_conflict",
-      candidates: [{ threadId: "THR-1", reason: "identity_conflict" }],
+      candidates: [expect.objectContaining({ threadId: "THR-1", reason: "identity_conflict" })],
     });
   });
 
@@ -213,5 +213,39 @@ describe("stitching properties", () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("candidate threads", () => {
+  it("carry the orders they are about, so one question can name them", () => {
+    const open = (id: string, orderIds: string[]) => ({
+      id,
+      customerId: "C-1",
+      status: "open" as const,
+      lastEventAt: "2026-03-01T10:00:00.000Z",
+      orderIds,
+      artifactHashes: [],
+    });
+    const decision = decideThread({
+      linked: null,
+      resolution: {
+        level: "low",
+        customerId: "C-1",
+        candidates: [],
+        conflict: null,
+        verification: null,
+        support: ["email"],
+      },
+      references: { orderIds: [], artifactHashes: [] },
+      threads: [open("THR-A", ["W1"]), open("THR-B", ["W2", "W3"])],
+      asOf: "2026-03-02T10:00:00.000Z",
+      continuityWindowDays: 14,
+    });
+    expect(decision).toMatchObject({ action: "new", reason: "several_open_threads" });
+    const candidates = decision.action === "new" ? decision.candidates : [];
+    expect(Object.fromEntries(candidates.map((c) => [c.threadId, c.orderIds]))).toEqual({
+      "THR-A": ["W1"],
+      "THR-B": ["W2", "W3"],
+    });
   });
 });

@@ -15,6 +15,6 @@ declare global {
 
 declare module "vitest" {
   export interface ProvidedContext {
-    standins: { zendesk: string; sunco: string; orders: string };
+    standins: { zendesk: string; sunco: string; orders: string; chat: string };
   }
 }

@@ -2,6 +2,7 @@ import type { Channel } from "../channel-event";
 import type { IdentityLevel } from "../identity-level";
 import {
   detectInjection,
+  detectPaymentDispute,
   detectRegulatedAdvice,
   detectTakeover,
   type HardStopCode,
@@ -17,6 +18,7 @@ import type { ContextCards, OrderFacts } from "./cards";
 import { generalAnswer } from "./general-answers";
 import {
   CODE_ATTEMPTS,
+  FAILED_VERIFICATION_WINDOW_HOURS,
   CODE_TTL_MINUTES,
   HARD_STOP_REASONS,
   MAX_FAILED_VERIFICATIONS,
@@ -51,6 +53,8 @@ export interface AgentRunInput {
   /** Where a reply to this contact can go. */
   delivery: { conversationId: string | null; ticketId: string | null };
   autoReply: boolean;
+  /** A person asked to verify this contact (the sidebar's "request verification"). */
+  verificationWanted?: string | null;
   /** A fresh code's hash, used if this run asks for step-up verification. */
   newCodeHash: string;
   provider: string;
@@ -118,7 +122,11 @@ export function planAgentRun(input: AgentRunInput): AgentRunPlan {
   const { state, version, messages, cards } = input;
   const newest = messages[messages.length - 1];
   const at = newest?.at ?? state.lastEventAt;
-  const contactId = newest?.contactId ?? state.contacts[state.contacts.length - 1]?.id ?? "";
+  const contactId =
+    input.verificationWanted ??
+    newest?.contactId ??
+    state.contacts[state.contacts.length - 1]?.id ??
+    "";
   const contact = state.contacts.find((c) => c.id === contactId);
   const text = messages.map((m) => m.text).join("\n");
   const facts: ThreadEvent[] = [];
@@ -146,6 +154,7 @@ export function planAgentRun(input: AgentRunInput): AgentRunPlan {
   let level: IdentityLevel = contact?.resolution.level ?? "unknown";
   const customerResolved = Boolean(contact?.resolution.customerId) && !contact?.resolution.conflict;
   const silent = state.control === "human";
+  const candidateOrders = [...new Set(state.candidates.flatMap((c) => c.orderIds ?? []))];
   const codeVia = input.delivery.conversationId
     ? ("messaging" as const)
     : input.delivery.ticketId
@@ -188,12 +197,14 @@ export function planAgentRun(input: AgentRunInput): AgentRunPlan {
   const attempt = [...messages]
     .reverse()
     .find((m) => m.contactId === contactId && m.codeAttempt)?.codeAttempt;
-  const codeMatched = attempt !== undefined && attempt === pending?.codeHash;
+  const codeExpired = pending !== null && !isBefore(at, pending.expiresAt);
+  const codeMatched = attempt !== undefined && attempt === pending?.codeHash && !codeExpired;
   if (pending && pending.contactId === contactId && attempt) {
     verificationHandled = true;
-    if (!isBefore(at, pending.expiresAt)) {
+    if (codeExpired) {
       add({ type: "verification.failed", contactId, reason: "expired" });
-      if (requestCode()) parts.push(say.CODE_EXPIRED);
+      // While a person has the thread, the agent sends nothing, not even a fresh code.
+      if (!silent && requestCode()) parts.push(say.CODE_EXPIRED);
       purpose = "verification";
     } else if (codeMatched) {
       add({ type: "verification.passed", contactId, method: "otp", passedAt: at });
@@ -206,9 +217,20 @@ export function planAgentRun(input: AgentRunInput): AgentRunPlan {
         reason: "A wrong one-time code was entered.",
         contactId,
       });
+      // Wrong codes count within a window, and only since this contact last passed.
+      const windowStart = addHours(at, -FAILED_VERIFICATION_WINDOW_HOURS);
+      const lastPass =
+        contact?.verifications
+          .map((v) => v.passedAt)
+          .sort()
+          .at(-1) ?? null;
       const failures =
         state.verification.failures.filter(
-          (f) => f.contactId === contactId && f.reason === "wrong_code",
+          (f) =>
+            f.contactId === contactId &&
+            f.reason === "wrong_code" &&
+            !isBefore(f.at, windowStart) &&
+            (lastPass === null || isBefore(lastPass, f.at)),
         ).length + 1;
       if (failures >= MAX_FAILED_VERIFICATIONS) hardStop = "repeated_failed_verification";
       else {
@@ -219,6 +241,7 @@ export function planAgentRun(input: AgentRunInput): AgentRunPlan {
   }
 
   if (!hardStop && detectTakeover(text)) hardStop = "suspected_takeover";
+  if (!hardStop && detectPaymentDispute(text)) hardStop = "payment_dispute";
   if (!hardStop && detectRegulatedAdvice(text)) hardStop = "regulated_advice";
 
   let workflow: WorkflowProgress | null = state.workflow;
@@ -250,12 +273,36 @@ export function planAgentRun(input: AgentRunInput): AgentRunPlan {
     add({ type: "slots.filled", contactId, slots: modelSlots, source: "model" });
     slots = mergeSlots(slots, modelSlots);
   }
-  if (!slots.items && cards.order.status === "found" && cards.order.order.items.length === 1) {
-    const items: Slots = {
-      items: { value: cards.order.order.items[0]!.name, source: "order", at },
-    };
-    add({ type: "slots.filled", contactId, slots: items, source: "order" });
-    slots = mergeSlots(slots, items);
+  // Only the thread's own customer's order can say which item this is about.
+  if (
+    !slots.items &&
+    cards.order.status === "found" &&
+    cards.order.order.customerId === state.customerId
+  ) {
+    // One item: it is that one. Several: the ones the customer named, word for word.
+    const items = cards.order.order.items;
+    const named =
+      items.length === 1
+        ? items
+        : items.filter((item) =>
+            item.name
+              .toLowerCase()
+              .split(/\s+/)
+              .some(
+                (word) =>
+                  word.length > 2 &&
+                  new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}s?\\b`, "i").test(
+                    text,
+                  ),
+              ),
+          );
+    if (named.length > 0) {
+      const filled: Slots = {
+        items: { value: named.map((item) => item.name).join(", "), source: "order", at },
+      };
+      add({ type: "slots.filled", contactId, slots: filled, source: "order" });
+      slots = mergeSlots(slots, filled);
+    }
   }
 
   const conflict =
@@ -266,6 +313,15 @@ export function planAgentRun(input: AgentRunInput): AgentRunPlan {
 
   if (hardStop) {
     handOff(hardStop, "");
+  } else if (
+    input.verificationWanted &&
+    !(pending?.contactId === contactId && isBefore(at, pending.expiresAt))
+  ) {
+    // A person asked: send the code even while they have the conversation; say so only if we speak.
+    if (customerResolved && requestCode() && !silent) {
+      parts.push(say.sentCode(codeVia === "messaging" ? "message" : "email"));
+      purpose = "verification";
+    }
   } else if (!silent && (!verificationHandled || codeMatched)) {
     advance();
   }
@@ -274,8 +330,9 @@ export function planAgentRun(input: AgentRunInput): AgentRunPlan {
     if (!workflow) {
       const answer = generalAnswer(text);
       if (answer) parts.push(answer);
-      else if (state.candidates.length > 0 && state.orderIds.length === 0) {
-        parts.push(say.askWhichOrder([]));
+      else if (state.candidates.length > 0 && !slots.order_id) {
+        parts.push(say.askWhichOrder(candidateOrders));
+        decisions.asked.push("order_id");
         purpose = "question";
       } else if (messages.length > 0) {
         parts.push(say.GREETING);
@@ -283,18 +340,34 @@ export function planAgentRun(input: AgentRunInput): AgentRunPlan {
       }
       return;
     }
+    if (workflow.denied) {
+      parts.push(say.denied(workflow.denied.reason));
+      purpose = "status";
+      return;
+    }
     const progress: WorkflowProgress = { ...workflow, completed: { ...workflow.completed } };
     for (let guard = 0; guard < 12; guard++) {
       const step = currentStep(progress, slots, level);
       if (!step) {
-        parts.push(say.DONE);
+        // Asking again about an order's status deserves today's status, not "done".
+        if (
+          progress.id === "order_status" &&
+          !decisions.actions.some((a) => a.startsWith("report_status:")) &&
+          cards.order.status === "found" &&
+          mayDiscussOrder(cards, state.customerId, level)
+        ) {
+          parts.push(say.orderStatus(cards.order.order));
+          purpose = "status";
+        } else {
+          parts.push(say.DONE);
+        }
         return;
       }
       switch (step.kind) {
         case "collect": {
           const missing = step.requires.filter((slot) => !slots[slot]);
           if (missing.includes("order_id") && state.candidates.length > 0) {
-            parts.push(say.askWhichOrder(state.orderIds));
+            parts.push(say.askWhichOrder(candidateOrders));
           } else {
             const held = WORKFLOWS[progress.id].steps
               .flatMap((s) => s.requires)
@@ -307,8 +380,10 @@ export function planAgentRun(input: AgentRunInput): AgentRunPlan {
         }
         case "verify": {
           if (step.minLevel !== "high") {
-            parts.push(say.askSecondFactor(level));
-            decisions.asked.push("name_zip");
+            // A name and zip already given did not match: ask for the email instead.
+            const nameZipHeld = slots.name_zip !== undefined;
+            parts.push(say.askSecondFactor(level, nameZipHeld));
+            decisions.asked.push(nameZipHeld ? "email" : "name_zip");
             purpose = "question";
             return;
           }
@@ -346,7 +421,7 @@ export function planAgentRun(input: AgentRunInput): AgentRunPlan {
             parts.push(say.RESET_LINK);
             continue;
           }
-          if (!mayDiscussOrder(cards, state.customerId) || cards.order.status !== "found") {
+          if (!mayDiscussOrder(cards, state.customerId, level) || cards.order.status !== "found") {
             parts.push(
               `I couldn't find that order on your account. Could you check the order number? I need it ${"so I can find the right order"}.`,
             );
@@ -411,7 +486,6 @@ export function planAgentRun(input: AgentRunInput): AgentRunPlan {
 
   function handOff(code: HardStopCode | "needs_person", detail: string, stepTitle?: string) {
     handedOff = code;
-    parts.length = 0;
     purpose = "handoff";
     if (code === "needs_person") {
       add({ type: "agent.handed_off", code, reason: detail });
@@ -419,6 +493,7 @@ export function planAgentRun(input: AgentRunInput): AgentRunPlan {
       return;
     }
     // A hard stop: flag it, say why and that a person continues, and give the person control.
+    parts.length = 0;
     decisions.hardStop = code;
     add({ type: "risk.flagged", flag: RISK_OF[code], reason: HARD_STOP_REASONS[code], contactId });
     add({ type: "agent.handed_off", code, reason: HARD_STOP_REASONS[code] });
@@ -448,6 +523,7 @@ export function planAgentRun(input: AgentRunInput): AgentRunPlan {
       text: replyText,
       delivery: via,
       purpose: finalPurpose,
+      ...(decisions.asked.length > 0 && { asks: [...new Set(decisions.asked)] }),
     });
     if (via === "messaging")
       outbound.push({

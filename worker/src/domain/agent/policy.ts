@@ -14,16 +14,22 @@ export function permits(level: IdentityLevel, what: Disclosure): boolean {
 }
 
 /** Order details are shown only to the customer who owns the order. */
-export function mayDiscussOrder(cards: ContextCards, threadCustomer: string | null): boolean {
+export function mayDiscussOrder(
+  cards: ContextCards,
+  threadCustomer: string | null,
+  level: IdentityLevel = cards.account.level,
+): boolean {
   return (
     cards.order.status === "found" &&
-    permits(cards.account.level, "order_details") &&
+    permits(level, "order_details") &&
     threadCustomer !== null &&
     cards.order.order.customerId === threadCustomer
   );
 }
 
 export const MAX_FAILED_VERIFICATIONS = 3;
+/** Wrong codes count within this window (event time), and only since the last success. */
+export const FAILED_VERIFICATION_WINDOW_HOURS = 24;
 export const CODE_TTL_MINUTES = 10;
 export const CODE_ATTEMPTS = 3;
 

@@ -56,12 +56,14 @@ export function askWhichOrder(orderIds: string[]): string {
   return `Is this about order #${first}, ${rest.map((o) => `#${o}`).join(", ")}, or a different order?`;
 }
 
-export function askSecondFactor(level: IdentityLevel): string {
+export function askSecondFactor(level: IdentityLevel, nameZipHeld = false): string {
   const lead =
     level === "unknown"
       ? "I couldn't match this contact to an account yet."
       : "Before I share order details, I need one more thing to confirm it's you.";
-  return `${lead} What's the email address on the order, or the name and zip code it ships to?`;
+  return nameZipHeld
+    ? `${lead} The details you gave didn't match the order; what's the email address on it?`
+    : `${lead} What's the email address on the order, or the name and zip code it ships to?`;
 }
 
 export function sentCode(channelName: string): string {
@@ -111,6 +113,10 @@ export function eligibility(order: OrderFacts, eligible: boolean): string {
 
 export function returnLabel(order: OrderFacts): string {
   return `I've started the return for order #${order.id}. You'll get a prepaid return label by email; drop the parcel off within 14 days.`;
+}
+
+export function denied(reason: string): string {
+  return `We've looked at your request and can't approve it (${reason}). A colleague will follow up on this thread with what we can do instead.`;
 }
 
 export const RESET_LINK =

@@ -2,6 +2,8 @@ import { createRouter } from "../../lib/create-app";
 import * as handlers from "./threads.handlers";
 import * as routes from "./threads.routes";
 
-const router = createRouter().openapi(routes.events, handlers.events);
+const router = createRouter()
+  .openapi(routes.events, handlers.events)
+  .openapi(routes.act, handlers.act);
 
 export default router;

@@ -1,7 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { ThreadEventsSchema } from "../../contracts/context";
+import { ContextSchema, ThreadEventsSchema } from "../../contracts/context";
 import { errorContent, jsonContent } from "../../contracts/errors";
 import { appAuth } from "../../lib/auth";
+import { THREAD_ACTIONS } from "../../domain/thread-actions";
 
 export const events = createRoute({
   method: "get",
@@ -34,4 +35,74 @@ export const events = createRoute({
   },
 });
 
+const ActionBody = z
+  .object({
+    action: z.enum(THREAD_ACTIONS),
+    expectedVersion: z
+      .number()
+      .int()
+      .min(0)
+      .openapi({ description: "The version the person acted on; 409 if the thread moved since." }),
+    ticketId: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .openapi({ description: "The ticket the person is looking at (or sessionId)." }),
+    sessionId: z.string().min(1).max(200).optional(),
+    actor: z.string().min(1).max(120).openapi({
+      description: "The Zendesk user acting, for the audit trail (never for tenancy).",
+    }),
+    reason: z.string().max(500).optional(),
+    method: z
+      .string()
+      .min(1)
+      .max(40)
+      .optional()
+      .openapi({ description: "record_verification: how the person verified the customer." }),
+  })
+  .refine(
+    (b) => Boolean(b.ticketId) !== Boolean(b.sessionId),
+    "give exactly one of ticketId or sessionId",
+  )
+  .openapi("ThreadAction");
+
+export const act = createRoute({
+  method: "post",
+  path: "/v1/threads/{threadId}/actions",
+  tags: ["Threads"],
+  summary: "Approve, deny, continue, hand back to the AI, take over, or record a verification",
+  security: [{ appSecret: [] }],
+  middleware: [appAuth] as const,
+  request: {
+    params: z.object({
+      threadId: z
+        .string()
+        .regex(/^THR-[0-9A-Z]{4,32}$/, "must be a thread id (THR-…)")
+        .openapi({ param: { name: "threadId", in: "path" } }),
+    }),
+    body: { content: { "application/json": { schema: ActionBody } }, required: true },
+  },
+  responses: {
+    200: jsonContent(
+      ContextSchema,
+      "The thread after the action, as seen from the same ticket or session",
+    ),
+    401: errorContent("Missing or wrong app secret"),
+    404: errorContent("No such thread, or the ticket is not on it"),
+    409: jsonContent(
+      z.object({
+        error: z.object({ code: z.literal("stale_version"), message: z.string() }),
+        version: z.number().int(),
+        changes: z
+          .array(z.string())
+          .openapi({ description: "What happened since expectedVersion, newest last." }),
+      }),
+      "The thread changed since the person looked: refresh and decide again",
+    ),
+    422: errorContent("The action is not permitted now (the reason says why)"),
+  },
+});
+
 export type EventsRoute = typeof events;
+export type ActRoute = typeof act;

@@ -152,3 +152,87 @@ export async function sessionContext(tenant: TestTenant, sessionId: string): Pro
     headers: { authorization: `Bearer ${tenant.appSecret}` },
   });
 }
+
+export interface ContextReading {
+  thread: { id: string };
+  version: number;
+  control: string;
+  identity: { level: string; contactId: string };
+  workflow: {
+    id: string;
+    currentStep: string | null;
+    missing: string[];
+    steps: { id: string; status: string }[];
+    actions: { action: string; permitted: boolean; reason?: string }[];
+  } | null;
+  riskFlags: string[];
+  agent: {
+    handoff: { code: string } | null;
+    replies: { text: string; delivery: string; contactId: string; purpose: string }[];
+  };
+  timeline: { kind: string; text: string }[];
+}
+
+export async function readContext(tenant: TestTenant, ticketId: string): Promise<ContextReading> {
+  const response = await ticketContext(tenant, ticketId);
+  if (response.status !== 200)
+    throw new Error(`context for ${ticketId}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as ContextReading;
+}
+
+export async function readSessionContext(
+  tenant: TestTenant,
+  sessionId: string,
+): Promise<ContextReading> {
+  const response = await sessionContext(tenant, sessionId);
+  if (response.status !== 200)
+    throw new Error(`context for ${sessionId}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as ContextReading;
+}
+
+/** What the Sunshine Conversations stand-in received for a conversation. */
+export async function suncoSent(tenant: TestTenant, conversationId: string) {
+  const state = (await control("sunco", tenant.space, "state")) as {
+    messages: {
+      conversationId: string;
+      content: { text?: string };
+      metadata: Record<string, unknown> | null;
+    }[];
+    controls: {
+      conversationId: string;
+      action: string;
+      metadata: Record<string, unknown> | null;
+    }[];
+  };
+  return {
+    messages: state.messages.filter((m) => m.conversationId === conversationId),
+    controls: state.controls.filter((c) => c.conversationId === conversationId),
+  };
+}
+
+/** The comments the Zendesk stand-in holds for a ticket. */
+export async function zendeskComments(tenant: TestTenant, ticketId: string) {
+  const state = (await control("zendesk", tenant.space, "state")) as {
+    tickets: Record<
+      string,
+      {
+        comments: { body: string; html_body: string; public: boolean }[];
+        tags: string[];
+        custom_fields: { id: number; value: unknown }[];
+      }
+    >;
+  };
+  return state.tickets[ticketId];
+}
+
+export async function act(
+  tenant: TestTenant,
+  threadId: string,
+  body: Record<string, unknown>,
+): Promise<Response> {
+  return call(`/v1/threads/${threadId}/actions`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${tenant.appSecret}`, "content-type": "application/json" },
+    body: JSON.stringify({ actor: "agent-7", ...body }),
+  });
+}

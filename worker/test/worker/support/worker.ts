@@ -18,7 +18,7 @@ export function standins() {
 }
 
 export async function control(
-  vendor: "zendesk" | "sunco" | "orders",
+  vendor: "zendesk" | "sunco" | "orders" | "chat",
   space: string,
   action: string,
   body?: unknown,

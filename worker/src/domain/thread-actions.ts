@@ -1,0 +1,121 @@
+import type { ThreadState } from "./thread-state";
+import type { UnplacedEvent } from "./thread-events";
+import { workflowView } from "./workflow-view";
+
+/** What a person can do to a thread from the sidebar. */
+export const THREAD_ACTIONS = [
+  "approve",
+  "deny",
+  "continue",
+  "hand_back",
+  "take_over",
+  "request_verification",
+  "record_verification",
+] as const;
+export type ThreadAction = (typeof THREAD_ACTIONS)[number];
+
+export interface ActionRequest {
+  action: ThreadAction;
+  /** The contact the person is looking at (the ticket's contact): identity gates use its level. */
+  contactId: string;
+  actor: string;
+  reason?: string;
+  method?: string;
+}
+
+export type ActionPlan =
+  { ok: true; facts: UnplacedEvent[]; wantsAgentRun: boolean } | { ok: false; reason: string };
+
+/**
+ * Turn a person's action into facts, if the workflow and the customer's identity permit it. The
+ * same gate as the agent's: a consequential step needs a high-identity customer, whoever clicks.
+ */
+export function planAction(state: ThreadState, request: ActionRequest, at: string): ActionPlan {
+  const contact = state.contacts.find((c) => c.id === request.contactId);
+  const level = contact?.resolution.level ?? "unknown";
+  const by = `human:${request.actor}`;
+  if (request.action === "take_over") {
+    if (state.control === "human")
+      return { ok: false, reason: "A person already has this thread." };
+    return {
+      ok: true,
+      facts: [
+        { type: "control.changed", at, owner: "human", reason: `taken over by ${request.actor}` },
+      ],
+      wantsAgentRun: false,
+    };
+  }
+  if (request.action === "hand_back") {
+    if (state.control === "ai")
+      return { ok: false, reason: "The AI agent already has this thread." };
+    return {
+      ok: true,
+      facts: [
+        { type: "control.changed", at, owner: "ai", reason: `handed back by ${request.actor}` },
+      ],
+      wantsAgentRun: true,
+    };
+  }
+  if (request.action === "request_verification") {
+    if (!contact) return { ok: false, reason: "No contact to verify." };
+    if (!contact.resolution.customerId)
+      return {
+        ok: false,
+        reason: "Resolve who the customer is first: the contact is not matched to one customer.",
+      };
+    if (level === "high") return { ok: false, reason: "The customer is already verified." };
+    return {
+      ok: true,
+      facts: [{ type: "verification.wanted", at, contactId: contact.id, by }],
+      wantsAgentRun: true,
+    };
+  }
+  if (request.action === "record_verification") {
+    if (!contact) return { ok: false, reason: "No contact to verify." };
+    if (!contact.resolution.customerId)
+      return {
+        ok: false,
+        reason: "Resolve who the customer is first: the contact is not matched to one customer.",
+      };
+    return {
+      ok: true,
+      facts: [
+        {
+          type: "verification.passed",
+          at,
+          contactId: contact.id,
+          method: request.method ?? "agent",
+          passedAt: at,
+        },
+      ],
+      wantsAgentRun: false,
+    };
+  }
+  if (!state.workflow) return { ok: false, reason: "This thread has no workflow yet." };
+  const view = workflowView(state.workflow, state.slots, level, state.control);
+  const allowed = view.actions.find((a) => a.action === request.action);
+  if (!allowed || !view.currentStep)
+    return { ok: false, reason: `"${request.action}" is not available at this step.` };
+  if (!allowed.permitted) return { ok: false, reason: allowed.reason ?? "Not permitted." };
+  const stepId = view.currentStep;
+  if (request.action === "deny") {
+    return {
+      ok: true,
+      facts: [{ type: "workflow.step_denied", at, stepId, by, reason: request.reason ?? "denied" }],
+      wantsAgentRun: true,
+    };
+  }
+  return {
+    ok: true,
+    facts: [
+      {
+        type: "workflow.step_completed",
+        at,
+        stepId,
+        by: "human",
+        outcome: request.action === "approve" ? "approved" : (request.reason ?? "done"),
+      },
+    ],
+    wantsAgentRun: true,
+  };
+}
