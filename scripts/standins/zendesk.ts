@@ -13,6 +13,9 @@ export interface ZendeskTicketData {
   status?: string;
   subject?: string;
   description?: string;
+  priority?: string;
+  /** The next SLA target, as `?include=slas` reports it. */
+  sla?: { metric: string; breach_at: string };
 }
 
 export interface ZendeskComment {
@@ -36,6 +39,8 @@ interface Ticket {
   custom_fields: { id: number; value: unknown }[];
   comments: ZendeskComment[];
   updated_at: string;
+  priority: string | null;
+  sla: { metric: string; breach_at: string } | null;
 }
 
 interface ZendeskSpace {
@@ -102,6 +107,8 @@ export class ZendeskStandIn extends LoopbackVendor<ZendeskSpace> {
         description: t.description ?? "",
         tags: [],
         custom_fields: [],
+        priority: t.priority ?? "normal",
+        sla: t.sla ?? null,
         comments: t.description
           ? [
               {
@@ -135,6 +142,7 @@ export class ZendeskStandIn extends LoopbackVendor<ZendeskSpace> {
       tags: t.tags,
       custom_fields: t.custom_fields,
       updated_at: t.updated_at,
+      priority: t.priority,
     });
     return [
       {
@@ -181,11 +189,14 @@ export class ZendeskStandIn extends LoopbackVendor<ZendeskSpace> {
       {
         method: "GET",
         pattern: /^\/api\/v2\/tickets\/(\d+)(?:\.json)?$/,
-        handle: ([, id]) => {
+        handle: ([, id], { query }) => {
           const ticket = space.tickets.get(id!);
-          return ticket
-            ? json(200, { ticket: ticketJson(ticket) })
-            : json(404, { error: "RecordNotFound" });
+          if (!ticket) return json(404, { error: "RecordNotFound" });
+          const slas =
+            query.get("include") === "slas"
+              ? { slas: { policy_metrics: ticket.sla ? [{ ...ticket.sla, stage: "active" }] : [] } }
+              : {};
+          return json(200, { ticket: { ...ticketJson(ticket), ...slas } });
         },
       },
       {

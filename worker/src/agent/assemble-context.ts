@@ -1,5 +1,6 @@
 import { DownstreamUnavailable } from "../connectors/http";
 import type { OrderSystem } from "../connectors/orders";
+import type { ZendeskReader } from "../connectors/zendesk";
 import type { ContextCards, OrderFacts } from "../domain/agent/cards";
 import { mayDiscussOrder } from "../domain/agent/policy";
 import type { ContactState, ThreadState } from "../domain/thread-state";
@@ -38,7 +39,13 @@ interface CustomerProfile {
  * the agent may do; the customer's tier is cached in KV for five minutes, because it does not.
  */
 export async function assembleContext(
-  deps: { db: D1Database; cache: KVNamespace; orders: OrderSystem; tenantId: string },
+  deps: {
+    db: D1Database;
+    cache: KVNamespace;
+    orders: OrderSystem;
+    tenantId: string;
+    zendesk: ZendeskReader | null;
+  },
   state: ThreadState,
   contact: ContactState | undefined,
 ): Promise<ContextCards> {
@@ -79,6 +86,12 @@ export async function assembleContext(
     }
   }
 
+  const ticketId = contact?.links.find((l) => l.kind === "ticket")?.id ?? null;
+  const ticketCard =
+    ticketId && deps.zendesk
+      ? await caseCard(deps.cache, deps.zendesk, deps.tenantId, ticketId, sources)
+      : null;
+
   const failed = state.verification.failures.filter((f) => f.reason === "wrong_code").length;
   return {
     account: { customerId: state.customerId, tier, level, language: "en" },
@@ -86,6 +99,8 @@ export async function assembleContext(
       tickets: state.tickets.map((t) => ({ id: t.id, status: t.status, assigneeId: t.assigneeId })),
       openTickets: state.tickets.filter((t) => t.status !== "solved" && t.status !== "closed")
         .length,
+      priority: ticketCard?.priority ?? null,
+      sla: ticketCard?.sla ?? null,
     },
     order,
     risk: {
@@ -97,6 +112,45 @@ export async function assembleContext(
     },
     sources,
   };
+}
+
+interface TicketCard {
+  priority: string | null;
+  sla: { metric: string; breachAt: string } | null;
+}
+
+/** Priority and the next SLA target: useful, never decisive, so a minute's cache is fine. */
+async function caseCard(
+  cache: KVNamespace,
+  zendesk: ZendeskReader,
+  tenantId: string,
+  ticketId: string,
+  sources: string[],
+): Promise<TicketCard | null> {
+  const key = `ticket:${tenantId}:${ticketId}`;
+  const cached = await cache.get<TicketCard>(key, "json");
+  if (cached) {
+    sources.push("kv:ticket");
+    return cached;
+  }
+  try {
+    const ticket = await zendesk.ticket(ticketId, { slas: true });
+    if (!ticket) return null;
+    const next = (ticket.slas?.policy_metrics ?? [])
+      .filter((m) => m.breach_at && m.stage !== "achieved")
+      .sort((a, b) => Date.parse(a.breach_at!) - Date.parse(b.breach_at!))[0];
+    const card: TicketCard = {
+      priority: ticket.priority ?? null,
+      sla: next ? { metric: next.metric ?? "sla", breachAt: next.breach_at! } : null,
+    };
+    await cache.put(key, JSON.stringify(card), { expirationTtl: 60 });
+    sources.push("zendesk:ticket");
+    return card;
+  } catch {
+    // Zendesk being slow costs the card its SLA line, nothing more.
+    sources.push("zendesk:unavailable");
+    return null;
+  }
 }
 
 /** The cards a model may read: order details only for a contact allowed to see them. */

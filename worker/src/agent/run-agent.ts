@@ -1,5 +1,6 @@
 import { demoOrderSystem } from "../demo/demo-orders";
 import { orderSystemFor } from "../connectors/orders";
+import { ZendeskReader } from "../connectors/zendesk";
 import { mayDiscussOrder } from "../domain/agent/policy";
 import { planAgentRun, type AgentRunPlan, type RunMessage } from "../domain/agent/plan-run";
 import { appliesInOrder, applyEvents, project } from "../domain/thread-state";
@@ -82,7 +83,13 @@ export async function runAgent(
     const contact = state.contacts.find((c) => c.id === contactId);
     const orders = orderSystemFor(config.orders, demoOrderSystem, deps.fetcher);
     const cards = await assembleContext(
-      { db: env.DB, cache: env.CACHE, orders, tenantId },
+      {
+        db: env.DB,
+        cache: env.CACHE,
+        orders,
+        tenantId,
+        zendesk: config.zendesk.auth ? new ZendeskReader(config.zendesk, deps.fetcher) : null,
+      },
       state,
       contact,
     );

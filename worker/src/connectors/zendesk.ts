@@ -28,6 +28,23 @@ const TicketEnvelope = z.object({
     description: z.string().nullish(),
     via: z.object({ channel: z.string().optional() }).partial().nullish(),
     updated_at: z.string().optional(),
+    priority: z.string().nullish(),
+    slas: z
+      .object({
+        policy_metrics: z
+          .array(
+            z
+              .object({
+                metric: z.string(),
+                stage: z.string().optional(),
+                breach_at: z.string().nullish(),
+              })
+              .partial(),
+          )
+          .optional(),
+      })
+      .partial()
+      .nullish(),
   }),
 });
 export type ZendeskTicket = z.infer<typeof TicketEnvelope>["ticket"];
@@ -88,9 +105,10 @@ export class ZendeskReader {
     return result.data;
   }
 
-  async ticket(ticketId: string): Promise<ZendeskTicket | null> {
+  async ticket(ticketId: string, options: { slas?: boolean } = {}): Promise<ZendeskTicket | null> {
+    const query = options.slas ? "?include=slas" : "";
     return (
-      (await this.parsed(TicketEnvelope, `/api/v2/tickets/${encodeURIComponent(ticketId)}`))
+      (await this.parsed(TicketEnvelope, `/api/v2/tickets/${encodeURIComponent(ticketId)}${query}`))
         ?.ticket ?? null
     );
   }

@@ -64,4 +64,59 @@ describe("context assembly before every decision", () => {
     expect(sources[0]).toContain("d1:customer");
     expect(sources[1]).toContain("kv:customer");
   });
+
+  it("adds the ticket's priority and next SLA target from Zendesk, cached for a minute", async () => {
+    const tenant = await createTenant({
+      orders: { customers: [customer()], orders: [order({ status: "processed" })] },
+      zendesk: {
+        tickets: [
+          {
+            id: "810",
+            requester_id: "1",
+            via: "email",
+            priority: "high",
+            sla: { metric: "first_reply_time", breach_at: "2026-03-01T12:00:00Z" },
+          },
+        ],
+      },
+    });
+    const ask = (id: string, at: string) =>
+      sendChannelEvent(
+        tenant,
+        channelEvent({
+          id,
+          ticketId: "810",
+          occurredAt: at,
+          identifiers: [{ type: "email", value: "maya.ortiz@example.com" }],
+          message: { author: "customer", text: "Where is my order #18422?" },
+        }),
+      );
+    await ask("s-1", "2026-03-01T09:00:00Z");
+    await settle(tenant);
+    await ask("s-2", "2026-03-01T09:05:00Z");
+    await settle(tenant);
+    const { results } = await env.DB.prepare(
+      "SELECT data FROM audit_log WHERE tenant_id = ?1 AND action = 'agent.decided' ORDER BY id",
+    )
+      .bind(tenant.tenantId)
+      .all<{ data: string }>();
+    expect(results).toHaveLength(2);
+    const sources = (
+      await env.DB.prepare(
+        "SELECT data FROM audit_log WHERE tenant_id = ?1 AND action = 'context.assembled' ORDER BY id",
+      )
+        .bind(tenant.tenantId)
+        .all<{ data: string }>()
+    ).results.map((r) => (JSON.parse(r.data) as { sources: string[] }).sources);
+    expect(sources[0]).toContain("zendesk:ticket");
+    expect(sources[1]).toContain("kv:ticket");
+    const cached = await env.CACHE.get<{
+      priority: string;
+      sla: { metric: string; breachAt: string };
+    }>(`ticket:${tenant.tenantId}:810`, "json");
+    expect(cached).toEqual({
+      priority: "high",
+      sla: { metric: "first_reply_time", breachAt: "2026-03-01T12:00:00Z" },
+    });
+  });
 });

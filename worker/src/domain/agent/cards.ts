@@ -27,6 +27,9 @@ export interface ContextCards {
   case: {
     tickets: { id: string; status: string | null; assigneeId: string | null }[];
     openTickets: number;
+    /** The current ticket's priority and next SLA target, from Zendesk (cached briefly). */
+    priority?: string | null;
+    sla?: { metric: string; breachAt: string } | null;
   };
   order:
     | { status: "found"; order: OrderFacts }
