@@ -16,6 +16,7 @@ export default defineConfig(async () => {
             OPERATOR_TOKEN: "test-operator-token",
             SECRETS_KEY: "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
             RETRY_BASE_SECONDS: "0",
+            OUTBOUND_TIMEOUT_MS: "800",
           },
         },
       }),

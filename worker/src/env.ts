@@ -1,5 +1,6 @@
 import type { AgentRunMessage } from "./agent/agent-run-message";
 import type { ThreadSession } from "./agent/thread-session";
+import type { ZendeskWriteBudget } from "./delivery/write-budget";
 import type { OutboxMessage } from "./delivery/outbox-message";
 import type { IngestMessage } from "./ingest/ingest-message";
 
@@ -10,6 +11,7 @@ export interface Env {
   AGENT_QUEUE: Queue<AgentRunMessage>;
   OUTBOX_QUEUE: Queue<OutboxMessage>;
   THREAD_SESSION: DurableObjectNamespace<ThreadSession>;
+  ZENDESK_WRITE_BUDGET: DurableObjectNamespace<ZendeskWriteBudget>;
   /** Workers AI; absent in local runs and tests (no local simulation). */
   AI?: Ai;
   /** Bearer token for the admin API (Worker secret). */
@@ -18,4 +20,6 @@ export interface Env {
   SECRETS_KEY: string;
   /** First retry delay for downstream outages, in seconds (default 2); tests use 0. */
   RETRY_BASE_SECONDS?: string;
+  /** Timeout for writes to vendors, in milliseconds (default 10000); tests use less. */
+  OUTBOUND_TIMEOUT_MS?: string;
 }

@@ -9,6 +9,7 @@ import type { IngestMessage } from "./ingest/ingest-message";
 import { sweep } from "./scheduled";
 
 export { ThreadSession } from "./agent/thread-session";
+export { ZendeskWriteBudget } from "./delivery/write-budget";
 
 export default {
   fetch: app.fetch,

@@ -16,6 +16,7 @@ import type { AgentModel, InterpretInput, ToolCallRecord } from "./agent-model";
 import { assembleContext, cardsForModel } from "./assemble-context";
 import { modelFor } from "./language-model";
 import { codeHash, newCode } from "./one-time-code";
+import { noteRow, passControlRow, type OutboxRowInput } from "../delivery/notes";
 
 const MAX_ATTEMPTS = 8;
 
@@ -160,7 +161,7 @@ export async function runAgent(
           config.policy,
         );
     const keys = await rootKeys(env.SECRETS_KEY);
-    const outboxRows = await Promise.all(
+    const outboxRows: OutboxRowInput[] = await Promise.all(
       plan.outbound.map(async (out, i) => {
         const text =
           out.kind === "code"
@@ -182,6 +183,26 @@ export async function runAgent(
         };
       }),
     );
+    // A handoff leaves a note on the ticket the person will work, in this same batch; a hard stop
+    // in messaging also passes the conversation to the agent workspace.
+    if (plan.handedOff) {
+      const ticket =
+        delivery.ticketId ??
+        next.tickets.filter((t) => t.status !== "solved" && t.status !== "closed").at(-1)?.id;
+      if (ticket) outboxRows.push(await noteRow(env, config, next, contactId ?? null, ticket));
+      if (plan.handedOff !== "needs_person" && delivery.conversationId && state.control === "ai") {
+        outboxRows.push(
+          await passControlRow(
+            env,
+            config,
+            next,
+            contactId ?? null,
+            delivery.conversationId,
+            version,
+          ),
+        );
+      }
+    }
     const runCompleted = plan.facts.find((f) => f.type === "agent.run_completed");
     const upTo =
       runCompleted && runCompleted.type === "agent.run_completed" ? runCompleted.upTo : version;

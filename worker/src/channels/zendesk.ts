@@ -191,6 +191,9 @@ export function fromZendeskTrigger(body: ZendeskTriggerWebhook): ZendeskMapping 
   const status = ticketStatus(body.status);
   const assigneeId = body.assignee_id?.trim() || null;
   const requesterId = body.requester_id?.trim() || undefined;
+  // Zendesk renders the rating as Good or Bad once given (Offered and Unoffered are not ratings).
+  const rating = body.satisfaction?.trim().toLowerCase();
+  const satisfaction = rating === "good" || rating === "bad" ? rating : undefined;
   return {
     kind: "event",
     event: {
@@ -202,7 +205,12 @@ export function fromZendeskTrigger(body: ZendeskTriggerWebhook): ZendeskMapping 
       identifiers: [],
       artifacts: [],
       ...(requesterId && { zendeskRequesterId: requesterId }),
-      ticket: { ...(status && { status }), assigneeId, ...(requesterId && { requesterId }) },
+      ticket: {
+        ...(status && { status }),
+        assigneeId,
+        ...(requesterId && { requesterId }),
+        ...(satisfaction && { satisfaction }),
+      },
       ...(assigneeId && { control: { owner: "human" as const, reason: "assigned to an agent" } }),
       zendeskFetch: "ticket",
     },

@@ -26,6 +26,7 @@ export class ZendeskWriter {
   constructor(
     private readonly config: TenantConfig["zendesk"],
     private readonly fetcher: typeof fetch = fetch,
+    private readonly timeoutMs = 10_000,
   ) {
     this.reader = new ZendeskReader(config, fetcher);
   }
@@ -56,7 +57,7 @@ export class ZendeskWriter {
             accept: "application/json",
           },
           body: JSON.stringify({ ticket }),
-          signal: AbortSignal.timeout(10_000),
+          signal: AbortSignal.timeout(this.timeoutMs),
         },
       );
     } catch (error) {
@@ -85,13 +86,9 @@ export class ZendeskWriter {
     return { updatedAt: body.ticket?.updated_at ?? null };
   }
 
-  /** The newest comment matching `test` among the ticket's recent comments, if any. */
-  async findComment(
-    ticketId: string,
-    test: (comment: ZendeskComment) => boolean,
-  ): Promise<ZendeskComment | null> {
-    const comments = await this.reader.recentComments(ticketId, 100);
-    return comments.find(test) ?? null;
+  /** The ticket's recent comments, newest first: where earlier writes are looked for. */
+  async findComments(ticketId: string): Promise<ZendeskComment[]> {
+    return this.reader.recentComments(ticketId, 100);
   }
 
   ticket(ticketId: string) {

@@ -87,6 +87,59 @@ export const WorkflowSchema = z
   })
   .openapi("Workflow");
 
+export const HandoffSchema = z
+  .object({
+    version: z.literal(1),
+    thread: z.object({ id: z.string(), status: z.string(), openedAt: z.string() }),
+    tickets: z.array(z.object({ id: z.string(), channel: Channel, status: z.string().nullable() })),
+    sessions: z.array(z.object({ id: z.string(), channel: Channel })),
+    customer: z.object({
+      customerId: z.string().nullable(),
+      level: Level,
+      identifiers: z.array(z.string()),
+      verification: z
+        .object({
+          method: z.string(),
+          passedAt: z.string(),
+          expiresAt: z.string(),
+          expired: z.boolean(),
+        })
+        .nullable(),
+      conflict: z.string().nullable(),
+    }),
+    category: z.enum(WORKFLOW_IDS).nullable(),
+    statement: z.string(),
+    timeline: z.array(z.object({ at: z.string(), text: z.string() })),
+    steps: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        status: z.string(),
+        by: z.string().optional(),
+        outcome: z.string().optional(),
+      }),
+    ),
+    artifacts: z.array(
+      z.object({ kind: z.string(), url: z.string(), channel: Channel, at: z.string() }),
+    ),
+    preferences: z.object({
+      language: z.string(),
+      channel: Channel.nullable(),
+      channels: z.array(Channel),
+    }),
+    sentiment: z.enum(["frustrated", "neutral"]),
+    riskFlags: z.array(z.object({ flag: z.string(), reason: z.string() })),
+    consent: z.object({ recording: z.literal("unknown"), dataUse: z.literal("unknown") }),
+    current: z.object({
+      step: z.string().nullable(),
+      stepTitle: z.string().nullable(),
+      missing: z.array(Slot),
+      nextBestAction: z.string(),
+    }),
+    handoff: z.object({ code: z.string(), reason: z.string(), at: z.string() }).nullable(),
+  })
+  .openapi("HandoffPayload");
+
 export const ContextSchema = z
   .object({
     thread: z.object({
@@ -220,6 +273,18 @@ export const ContextSchema = z
         }),
       ),
     }),
+    handoff: HandoffSchema,
+    notes: z.array(
+      z.object({
+        id: z.string(),
+        ticketId: z.string(),
+        status: z.enum(["pending", "sent", "failed", "superseded"]),
+        attempts: z.number().int(),
+        lastError: z.string().nullable(),
+        createdAt: z.string(),
+        sentAt: z.string().nullable(),
+      }),
+    ),
     offset: z.number().int(),
     version: z.number().int(),
   })

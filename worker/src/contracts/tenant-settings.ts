@@ -11,6 +11,8 @@ export const ZendeskSettings = z
     oauthToken: secret,
     webhookSecret: z.string().min(8).max(1000),
     baseUrl: httpUrl,
+    /** Update-ticket requests per minute the Worker allows itself (Zendesk's default limit is 100). */
+    updatesPerMinute: z.number().int().min(1).max(2500),
     /** Custom field ids the note writer fills (category, reason code, step). */
     customFields: z
       .object({

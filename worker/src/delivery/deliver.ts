@@ -2,87 +2,48 @@ import { DownstreamRejected, DownstreamUnavailable } from "../connectors/http";
 import { SuncoClient } from "../connectors/sunco";
 import { TicketChanged, ZendeskWriter } from "../connectors/zendesk-writer";
 import type { Env } from "../env";
+import { randomToken } from "../security/encoding";
 import { rootKeys } from "../security/keys";
 import { open } from "../security/sealed-box";
+import { acquireLease, releaseLease } from "../store/leases";
 import {
   loadOutbox,
   markAttempt,
   markFailed,
   markRetry,
   markSent,
+  markSuperseded,
+  pendingNotesFor,
   type OutboxRow,
 } from "../store/outbox";
-import { loadTenant } from "../tenancy/tenants";
-import type { TenantConfig } from "../tenancy/tenant-config";
+import { loadTenant, type LoadedTenant } from "../tenancy/tenants";
 import type { OutboxMessage } from "./outbox-message";
 
 export const MAX_DELIVERY_ATTEMPTS = 8;
+const LEASE_MS = 60_000;
+const SAFE_UPDATE_TRIES = 3;
 
 export interface OutboxPayload {
   text?: string;
   html?: string;
   public?: boolean;
   metadata?: Record<string, string | number | boolean>;
+  tags?: string[];
+  customFields?: { id: number; value: string }[];
+  key?: string;
+  digest?: string;
 }
 
-export type DeliveryOutcome =
-  { kind: "sent"; remoteId: string | null } | { kind: "already_sent"; remoteId: string | null };
+export type DeliveryResult =
+  | { kind: "sent" }
+  | { kind: "already_sent" }
+  | { kind: "retry"; delaySeconds: number; reason: string }
+  | { kind: "failed"; reason: string }
+  | { kind: "busy"; delaySeconds: number };
 
-const plain = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-
-/**
- * Carry out one outbox row. Every retry first looks for the earlier attempt at the vendor (a
- * message with our key in its metadata, a comment with our text), so a crash between the vendor
- * accepting a write and the row being marked sent never writes twice.
- */
-export async function deliver(
-  row: OutboxRow,
-  payload: OutboxPayload,
-  config: TenantConfig,
-  fetcher: typeof fetch = fetch,
-): Promise<DeliveryOutcome> {
-  const retrying = row.attempts > 1;
-  switch (row.kind) {
-    case "sunco_message": {
-      const sunco = new SuncoClient(config.sunco, fetcher);
-      if (retrying) {
-        const earlier = await sunco.findMessage(row.target, row.id);
-        if (earlier) return { kind: "already_sent", remoteId: earlier };
-      }
-      return {
-        kind: "sent",
-        remoteId: await sunco.postMessage(row.target, payload.text ?? "", row.id),
-      };
-    }
-    case "sunco_pass_control": {
-      // Passing control to the workspace twice is harmless; there is nothing to reconcile.
-      await new SuncoClient(config.sunco, fetcher).passControl(row.target, payload.metadata ?? {});
-      return { kind: "sent", remoteId: null };
-    }
-    case "zendesk_comment":
-    case "zendesk_note": {
-      const zendesk = new ZendeskWriter(config.zendesk, fetcher);
-      const html = payload.html ?? `<p>${escapeHtml(payload.text ?? "")}</p>`;
-      const marker = row.kind === "zendesk_note" ? `ctx-note:${row.id}` : null;
-      const matches = (body: string | null | undefined) =>
-        marker ? (body ?? "").includes(marker) : plain(body ?? "") === plain(html);
-      if (retrying) {
-        const earlier = await zendesk.findComment(
-          row.target,
-          (c) => matches(c.html_body) || matches(c.body),
-        );
-        if (earlier) return { kind: "already_sent", remoteId: earlier.id };
-      }
-      await zendesk.updateTicket(row.target, {
-        comment: { htmlBody: html, public: payload.public === true },
-      });
-      return { kind: "sent", remoteId: null };
-    }
-  }
+export interface DeliveryDeps {
+  fetcher?: typeof fetch;
+  now?: () => Date;
 }
 
 export function escapeHtml(text: string): string {
@@ -93,77 +54,286 @@ export function escapeHtml(text: string): string {
     .replace(/"/g, "&quot;");
 }
 
+const plain = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+
+function retryBase(env: Env): number {
+  const configured = Number(env.RETRY_BASE_SECONDS);
+  return env.RETRY_BASE_SECONDS !== undefined && Number.isFinite(configured) ? configured : 2;
+}
+
 function backoff(attempt: number, retryAfter: number | undefined, base: number): number {
   return Math.max(retryAfter ?? 0, Math.min(300, base * 2 ** Math.max(0, attempt - 1)));
 }
 
-/** The outbox consumer: deliver, honour Retry-After, back off, and set aside what keeps failing. */
-export async function consumeOutbox(
-  batch: MessageBatch<OutboxMessage>,
+async function payloadOf(env: Env, tenantId: string, row: OutboxRow): Promise<OutboxPayload> {
+  const keys = await rootKeys(env.SECRETS_KEY);
+  return JSON.parse(
+    await open(keys.settings, row.payload, `tenant:${tenantId}:outbox:${row.id}`),
+  ) as OutboxPayload;
+}
+
+function writer(env: Env, tenant: LoadedTenant, deps: DeliveryDeps) {
+  return new ZendeskWriter(
+    tenant.config.zendesk,
+    deps.fetcher ?? fetch,
+    Number(env.OUTBOUND_TIMEOUT_MS ?? 10_000),
+  );
+}
+
+/** Spend one update-ticket token from the tenant's budget, shared by every Worker instance. */
+async function budget(
   env: Env,
-  fetcher: typeof fetch = fetch,
-): Promise<void> {
-  const base =
-    env.RETRY_BASE_SECONDS !== undefined && Number.isFinite(Number(env.RETRY_BASE_SECONDS))
-      ? Number(env.RETRY_BASE_SECONDS)
-      : 2;
+  tenant: LoadedTenant,
+): Promise<{ granted: true } | { granted: false; waitMs: number }> {
+  const stub = env.ZENDESK_WRITE_BUDGET.get(env.ZENDESK_WRITE_BUDGET.idFromName(tenant.config.id));
+  return stub.take(tenant.config.zendesk.updatesPerMinute);
+}
+
+/**
+ * Handoff notes for one ticket, delivered together: the newest pending note carries everything
+ * the older ones said, so they are coalesced into one write (with every tag). Before any retry,
+ * the ticket's comments are searched for each note's `ctx-note:<key>`: a note Zendesk already has
+ * is marked sent, never written twice. The write uses safe_update; a 409 re-reads and re-applies.
+ */
+async function deliverNotes(
+  env: Env,
+  tenant: LoadedTenant,
+  ticketId: string,
+  deps: DeliveryDeps,
+): Promise<DeliveryResult> {
+  const db = env.DB;
+  const tenantId = tenant.config.id;
+  const now = deps.now ?? (() => new Date());
+  const rows = await pendingNotesFor(db, tenantId, ticketId);
+  if (rows.length === 0) return { kind: "already_sent" };
+  const attemptedBefore = rows.some((r) => r.attempts > 0);
+  const attempts = Math.max(
+    ...(await Promise.all(rows.map((r) => markAttempt(db, tenantId, r.id)))),
+  );
+  const payloads = await Promise.all(rows.map((r) => payloadOf(env, tenantId, r)));
+  const zendesk = writer(env, tenant, deps);
+  const newest = rows.at(-1)!;
+  const newestPayload = payloads.at(-1)!;
+
+  if (attemptedBefore) {
+    const comments = await zendesk.findComments(ticketId);
+    let newestThere = false;
+    for (const [i, row] of rows.entries()) {
+      const marker = `ctx-note:${payloads[i]!.key}`;
+      const found = comments.find((c) => (c.html_body ?? c.body ?? "").includes(marker));
+      if (found) {
+        await markSent(db, tenantId, row.id, found.id, now().toISOString());
+        if (row.id === newest.id) newestThere = true;
+      }
+    }
+    if (newestThere) {
+      for (const row of rows.slice(0, -1)) await markSuperseded(db, tenantId, row.id, newest.id);
+      return { kind: "already_sent" };
+    }
+  }
+
+  const allowed = await budget(env, tenant);
+  if (!allowed.granted) return { kind: "busy", delaySeconds: Math.ceil(allowed.waitMs / 1000) };
+
+  const tags = [...new Set(payloads.flatMap((p) => p.tags ?? []))];
+  for (let attempt = 1; attempt <= SAFE_UPDATE_TRIES; attempt++) {
+    const ticket = await zendesk.ticket(ticketId);
+    if (!ticket) return { kind: "failed", reason: `ticket ${ticketId} does not exist in Zendesk` };
+    try {
+      await zendesk.updateTicket(ticketId, {
+        comment: { htmlBody: newestPayload.html ?? "", public: false },
+        additionalTags: tags,
+        customFields: newestPayload.customFields ?? [],
+        ...(ticket.updated_at && { updatedStamp: ticket.updated_at }),
+      });
+      await markSent(db, tenantId, newest.id, null, now().toISOString());
+      for (const row of rows.slice(0, -1)) {
+        const current = await loadOutbox(db, tenantId, row.id);
+        if (current?.status === "pending") await markSuperseded(db, tenantId, row.id, newest.id);
+      }
+      return { kind: "sent" };
+    } catch (error) {
+      if (!(error instanceof TicketChanged) || attempt === SAFE_UPDATE_TRIES) {
+        if (error instanceof TicketChanged)
+          return {
+            kind: "retry",
+            delaySeconds: backoff(attempts, undefined, retryBase(env)),
+            reason: error.message,
+          };
+        throw error;
+      }
+      // Someone changed the ticket between our read and our write: read again and re-apply.
+    }
+  }
+  return {
+    kind: "retry",
+    delaySeconds: backoff(attempts, undefined, retryBase(env)),
+    reason: "ticket kept changing",
+  };
+}
+
+/** Replies, one-time codes and control passes: one row, reconciled by its key before a retry. */
+async function deliverOne(
+  env: Env,
+  tenant: LoadedTenant,
+  row: OutboxRow,
+  deps: DeliveryDeps,
+): Promise<DeliveryResult> {
+  const db = env.DB;
+  const tenantId = tenant.config.id;
+  const now = deps.now ?? (() => new Date());
+  const attempts = await markAttempt(db, tenantId, row.id);
+  const payload = await payloadOf(env, tenantId, row);
+  const retrying = attempts > 1;
+  switch (row.kind) {
+    case "sunco_message": {
+      const sunco = new SuncoClient(tenant.config.sunco, deps.fetcher ?? fetch);
+      if (retrying) {
+        const earlier = await sunco.findMessage(row.target, row.id);
+        if (earlier) {
+          await markSent(db, tenantId, row.id, earlier, now().toISOString());
+          return { kind: "already_sent" };
+        }
+      }
+      await markSent(
+        db,
+        tenantId,
+        row.id,
+        await sunco.postMessage(row.target, payload.text ?? "", row.id),
+        now().toISOString(),
+      );
+      return { kind: "sent" };
+    }
+    case "sunco_pass_control": {
+      // Passing control to the workspace twice is harmless: there is nothing to reconcile.
+      await new SuncoClient(tenant.config.sunco, deps.fetcher ?? fetch).passControl(
+        row.target,
+        payload.metadata ?? {},
+      );
+      await markSent(db, tenantId, row.id, null, now().toISOString());
+      return { kind: "sent" };
+    }
+    case "zendesk_comment": {
+      const zendesk = writer(env, tenant, deps);
+      const html = payload.html ?? `<p>${escapeHtml(payload.text ?? "")}</p>`;
+      if (retrying) {
+        const earlier = (await zendesk.findComments(row.target)).find(
+          (c) => c.public !== false && plain(c.html_body ?? c.body ?? "") === plain(html),
+        );
+        if (earlier) {
+          await markSent(db, tenantId, row.id, earlier.id, now().toISOString());
+          return { kind: "already_sent" };
+        }
+      }
+      const allowed = await budget(env, tenant);
+      if (!allowed.granted) return { kind: "busy", delaySeconds: Math.ceil(allowed.waitMs / 1000) };
+      await zendesk.updateTicket(row.target, { comment: { htmlBody: html, public: true } });
+      await markSent(db, tenantId, row.id, null, now().toISOString());
+      return { kind: "sent" };
+    }
+    case "zendesk_note":
+      return deliverNotes(env, tenant, row.target, deps);
+  }
+}
+
+/**
+ * One delivery attempt for an outbox row, under a lease on what it writes to (a ticket for notes,
+ * the row otherwise), so two invocations never write the same thing at once.
+ */
+export async function deliverOnce(
+  env: Env,
+  tenantId: string,
+  id: string,
+  deps: DeliveryDeps = {},
+): Promise<DeliveryResult> {
+  const now = deps.now ?? (() => new Date());
+  const [tenant, row] = await Promise.all([
+    loadTenant(env, tenantId),
+    loadOutbox(env.DB, tenantId, id),
+  ]);
+  if (!tenant || !row || row.status !== "pending") return { kind: "already_sent" };
+  const target = row.kind === "zendesk_note" ? `ticket:${row.target}` : `row:${row.id}`;
+  const holder = randomToken(9);
+  if (!(await acquireLease(env.DB, tenantId, target, holder, now(), LEASE_MS)))
+    return { kind: "busy", delaySeconds: 2 };
+  try {
+    return await deliverOne(env, tenant, row, deps);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const current = await loadOutbox(env.DB, tenantId, id);
+    const attempts = current?.attempts ?? 1;
+    if (error instanceof DownstreamRejected) return { kind: "failed", reason };
+    if (attempts >= MAX_DELIVERY_ATTEMPTS)
+      return { kind: "failed", reason: `gave up after ${attempts} attempts: ${reason}` };
+    return {
+      kind: "retry",
+      delaySeconds: backoff(
+        attempts,
+        error instanceof DownstreamUnavailable ? error.retryAfterSeconds : undefined,
+        retryBase(env),
+      ),
+      reason,
+    };
+  } finally {
+    await releaseLease(env.DB, tenantId, target, holder);
+  }
+}
+
+/** Record what an attempt decided; answers the delay before the next attempt, if any. */
+export async function settleAttempt(
+  env: Env,
+  tenantId: string,
+  id: string,
+  result: DeliveryResult,
+  now = new Date(),
+): Promise<number | null> {
+  switch (result.kind) {
+    case "sent":
+    case "already_sent":
+      return null;
+    case "failed":
+      await markFailed(env.DB, tenantId, id, result.reason);
+      console.error(
+        JSON.stringify({ msg: "delivery failed", tenantId, id, reason: result.reason }),
+      );
+      return null;
+    case "retry":
+      await markRetry(
+        env.DB,
+        tenantId,
+        id,
+        result.reason,
+        new Date(now.getTime() + result.delaySeconds * 1000).toISOString(),
+      );
+      return result.delaySeconds;
+    case "busy":
+      return result.delaySeconds;
+  }
+}
+
+/** The outbox queue consumer: deliver, honour Retry-After and the write budget, back off, set aside. */
+export async function consumeOutbox(batch: MessageBatch<OutboxMessage>, env: Env): Promise<void> {
   for (const message of batch.messages) {
     const { tenantId, id } = message.body;
-    const [tenant, row] = await Promise.all([
-      loadTenant(env, tenantId),
-      loadOutbox(env.DB, tenantId, id),
-    ]);
-    if (!tenant || !row || row.status !== "pending") {
-      message.ack();
-      continue;
-    }
-    const attempts = await markAttempt(env.DB, tenantId, id);
     try {
-      const keys = await rootKeys(env.SECRETS_KEY);
-      const payload = JSON.parse(
-        await open(keys.settings, row.payload, `tenant:${tenantId}:outbox:${id}`),
-      ) as OutboxPayload;
-      const outcome = await deliver({ ...row, attempts }, payload, tenant.config, fetcher);
-      await markSent(env.DB, tenantId, id, outcome.remoteId, new Date().toISOString());
-      message.ack();
+      const result = await deliverOnce(env, tenantId, id);
+      const delay = await settleAttempt(env, tenantId, id, result);
+      if (delay === null) message.ack();
+      else message.retry({ delaySeconds: delay });
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      const transient = error instanceof DownstreamUnavailable || error instanceof TicketChanged;
-      if (transient && attempts < MAX_DELIVERY_ATTEMPTS) {
-        const delay = backoff(
-          attempts,
-          error instanceof DownstreamUnavailable ? error.retryAfterSeconds : undefined,
-          base,
-        );
-        await markRetry(
-          env.DB,
+      console.error(
+        JSON.stringify({
+          msg: "delivery attempt crashed",
           tenantId,
           id,
-          reason,
-          new Date(Date.now() + delay * 1000).toISOString(),
-        );
-        message.retry({ delaySeconds: delay });
-      } else {
-        await markFailed(
-          env.DB,
-          tenantId,
-          id,
-          error instanceof DownstreamRejected || !transient
-            ? reason
-            : `gave up after ${attempts} attempts: ${reason}`,
-        );
-        console.error(
-          JSON.stringify({
-            msg: "delivery failed",
-            tenantId,
-            id,
-            kind: row.kind,
-            attempts,
-            reason,
-          }),
-        );
-        message.ack();
-      }
+          error: error instanceof Error ? error.message : "unknown",
+        }),
+      );
+      message.retry({ delaySeconds: 5 });
     }
   }
 }

@@ -50,6 +50,8 @@ export interface ChannelEvent {
     assigneeId?: string | null;
     requesterId?: string;
     subject?: string;
+    /** A satisfaction rating the customer gave (for CSAT). */
+    satisfaction?: "good" | "bad";
   };
   control?: { owner: ControlOwner; reason: string };
   /** Trigger deliveries carry ids only; the ticket's text is read from the Zendesk API. */

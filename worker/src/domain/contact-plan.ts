@@ -14,6 +14,7 @@ export const POSITION: Record<ThreadEvent["type"], number> = {
   "artifact.added": 40,
   "ticket.changed": 100,
   "control.changed": 110,
+  "satisfaction.rated": 115,
   "candidates.recorded": 120,
   // Facts the agent and people add; they are planned elsewhere but share the ordering.
   "slots.filled": 200,
@@ -168,6 +169,15 @@ export function planContact(input: ContactPlanInput): ThreadEvent[] {
         ...(requesterId !== undefined && { requesterId }),
       });
     }
+  }
+  if (event.ticket?.satisfaction && event.ticketId) {
+    planned.push({
+      key: `${base}#satisfaction`,
+      at,
+      type: "satisfaction.rated",
+      ticketId: event.ticketId,
+      rating: event.ticket.satisfaction,
+    });
   }
   if (event.control) {
     planned.push({

@@ -3,6 +3,7 @@ import type { IdentityConflict, IdentityLevel, SignalKind } from "./identity-lev
 import type { SlotName } from "./slots";
 import type { CandidateThread, ThreadStatus } from "./stitching";
 import { workflowView, type WorkflowView } from "./workflow-view";
+import { buildHandoff, type HandoffPayload } from "./handoff";
 import {
   threadStatus,
   type RiskFlagName,
@@ -76,12 +77,31 @@ export interface ContextView {
       purpose: string;
     }[];
   };
+  /** The structured handoff as the contact behind this ticket or session sees the thread. */
+  handoff: HandoffPayload;
+  /** Handoff notes written to Zendesk for this thread, and where each stands. */
+  notes: NoteStatus[];
   /** Offset of the newest event: read `/v1/threads/{id}/events?after=` from here to catch up. */
   offset: number;
   version: number;
 }
 
-export function contextView(state: ThreadState, contactId: string, version: number): ContextView {
+export interface NoteStatus {
+  id: string;
+  ticketId: string;
+  status: "pending" | "sent" | "failed" | "superseded";
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export function contextView(
+  state: ThreadState,
+  contactId: string,
+  version: number,
+  notes: NoteStatus[] = [],
+): ContextView {
   const contact =
     state.contacts.find((c) => c.id === contactId) ?? state.contacts[state.contacts.length - 1];
   const resolution = contact?.resolution;
@@ -175,6 +195,8 @@ export function contextView(state: ThreadState, contactId: string, version: numb
         purpose,
       })),
     },
+    handoff: buildHandoff(state, contact?.id ?? contactId),
+    notes,
     offset: version,
     version,
   };

@@ -56,6 +56,7 @@ export type ThreadEvent = { key: string; at: string; group: string; part: number
       requesterId?: string;
     }
   | { type: "control.changed"; owner: ControlOwner; reason: string }
+  | { type: "satisfaction.rated"; ticketId: string; rating: "good" | "bad" }
   | { type: "candidates.recorded"; candidates: CandidateThread[] }
   | {
       type: "slots.filled";

@@ -51,6 +51,8 @@ export interface TicketState {
   assigneeAt: string | null;
   requesterId: string | null;
   requesterAt: string | null;
+  /** The customer's latest satisfaction rating on this ticket. */
+  satisfaction: { rating: "good" | "bad"; at: string } | null;
 }
 
 export type TimelineKind =
@@ -322,6 +324,7 @@ function upsertTicket(state: ThreadState, id: string, channel: Channel): ThreadS
     assigneeAt: null,
     requesterId: null,
     requesterAt: null,
+    satisfaction: null,
   };
   return { ...state, tickets: [...state.tickets, ticket] };
 }
@@ -508,6 +511,23 @@ function applyOne(state: ThreadState, event: ThreadEvent, policy: IdentityPolicy
         channel: event.channel,
         text: `Ticket #${event.ticketId}: ${notes.join(", ")}`,
       });
+    }
+    case "satisfaction.rated": {
+      const withTicket = upsertTicket(state, event.ticketId, "api");
+      const tickets = withTicket.tickets.map((t) =>
+        t.id === event.ticketId && newer(t.satisfaction?.at ?? null, event.at)
+          ? { ...t, satisfaction: { rating: event.rating, at: event.at } }
+          : t,
+      );
+      return withTimeline(
+        { ...withTicket, tickets },
+        {
+          at: event.at,
+          key: event.key,
+          kind: "ticket",
+          text: `Ticket #${event.ticketId} rated ${event.rating}`,
+        },
+      );
     }
     case "control.changed": {
       if (!newer(state.controlAt, event.at)) return state;

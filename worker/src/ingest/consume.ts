@@ -9,6 +9,7 @@ import { failDelivery } from "../store/deliveries";
 import { findLinkedThreads } from "../store/threads";
 import { loadTenant } from "../tenancy/tenants";
 import { codeHash } from "../agent/one-time-code";
+import { noteRow } from "../delivery/notes";
 import { findNameZip } from "../domain/slots";
 import { enrichFromZendesk } from "./enrich";
 import { gatherEvidence, identifiersOf } from "./evidence";
@@ -67,7 +68,14 @@ export async function processIngest(
     config.policy,
     () => new Date().toISOString(),
     (threadId, contactId, code) => codeHash(hashKey, threadId, contactId, code),
+    (state, contactId, ticketId) => noteRow(env, config, state, contactId, ticketId),
   );
+  if (outcome.kind === "recorded" && outcome.outbox.length > 0) {
+    // Lost sends are found by the cron: the rows are already in the outbox.
+    await env.OUTBOX_QUEUE.sendBatch(
+      outcome.outbox.map((id) => ({ body: { v: 1 as const, tenantId: config.id, id } })),
+    ).catch(() => undefined);
+  }
   if (outcome.kind === "recorded" && outcome.agentRunUpTo !== null) {
     // If this send is lost, the cron finds the owed run in agent_runs and queues it again.
     await env.AGENT_QUEUE.send({

@@ -14,6 +14,8 @@ import { auditStatements, type AuditEntry } from "../store/audit";
 import { settleDelivery } from "../store/deliveries";
 import { upsertCustomers, upsertIdentities } from "../store/identities";
 import { requestAgentRun } from "../store/agent-runs";
+import { enqueueOutbox } from "../store/outbox";
+import type { OutboxRowInput } from "../delivery/notes";
 import { findInText } from "../domain/extraction";
 import { findCode } from "../domain/slots";
 import {
@@ -40,6 +42,8 @@ export type RecordOutcome =
       state: ThreadState;
       /** Set when the facts call for an agent run (a customer message, or control back to the AI). */
       agentRunUpTo: number | null;
+      /** Outbox rows written with the facts, to hand to the delivery queue. */
+      outbox: string[];
     }
   | { kind: "already_recorded"; threadId: string | null }
   | { kind: "no_thread"; reason: string };
@@ -227,6 +231,8 @@ export async function recordContact(
   now: () => string,
   /** Hashes a one-time code the way the agent stored it, for a contact that owes us one. */
   codeHasher?: (threadId: string, contactId: string, code: string) => Promise<string>,
+  /** Builds the handoff note for a ticket that joins a thread spanning other tickets. */
+  noteFor?: (state: ThreadState, contactId: string, ticketId: string) => Promise<OutboxRowInput>,
 ): Promise<RecordOutcome> {
   for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
     const target = await chooseTarget(db, tenantId, event, evidence, policy);
@@ -281,6 +287,16 @@ export async function recordContact(
         ),
       )
       .add(settleDelivery(db, tenantId, event, target.threadId, stamp));
+    // A ticket joining a thread that already spans other tickets gets the story so far as a note.
+    const joiningTicket = newLinks.find((l) => l.kind === "ticket");
+    const otherTickets = (target.current?.state.tickets ?? []).filter(
+      (t) => t.id !== joiningTicket?.id,
+    );
+    const notes =
+      joiningTicket && otherTickets.length > 0 && noteFor
+        ? [await noteFor(state, target.contactId, joiningTicket.id)]
+        : [];
+    write.add(...enqueueOutbox(db, tenantId, notes, stamp));
     // A customer message, or control handed back to the AI, owes the thread an agent run.
     const wantsRun = events.some(
       (e) =>
@@ -299,6 +315,7 @@ export async function recordContact(
         offsets: [version + 1, version + events.length],
         state,
         agentRunUpTo,
+        outbox: notes.map((n) => n.id),
       };
     } catch (error) {
       const failure = classifyWriteError(error);

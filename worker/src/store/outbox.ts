@@ -1,6 +1,6 @@
 export type OutboxKind =
   "sunco_message" | "zendesk_comment" | "zendesk_note" | "sunco_pass_control";
-export type OutboxStatus = "pending" | "sent" | "failed";
+export type OutboxStatus = "pending" | "sent" | "failed" | "superseded";
 
 export interface OutboxRow {
   id: string;
@@ -187,4 +187,49 @@ export async function overdueOutbox(
     .bind(before, limit)
     .all<{ tenant_id: string; id: string }>();
   return results.map((r) => ({ tenantId: r.tenant_id, id: r.id }));
+}
+
+/** Pending handoff notes for one ticket, oldest first: they are delivered together. */
+export async function pendingNotesFor(
+  db: D1Database,
+  tenantId: string,
+  ticketId: string,
+): Promise<OutboxRow[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT * FROM outbox WHERE tenant_id = ?1 AND kind = 'zendesk_note' AND target = ?2 AND status = 'pending' ORDER BY created_at, id`,
+    )
+    .bind(tenantId, ticketId)
+    .all<Row>();
+  return results.map(toRow);
+}
+
+/** An older note whose content a newer one carries: done, without a write of its own. */
+export async function markSuperseded(
+  db: D1Database,
+  tenantId: string,
+  id: string,
+  by: string,
+): Promise<void> {
+  await db
+    .prepare(
+      `UPDATE outbox SET status = 'superseded', last_error = ?3, payload = '' WHERE tenant_id = ?1 AND id = ?2 AND status = 'pending'`,
+    )
+    .bind(tenantId, id, `superseded by ${by}`)
+    .run();
+}
+
+export async function listOutbox(
+  db: D1Database,
+  tenantId: string,
+  status: OutboxStatus,
+  limit = 100,
+): Promise<OutboxRow[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT * FROM outbox WHERE tenant_id = ?1 AND status = ?2 ORDER BY created_at DESC LIMIT ?3`,
+    )
+    .bind(tenantId, status, limit)
+    .all<Row>();
+  return results.map(toRow);
 }

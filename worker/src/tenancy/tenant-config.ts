@@ -29,6 +29,7 @@ export interface TenantConfig {
     auth: ZendeskAuth | null;
     webhookSecret: string | null;
     customFields: { category?: number; reasonCode?: number; step?: number };
+    updatesPerMinute: number;
   };
   sunco: {
     baseUrl: string;
@@ -123,6 +124,8 @@ export function resolveTenantConfig(
       auth,
       webhookSecret: str(zd, "webhookSecret"),
       customFields: (zd.customFields as TenantConfig["zendesk"]["customFields"]) ?? {},
+      // Below Zendesk's default of 100 per minute, leaving room for the account's other integrations.
+      updatesPerMinute: typeof zd.updatesPerMinute === "number" ? zd.updatesPerMinute : 90,
     },
     sunco: {
       baseUrl: trimSlash(str(sc, "baseUrl") ?? `https://${zdSubdomain}.zendesk.com/sc`),

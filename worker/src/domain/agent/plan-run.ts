@@ -10,7 +10,7 @@ import {
 } from "../intent";
 import { mergeSlots, type SlotName, type Slots } from "../slots";
 import type { RiskFlagName, ThreadEvent } from "../thread-events";
-import { channelName, type ThreadState } from "../thread-state";
+import { channelName, threadStatus, type ThreadState } from "../thread-state";
 import { addHours, isBefore } from "../time";
 import { currentStep, type WorkflowProgress } from "../workflow-view";
 import { WORKFLOWS } from "../workflows";
@@ -327,6 +327,15 @@ export function planAgentRun(input: AgentRunInput): AgentRunPlan {
   }
 
   function advance() {
+    // A resolved thread is not questioned further; a new one about the same order offers to reopen.
+    if (threadStatus(state) !== "open") {
+      parts.push(say.ALREADY_RESOLVED);
+      purpose = "status";
+      return;
+    }
+    const reopen = state.candidates.filter((c) => c.reason === "reopen");
+    if (reopen.length > 0 && state.agent.replies.length === 0)
+      parts.push(say.reopenOffer([...new Set(reopen.flatMap((c) => c.orderIds ?? []))]));
     if (!workflow) {
       const answer = generalAnswer(text);
       if (answer) parts.push(answer);

@@ -119,6 +119,15 @@ export function denied(reason: string): string {
   return `We've looked at your request and can't approve it (${reason}). A colleague will follow up on this thread with what we can do instead.`;
 }
 
+export const ALREADY_RESOLVED =
+  "This request was marked as resolved, so I won't ask you anything more about it. If something is still wrong, tell me what and a colleague will pick it up again.";
+
+export function reopenOffer(orderIds: string[]): string {
+  const about =
+    orderIds.length > 0 ? ` about order ${orderIds.map((o) => `#${o}`).join(", ")}` : "";
+  return `We closed an earlier request${about} as resolved. I've started a new one for this; if it's the same problem, say so and a colleague will reopen the earlier one.`;
+}
+
 export const RESET_LINK =
   "Thanks, you're verified. I've sent a password reset link to the email on your account; it works for 30 minutes.";
 export const GREETING =

@@ -5,7 +5,7 @@ import { rootKeys } from "../../security/keys";
 import { open } from "../../security/sealed-box";
 import { countOwedRuns } from "../../store/agent-runs";
 import { countUnsettled, listFailed, requeueFailed } from "../../store/deliveries";
-import { countOutbox } from "../../store/outbox";
+import { countOutbox, listOutbox, requeueOutbox, type OutboxRow } from "../../store/outbox";
 import { findTenant, saveSettings, type TenantRecord } from "../../store/tenants";
 import { configuredSecrets, mergeSettings } from "../../tenancy/settings";
 import {
@@ -20,6 +20,8 @@ import type {
   CreateRoute,
   FailedDeliveriesRoute,
   GetSettingsRoute,
+  OutboxRoute,
+  ReplayOutboxRoute,
   PutSettingsRoute,
   ReplayDeliveriesRoute,
   RotateSecretRoute,
@@ -134,4 +136,43 @@ export const replayDeliveries: AppRouteHandler<ReplayDeliveriesRoute> = async (c
     }
   }
   return c.json({ replayed }, 202);
+};
+
+const entry = ({
+  id,
+  threadId,
+  kind,
+  target,
+  status,
+  attempts,
+  lastError,
+  createdAt,
+  sentAt,
+}: OutboxRow) => ({
+  id,
+  threadId,
+  kind,
+  target,
+  status,
+  attempts,
+  lastError,
+  createdAt,
+  sentAt,
+});
+
+export const outbox: AppRouteHandler<OutboxRoute> = async (c) => {
+  const { tenantId } = c.req.valid("param");
+  await requireTenant(c.env.DB, tenantId);
+  const rows = await listOutbox(c.env.DB, tenantId, c.req.valid("query").status);
+  return c.json({ outbox: rows.map(entry) }, 200);
+};
+
+export const replayOutbox: AppRouteHandler<ReplayOutboxRoute> = async (c) => {
+  const { tenantId, outboxId } = c.req.valid("param");
+  await requireTenant(c.env.DB, tenantId);
+  if (!(await requeueOutbox(c.env.DB, tenantId, outboxId, new Date().toISOString()))) {
+    throw new ApiError(404, "not_failed", "No failed outbox row with this id");
+  }
+  await c.env.OUTBOX_QUEUE.send({ v: 1, tenantId, id: outboxId });
+  return c.json({ replayed: true as const }, 202);
 };

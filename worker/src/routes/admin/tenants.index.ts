@@ -9,6 +9,8 @@ const router = createRouter()
   .openapi(routes.rotateSecret, handlers.rotateSecret)
   .openapi(routes.backlog, handlers.backlog)
   .openapi(routes.failedDeliveries, handlers.failedDeliveries)
-  .openapi(routes.replayDeliveries, handlers.replayDeliveries);
+  .openapi(routes.replayDeliveries, handlers.replayDeliveries)
+  .openapi(routes.outbox, handlers.outbox)
+  .openapi(routes.replayOutbox, handlers.replayOutbox);
 
 export default router;

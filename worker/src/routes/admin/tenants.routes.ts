@@ -150,6 +150,70 @@ export const replayDeliveries = createRoute({
   },
 });
 
+const OutboxEntry = z
+  .object({
+    id: z.string(),
+    threadId: z.string(),
+    kind: z.enum(["sunco_message", "zendesk_comment", "zendesk_note", "sunco_pass_control"]),
+    target: z.string(),
+    status: z.enum(["pending", "sent", "failed", "superseded"]),
+    attempts: z.number().int(),
+    lastError: z.string().nullable(),
+    createdAt: z.string(),
+    sentAt: z.string().nullable(),
+  })
+  .openapi("OutboxEntry");
+
+export const outbox = createRoute({
+  method: "get",
+  path: "/v1/admin/tenants/{tenantId}/outbox",
+  tags,
+  security,
+  summary: "Outbound writes by status: what is waiting, and what failed and why (the dead letters)",
+  middleware: [operatorAuth] as const,
+  request: {
+    params: TenantParams,
+    query: z.object({
+      status: z.enum(["pending", "sent", "failed", "superseded"]).default("failed"),
+    }),
+  },
+  responses: {
+    200: jsonContent(
+      z.object({ outbox: z.array(OutboxEntry) }),
+      "Outbox rows, newest first (payloads are never answered)",
+    ),
+    401: errorContent("Missing or wrong operator token"),
+    404: errorContent("No such tenant"),
+  },
+});
+
+export const replayOutbox = createRoute({
+  method: "post",
+  path: "/v1/admin/tenants/{tenantId}/outbox/{outboxId}/replay",
+  tags,
+  security,
+  middleware: [operatorAuth] as const,
+  request: {
+    params: TenantParams.extend({
+      outboxId: z
+        .string()
+        .min(1)
+        .max(200)
+        .openapi({ param: { name: "outboxId", in: "path" } }),
+    }),
+  },
+  responses: {
+    202: jsonContent(
+      z.object({ replayed: z.literal(true) }),
+      "Queued again; it reconciles before writing, so nothing is written twice",
+    ),
+    401: errorContent("Missing or wrong operator token"),
+    404: errorContent("No failed outbox row with this id"),
+  },
+});
+
+export type OutboxRoute = typeof outbox;
+export type ReplayOutboxRoute = typeof replayOutbox;
 export type CreateRoute = typeof create;
 export type GetSettingsRoute = typeof getSettings;
 export type PutSettingsRoute = typeof putSettings;

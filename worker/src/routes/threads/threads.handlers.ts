@@ -7,7 +7,8 @@ import {
   loadThread,
   ThreadWrite,
 } from "../../store/threads";
-import type { ActRoute, EventsRoute } from "./threads.routes";
+import type { ActRoute, EventsRoute, RetryNoteRoute } from "./threads.routes";
+import { loadOutbox, requeueOutbox } from "../../store/outbox";
 import { contextView } from "../../domain/context-view";
 import { planAction } from "../../domain/thread-actions";
 import type { ThreadEvent } from "../../domain/thread-events";
@@ -140,3 +141,14 @@ function describeFact(event: ThreadEvent): string {
       return event.type.replace(".", " ");
   }
 }
+
+export const retryNote: AppRouteHandler<RetryNoteRoute> = async (c) => {
+  const { threadId, noteId } = c.req.valid("param");
+  const tenantId = c.get("tenant").config.id;
+  const row = await loadOutbox(c.env.DB, tenantId, noteId);
+  if (!row || row.threadId !== threadId || row.status !== "failed")
+    throw new ApiError(404, "not_failed", "No failed note with this id on this thread");
+  await requeueOutbox(c.env.DB, tenantId, noteId, new Date().toISOString());
+  await c.env.OUTBOX_QUEUE.send({ v: 1, tenantId, id: noteId });
+  return c.json({ retrying: true as const }, 202);
+};

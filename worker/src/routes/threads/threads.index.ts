@@ -4,6 +4,7 @@ import * as routes from "./threads.routes";
 
 const router = createRouter()
   .openapi(routes.events, handlers.events)
-  .openapi(routes.act, handlers.act);
+  .openapi(routes.act, handlers.act)
+  .openapi(routes.retryNote, handlers.retryNote);
 
 export default router;

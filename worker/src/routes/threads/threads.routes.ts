@@ -104,5 +104,35 @@ export const act = createRoute({
   },
 });
 
+export const retryNote = createRoute({
+  method: "post",
+  path: "/v1/threads/{threadId}/notes/{noteId}/retry",
+  tags: ["Threads"],
+  summary: "Send a failed handoff note again (the sidebar's retry button)",
+  security: [{ appSecret: [] }],
+  middleware: [appAuth] as const,
+  request: {
+    params: z.object({
+      threadId: z
+        .string()
+        .regex(/^THR-[0-9A-Z]{4,32}$/, "must be a thread id (THR-…)")
+        .openapi({ param: { name: "threadId", in: "path" } }),
+      noteId: z
+        .string()
+        .regex(/^note:[0-9a-f]{8,64}$/, "must be a note id (note:…)")
+        .openapi({ param: { name: "noteId", in: "path" } }),
+    }),
+  },
+  responses: {
+    202: jsonContent(
+      z.object({ retrying: z.literal(true) }),
+      "Queued again; it checks Zendesk first, so the note is never written twice",
+    ),
+    401: errorContent("Missing or wrong app secret"),
+    404: errorContent("No failed note with this id on this thread"),
+  },
+});
+
+export type RetryNoteRoute = typeof retryNote;
 export type EventsRoute = typeof events;
 export type ActRoute = typeof act;

@@ -1,0 +1,164 @@
+import type { Channel } from "./channel-event";
+import type { IdentityLevel } from "./identity-level";
+import type { HardStopCode, WorkflowId } from "./intent";
+import type { SlotName } from "./slots";
+import { channelName, threadStatus, type ThreadState } from "./thread-state";
+import { workflowView } from "./workflow-view";
+import { WORKFLOWS } from "./workflows";
+
+export const HANDOFF_VERSION = 1;
+
+/**
+ * What a person needs to continue without asking the customer anything again (DESIGN §6).
+ * Built only from the thread's state, so the same state always gives the same payload; an LLM
+ * summary may sit beside it, never in place of a field.
+ */
+export interface HandoffPayload {
+  version: typeof HANDOFF_VERSION;
+  thread: { id: string; status: string; openedAt: string };
+  tickets: { id: string; channel: Channel; status: string | null }[];
+  sessions: { id: string; channel: Channel }[];
+  customer: {
+    customerId: string | null;
+    level: IdentityLevel;
+    identifiers: string[];
+    verification: { method: string; passedAt: string; expiresAt: string; expired: boolean } | null;
+    conflict: string | null;
+  };
+  category: WorkflowId | null;
+  statement: string;
+  timeline: { at: string; text: string }[];
+  steps: { id: string; title: string; status: string; by?: string; outcome?: string }[];
+  artifacts: { kind: string; url: string; channel: Channel; at: string }[];
+  preferences: { language: string; channel: Channel | null; channels: Channel[] };
+  sentiment: "frustrated" | "neutral";
+  riskFlags: { flag: string; reason: string }[];
+  consent: { recording: "unknown"; dataUse: "unknown" };
+  current: {
+    step: string | null;
+    stepTitle: string | null;
+    missing: SlotName[];
+    nextBestAction: string;
+  };
+  handoff: { code: HardStopCode | "needs_person"; reason: string; at: string } | null;
+}
+
+const FRUSTRATION =
+  /\b(again|already (?:told|sent|gave|uploaded)|ridiculous|unacceptable|third time|still waiting|nobody|angry|fed up)\b|!{2,}/i;
+
+function statementOf(state: ThreadState, category: WorkflowId | null): string {
+  const order = state.slots.order_id?.value;
+  const item = state.slots.items?.value;
+  const reason = state.slots.reason?.value.replace(/_/g, " ");
+  const about = [order && `order #${order}`, item && `(${item})`].filter(Boolean).join(" ");
+  const title = category ? WORKFLOWS[category].title.toLowerCase() : "an unclassified request";
+  return `${about ? `About ${about}: ` : ""}${title}${reason ? `, reason: ${reason}` : ""}.`;
+}
+
+function nextBestAction(state: ThreadState, view: ReturnType<typeof workflowView> | null): string {
+  if (state.agent.handoff && state.agent.handoff.code !== "needs_person")
+    return `Review the ${state.agent.handoff.code.replace(/_/g, " ")} and reply to the customer yourself.`;
+  if (!view) return "Find out what the customer needs; nothing has been classified yet.";
+  const step = view.steps.find((s) => s.id === view.currentStep);
+  if (!step)
+    return view.status === "denied"
+      ? "Tell the customer what we can do instead."
+      : "Confirm with the customer that everything is resolved, then solve the ticket.";
+  if (view.missing.length > 0)
+    return `Ask the customer for the ${view.missing.map((m) => m.replace(/_/g, " ")).join(" and ")}.`;
+  if (step.kind === "verify")
+    return `Verify the customer (${step.minLevel} identity needed) before going on.`;
+  if (step.kind === "approval") return `Approve or deny: ${step.title.toLowerCase()}.`;
+  return `${step.title}.`;
+}
+
+/** The handoff payload as the contact behind `contactId` sees the thread. */
+export function buildHandoff(state: ThreadState, contactId: string | null): HandoffPayload {
+  const contact = state.contacts.find((c) => c.id === contactId) ?? state.contacts.at(-1);
+  const resolution = contact?.resolution;
+  const level = resolution?.level ?? "unknown";
+  const view = state.workflow
+    ? workflowView(state.workflow, state.slots, level, state.control)
+    : null;
+  const lastChannel = state.contacts.at(-1)?.channel ?? null;
+  const customerTexts = state.timeline
+    .filter((e) => e.kind === "message" && e.text.startsWith("Customer:"))
+    .map((e) => e.text);
+  const keyKinds = new Set([
+    "contact",
+    "channel_switch",
+    "message",
+    "artifact",
+    "verification",
+    "workflow",
+    "control",
+    "risk",
+  ]);
+  return {
+    version: HANDOFF_VERSION,
+    thread: { id: state.id, status: threadStatus(state), openedAt: state.openedAt },
+    tickets: state.tickets.map((t) => ({ id: t.id, channel: t.channel, status: t.status })),
+    sessions: state.contacts.flatMap((c) =>
+      c.links.filter((l) => l.kind === "session").map((l) => ({ id: l.id, channel: c.channel })),
+    ),
+    customer: {
+      customerId: state.customerId,
+      level,
+      identifiers: (contact?.signals ?? [])
+        .filter((s) => s.owners.length > 0)
+        .map((s) => `${s.kind} ${s.masked}`),
+      verification: resolution?.verification ?? null,
+      conflict: resolution?.conflict
+        ? `${resolution.conflict.reason.replace(/_/g, " ")}: ${resolution.conflict.signals.map((s) => `${s.kind} ${s.masked} → ${s.owners.join(", ")}`).join("; ")}`
+        : null,
+    },
+    category: state.workflow?.id ?? null,
+    statement: statementOf(state, state.workflow?.id ?? null),
+    timeline: state.timeline
+      .filter((e) => keyKinds.has(e.kind))
+      .slice(-15)
+      .map((e) => ({ at: e.at, text: e.text })),
+    steps: (view?.steps ?? []).map((s) => {
+      const done = state.workflow?.completed[s.id];
+      return {
+        id: s.id,
+        title: s.title,
+        status: s.status,
+        ...(done && { by: done.by }),
+        ...(s.outcome && { outcome: s.outcome }),
+      };
+    }),
+    artifacts: state.artifacts.map(({ kind, url, channel, at }) => ({ kind, url, channel, at })),
+    preferences: {
+      language: "en",
+      channel: lastChannel,
+      channels: [...new Set(state.contacts.map((c) => c.channel))],
+    },
+    sentiment: customerTexts.some((t) => FRUSTRATION.test(t)) ? "frustrated" : "neutral",
+    riskFlags: state.riskFlags.map(({ flag, reason }) => ({ flag, reason })),
+    consent: { recording: "unknown", dataUse: "unknown" },
+    current: {
+      step: view?.currentStep ?? null,
+      stepTitle: view?.steps.find((s) => s.id === view.currentStep)?.title ?? null,
+      missing: view?.missing ?? [],
+      nextBestAction: nextBestAction(state, view),
+    },
+    handoff: state.agent.handoff,
+  };
+}
+
+/** Canonical JSON (sorted keys): the input of the payload digest. */
+export function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function channelLabel(channel: Channel | null): string {
+  return channel ? channelName(channel) : "unknown";
+}

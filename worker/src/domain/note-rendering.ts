@@ -1,0 +1,77 @@
+import { channelLabel, type HandoffPayload } from "./handoff";
+
+const esc = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const day = (iso: string) => iso.slice(0, 16).replace("T", " ");
+
+export interface RenderedNote {
+  html: string;
+  tags: string[];
+  customFields: { id: number; value: string }[];
+}
+
+/** Zendesk tags: lower case, no spaces. */
+function tag(...parts: string[]): string {
+  return parts
+    .join("_")
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, "_");
+}
+
+/**
+ * The handoff as a Zendesk internal note a person can act on at a glance: what the problem is,
+ * who the customer is and how sure we are, what happened, what was tried, what they sent, how they
+ * feel and prefer to be reached, and what to do next. The footer carries the idempotency key.
+ */
+export function renderNote(
+  payload: HandoffPayload,
+  key: string,
+  fields: { category?: number; reasonCode?: number; step?: number },
+  summary?: string,
+): RenderedNote {
+  const list = (items: string[]) =>
+    items.length ? `<ul>${items.map((i) => `<li>${i}</li>`).join("")}</ul>` : "<p>None.</p>";
+  const { customer, current } = payload;
+  const identity = [
+    `<b>${esc(customer.level)}</b> identity${customer.customerId ? `, customer ${esc(customer.customerId)}` : ", customer not resolved"}`,
+    ...customer.identifiers.map(esc),
+    customer.verification
+      ? `Verified by ${esc(customer.verification.method)} at ${day(customer.verification.passedAt)}, ${customer.verification.expired ? "expired" : `valid until ${day(customer.verification.expiresAt)}`}`
+      : "Not verified by step-up",
+    ...(customer.conflict ? [`⚠ Identity conflict: ${esc(customer.conflict)}`] : []),
+  ];
+  const sections = [
+    `<h3>Continuity handoff: ${esc(payload.thread.id)}</h3>`,
+    ...(payload.handoff ? [`<p><b>Why a person:</b> ${esc(payload.handoff.reason)}</p>`] : []),
+    `<h4>Problem</h4><p>${esc(payload.statement)}</p>`,
+    `<h4>Identity</h4>${list(identity)}`,
+    `<h4>Timeline</h4>${list(payload.timeline.map((e) => `${day(e.at)}: ${esc(e.text)}`))}`,
+    `<h4>Steps tried</h4>${list(payload.steps.map((s) => `${esc(s.title)}: ${s.status}${s.outcome ? ` (${esc(s.outcome)})` : ""}${s.by ? `, by ${esc(s.by)}` : ""}`))}`,
+    `<h4>Artifacts</h4>${list(payload.artifacts.map((a) => `<a href="${esc(a.url)}">${esc(a.kind)}</a> via ${esc(channelLabel(a.channel))}, ${day(a.at)}`))}`,
+    `<h4>Customer</h4>${list([
+      `Sentiment: ${payload.sentiment}`,
+      `Prefers ${esc(channelLabel(payload.preferences.channel))} (used: ${payload.preferences.channels.map(channelLabel).join(", ")}); language ${esc(payload.preferences.language)}`,
+      ...payload.riskFlags.map((f) => `⚠ ${esc(f.flag.replace(/_/g, " "))}: ${esc(f.reason)}`),
+    ])}`,
+    `<h4>Next best action</h4><p>${esc(current.nextBestAction)}${current.missing.length ? ` Missing: ${current.missing.map((m) => m.replace(/_/g, " ")).join(", ")}.` : ""}</p>`,
+    `<p>Linked: ${payload.tickets.map((t) => `#${esc(t.id)}`).join(", ") || "no other tickets"}</p>`,
+    ...(summary ? [`<h4>AI summary</h4><p>${esc(summary)}</p>`] : []),
+    `<p style="color:#87929d;font-size:11px">ctx-note:${esc(key)}</p>`,
+  ];
+  const tags = [
+    "continuity",
+    tag("ctx_thread", payload.thread.id),
+    ...(payload.category ? [tag("ctx_category", payload.category)] : []),
+    ...(current.step ? [tag("ctx_step", current.step)] : []),
+  ];
+  const customFields = [
+    ...(fields.category && payload.category
+      ? [{ id: fields.category, value: payload.category }]
+      : []),
+    ...(fields.reasonCode && payload.handoff
+      ? [{ id: fields.reasonCode, value: payload.handoff.code }]
+      : []),
+    ...(fields.step && current.step ? [{ id: fields.step, value: current.step }] : []),
+  ];
+  return { html: sections.join(""), tags, customFields };
+}
