@@ -18,6 +18,11 @@ export default tseslint.config(
     },
   },
   {
+    // The sidebar app runs in the browser.
+    files: ["app/src/**/*.{ts,tsx}", "app/test/**/*.{ts,tsx}", "app/preview/client/**/*.{ts,tsx}"],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     // The functional core stays pure: no platform I/O, no clocks, no randomness.
     files: ["worker/src/domain/**/*.ts"],
     rules: {

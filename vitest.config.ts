@@ -13,6 +13,8 @@ export default defineConfig({
         },
       },
       "./worker/vitest.config.ts",
+      "./app/vitest.config.ts",
+      "./app/e2e/vitest.config.ts",
     ],
   },
 });

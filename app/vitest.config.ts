@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+// Component tests: each sidebar component rendered in jsdom with a ZAF client double.
+export default defineConfig({
+  test: {
+    name: "app",
+    root: import.meta.dirname,
+    include: ["test/**/*.test.{ts,tsx}"],
+    environment: "jsdom",
+  },
+});
