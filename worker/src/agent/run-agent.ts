@@ -52,7 +52,8 @@ export async function runAgent(
     if (!stored) return { kind: "thread_gone", processedOffset: 0 };
     const { state, version } = stored;
     const since = state.agent.processedOffset;
-    if (since >= version) {
+    // A thread linked into another lives on there; its own agent has nothing left to do.
+    if (since >= version || state.mergedInto) {
       await completeAgentRun(env.DB, tenantId, threadId, version).run();
       return { kind: "nothing_to_do", processedOffset: since };
     }

@@ -4,6 +4,7 @@ import { CHANNELS, TICKET_STATUSES } from "../domain/channel-event";
 import { IDENTITY_LEVELS } from "../domain/identity-level";
 import { WORKFLOW_IDS } from "../domain/intent";
 import { SLOT_NAMES } from "../domain/slots";
+import { SUMMARY_EDIT_CATEGORIES } from "../domain/thread-events";
 
 const Channel = z.enum(CHANNELS);
 const Level = z.enum(IDENTITY_LEVELS);
@@ -137,8 +138,29 @@ export const HandoffSchema = z
       nextBestAction: z.string(),
     }),
     handoff: z.object({ code: z.string(), reason: z.string(), at: z.string() }).nullable(),
+    summary: z.object({
+      text: z.string(),
+      source: z.enum(["generated", "edited"]),
+      editedBy: z.string().nullable(),
+    }),
   })
   .openapi("HandoffPayload");
+
+export const SummarySchema = z
+  .object({
+    text: z.string().openapi({ description: "What the sidebar and the note show." }),
+    source: z.enum(["generated", "edited"]),
+    generated: z
+      .string()
+      .openapi({ description: "What Continuity wrote from the thread's fields." }),
+    editedBy: z.string().nullable(),
+    editedAt: z.string().nullable(),
+    diffCategory: z
+      .enum(SUMMARY_EDIT_CATEGORIES)
+      .nullable()
+      .openapi({ description: "What kind of correction the person made (the correction loop)." }),
+  })
+  .openapi("Summary");
 
 export const ContextSchema = z
   .object({
@@ -274,6 +296,15 @@ export const ContextSchema = z
       ),
     }),
     handoff: HandoffSchema,
+    summary: SummarySchema,
+    linkedThreads: z
+      .array(z.object({ threadId: z.string(), at: z.string(), by: z.string() }))
+      .openapi({
+        description: "Threads a person linked as the same issue; their history counts here.",
+      }),
+    dismissedCandidates: z
+      .array(z.string())
+      .openapi({ description: "Candidate threads a person said are a different issue." }),
     notes: z.array(
       z.object({
         id: z.string(),

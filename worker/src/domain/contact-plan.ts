@@ -28,6 +28,14 @@ export const POSITION: Record<ThreadEvent["type"], number> = {
   "agent.handed_off": 270,
   "agent.replied": 280,
   "agent.run_completed": 290,
+  "summary.edited": 300,
+  "identity.resolved": 305,
+  "thread.linked": 310,
+  "thread.unlinked": 311,
+  "thread.merged": 312,
+  "thread.unmerged": 313,
+  "candidate.dismissed": 320,
+  "candidate.restored": 321,
 };
 
 export interface ContactPlanInput {

@@ -4,6 +4,7 @@ import type { SlotName } from "./slots";
 import type { CandidateThread, ThreadStatus } from "./stitching";
 import { workflowView, type WorkflowView } from "./workflow-view";
 import { buildHandoff, type HandoffPayload } from "./handoff";
+import { summaryOf, type Summary } from "./summary";
 import {
   threadStatus,
   type RiskFlagName,
@@ -79,6 +80,9 @@ export interface ContextView {
   };
   /** The structured handoff as the contact behind this ticket or session sees the thread. */
   handoff: HandoffPayload;
+  summary: Summary;
+  linkedThreads: { threadId: string; at: string; by: string }[];
+  dismissedCandidates: string[];
   /** Handoff notes written to Zendesk for this thread, and where each stands. */
   notes: NoteStatus[];
   /** Offset of the newest event: read `/v1/threads/{id}/events?after=` from here to catch up. */
@@ -108,6 +112,7 @@ export function contextView(
   const currentLinks = contact?.links ?? [];
   const isCurrent = (kind: ThreadLink["kind"], id: string) =>
     currentLinks.some((l) => l.kind === kind && l.id === id);
+  const handoff = buildHandoff(state, contact?.id ?? contactId);
   return {
     thread: {
       id: state.id,
@@ -162,7 +167,11 @@ export function contextView(
     })),
     riskFlags: [...new Set(state.riskFlags.map((f) => f.flag))],
     risks: state.riskFlags,
-    candidates: state.candidates,
+    candidates: state.candidates.filter(
+      (c) =>
+        !state.dismissedCandidates.includes(c.threadId) &&
+        !state.linkedThreads.some((l) => l.threadId === c.threadId),
+    ),
     control: state.control,
     workflow: state.workflow
       ? workflowView(state.workflow, state.slots, resolution?.level ?? "unknown", state.control)
@@ -195,7 +204,10 @@ export function contextView(
         purpose,
       })),
     },
-    handoff: buildHandoff(state, contact?.id ?? contactId),
+    handoff,
+    summary: summaryOf(state, handoff),
+    linkedThreads: state.linkedThreads.map((l) => ({ ...l, by: l.by.replace(/^human:/, "") })),
+    dismissedCandidates: state.dismissedCandidates,
     notes,
     offset: version,
     version,

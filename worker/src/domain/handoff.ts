@@ -5,6 +5,7 @@ import type { SlotName } from "./slots";
 import { channelName, threadStatus, type ThreadState } from "./thread-state";
 import { workflowView } from "./workflow-view";
 import { WORKFLOWS } from "./workflows";
+import { summaryOf } from "./summary";
 
 export const HANDOFF_VERSION = 1;
 
@@ -41,7 +42,11 @@ export interface HandoffPayload {
     nextBestAction: string;
   };
   handoff: { code: HardStopCode | "needs_person"; reason: string; at: string } | null;
+  /** Prose beside the fields, never instead of one: generated from them, or as a person corrected it. */
+  summary: { text: string; source: "generated" | "edited"; editedBy: string | null };
 }
+
+export type HandoffFields = Omit<HandoffPayload, "summary">;
 
 const FRUSTRATION =
   /\b(again|already (?:told|sent|gave|uploaded)|ridiculous|unacceptable|third time|still waiting|nobody|angry|fed up)\b|!{2,}/i;
@@ -94,7 +99,7 @@ export function buildHandoff(state: ThreadState, contactId: string | null): Hand
     "control",
     "risk",
   ]);
-  return {
+  const fields: HandoffFields = {
     version: HANDOFF_VERSION,
     thread: { id: state.id, status: threadStatus(state), openedAt: state.openedAt },
     tickets: state.tickets.map((t) => ({ id: t.id, channel: t.channel, status: t.status })),
@@ -144,6 +149,11 @@ export function buildHandoff(state: ThreadState, contactId: string | null): Hand
       nextBestAction: nextBestAction(state, view),
     },
     handoff: state.agent.handoff,
+  };
+  const summary = summaryOf(state, fields);
+  return {
+    ...fields,
+    summary: { text: summary.text, source: summary.source, editedBy: summary.editedBy },
   };
 }
 

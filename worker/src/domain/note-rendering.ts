@@ -27,7 +27,6 @@ export function renderNote(
   payload: HandoffPayload,
   key: string,
   fields: { category?: number; reasonCode?: number; step?: number },
-  summary?: string,
 ): RenderedNote {
   const list = (items: string[]) =>
     items.length ? `<ul>${items.map((i) => `<li>${i}</li>`).join("")}</ul>` : "<p>None.</p>";
@@ -43,6 +42,7 @@ export function renderNote(
   const sections = [
     `<h3>Continuity handoff: ${esc(payload.thread.id)}</h3>`,
     ...(payload.handoff ? [`<p><b>Why a person:</b> ${esc(payload.handoff.reason)}</p>`] : []),
+    `<h4>Summary</h4><p>${esc(payload.summary.text)}</p>${payload.summary.editedBy ? `<p><i>Corrected by ${esc(payload.summary.editedBy)}</i></p>` : ""}`,
     `<h4>Problem</h4><p>${esc(payload.statement)}</p>`,
     `<h4>Identity</h4>${list(identity)}`,
     `<h4>Timeline</h4>${list(payload.timeline.map((e) => `${day(e.at)}: ${esc(e.text)}`))}`,
@@ -55,7 +55,6 @@ export function renderNote(
     ])}`,
     `<h4>Next best action</h4><p>${esc(current.nextBestAction)}${current.missing.length ? ` Missing: ${current.missing.map((m) => m.replace(/_/g, " ")).join(", ")}.` : ""}</p>`,
     `<p>Linked: ${payload.tickets.map((t) => `#${esc(t.id)}`).join(", ") || "no other tickets"}</p>`,
-    ...(summary ? [`<h4>AI summary</h4><p>${esc(summary)}</p>`] : []),
     `<p style="color:#87929d;font-size:11px">ctx-note:${esc(key)}</p>`,
   ];
   const tags = [

@@ -11,6 +11,11 @@ export const THREAD_ACTIONS = [
   "take_over",
   "request_verification",
   "record_verification",
+  "resolve_conflict",
+  "dismiss_candidate",
+  "restore_candidate",
+  "link_thread",
+  "unlink_thread",
 ] as const;
 export type ThreadAction = (typeof THREAD_ACTIONS)[number];
 
@@ -21,6 +26,10 @@ export interface ActionRequest {
   actor: string;
   reason?: string;
   method?: string;
+  /** resolve_conflict: the customer the person chose. */
+  customerId?: string;
+  /** dismiss_candidate, restore_candidate, link_thread, unlink_thread: the other thread. */
+  otherThreadId?: string;
 }
 
 export type ActionPlan =
@@ -91,6 +100,58 @@ export function planAction(state: ThreadState, request: ActionRequest, at: strin
       wantsAgentRun: false,
     };
   }
+  if (request.action === "resolve_conflict") {
+    if (!contact) return { ok: false, reason: "No contact to resolve." };
+    const choices = contact.resolution.candidates;
+    if (!request.customerId || !choices.includes(request.customerId))
+      return {
+        ok: false,
+        reason:
+          choices.length > 0
+            ? `Choose one of the candidate customers: ${choices.join(", ")}.`
+            : "There is no conflict to resolve for this contact.",
+      };
+    if (state.customerId && state.customerId !== request.customerId)
+      return {
+        ok: false,
+        reason: `This thread belongs to ${state.customerId}; a thread never holds two customers.`,
+      };
+    return {
+      ok: true,
+      facts: [
+        {
+          type: "identity.resolved",
+          at,
+          contactId: contact.id,
+          customerId: request.customerId,
+          by,
+        },
+      ],
+      wantsAgentRun: false,
+    };
+  }
+  if (request.action === "dismiss_candidate" || request.action === "restore_candidate") {
+    const other = request.otherThreadId;
+    if (!other) return { ok: false, reason: "Say which candidate thread (otherThreadId)." };
+    const dismissed = state.dismissedCandidates.includes(other);
+    if (request.action === "dismiss_candidate") {
+      if (!state.candidates.some((c) => c.threadId === other) || dismissed)
+        return { ok: false, reason: `${other} is not an open candidate of this thread.` };
+      return {
+        ok: true,
+        facts: [{ type: "candidate.dismissed", at, threadId: other, by }],
+        wantsAgentRun: false,
+      };
+    }
+    if (!dismissed) return { ok: false, reason: `${other} was not dismissed.` };
+    return {
+      ok: true,
+      facts: [{ type: "candidate.restored", at, threadId: other, by }],
+      wantsAgentRun: false,
+    };
+  }
+  if (request.action === "link_thread" || request.action === "unlink_thread")
+    return { ok: false, reason: "Linking threads needs both threads: see planLink." };
   if (!state.workflow) return { ok: false, reason: "This thread has no workflow yet." };
   const view = workflowView(state.workflow, state.slots, level, state.control);
   const allowed = view.actions.find((a) => a.action === request.action);

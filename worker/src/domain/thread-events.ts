@@ -98,7 +98,32 @@ export type ThreadEvent = { key: string; at: string; group: string; part: number
     }
   | { type: "agent.handed_off"; code: HardStopCode | "needs_person"; reason: string }
   | { type: "agent.run_completed"; upTo: number; provider: string }
+  /** A person corrected the handoff summary; `category` says what kind of change it was. */
+  | { type: "summary.edited"; text: string; by: string; category: SummaryEditCategory }
+  /** A person chose which customer a conflicted contact is. */
+  | { type: "identity.resolved"; contactId: string; customerId: string; by: string }
+  /**
+   * A person said another thread is the same issue: its facts were copied in with keys under
+   * `prefix` (`<id>@<version>/`), so linking again after an undo never collides with the first copy.
+   */
+  | { type: "thread.linked"; otherThreadId: string; by: string; prefix: string }
+  /** Undo of a link: the copied facts stop counting (the log stays append-only). */
+  | { type: "thread.unlinked"; otherThreadId: string; by: string }
+  /** This thread now lives on inside another one; its tickets and sessions point there. */
+  | { type: "thread.merged"; into: string; by: string }
+  | { type: "thread.unmerged"; from: string; by: string }
+  | { type: "candidate.dismissed"; threadId: string; by: string }
+  | { type: "candidate.restored"; threadId: string; by: string }
 );
+
+export const SUMMARY_EDIT_CATEGORIES = [
+  "wording",
+  "added_detail",
+  "removed_detail",
+  "corrected_fact",
+  "rewrite",
+] as const;
+export type SummaryEditCategory = (typeof SUMMARY_EDIT_CATEGORIES)[number];
 
 export type RiskFlagName =
   | "identity_conflict"

@@ -13,6 +13,7 @@ import {
   compareEvents,
   type RiskFlagName,
   type StitchSummary,
+  type SummaryEditCategory,
   type ThreadEvent,
 } from "./thread-events";
 import { latest } from "./time";
@@ -40,6 +41,8 @@ export interface ContactState {
   verifications: VerificationRecord[];
   /** Judged at `lastAt`, the newest event time seen for this contact. */
   resolution: IdentityResolution;
+  /** The customer a person chose for this contact when its evidence disagreed. */
+  chosen?: { customerId: string; by: string; at: string } | null;
 }
 
 export interface TicketState {
@@ -111,6 +114,14 @@ export interface ThreadState {
     handoff: { code: HardStopCode | "needs_person"; reason: string; at: string } | null;
     replies: AgentReply[];
   };
+  /** A person's correction of the generated summary (the correction loop). */
+  summaryEdit: { text: string; by: string; at: string; category: SummaryEditCategory } | null;
+  /** Threads a person said are the same issue; their facts count here. */
+  linkedThreads: { threadId: string; at: string; by: string }[];
+  /** Candidate threads a person said are a different issue. */
+  dismissedCandidates: string[];
+  /** Set when a person linked this thread into another: it lives on there. */
+  mergedInto: string | null;
   /** The last event applied, in log order; later events apply incrementally. */
   cursor: {
     at: string;
@@ -155,6 +166,10 @@ export function emptyThread(id: string, openedAt: string): ThreadState {
     workflow: null,
     verification: { pending: null, failures: [] },
     agent: { processedOffset: 0, handoff: null, replies: [] },
+    summaryEdit: null,
+    linkedThreads: [],
+    dismissedCandidates: [],
+    mergedInto: null,
     cursor: null,
     eventCount: 0,
   };
@@ -239,7 +254,9 @@ function rejudge(
   policy: IdentityPolicy,
   at: string,
 ): ThreadState {
-  let resolution = resolveIdentity(contact.signals, contact.verifications, contact.lastAt, policy);
+  let resolution = contact.chosen
+    ? chosenResolution(contact, contact.chosen.customerId, policy)
+    : resolveIdentity(contact.signals, contact.verifications, contact.lastAt, policy);
   const customerId = state.customerId ?? (resolution.conflict ? null : resolution.customerId);
   if (resolution.customerId && customerId && resolution.customerId !== customerId) {
     resolution = {
@@ -270,6 +287,29 @@ function rejudge(
     });
   }
   return next;
+}
+
+/**
+ * A contact as a person decided it: only the evidence that fits the chosen customer counts, and
+ * the person's own check counts as one more kind, so the level is at least medium. It is never
+ * high without a verification.
+ */
+function chosenResolution(
+  contact: ContactState,
+  customerId: string,
+  policy: IdentityPolicy,
+): IdentityResolution {
+  const fitting = contact.signals
+    .filter((s) => s.owners.includes(customerId))
+    .map((s) => ({ ...s, owners: [customerId] }));
+  const judged = resolveIdentity(fitting, contact.verifications, contact.lastAt, policy);
+  return {
+    ...judged,
+    customerId,
+    candidates: [],
+    conflict: null,
+    level: judged.level === "high" ? "high" : "medium",
+  };
 }
 
 function newContact(
@@ -726,6 +766,87 @@ function applyOne(state: ThreadState, event: ThreadEvent, policy: IdentityPolicy
         },
       );
     }
+    case "summary.edited": {
+      if (state.summaryEdit && !newer(state.summaryEdit.at, event.at)) return state;
+      const summaryEdit = {
+        text: event.text,
+        by: event.by,
+        at: event.at,
+        category: event.category,
+      };
+      return withTimeline(
+        { ...state, summaryEdit },
+        {
+          at: event.at,
+          key: event.key,
+          kind: "agent",
+          text: `Summary corrected by ${event.by.replace(/^human:/, "")} (${event.category.replace(/_/g, " ")})`,
+        },
+      );
+    }
+    case "identity.resolved": {
+      const channel = state.contacts.find((c) => c.id === event.contactId)?.channel ?? "api";
+      const updated = updateContact(state, event.contactId, event.at, channel, policy, (c) => ({
+        ...c,
+        chosen: { customerId: event.customerId, by: event.by, at: event.at },
+      }));
+      const resolved = rejudge(updated.state, updated.contact, policy, event.at);
+      const riskFlags = resolved.riskFlags.filter(
+        (f) => !(f.flag === "identity_conflict" && f.contactId === event.contactId),
+      );
+      return withTimeline(
+        { ...resolved, riskFlags },
+        {
+          at: event.at,
+          key: event.key,
+          kind: "verification",
+          contactId: event.contactId,
+          text: `${event.by.replace(/^human:/, "")} confirmed who the customer is`,
+        },
+      );
+    }
+    case "thread.linked": {
+      if (state.linkedThreads.some((l) => l.threadId === event.otherThreadId)) return state;
+      const linkedThreads = [
+        ...state.linkedThreads,
+        { threadId: event.otherThreadId, at: event.at, by: event.by },
+      ];
+      return withTimeline(
+        { ...state, linkedThreads },
+        {
+          at: event.at,
+          key: event.key,
+          kind: "candidates",
+          text: `${event.otherThreadId} linked as the same issue by ${event.by.replace(/^human:/, "")}`,
+        },
+      );
+    }
+    case "thread.unlinked":
+      return withTimeline(
+        {
+          ...state,
+          linkedThreads: state.linkedThreads.filter((l) => l.threadId !== event.otherThreadId),
+        },
+        {
+          at: event.at,
+          key: event.key,
+          kind: "candidates",
+          text: `${event.otherThreadId} unlinked by ${event.by.replace(/^human:/, "")}`,
+        },
+      );
+    case "thread.merged":
+      return { ...state, mergedInto: event.into };
+    case "thread.unmerged":
+      return state.mergedInto === event.from ? { ...state, mergedInto: null } : state;
+    case "candidate.dismissed":
+      return state.dismissedCandidates.includes(event.threadId)
+        ? state
+        : { ...state, dismissedCandidates: [...state.dismissedCandidates, event.threadId] };
+    case "candidate.restored":
+      return {
+        ...state,
+        dismissedCandidates: state.dismissedCandidates.filter((id) => id !== event.threadId),
+      };
     case "agent.run_completed":
       return {
         ...state,
@@ -753,6 +874,33 @@ function joinAtFirstSight(events: ThreadEvent[]): ThreadEvent[] {
     const at = first.get(e.contactId)!;
     return at < Date.parse(e.at) ? { ...e, at: new Date(at).toISOString() } : e;
   });
+}
+
+/**
+ * Facts copied in from a linked thread count only under the newest link's prefix, and not at all
+ * once a person undid the link.
+ */
+/** Keys of facts copied in by a link: `<thread id>@<version>/<original key>`. */
+const COPIED_KEY = /^(THR-[0-9A-Z]{4,32})@\d+\//;
+
+export function effectiveEvents(events: ThreadEvent[]): ThreadEvent[] {
+  const lastLinkOp = new Map<string, ThreadEvent & { type: "thread.linked" | "thread.unlinked" }>();
+  for (const e of [...events].sort(compareEvents)) {
+    if (e.type === "thread.linked" || e.type === "thread.unlinked")
+      lastLinkOp.set(e.otherThreadId, e);
+  }
+  if (lastLinkOp.size === 0) return events;
+  return events.filter((e) => {
+    const copiedFrom = COPIED_KEY.exec(e.key)?.[1];
+    const op = copiedFrom ? lastLinkOp.get(copiedFrom) : undefined;
+    if (!op) return true;
+    return op.type === "thread.linked" && e.key.startsWith(op.prefix);
+  });
+}
+
+/** A stored state from before a field existed reads as if it had the field's empty value. */
+export function reviveState(stored: ThreadState): ThreadState {
+  return { ...emptyThread(stored.id, stored.openedAt), ...stored };
 }
 
 /** Apply events that all sort after the state's cursor (see `appliesInOrder`). */
@@ -791,7 +939,7 @@ export function appliesInOrder(state: ThreadState, events: ThreadEvent[]): boole
  */
 export function project(id: string, events: ThreadEvent[], policy: IdentityPolicy): ThreadState {
   const seen = new Set<string>();
-  const ordered = joinAtFirstSight(events)
+  const ordered = joinAtFirstSight(effectiveEvents(events))
     .sort(compareEvents)
     .filter((e) => {
       if (seen.has(e.key)) return false;

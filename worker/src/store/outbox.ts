@@ -1,3 +1,4 @@
+import type { NoteStatus } from "../domain/context-view";
 export type OutboxKind =
   "sunco_message" | "zendesk_comment" | "zendesk_note" | "sunco_pass_control";
 export type OutboxStatus = "pending" | "sent" | "failed" | "superseded";
@@ -232,4 +233,23 @@ export async function listOutbox(
     .bind(tenantId, status, limit)
     .all<Row>();
   return results.map(toRow);
+}
+
+/** The handoff notes of a thread as the sidebar shows them: where each one stands. */
+export async function noteStatuses(
+  db: D1Database,
+  tenantId: string,
+  threadId: string,
+): Promise<NoteStatus[]> {
+  return (await outboxOfThread(db, tenantId, threadId))
+    .filter((row) => row.kind === "zendesk_note")
+    .map(({ id, target, status, attempts, lastError, createdAt, sentAt }) => ({
+      id,
+      ticketId: target,
+      status,
+      attempts,
+      lastError,
+      createdAt,
+      sentAt,
+    }));
 }

@@ -2,7 +2,7 @@ import { unionOfSeeks } from "./seeks";
 import type { ThreadLink } from "../domain/channel-event";
 import type { ThreadSummary } from "../domain/stitching";
 import type { ThreadEvent } from "../domain/thread-events";
-import { summarize, threadStatus, type ThreadState } from "../domain/thread-state";
+import { reviveState, summarize, threadStatus, type ThreadState } from "../domain/thread-state";
 
 export interface LinkRow {
   kind: ThreadLink["kind"];
@@ -60,7 +60,7 @@ export async function findLinkedThreads(
     threadId: r.thread_id,
     contactId: r.contact_id,
     channel: r.channel,
-    state: JSON.parse(r.state) as ThreadState,
+    state: reviveState(JSON.parse(r.state) as ThreadState),
     version: r.version,
   }));
 }
@@ -74,7 +74,9 @@ export async function loadThread(
     .prepare(`SELECT state, version FROM threads WHERE tenant_id = ?1 AND id = ?2`)
     .bind(tenantId, threadId)
     .first<{ state: string; version: number }>();
-  return row ? { state: JSON.parse(row.state) as ThreadState, version: row.version } : null;
+  return row
+    ? { state: reviveState(JSON.parse(row.state) as ThreadState), version: row.version }
+    : null;
 }
 
 export interface CustomerThreads {
@@ -99,7 +101,7 @@ export async function customerThreads(
     db
       .prepare(
         `SELECT id, customer_id, status, last_event_at, refs, state, version FROM threads
-         WHERE tenant_id = ?1 AND customer_id IN (${placeholders}) ORDER BY last_event_at DESC LIMIT ${limit}`,
+         WHERE tenant_id = ?1 AND customer_id IN (${placeholders}) AND status <> 'merged' ORDER BY last_event_at DESC LIMIT ${limit}`,
       )
       .bind(tenantId, ...customerIds),
     db
@@ -125,7 +127,10 @@ export async function customerThreads(
         lastEventAt: r.last_event_at,
         orderIds: refs.orderIds ?? [],
         artifactHashes: refs.artifactHashes ?? [],
-        load: () => ({ state: JSON.parse(r.state) as ThreadState, version: r.version }),
+        load: () => ({
+          state: reviveState(JSON.parse(r.state) as ThreadState),
+          version: r.version,
+        }),
       };
     }),
     version: (version?.results?.[0] as { version?: number } | undefined)?.version ?? 0,
@@ -195,7 +200,7 @@ export class ThreadWrite {
             this.tenantId,
             state.id,
             state.customerId,
-            threadStatus(state),
+            state.mergedInto ? "merged" : threadStatus(state),
             state.control,
             version,
             json,
@@ -221,7 +226,7 @@ export class ThreadWrite {
             this.tenantId,
             state.id,
             state.customerId,
-            threadStatus(state),
+            state.mergedInto ? "merged" : threadStatus(state),
             state.control,
             version,
             json,

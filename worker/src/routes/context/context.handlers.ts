@@ -2,7 +2,7 @@ import type { ThreadLink } from "../../domain/channel-event";
 import { contextView } from "../../domain/context-view";
 import { ApiError } from "../../lib/problem";
 import type { AppRouteHandler } from "../../lib/types";
-import { outboxOfThread } from "../../store/outbox";
+import { noteStatuses } from "../../store/outbox";
 import { findLinkedThreads } from "../../store/threads";
 import type { SessionContextRoute, TicketContextRoute } from "./context.routes";
 
@@ -15,17 +15,7 @@ async function contextFor(db: D1Database, tenantId: string, link: ThreadLink) {
       "no_thread",
       `Continuity has no thread for ${link.kind} ${link.id} yet`,
     );
-  const notes = (await outboxOfThread(db, tenantId, found.threadId))
-    .filter((row) => row.kind === "zendesk_note")
-    .map(({ id, target, status, attempts, lastError, createdAt, sentAt }) => ({
-      id,
-      ticketId: target,
-      status,
-      attempts,
-      lastError,
-      createdAt,
-      sentAt,
-    }));
+  const notes = await noteStatuses(db, tenantId, found.threadId);
   return contextView(found.state, found.contactId, found.version, notes);
 }
 

@@ -1,20 +1,28 @@
+import type { Context } from "hono";
 import { ApiError } from "../../lib/problem";
-import type { AppRouteHandler } from "../../lib/types";
+import type { AppBindings, AppRouteHandler } from "../../lib/types";
 import {
   classifyWriteError,
   findLinkedThreads,
   loadEvents,
   loadThread,
   ThreadWrite,
+  type LinkedThread,
 } from "../../store/threads";
-import type { ActRoute, EventsRoute, RetryNoteRoute } from "./threads.routes";
-import { loadOutbox, requeueOutbox } from "../../store/outbox";
+import type { ActRoute, EditSummaryRoute, EventsRoute, RetryNoteRoute } from "./threads.routes";
+import { loadOutbox, noteStatuses, requeueOutbox } from "../../store/outbox";
 import { contextView } from "../../domain/context-view";
-import { planAction } from "../../domain/thread-actions";
-import type { ThreadEvent } from "../../domain/thread-events";
+import { buildHandoff } from "../../domain/handoff";
+import { classifyEdit, summaryOf } from "../../domain/summary";
+import { planAction, type ThreadAction } from "../../domain/thread-actions";
+import type { ThreadEvent, UnplacedEvent } from "../../domain/thread-events";
 import { applyEvents } from "../../domain/thread-state";
 import { requestAgentRun } from "../../store/agent-runs";
 import { auditStatements } from "../../store/audit";
+import { describeFact } from "./fact-descriptions";
+import { linkThreads, unlinkThreads } from "./thread-links";
+
+type AppContext = Context<AppBindings>;
 
 export const events: AppRouteHandler<EventsRoute> = async (c) => {
   const { threadId } = c.req.valid("param");
@@ -40,37 +48,119 @@ export const events: AppRouteHandler<EventsRoute> = async (c) => {
   );
 };
 
+interface Viewer {
+  ticketId?: string | undefined;
+  sessionId?: string | undefined;
+}
+
+/** The thread as the person sees it from their ticket or session; 404 unless it is on `threadId`. */
+export async function viewerThread(
+  c: AppContext,
+  threadId: string,
+  viewer: Viewer,
+): Promise<LinkedThread> {
+  const link = viewer.ticketId
+    ? { kind: "ticket" as const, id: viewer.ticketId }
+    : { kind: "session" as const, id: viewer.sessionId! };
+  const [linked] = await findLinkedThreads(c.env.DB, c.get("tenant").config.id, [link]);
+  if (!linked || linked.threadId !== threadId)
+    throw new ApiError(404, "not_on_thread", `${link.kind} ${link.id} is not on ${threadId}`);
+  return linked;
+}
+
+/** 409 with what happened since the version the person acted on. */
+export async function staleAnswer(c: AppContext, threadId: string, expectedVersion: number) {
+  const tenantId = c.get("tenant").config.id;
+  const current = await loadThread(c.env.DB, tenantId, threadId);
+  const since = await loadEvents(c.env.DB, tenantId, threadId, expectedVersion, 50);
+  const changes = since.map(({ event }) => describeFact(event));
+  return c.json(
+    {
+      error: {
+        code: "stale_version" as const,
+        message: `The thread moved from version ${expectedVersion} to ${current?.version}: ${changes.slice(-3).join("; ")}`,
+      },
+      version: current?.version ?? 0,
+      changes,
+    },
+    409,
+  );
+}
+
+/** Append a person's facts to one thread at the version they saw, with an audit entry. */
+async function commitFacts(
+  c: AppContext,
+  linked: LinkedThread,
+  expectedVersion: number,
+  facts: UnplacedEvent[],
+  audit: { actor: string; action: string; data: Record<string, unknown> },
+  wantsAgentRun: boolean,
+) {
+  const tenant = c.get("tenant");
+  const tenantId = tenant.config.id;
+  const now = new Date().toISOString();
+  const placed = facts.map(
+    (fact, i) =>
+      ({
+        ...fact,
+        key: `human:${expectedVersion}#${i}`,
+        group: `human:${expectedVersion}`,
+        part: i,
+      }) as ThreadEvent,
+  );
+  const next = applyEvents(linked.state, placed, tenant.config.policy);
+  const version = expectedVersion + placed.length;
+  const write = new ThreadWrite(c.env.DB, tenantId, now)
+    .appendEvents(linked.threadId, expectedVersion + 1, placed)
+    .saveThread(next, version, expectedVersion)
+    .add(
+      ...auditStatements(c.env.DB, tenantId, [
+        {
+          at: now,
+          actor: `human:${audit.actor}`,
+          action: audit.action,
+          threadId: linked.threadId,
+          data: { ...audit.data, version },
+        },
+      ]),
+    );
+  if (wantsAgentRun) write.add(requestAgentRun(c.env.DB, tenantId, linked.threadId, version, now));
+  try {
+    await write.commit();
+  } catch (error) {
+    if (classifyWriteError(error) === "other") throw error;
+    return staleAnswer(c, linked.threadId, expectedVersion);
+  }
+  if (wantsAgentRun)
+    await c.env.AGENT_QUEUE.send({
+      v: 1,
+      tenantId,
+      threadId: linked.threadId,
+      upTo: version,
+    }).catch(() => undefined);
+  const notes = await noteStatuses(c.env.DB, tenantId, linked.threadId);
+  return c.json(contextView(next, linked.contactId, version, notes), 200);
+}
+
+const LINK_ACTIONS: ThreadAction[] = ["link_thread", "unlink_thread"];
+
 export const act: AppRouteHandler<ActRoute> = async (c) => {
   const { threadId } = c.req.valid("param");
   const body = c.req.valid("json");
-  const tenant = c.get("tenant");
-  const tenantId = tenant.config.id;
-  const link = body.ticketId
-    ? { kind: "ticket" as const, id: body.ticketId }
-    : { kind: "session" as const, id: body.sessionId! };
-  const [linked] = await findLinkedThreads(c.env.DB, tenantId, [link]);
-  if (!linked || linked.threadId !== threadId)
-    throw new ApiError(404, "not_on_thread", `${link.kind} ${link.id} is not on ${threadId}`);
+  const linked = await viewerThread(c, threadId, body);
+  if (linked.version !== body.expectedVersion)
+    return staleAnswer(c, threadId, body.expectedVersion);
 
-  const stale = async () => {
-    const current = await loadThread(c.env.DB, tenantId, threadId);
-    const since = await loadEvents(c.env.DB, tenantId, threadId, body.expectedVersion, 50);
-    const changes = since.map(({ event }) => describeFact(event));
-    return c.json(
-      {
-        error: {
-          code: "stale_version" as const,
-          message: `The thread moved from version ${body.expectedVersion} to ${current?.version}: ${changes.slice(-3).join("; ")}`,
-        },
-        version: current?.version ?? 0,
-        changes,
-      },
-      409,
-    );
-  };
-  if (linked.version !== body.expectedVersion) return stale();
+  if (LINK_ACTIONS.includes(body.action)) {
+    if (!body.otherThreadId)
+      throw new ApiError(422, "action_not_permitted", "Say which thread (otherThreadId).");
+    const run = body.action === "link_thread" ? linkThreads : unlinkThreads;
+    const outcome = await run(c, linked, body.otherThreadId, body.actor);
+    if (outcome.kind === "refused") throw new ApiError(422, "action_not_permitted", outcome.reason);
+    if (outcome.kind === "stale") return staleAnswer(c, threadId, body.expectedVersion);
+    return c.json(outcome.view, 200);
+  }
 
-  const now = new Date().toISOString();
   const plan = planAction(
     linked.state,
     {
@@ -79,68 +169,58 @@ export const act: AppRouteHandler<ActRoute> = async (c) => {
       actor: body.actor,
       ...(body.reason && { reason: body.reason }),
       ...(body.method && { method: body.method }),
+      ...(body.customerId && { customerId: body.customerId }),
+      ...(body.otherThreadId && { otherThreadId: body.otherThreadId }),
     },
-    now,
+    new Date().toISOString(),
   );
   if (!plan.ok) throw new ApiError(422, "action_not_permitted", plan.reason);
-  const facts = plan.facts.map(
-    (fact, i) =>
-      ({
-        ...fact,
-        key: `human:${body.expectedVersion}#${i}`,
-        group: `human:${body.expectedVersion}`,
-        part: i,
-      }) as ThreadEvent,
+  return commitFacts(
+    c,
+    linked,
+    body.expectedVersion,
+    plan.facts,
+    {
+      actor: body.actor,
+      action: `thread.${body.action}`,
+      data: {
+        reason: body.reason ?? null,
+        ...(body.otherThreadId && { otherThreadId: body.otherThreadId }),
+        ...(body.customerId && { customerId: body.customerId }),
+      },
+    },
+    plan.wantsAgentRun,
   );
-  const next = applyEvents(linked.state, facts, tenant.config.policy);
-  const version = body.expectedVersion + facts.length;
-  const write = new ThreadWrite(c.env.DB, tenantId, now)
-    .appendEvents(threadId, body.expectedVersion + 1, facts)
-    .saveThread(next, version, body.expectedVersion)
-    .add(
-      ...auditStatements(c.env.DB, tenantId, [
-        {
-          at: now,
-          actor: `human:${body.actor}`,
-          action: `thread.${body.action}`,
-          threadId,
-          data: { reason: body.reason ?? null, version },
-        },
-      ]),
-    );
-  if (plan.wantsAgentRun) write.add(requestAgentRun(c.env.DB, tenantId, threadId, version, now));
-  try {
-    await write.commit();
-  } catch (error) {
-    if (classifyWriteError(error) === "other") throw error;
-    return stale();
-  }
-  if (plan.wantsAgentRun)
-    await c.env.AGENT_QUEUE.send({ v: 1, tenantId, threadId, upTo: version }).catch(
-      () => undefined,
-    );
-  return c.json(contextView(next, linked.contactId, version), 200);
 };
 
-/** One line per fact, for "what changed" after a stale write. */
-function describeFact(event: ThreadEvent): string {
-  switch (event.type) {
-    case "message.received":
-      return `${event.author} wrote on ${event.channel}`;
-    case "workflow.step_completed":
-      return `step ${event.stepId} done by ${event.by}`;
-    case "workflow.step_denied":
-      return `step ${event.stepId} denied`;
-    case "control.changed":
-      return `control went to ${event.owner === "ai" ? "the AI agent" : "a person"}`;
-    case "agent.replied":
-      return "the AI agent replied";
-    case "verification.passed":
-      return "the customer was verified";
-    default:
-      return event.type.replace(".", " ");
-  }
-}
+export const editSummary: AppRouteHandler<EditSummaryRoute> = async (c) => {
+  const { threadId } = c.req.valid("param");
+  const body = c.req.valid("json");
+  const linked = await viewerThread(c, threadId, body);
+  if (linked.version !== body.expectedVersion)
+    return staleAnswer(c, threadId, body.expectedVersion);
+  const shown = summaryOf(linked.state, buildHandoff(linked.state, linked.contactId));
+  if (shown.text.trim() === body.text)
+    throw new ApiError(422, "unchanged", "The summary is the same as before: nothing to keep.");
+  // Judged against the text the person had in front of them.
+  const category = classifyEdit(shown.text, body.text);
+  return commitFacts(
+    c,
+    linked,
+    body.expectedVersion,
+    [
+      {
+        type: "summary.edited",
+        at: new Date().toISOString(),
+        text: body.text,
+        by: `human:${body.actor}`,
+        category,
+      },
+    ],
+    { actor: body.actor, action: "thread.summary_edited", data: { category } },
+    false,
+  );
+};
 
 export const retryNote: AppRouteHandler<RetryNoteRoute> = async (c) => {
   const { threadId, noteId } = c.req.valid("param");

@@ -5,6 +5,7 @@ import * as routes from "./threads.routes";
 const router = createRouter()
   .openapi(routes.events, handlers.events)
   .openapi(routes.act, handlers.act)
+  .openapi(routes.editSummary, handlers.editSummary)
   .openapi(routes.retryNote, handlers.retryNote);
 
 export default router;

@@ -35,6 +35,19 @@ export const events = createRoute({
   },
 });
 
+const ThreadId = z.string().regex(/^THR-[0-9A-Z]{4,32}$/, "must be a thread id (THR-…)");
+
+const StaleVersion = jsonContent(
+  z.object({
+    error: z.object({ code: z.literal("stale_version"), message: z.string() }),
+    version: z.number().int(),
+    changes: z
+      .array(z.string())
+      .openapi({ description: "What happened since expectedVersion, newest last." }),
+  }),
+  "The thread changed since the person looked: refresh and decide again",
+);
+
 const ActionBody = z
   .object({
     action: z.enum(THREAD_ACTIONS),
@@ -60,6 +73,16 @@ const ActionBody = z
       .max(40)
       .optional()
       .openapi({ description: "record_verification: how the person verified the customer." }),
+    customerId: z
+      .string()
+      .min(1)
+      .max(128)
+      .optional()
+      .openapi({ description: "resolve_conflict: the candidate customer the person chose." }),
+    otherThreadId: ThreadId.optional().openapi({
+      description:
+        "link_thread, unlink_thread, dismiss_candidate, restore_candidate: the other thread.",
+    }),
   })
   .refine(
     (b) => Boolean(b.ticketId) !== Boolean(b.sessionId),
@@ -71,7 +94,8 @@ export const act = createRoute({
   method: "post",
   path: "/v1/threads/{threadId}/actions",
   tags: ["Threads"],
-  summary: "Approve, deny, continue, hand back to the AI, take over, or record a verification",
+  summary:
+    "Approve, deny, continue, hand back, take over, verify, resolve a conflict, link or dismiss a candidate thread",
   security: [{ appSecret: [] }],
   middleware: [appAuth] as const,
   request: {
@@ -90,17 +114,49 @@ export const act = createRoute({
     ),
     401: errorContent("Missing or wrong app secret"),
     404: errorContent("No such thread, or the ticket is not on it"),
-    409: jsonContent(
-      z.object({
-        error: z.object({ code: z.literal("stale_version"), message: z.string() }),
-        version: z.number().int(),
-        changes: z
-          .array(z.string())
-          .openapi({ description: "What happened since expectedVersion, newest last." }),
-      }),
-      "The thread changed since the person looked: refresh and decide again",
-    ),
+    409: StaleVersion,
     422: errorContent("The action is not permitted now (the reason says why)"),
+  },
+});
+
+const SummaryBody = z
+  .object({
+    expectedVersion: z.number().int().min(0),
+    ticketId: z.string().min(1).max(64).optional(),
+    sessionId: z.string().min(1).max(200).optional(),
+    actor: z.string().min(1).max(120),
+    text: z
+      .string()
+      .trim()
+      .min(1, "the summary cannot be empty")
+      .max(4000)
+      .openapi({ description: "The corrected summary." }),
+  })
+  .refine(
+    (b) => Boolean(b.ticketId) !== Boolean(b.sessionId),
+    "give exactly one of ticketId or sessionId",
+  )
+  .openapi("SummaryEdit");
+
+export const editSummary = createRoute({
+  method: "put",
+  path: "/v1/threads/{threadId}/summary",
+  tags: ["Threads"],
+  summary: "Correct the handoff summary; the edit is kept with what kind of change it was",
+  security: [{ appSecret: [] }],
+  middleware: [appAuth] as const,
+  request: {
+    params: z.object({
+      threadId: ThreadId.openapi({ param: { name: "threadId", in: "path" } }),
+    }),
+    body: { content: { "application/json": { schema: SummaryBody } }, required: true },
+  },
+  responses: {
+    200: jsonContent(ContextSchema, "The thread with the corrected summary"),
+    401: errorContent("Missing or wrong app secret"),
+    404: errorContent("No such thread, or the ticket is not on it"),
+    409: StaleVersion,
+    422: errorContent("Empty, unchanged or too long"),
   },
 });
 
@@ -136,3 +192,4 @@ export const retryNote = createRoute({
 export type RetryNoteRoute = typeof retryNote;
 export type EventsRoute = typeof events;
 export type ActRoute = typeof act;
+export type EditSummaryRoute = typeof editSummary;

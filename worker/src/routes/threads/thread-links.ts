@@ -1,0 +1,186 @@
+import type { Context } from "hono";
+import { contextView, type ContextView } from "../../domain/context-view";
+import { planLink, planUnlink, LINK_EVENT_LIMIT, type LinkSide } from "../../domain/thread-linking";
+import type { ThreadState } from "../../domain/thread-state";
+import { noteRow, type OutboxRowInput } from "../../delivery/notes";
+import type { AppBindings } from "../../lib/types";
+import { auditStatements } from "../../store/audit";
+import { enqueueOutbox, noteStatuses } from "../../store/outbox";
+import {
+  classifyWriteError,
+  loadEvents,
+  loadThread,
+  ThreadWrite,
+  type LinkedThread,
+} from "../../store/threads";
+
+type AppContext = Context<AppBindings>;
+
+export type LinkOutcome =
+  { kind: "done"; view: ContextView } | { kind: "refused"; reason: string } | { kind: "stale" };
+
+async function wholeLog(c: AppContext, threadId: string) {
+  const tenantId = c.get("tenant").config.id;
+  const events = [];
+  let after = 0;
+  for (;;) {
+    const page = await loadEvents(c.env.DB, tenantId, threadId, after, 1000);
+    events.push(...page.map((e) => e.event));
+    if (page.length < 1000 || events.length > LINK_EVENT_LIMIT) return events;
+    after = page[page.length - 1]!.offset;
+  }
+}
+
+async function side(
+  c: AppContext,
+  threadId: string,
+  known?: { state: ThreadState; version: number },
+): Promise<LinkSide | null> {
+  const stored = known ?? (await loadThread(c.env.DB, c.get("tenant").config.id, threadId));
+  if (!stored) return null;
+  return { state: stored.state, version: stored.version, events: await wholeLog(c, threadId) };
+}
+
+function repoint(
+  c: AppContext,
+  from: string,
+  to: string,
+  contactIds: string[] | null,
+): D1PreparedStatement {
+  const tenantId = c.get("tenant").config.id;
+  if (contactIds === null)
+    return c.env.DB.prepare(
+      `UPDATE thread_links SET thread_id = ?3 WHERE tenant_id = ?1 AND thread_id = ?2`,
+    ).bind(tenantId, from, to);
+  const placeholders = contactIds.map((_, i) => `?${i + 4}`).join(", ") || "NULL";
+  return c.env.DB.prepare(
+    `UPDATE thread_links SET thread_id = ?3 WHERE tenant_id = ?1 AND thread_id = ?2 AND contact_id IN (${placeholders})`,
+  ).bind(tenantId, from, to, ...contactIds);
+}
+
+/** Tickets that changed threads get the story so far as a note, like any ticket joining a thread. */
+async function notesForMovedTickets(
+  c: AppContext,
+  moved: ThreadState,
+  into: ThreadState,
+): Promise<OutboxRowInput[]> {
+  const config = c.get("tenant").config;
+  const others = into.tickets.filter((t) => !moved.tickets.some((m) => m.id === t.id));
+  if (others.length === 0) return [];
+  return Promise.all(
+    moved.tickets.map((ticket) => {
+      const contact = moved.contacts.find((k) =>
+        k.links.some((l) => l.kind === "ticket" && l.id === ticket.id),
+      );
+      return noteRow(c.env, config, into, contact?.id ?? null, ticket.id);
+    }),
+  );
+}
+
+async function commit(c: AppContext, write: ThreadWrite, notes: OutboxRowInput[]) {
+  const tenantId = c.get("tenant").config.id;
+  try {
+    await write.commit();
+  } catch (error) {
+    if (classifyWriteError(error) === "other") throw error;
+    return false;
+  }
+  if (notes.length > 0)
+    await c.env.OUTBOX_QUEUE.sendBatch(
+      notes.map((n) => ({ body: { v: 1 as const, tenantId, id: n.id } })),
+    ).catch(() => undefined); // the cron sweep picks up what the queue did not take
+  return true;
+}
+
+/** A person says the thread they are on and `otherThreadId` are one issue. */
+export async function linkThreads(
+  c: AppContext,
+  viewer: LinkedThread,
+  otherThreadId: string,
+  actor: string,
+): Promise<LinkOutcome> {
+  const tenant = c.get("tenant").config;
+  const [current, other] = await Promise.all([
+    side(c, viewer.threadId, viewer),
+    side(c, otherThreadId),
+  ]);
+  if (!current || !other) return { kind: "refused", reason: `No thread ${otherThreadId}.` };
+  const now = new Date().toISOString();
+  const plan = planLink(current, other, `human:${actor}`, now, tenant.policy);
+  if (!plan.ok) return { kind: "refused", reason: plan.reason };
+  const { survivor, absorbed } = plan;
+  const version = survivor.version + plan.survivorFacts.length;
+  const notes = await notesForMovedTickets(c, absorbed.state, plan.survivorState);
+  const write = new ThreadWrite(c.env.DB, tenant.id, now)
+    .appendEvents(survivor.state.id, survivor.version + 1, plan.survivorFacts)
+    .saveThread(plan.survivorState, version, survivor.version)
+    .appendEvents(absorbed.state.id, absorbed.version + 1, plan.absorbedFacts)
+    .saveThread(plan.absorbedState, absorbed.version + plan.absorbedFacts.length, absorbed.version)
+    .add(repoint(c, absorbed.state.id, survivor.state.id, null))
+    .add(...enqueueOutbox(c.env.DB, tenant.id, notes, now))
+    .add(
+      ...auditStatements(c.env.DB, tenant.id, [
+        {
+          at: now,
+          actor: `human:${actor}`,
+          action: "thread.link_thread",
+          threadId: survivor.state.id,
+          data: { absorbed: absorbed.state.id, copied: plan.survivorFacts.length - 2, version },
+        },
+      ]),
+    );
+  if (!(await commit(c, write, notes))) return { kind: "stale" };
+  const statuses = await noteStatuses(c.env.DB, tenant.id, survivor.state.id);
+  return {
+    kind: "done",
+    view: contextView(plan.survivorState, viewer.contactId, version, statuses),
+  };
+}
+
+/** Undo a link: `otherThreadId` stands alone again with its own tickets and sessions. */
+export async function unlinkThreads(
+  c: AppContext,
+  viewer: LinkedThread,
+  otherThreadId: string,
+  actor: string,
+): Promise<LinkOutcome> {
+  const tenant = c.get("tenant").config;
+  const [survivor, absorbed] = await Promise.all([
+    side(c, viewer.threadId, viewer),
+    side(c, otherThreadId),
+  ]);
+  if (!survivor || !absorbed) return { kind: "refused", reason: `No thread ${otherThreadId}.` };
+  const now = new Date().toISOString();
+  const plan = planUnlink(survivor, absorbed, `human:${actor}`, now, tenant.policy);
+  if (!plan.ok) return { kind: "refused", reason: plan.reason };
+  const survivorVersion = survivor.version + plan.survivorFacts.length;
+  const absorbedVersion = absorbed.version + plan.absorbedFacts.length;
+  const write = new ThreadWrite(c.env.DB, tenant.id, now)
+    .appendEvents(survivor.state.id, survivor.version + 1, plan.survivorFacts)
+    .saveThread(plan.survivorState, survivorVersion, survivor.version)
+    .appendEvents(absorbed.state.id, absorbed.version + 1, plan.absorbedFacts)
+    .saveThread(plan.absorbedState, absorbedVersion, absorbed.version)
+    .add(repoint(c, survivor.state.id, absorbed.state.id, plan.returningContacts))
+    .add(
+      ...auditStatements(c.env.DB, tenant.id, [
+        {
+          at: now,
+          actor: `human:${actor}`,
+          action: "thread.unlink_thread",
+          threadId: survivor.state.id,
+          data: { absorbed: absorbed.state.id, version: survivorVersion },
+        },
+      ]),
+    );
+  if (!(await commit(c, write, []))) return { kind: "stale" };
+  // The person's ticket may itself go back with the other thread.
+  const back = plan.returningContacts.includes(viewer.contactId);
+  const threadId = back ? absorbed.state.id : survivor.state.id;
+  const statuses = await noteStatuses(c.env.DB, tenant.id, threadId);
+  return {
+    kind: "done",
+    view: back
+      ? contextView(plan.absorbedState, viewer.contactId, absorbedVersion, statuses)
+      : contextView(plan.survivorState, viewer.contactId, survivorVersion, statuses),
+  };
+}
