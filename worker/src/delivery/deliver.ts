@@ -186,6 +186,8 @@ async function deliverOne(
   const db = env.DB;
   const tenantId = tenant.config.id;
   const now = deps.now ?? (() => new Date());
+  // Notes count their attempts per ticket, together with the notes they coalesce with.
+  if (row.kind === "zendesk_note") return deliverNotes(env, tenant, row.target, deps);
   const attempts = await markAttempt(db, tenantId, row.id);
   const payload = await payloadOf(env, tenantId, row);
   const retrying = attempts > 1;
@@ -235,8 +237,6 @@ async function deliverOne(
       await markSent(db, tenantId, row.id, null, now().toISOString());
       return { kind: "sent" };
     }
-    case "zendesk_note":
-      return deliverNotes(env, tenant, row.target, deps);
   }
 }
 
