@@ -222,6 +222,10 @@ export const ContextSchema = z
         channel: Channel,
         status: z.enum(TICKET_STATUSES).nullable(),
         assigneeId: z.string().nullable(),
+        satisfaction: z
+          .enum(["good", "bad"])
+          .nullable()
+          .openapi({ description: "The newest satisfaction rating (from the trigger template)." }),
         current: z.boolean(),
       }),
     ),

@@ -44,6 +44,8 @@ export interface ContextView {
     channel: Channel;
     status: TicketStatus | null;
     assigneeId: string | null;
+    /** The customer's latest satisfaction rating on the ticket, for CSAT. */
+    satisfaction: "good" | "bad" | null;
     current: boolean;
   }[];
   sessions: { id: string; channel: Channel; current: boolean }[];
@@ -149,6 +151,7 @@ export function contextView(
       channel: t.channel,
       status: t.status,
       assigneeId: t.assigneeId,
+      satisfaction: t.satisfaction?.rating ?? null,
       current: isCurrent("ticket", t.id),
     })),
     sessions: state.contacts.flatMap((c) =>

@@ -71,6 +71,32 @@ describe("the trigger webhook template", () => {
     expect(context.tickets[0]?.assigneeId).toBe("77");
   });
 
+  it("records the newest satisfaction rating, whatever order the ratings arrive in", async () => {
+    const tenant = await createTenant({
+      zendesk: {
+        users: [zendeskUser("9001", "maya.ortiz@example.com")],
+        tickets: [{ id: "130", requester_id: "9001", via: "email" }],
+      },
+    });
+    await sendZendeskEvent(tenant, triggerBody());
+    await sendZendeskEvent(
+      tenant,
+      triggerBody({ updated_at: "2026-03-06T10:00:00Z", status: "Solved", satisfaction: "Good" }),
+    );
+    // An older rating delivered late does not win over the newer one.
+    await sendZendeskEvent(
+      tenant,
+      triggerBody({ updated_at: "2026-03-05T12:00:00Z", status: "Solved", satisfaction: "Bad" }),
+    );
+    await settle(tenant);
+    const context = (await (await ticketContext(tenant, "130")).json()) as {
+      tickets: { satisfaction: string | null; status: string }[];
+      timeline: { text: string }[];
+    };
+    expect(context.tickets[0]).toMatchObject({ satisfaction: "good", status: "solved" });
+    expect(context.timeline.filter((e) => e.text.includes("rated")).length).toBe(2);
+  });
+
   it("rejects a body that is not the rendered template", async () => {
     const tenant = await createTenant();
     const response = await sendZendeskEvent(tenant, triggerBody({ ticket_id: "{{ticket.id}}" }));
