@@ -1,7 +1,7 @@
 import { consumeAgentRuns } from "./agent/agent-queue";
 import type { AgentRunMessage } from "./agent/agent-run-message";
 import app from "./app";
-import { consumeOutbox } from "./delivery/deliver";
+import { consumeOutbox, setAsideUndelivered } from "./delivery/deliver";
 import type { OutboxMessage } from "./delivery/outbox-message";
 import type { Env } from "./env";
 import { consumeIngest, setAsideExhausted } from "./ingest/consume";
@@ -23,6 +23,8 @@ export default {
         return consumeAgentRuns(batch as MessageBatch<AgentRunMessage>, env);
       case "continuity-outbox":
         return consumeOutbox(batch as MessageBatch<OutboxMessage>, env);
+      case "continuity-outbox-dlq":
+        return setAsideUndelivered(batch as MessageBatch<OutboxMessage>, env);
     }
   },
   async scheduled(controller: ScheduledController, env: Env) {

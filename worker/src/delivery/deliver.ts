@@ -110,7 +110,8 @@ async function deliverNotes(
   const now = deps.now ?? (() => new Date());
   const rows = await pendingNotesFor(db, tenantId, ticketId);
   if (rows.length === 0) return { kind: "already_sent" };
-  const attemptedBefore = rows.some((r) => r.attempts > 0);
+  // A replayed row starts its count again but keeps its last error: it was tried before.
+  const attemptedBefore = rows.some((r) => r.attempts > 0 || r.lastError !== null);
   const attempts = Math.max(
     ...(await Promise.all(rows.map((r) => markAttempt(db, tenantId, r.id)))),
   );
@@ -190,7 +191,7 @@ async function deliverOne(
   if (row.kind === "zendesk_note") return deliverNotes(env, tenant, row.target, deps);
   const attempts = await markAttempt(db, tenantId, row.id);
   const payload = await payloadOf(env, tenantId, row);
-  const retrying = attempts > 1;
+  const retrying = attempts > 1 || row.lastError !== null;
   switch (row.kind) {
     case "sunco_message": {
       const sunco = new SuncoClient(tenant.config.sunco, deps.fetcher ?? fetch);
@@ -335,5 +336,27 @@ export async function consumeOutbox(batch: MessageBatch<OutboxMessage>, env: Env
       );
       message.retry({ delaySeconds: 5 });
     }
+  }
+}
+
+/**
+ * The outbox dead-letter queue: the platform gave up on a message (the consumer kept crashing).
+ * The row is set aside as failed with that reason, visible in the admin API and the sidebar and
+ * replayable; nothing is dropped silently.
+ */
+export async function setAsideUndelivered(
+  batch: MessageBatch<OutboxMessage>,
+  env: Env,
+): Promise<void> {
+  for (const message of batch.messages) {
+    const { tenantId, id } = message.body;
+    await markFailed(
+      env.DB,
+      tenantId,
+      id,
+      `the delivery queue gave up on it after ${message.attempts} tries`,
+    );
+    console.error(JSON.stringify({ msg: "outbox message dead-lettered", tenantId, id }));
+    message.ack();
   }
 }
