@@ -7,5 +7,8 @@ export default defineConfig({
     root: import.meta.dirname,
     include: ["test/**/*.test.{ts,tsx}"],
     environment: "jsdom",
+    setupFiles: ["test/setup.ts"],
+    // The first Garden render in a file styles every component; under a parallel run it is slow.
+    testTimeout: 15_000,
   },
 });

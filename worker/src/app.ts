@@ -5,10 +5,12 @@ import context from "./routes/context/context.index";
 import demoOrders from "./routes/demo/demo-orders.index";
 import inbound from "./routes/inbound/inbound.index";
 import threads from "./routes/threads/threads.index";
+import metrics from "./routes/metrics/metrics.index";
 
 const app = createApp();
 configureOpenApi(app);
 app.get("/health", (c) => c.json({ ok: true }));
-for (const router of [admin, inbound, context, threads, demoOrders]) app.route("/", router);
+for (const router of [admin, inbound, context, threads, metrics, demoOrders])
+  app.route("/", router);
 
 export default app;

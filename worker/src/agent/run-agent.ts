@@ -4,6 +4,7 @@ import { ZendeskReader } from "../connectors/zendesk";
 import { mayDiscussOrder } from "../domain/agent/policy";
 import { planAgentRun, type AgentRunPlan, type RunMessage } from "../domain/agent/plan-run";
 import { appliesInOrder, applyEvents, project } from "../domain/thread-state";
+import { auditTrail } from "../domain/audit-trail";
 import type { Env } from "../env";
 import { identityKey, rootKeys } from "../security/keys";
 import { seal } from "../security/sealed-box";
@@ -52,8 +53,9 @@ export async function runAgent(
     if (!stored) return { kind: "thread_gone", processedOffset: 0 };
     const { state, version } = stored;
     const since = state.agent.processedOffset;
-    // A thread linked into another lives on there; its own agent has nothing left to do.
-    if (since >= version || state.mergedInto) {
+    // A thread linked into another lives on there; its own agent has nothing left to do. The
+    // control group of a rollout gets no agent at all: it is how support works without Continuity.
+    if (since >= version || state.mergedInto || state.rollout?.arm === "control") {
       await completeAgentRun(env.DB, tenantId, threadId, version).run();
       return { kind: "nothing_to_do", processedOffset: since };
     }
@@ -209,15 +211,25 @@ export async function runAgent(
       runCompleted && runCompleted.type === "agent.run_completed" ? runCompleted.upTo : version;
     const write = new ThreadWrite(env.DB, tenantId, now)
       .appendEvents(threadId, version + 1, plan.facts)
-      .saveThread(next, version + plan.facts.length, version)
+      .saveThread(next, version + plan.facts.length, { state, version })
       .add(completeAgentRun(env.DB, tenantId, threadId, upTo))
       .add(...enqueueOutbox(env.DB, tenantId, outboxRows, now))
       .add(
-        ...auditStatements(
-          env.DB,
-          tenantId,
-          auditOf(plan, cards.sources, toolCalls, model.name, threadId, now),
-        ),
+        ...auditStatements(env.DB, tenantId, [
+          ...auditOf(plan, cards.sources, toolCalls, model.name, threadId, now),
+          ...auditTrail(state, next, plan.facts, now, `agent:${model.name}`).map((entry) =>
+            entry.action === "handoff"
+              ? {
+                  ...entry,
+                  data: {
+                    ...entry.data,
+                    payloadDigest:
+                      outboxRows.find((r) => r.kind === "zendesk_note")?.digest ?? null,
+                  },
+                }
+              : entry,
+          ),
+        ]),
       );
     try {
       await write.commit();

@@ -23,6 +23,7 @@ export function fromGenericEvent(body: GenericChannelEvent): ChannelEvent {
       url: a.url,
       ...(a.sha256 && { sha256: a.sha256.toLowerCase() }),
     })),
+    ...(body.consent && { consent: body.consent }),
     ...(body.verification && {
       verification: {
         method: body.verification.method,

@@ -59,6 +59,20 @@ function withPath(issues: z.core.$ZodIssue[]): z.core.$ZodIssue[] {
   return issues.map((i) => ({ ...i, path: ["payload", ...i.path] }));
 }
 
+/** Consent the web or mobile SDK attached to the message as metadata. */
+function consentOf(metadata: Record<string, unknown> | null | undefined) {
+  const flag = (key: string) => (typeof metadata?.[key] === "boolean" ? metadata[key] : undefined);
+  const recording = flag("continuity_consent_recording");
+  const dataUse = flag("continuity_consent_data_use");
+  if (recording === undefined && dataUse === undefined) return {};
+  return {
+    consent: {
+      ...(recording !== undefined && { recording }),
+      ...(dataUse !== undefined && { dataUse }),
+    },
+  };
+}
+
 /** Turn one Sunshine Conversations v2 event into a ChannelEvent. */
 export function fromSuncoEvent(event: SuncoEvent): SuncoMapping {
   const occurredAt = toIso(event.createdAt);
@@ -92,6 +106,7 @@ export function fromSuncoEvent(event: SuncoEvent): SuncoMapping {
         artifacts: media
           ? [{ kind: message.content.type === "image" ? "photo" : "file", url: media }]
           : [],
+        ...(fromUser && consentOf(message.metadata)),
         ...(fromUser &&
           message.author.user?.authenticated === true && {
             verification: { method: "authenticated_messaging", passedAt: occurredAt },

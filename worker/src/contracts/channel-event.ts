@@ -38,6 +38,13 @@ export const GenericChannelEventSchema = z
       .optional(),
     artifacts: z.array(ArtifactSchema).max(20).default([]),
     verification: z.object({ method: z.string().min(1).max(40), passedAt: isoTime }).optional(),
+    consent: z
+      .object({ recording: z.boolean().optional(), dataUse: z.boolean().optional() })
+      .optional()
+      .openapi({
+        description:
+          "What the customer agreed to on this contact. Without data-use consent (or, on a call, recording consent) the transcript is not stored; only structured outcomes are.",
+      }),
   })
   .openapi("ChannelEvent", {
     example: {

@@ -130,7 +130,10 @@ export const HandoffSchema = z
     }),
     sentiment: z.enum(["frustrated", "neutral"]),
     riskFlags: z.array(z.object({ flag: z.string(), reason: z.string() })),
-    consent: z.object({ recording: z.literal("unknown"), dataUse: z.literal("unknown") }),
+    consent: z.object({
+      recording: z.enum(["granted", "denied", "unknown"]),
+      dataUse: z.enum(["granted", "denied", "unknown"]),
+    }),
     current: z.object({
       step: z.string().nullable(),
       stepTitle: z.string().nullable(),
@@ -306,6 +309,10 @@ export const ContextSchema = z
       .openapi({
         description: "Threads a person linked as the same issue; their history counts here.",
       }),
+    rollout: z
+      .object({ arm: z.enum(["continuity", "control"]), randomised: z.boolean() })
+      .nullable()
+      .openapi({ description: "The thread's rollout arm; null outside any rollout." }),
     dismissedCandidates: z
       .array(z.string())
       .openapi({ description: "Candidate threads a person said are a different issue." }),

@@ -51,6 +51,8 @@ export const SuncoMessagePayload = z.object({
         .partial()
         .optional(),
     }),
+    /** Message metadata; Continuity reads consent from `continuity_consent_*` keys. */
+    metadata: z.record(z.string(), z.unknown()).nullish(),
     content: z.object({
       type: z.string(),
       text: z.string().optional(),

@@ -1,4 +1,6 @@
 import { z } from "@hono/zod-openapi";
+import { CHANNELS } from "../domain/channel-event";
+import { METRIC_IDS } from "../domain/metrics/catalog";
 
 const httpUrl = z.url({ protocol: /^https?$/ }).max(500);
 const secret = z.string().min(1).max(1000);
@@ -84,6 +86,24 @@ export const RetentionSettings = z
   .partial()
   .strict();
 
+/** A phased rollout: threads split into Continuity and a control group by a stable hash. */
+export const RolloutSettings = z
+  .object({
+    enabled: z.boolean(),
+    primaryMetric: z.enum(METRIC_IDS),
+    continuityShare: z.number().min(0).max(1),
+    salt: z.string().min(1).max(64),
+    gate: z
+      .object({
+        channels: z.array(z.enum(CHANNELS)).min(1),
+        tiers: z.array(z.string().min(1).max(40)).min(1),
+      })
+      .partial()
+      .strict(),
+  })
+  .partial()
+  .strict();
+
 export const TenantSettingsUpdate = z
   .object({
     zendesk: ZendeskSettings,
@@ -92,6 +112,7 @@ export const TenantSettingsUpdate = z
     ai: AiSettings,
     policy: PolicySettings,
     retention: RetentionSettings,
+    rollout: RolloutSettings,
   })
   .partial()
   .strict()

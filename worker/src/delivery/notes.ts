@@ -14,6 +14,8 @@ export interface OutboxRowInput {
   kind: OutboxKind;
   target: string;
   payload: string;
+  /** For notes: the handoff payload's digest, for the audit trail. */
+  digest?: string;
 }
 
 async function sha256(text: string): Promise<string> {
@@ -50,6 +52,7 @@ export async function noteRow(
     threadId: state.id,
     kind: "zendesk_note",
     target: ticketId,
+    digest,
     payload: await seal(keys.settings, JSON.stringify(body), `tenant:${config.id}:outbox:${id}`),
   };
 }

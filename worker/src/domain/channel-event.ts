@@ -54,6 +54,8 @@ export interface ChannelEvent {
     satisfaction?: "good" | "bad";
   };
   control?: { owner: ControlOwner; reason: string };
+  /** What the customer agreed to on this contact: recording (calls) and use of what they say. */
+  consent?: ConsentSignal;
   /** Trigger deliveries carry ids only; the ticket's text is read from the Zendesk API. */
   zendeskFetch?: "ticket";
 }
@@ -77,4 +79,9 @@ export function linksOf(event: Pick<ChannelEvent, "sessionId" | "ticketId">): Th
 export interface ThreadLink {
   kind: "session" | "ticket";
   id: string;
+}
+
+export interface ConsentSignal {
+  recording?: boolean;
+  dataUse?: boolean;
 }

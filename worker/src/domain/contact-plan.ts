@@ -3,7 +3,8 @@ import { redactText } from "./extraction";
 import { extractSlots } from "./slots";
 import type { Signal } from "./identity-level";
 import type { StitchDecision } from "./stitching";
-import type { ThreadEvent } from "./thread-events";
+import type { RolloutArm, ThreadEvent } from "./thread-events";
+import type { ThreadConsent } from "./thread-state";
 
 export const POSITION: Record<ThreadEvent["type"], number> = {
   "contact.joined": 0,
@@ -36,6 +37,9 @@ export const POSITION: Record<ThreadEvent["type"], number> = {
   "thread.unmerged": 313,
   "candidate.dismissed": 320,
   "candidate.restored": 321,
+  "consent.recorded": 5,
+  "rollout.assigned": 2,
+  "customer.profiled": 11,
 };
 
 export interface ContactPlanInput {
@@ -49,6 +53,25 @@ export interface ContactPlanInput {
   orderIds: string[];
   /** When the contact owes us a one-time code: the keyed hash of the code in this message. */
   codeAttempt?: { hash: string; code: string };
+  /** The thread's consent so far; this event's own answers override it. */
+  consent?: ThreadConsent;
+  /** For a new thread in a rollout: the arm it falls in. */
+  rollout?: { arm: RolloutArm; randomised: boolean } | null;
+  /** Customer tiers the order system reported with this event's evidence. */
+  tiers?: Record<string, string>;
+}
+
+/** What is stored instead of the words when the customer has not allowed keeping them. */
+export const TRANSCRIPT_WITHHELD = "[transcript not stored: no consent]";
+
+/**
+ * Whether the words of this event may be kept: not without data-use consent, and not from a call
+ * without recording consent. Structured outcomes (slots, orders) are kept either way.
+ */
+export function transcriptAllowed(event: ChannelEvent, prior?: ThreadConsent): boolean {
+  const dataUse = event.consent?.dataUse ?? (prior ? prior.dataUse !== "denied" : true);
+  const recording = event.consent?.recording ?? (prior ? prior.recording !== "denied" : true);
+  return dataUse && (event.channel !== "voice" || recording);
 }
 
 /**
@@ -107,6 +130,39 @@ export function planContact(input: ContactPlanInput): ThreadEvent[] {
       signals: input.signals,
     });
   }
+  if (input.rollout && decision.action === "new") {
+    planned.push({
+      key: `${base}#rollout`,
+      at,
+      type: "rollout.assigned",
+      arm: input.rollout.arm,
+      randomised: input.rollout.randomised,
+    });
+  }
+  const owners = new Set(input.signals.flatMap((s) => s.owners));
+  for (const [customerId, tier] of Object.entries(input.tiers ?? {}).sort()) {
+    if (!owners.has(customerId)) continue;
+    planned.push({
+      key: `${base}#tier:${customerId}`,
+      at,
+      type: "customer.profiled",
+      customerId,
+      tier,
+    });
+  }
+  if (
+    event.consent &&
+    (event.consent.recording !== undefined || event.consent.dataUse !== undefined)
+  ) {
+    planned.push({
+      key: `${base}#consent`,
+      at,
+      type: "consent.recorded",
+      contactId,
+      ...(event.consent.recording !== undefined && { recording: event.consent.recording }),
+      ...(event.consent.dataUse !== undefined && { dataUse: event.consent.dataUse }),
+    });
+  }
   if (event.verification) {
     planned.push({
       key: `${base}#verification`,
@@ -130,7 +186,7 @@ export function planContact(input: ContactPlanInput): ThreadEvent[] {
       contactId,
       channel: event.channel,
       author: event.message.author,
-      text: redactText(spoken),
+      text: transcriptAllowed(event, input.consent) ? redactText(spoken) : TRANSCRIPT_WITHHELD,
       ...(input.codeAttempt && { codeAttempt: input.codeAttempt.hash }),
       public: event.message.public,
       orderIds: event.message.author === "customer" ? input.orderIds : [],

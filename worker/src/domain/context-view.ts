@@ -85,6 +85,8 @@ export interface ContextView {
   summary: Summary;
   linkedThreads: { threadId: string; at: string; by: string }[];
   dismissedCandidates: string[];
+  /** The rollout arm: in the control group the sidebar stays out of the way. */
+  rollout: { arm: "continuity" | "control"; randomised: boolean } | null;
   /** Handoff notes written to Zendesk for this thread, and where each stands. */
   notes: NoteStatus[];
   /** Offset of the newest event: read `/v1/threads/{id}/events?after=` from here to catch up. */
@@ -211,6 +213,7 @@ export function contextView(
     summary: summaryOf(state, handoff),
     linkedThreads: state.linkedThreads.map((l) => ({ ...l, by: l.by.replace(/^human:/, "") })),
     dismissedCandidates: state.dismissedCandidates,
+    rollout: state.rollout,
     notes,
     offset: version,
     version,

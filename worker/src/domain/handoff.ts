@@ -2,7 +2,7 @@ import type { Channel } from "./channel-event";
 import type { IdentityLevel } from "./identity-level";
 import type { HardStopCode, WorkflowId } from "./intent";
 import type { SlotName } from "./slots";
-import { channelName, threadStatus, type ThreadState } from "./thread-state";
+import { channelName, threadStatus, type ConsentAnswer, type ThreadState } from "./thread-state";
 import { workflowView } from "./workflow-view";
 import { WORKFLOWS } from "./workflows";
 import { summaryOf } from "./summary";
@@ -34,7 +34,7 @@ export interface HandoffPayload {
   preferences: { language: string; channel: Channel | null; channels: Channel[] };
   sentiment: "frustrated" | "neutral";
   riskFlags: { flag: string; reason: string }[];
-  consent: { recording: "unknown"; dataUse: "unknown" };
+  consent: { recording: ConsentAnswer; dataUse: ConsentAnswer };
   current: {
     step: string | null;
     stepTitle: string | null;
@@ -141,7 +141,7 @@ export function buildHandoff(state: ThreadState, contactId: string | null): Hand
     },
     sentiment: customerTexts.some((t) => FRUSTRATION.test(t)) ? "frustrated" : "neutral",
     riskFlags: state.riskFlags.map(({ flag, reason }) => ({ flag, reason })),
-    consent: { recording: "unknown", dataUse: "unknown" },
+    consent: { recording: state.consent.recording, dataUse: state.consent.dataUse },
     current: {
       step: view?.currentStep ?? null,
       stepTitle: view?.steps.find((s) => s.id === view.currentStep)?.title ?? null,

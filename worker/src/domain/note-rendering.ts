@@ -50,6 +50,7 @@ export function renderNote(
     `<h4>Artifacts</h4>${list(payload.artifacts.map((a) => `<a href="${esc(a.url)}">${esc(a.kind)}</a> via ${esc(channelLabel(a.channel))}, ${day(a.at)}`))}`,
     `<h4>Customer</h4>${list([
       `Sentiment: ${payload.sentiment}`,
+      `Consent: recording ${payload.consent.recording}, data use ${payload.consent.dataUse}`,
       `Prefers ${esc(channelLabel(payload.preferences.channel))} (used: ${payload.preferences.channels.map(channelLabel).join(", ")}); language ${esc(payload.preferences.language)}`,
       ...payload.riskFlags.map((f) => `⚠ ${esc(f.flag.replace(/_/g, " "))}: ${esc(f.reason)}`),
     ])}`,

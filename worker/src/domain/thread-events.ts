@@ -112,9 +112,17 @@ export type ThreadEvent = { key: string; at: string; group: string; part: number
   /** This thread now lives on inside another one; its tickets and sessions point there. */
   | { type: "thread.merged"; into: string; by: string }
   | { type: "thread.unmerged"; from: string; by: string }
+  /** The rollout arm a new thread falls in: continuity on, or the control group. */
+  | { type: "rollout.assigned"; arm: RolloutArm; randomised: boolean }
+  /** The customer's tier as the order system reported it, for segmenting metrics. */
+  | { type: "customer.profiled"; customerId: string; tier: string }
+  /** Consent the customer gave or withheld on a contact; the newest answer per kind wins. */
+  | { type: "consent.recorded"; contactId: string; recording?: boolean; dataUse?: boolean }
   | { type: "candidate.dismissed"; threadId: string; by: string }
   | { type: "candidate.restored"; threadId: string; by: string }
 );
+
+export type RolloutArm = "continuity" | "control";
 
 export const SUMMARY_EDIT_CATEGORIES = [
   "wording",

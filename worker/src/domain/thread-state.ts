@@ -13,10 +13,11 @@ import {
   compareEvents,
   type RiskFlagName,
   type StitchSummary,
+  type RolloutArm,
   type SummaryEditCategory,
   type ThreadEvent,
 } from "./thread-events";
-import { latest } from "./time";
+import { isBefore, latest } from "./time";
 import type { WorkflowProgress } from "./workflow-view";
 import { WORKFLOWS } from "./workflows";
 
@@ -122,6 +123,14 @@ export interface ThreadState {
   dismissedCandidates: string[];
   /** Set when a person linked this thread into another: it lives on there. */
   mergedInto: string | null;
+  /** The customer's newest answer on each kind of consent. */
+  consent: ThreadConsent;
+  /** The rollout arm the thread fell in when it opened; null outside any rollout. */
+  rollout: { arm: RolloutArm; randomised: boolean } | null;
+  /** Customer tiers the order system reported, by customer id. */
+  tiers: Record<string, string>;
+  /** Running counts the metrics are computed from (docs/metrics.md). */
+  tally: ThreadTally;
   /** The last event applied, in log order; later events apply incrementally. */
   cursor: {
     at: string;
@@ -142,6 +151,53 @@ export interface AgentReply {
   delivery: "draft" | "messaging" | "ticket_public";
   purpose: "question" | "answer" | "verification" | "handoff" | "status";
 }
+
+export type ConsentAnswer = "granted" | "denied" | "unknown";
+
+export interface ThreadConsent {
+  recording: ConsentAnswer;
+  recordingAt: string | null;
+  dataUse: ConsentAnswer;
+  dataUseAt: string | null;
+}
+
+export const NO_CONSENT_ANSWER: ThreadConsent = {
+  recording: "unknown",
+  recordingAt: null,
+  dataUse: "unknown",
+  dataUseAt: null,
+};
+
+export interface ThreadTally {
+  customerTurns: number;
+  /** Customer turns before the first workflow step was done: the clarifying turns. */
+  turnsBeforeUseful: number | null;
+  /** Customer messages, after a channel switch, that re-sent a detail the thread already held. */
+  repeats: number;
+  verificationPrompts: number;
+  handoffs: number;
+  firstHandoffAt: string | null;
+  /** The first workflow decision a person made after the first handoff: re-triage ends here. */
+  firstHumanActionAt: string | null;
+  humanEdits: number;
+  /** When a person first had the thread (handoff or control), for handle time. */
+  humanSince: string | null;
+  /** When the thread last became solved or closed; null while open. */
+  resolvedAt: string | null;
+}
+
+export const EMPTY_TALLY: ThreadTally = {
+  customerTurns: 0,
+  turnsBeforeUseful: null,
+  repeats: 0,
+  verificationPrompts: 0,
+  handoffs: 0,
+  firstHandoffAt: null,
+  firstHumanActionAt: null,
+  humanEdits: 0,
+  humanSince: null,
+  resolvedAt: null,
+};
 
 export const TIMELINE_LIMIT = 200;
 const REPLY_LIMIT = 20;
@@ -170,6 +226,10 @@ export function emptyThread(id: string, openedAt: string): ThreadState {
     linkedThreads: [],
     dismissedCandidates: [],
     mergedInto: null,
+    consent: NO_CONSENT_ANSWER,
+    rollout: null,
+    tiers: {},
+    tally: EMPTY_TALLY,
     cursor: null,
     eventCount: 0,
   };
@@ -838,6 +898,25 @@ function applyOne(state: ThreadState, event: ThreadEvent, policy: IdentityPolicy
       return { ...state, mergedInto: event.into };
     case "thread.unmerged":
       return state.mergedInto === event.from ? { ...state, mergedInto: null } : state;
+    case "rollout.assigned":
+      return state.rollout
+        ? state
+        : { ...state, rollout: { arm: event.arm, randomised: event.randomised } };
+    case "customer.profiled":
+      return { ...state, tiers: { ...state.tiers, [event.customerId]: event.tier } };
+    case "consent.recorded": {
+      const consent = { ...state.consent };
+      const answer = (given: boolean): ConsentAnswer => (given ? "granted" : "denied");
+      if (event.recording !== undefined && newer(consent.recordingAt, event.at)) {
+        consent.recording = answer(event.recording);
+        consent.recordingAt = event.at;
+      }
+      if (event.dataUse !== undefined && newer(consent.dataUseAt, event.at)) {
+        consent.dataUse = answer(event.dataUse);
+        consent.dataUseAt = event.at;
+      }
+      return { ...state, consent };
+    }
     case "candidate.dismissed":
       return state.dismissedCandidates.includes(event.threadId)
         ? state
@@ -903,6 +982,84 @@ export function reviveState(stored: ThreadState): ThreadState {
   return { ...emptyThread(stored.id, stored.openedAt), ...stored };
 }
 
+/** Whether a contact that came after a channel switch sent something the thread already held. */
+function resent(prev: ThreadState, event: ThreadEvent): boolean {
+  if (!("contactId" in event) || !event.contactId) return false;
+  const index = prev.contacts.findIndex((c) => c.id === event.contactId);
+  const contact = prev.contacts[index];
+  if (!contact || index === 0) return false;
+  const switched = prev.contacts.slice(0, index).some((c) => c.channel !== contact.channel);
+  if (!switched) return false;
+  if (event.type === "message.received" && event.author === "customer") {
+    return Object.entries(event.slots ?? {}).some(([name, slot]) => {
+      const held = prev.slots[name as keyof Slots];
+      return (
+        held !== undefined &&
+        Date.parse(held.at) < Date.parse(contact.joinedAt) &&
+        held.value.trim().toLowerCase() === slot.value.trim().toLowerCase()
+      );
+    });
+  }
+  if (event.type === "identity.observed") {
+    const earlier = new Set(
+      prev.contacts
+        .filter((c) => c.id !== contact.id)
+        .flatMap((c) => c.signals.map((s) => `${s.kind}:${s.hash}`)),
+    );
+    return event.signals.some(
+      (s) =>
+        s.source === "text" &&
+        (s.kind === "email" || s.kind === "phone") &&
+        earlier.has(`${s.kind}:${s.hash}`),
+    );
+  }
+  return false;
+}
+
+/** The running counts after one fact (docs/metrics.md says what each one means). */
+function tallied(prev: ThreadState, next: ThreadState, event: ThreadEvent): ThreadTally {
+  const t = { ...next.tally };
+  const at = event.at;
+  const human = (by: string) => by === "human" || by.startsWith("human:");
+  const personActed = () => {
+    if (t.firstHandoffAt && !t.firstHumanActionAt && !isBefore(at, t.firstHandoffAt))
+      t.firstHumanActionAt = at;
+  };
+  switch (event.type) {
+    case "message.received":
+      if (event.author === "customer") t.customerTurns += 1;
+      break;
+    case "verification.requested":
+      t.verificationPrompts += 1;
+      break;
+    case "agent.handed_off":
+      t.handoffs += 1;
+      t.firstHandoffAt ??= at;
+      t.humanSince ??= at;
+      break;
+    case "control.changed":
+      if (event.owner === "human") t.humanSince ??= at;
+      break;
+    case "workflow.step_completed":
+      t.turnsBeforeUseful ??= t.customerTurns;
+      if (human(event.by)) personActed();
+      break;
+    case "workflow.step_denied":
+      t.turnsBeforeUseful ??= t.customerTurns;
+      if (human(event.by)) personActed();
+      break;
+    case "summary.edited":
+      t.humanEdits += 1;
+      break;
+  }
+  if (resent(prev, event)) t.repeats += 1;
+  const wasOpen = threadStatus(prev) === "open";
+  const isOpen = threadStatus(next) === "open";
+  if (wasOpen && !isOpen) t.resolvedAt = at;
+  if (!wasOpen && isOpen) t.resolvedAt = null;
+  return t;
+}
+
 /** Apply events that all sort after the state's cursor (see `appliesInOrder`). */
 export function applyEvents(
   state: ThreadState,
@@ -913,6 +1070,7 @@ export function applyEvents(
     const next = applyOne(s, event, policy);
     return {
       ...next,
+      tally: tallied(s, next, event),
       lastEventAt: latest(next.lastEventAt, event.at),
       openedAt: Date.parse(event.at) < Date.parse(next.openedAt) ? event.at : next.openedAt,
       cursor: {

@@ -69,6 +69,7 @@ export async function processIngest(
     () => new Date().toISOString(),
     (threadId, contactId, code) => codeHash(hashKey, threadId, contactId, code),
     (state, contactId, ticketId) => noteRow(env, config, state, contactId, ticketId),
+    config.rollout,
   );
   if (outcome.kind === "recorded" && outcome.outbox.length > 0) {
     // Lost sends are found by the cron: the rows are already in the outbox.

@@ -1,6 +1,8 @@
+import { assignArm, type RolloutPlan } from "../domain/metrics/rollout";
+import { identifierThreadStatements } from "../store/identifier-threads";
 import { contactKey, linksOf, type ChannelEvent, type ThreadLink } from "../domain/channel-event";
 import { planContact } from "../domain/contact-plan";
-import { resolveIdentity, type IdentityPolicy } from "../domain/identity-level";
+import { resolveIdentity, type IdentityPolicy, type Signal } from "../domain/identity-level";
 import { decideThread, type StitchDecision } from "../domain/stitching";
 import {
   appliesInOrder,
@@ -11,6 +13,7 @@ import {
 } from "../domain/thread-state";
 import type { ThreadEvent } from "../domain/thread-events";
 import { auditStatements, type AuditEntry } from "../store/audit";
+import { auditTrail } from "../domain/audit-trail";
 import { settleDelivery } from "../store/deliveries";
 import { upsertCustomers, upsertIdentities } from "../store/identities";
 import { requestAgentRun } from "../store/agent-runs";
@@ -160,62 +163,48 @@ async function nextState(
   return project(target.threadId, [...history.map((h) => h.event), ...events], policy);
 }
 
+/** The tier of the one customer this contact's evidence points at, if the order system gave one. */
+function openingTier(signals: Signal[], tiers: Record<string, string>): string | null {
+  const owners = [...new Set(signals.flatMap((s) => s.owners))];
+  return owners.length === 1 ? (tiers[owners[0]!] ?? null) : null;
+}
+
+/** Stitching's own audit (how the contact joined), then what the facts did to the thread. */
 function auditFor(
   target: Target,
   before: ThreadState | null,
   after: ThreadState,
+  facts: ThreadEvent[],
   at: string,
 ): AuditEntry[] {
-  const entries: AuditEntry[] = [];
   const actor = "system:ingest";
-  if (!before)
-    entries.push({
-      at,
-      actor,
-      action: "thread.created",
-      threadId: after.id,
-      data: { reason: "reason" in target.decision ? target.decision.reason : "linked" },
-    });
-  const contactBefore = before?.contacts.find((c) => c.id === target.contactId);
+  const trail = auditTrail(before, after, facts, at, actor);
+  const created = trail.find((e) => e.action === "thread.created");
+  if (created)
+    created.data = {
+      ...created.data,
+      reason: "reason" in target.decision ? target.decision.reason : "linked",
+    };
   const contactAfter = after.contacts.find((c) => c.id === target.contactId);
-  if (!contactBefore && contactAfter) {
-    entries.push({
-      at,
-      actor,
-      action: "contact.stitched",
-      threadId: after.id,
-      data: { contactId: target.contactId, channel: contactAfter.channel, ...contactAfter.stitch },
-    });
-  }
-  const from = contactBefore?.resolution.level ?? "unknown";
-  const to = contactAfter?.resolution.level ?? "unknown";
-  if (contactAfter && from !== to) {
-    entries.push({
-      at,
-      actor,
-      action: "identity.level_changed",
-      threadId: after.id,
-      data: {
-        contactId: target.contactId,
-        from,
-        to,
-        support: contactAfter.resolution.support,
-        conflict: contactAfter.resolution.conflict?.reason ?? null,
-      },
-    });
-  }
-  for (const flag of after.riskFlags.filter(
-    (f) => !before?.riskFlags.some((b) => b.flag === f.flag && b.contactId === f.contactId),
-  )) {
-    entries.push({
-      at,
-      actor,
-      action: "risk.flagged",
-      threadId: after.id,
-      data: { flag: flag.flag, contactId: flag.contactId ?? null },
-    });
-  }
-  return entries;
+  const joined = !before?.contacts.some((c) => c.id === target.contactId) && contactAfter;
+  return [
+    ...trail,
+    ...(joined
+      ? [
+          {
+            at,
+            actor,
+            action: "contact.stitched",
+            threadId: after.id,
+            data: {
+              contactId: target.contactId,
+              channel: contactAfter.channel,
+              ...contactAfter.stitch,
+            },
+          },
+        ]
+      : []),
+  ];
 }
 
 /**
@@ -233,6 +222,8 @@ export async function recordContact(
   codeHasher?: (threadId: string, contactId: string, code: string) => Promise<string>,
   /** Builds the handoff note for a ticket that joins a thread spanning other tickets. */
   noteFor?: (state: ThreadState, contactId: string, ticketId: string) => Promise<OutboxRowInput>,
+  /** The tenant's rollout, if one is running: a new thread is assigned its arm as it opens. */
+  rollout: RolloutPlan | null = null,
 ): Promise<RecordOutcome> {
   for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
     const target = await chooseTarget(db, tenantId, event, evidence, policy);
@@ -250,6 +241,9 @@ export async function recordContact(
       code && pendingCode?.contactId === target.contactId && codeHasher
         ? { code, hash: await codeHasher(target.threadId, target.contactId, code) }
         : undefined;
+    const tiers = Object.fromEntries(
+      evidence.customers.flatMap((c) => (c.tier ? [[c.id, c.tier] as const] : [])),
+    );
     const events = planContact({
       event,
       contactId: target.contactId,
@@ -258,6 +252,14 @@ export async function recordContact(
       signals: evidence.signals,
       orderIds: evidence.orderIds,
       ...(codeAttempt && { codeAttempt }),
+      ...(target.current && { consent: target.current.state.consent }),
+      tiers,
+      ...(!target.current && {
+        rollout: assignArm(target.threadId, rollout, {
+          channel: event.channel,
+          tier: openingTier(evidence.signals, tiers),
+        }),
+      }),
     });
     const version = target.current?.version ?? 0;
     if (events.length === 0) {
@@ -276,14 +278,15 @@ export async function recordContact(
       write.guardCustomer(target.customerGuard.customerId, target.customerGuard.version);
     write
       .appendEvents(target.threadId, version + 1, events)
-      .saveThread(state, version + events.length, target.current ? version : null)
+      .saveThread(state, version + events.length, target.current ?? null)
       .link(target.threadId, target.contactId, event.channel, newLinks)
       .add(...upsertIdentities(db, tenantId, evidence.identities, stamp))
+      .add(...identifierThreadStatements(db, tenantId, target.threadId, evidence.signals, stamp))
       .add(
         ...auditStatements(
           db,
           tenantId,
-          auditFor(target, target.current?.state ?? null, state, stamp),
+          auditFor(target, target.current?.state ?? null, state, events, stamp),
         ),
       )
       .add(settleDelivery(db, tenantId, event, target.threadId, stamp));
@@ -292,8 +295,9 @@ export async function recordContact(
     const otherTickets = (target.current?.state.tickets ?? []).filter(
       (t) => t.id !== joiningTicket?.id,
     );
+    // The control group of a rollout works as if Continuity were not there: no notes.
     const notes =
-      joiningTicket && otherTickets.length > 0 && noteFor
+      joiningTicket && otherTickets.length > 0 && noteFor && state.rollout?.arm !== "control"
         ? [await noteFor(state, target.contactId, joiningTicket.id)]
         : [];
     write.add(...enqueueOutbox(db, tenantId, notes, stamp));

@@ -1,10 +1,6 @@
-export interface AuditEntry {
-  at: string;
-  actor: string;
-  action: string;
-  threadId?: string | null;
-  data?: Record<string, unknown>;
-}
+import type { AuditEntry } from "../domain/audit-trail";
+
+export type { AuditEntry };
 
 /** Audit entries never hold raw identifiers: callers pass masked forms and ids only. */
 export function auditStatements(
@@ -19,4 +15,71 @@ export function auditStatements(
       )
       .bind(tenantId, e.at, e.actor, e.action, e.threadId ?? null, JSON.stringify(e.data ?? {})),
   );
+}
+
+export interface StoredAuditEntry extends AuditEntry {
+  id: number;
+  threadId: string | null;
+  data: Record<string, unknown>;
+}
+
+/** Audit events in id order, for one thread or the whole tenant, from a cursor. */
+export async function readAudit(
+  db: D1Database,
+  tenantId: string,
+  filter: { threadId?: string; from?: string; to?: string; after?: number; limit: number },
+): Promise<StoredAuditEntry[]> {
+  const clauses = ["tenant_id = ?1", "id > ?2"];
+  const binds: unknown[] = [tenantId, filter.after ?? 0];
+  if (filter.threadId) {
+    binds.push(filter.threadId);
+    clauses.push(`thread_id = ?${binds.length}`);
+  }
+  if (filter.from) {
+    binds.push(filter.from);
+    clauses.push(`at >= ?${binds.length}`);
+  }
+  if (filter.to) {
+    binds.push(filter.to);
+    clauses.push(`at < ?${binds.length}`);
+  }
+  const { results } = await db
+    .prepare(
+      `SELECT id, at, actor, action, thread_id, data FROM audit_log WHERE ${clauses.join(" AND ")} ORDER BY id LIMIT ${Math.min(filter.limit, 1000)}`,
+    )
+    .bind(...binds)
+    .all<{
+      id: number;
+      at: string;
+      actor: string;
+      action: string;
+      thread_id: string | null;
+      data: string;
+    }>();
+  return results.map((r) => ({
+    id: r.id,
+    at: r.at,
+    actor: r.actor,
+    action: r.action,
+    threadId: r.thread_id,
+    data: JSON.parse(r.data) as Record<string, unknown>,
+  }));
+}
+
+/** The audit trail as NDJSON, read in pages so an export of any size streams in bounded memory. */
+export function auditNdjson(
+  db: D1Database,
+  tenantId: string,
+  filter: { threadId?: string; from?: string; to?: string },
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let after = 0;
+  return new ReadableStream({
+    async pull(controller) {
+      const page = await readAudit(db, tenantId, { ...filter, after, limit: 500 });
+      if (page.length === 0) return controller.close();
+      after = page[page.length - 1]!.id;
+      controller.enqueue(encoder.encode(page.map((e) => `${JSON.stringify(e)}\n`).join("")));
+    },
+  });
 }

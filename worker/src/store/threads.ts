@@ -1,4 +1,6 @@
 import { unionOfSeeks } from "./seeks";
+import { rollupStatements } from "./metric-rollups";
+import { contributionDelta } from "../domain/metrics/contributions";
 import type { ThreadLink } from "../domain/channel-event";
 import type { ThreadSummary } from "../domain/stitching";
 import type { ThreadEvent } from "../domain/thread-events";
@@ -181,8 +183,23 @@ export class ThreadWrite {
     return this;
   }
 
-  /** Insert or update the thread row so that it holds `state` at `version`, given it held `expected`. */
-  saveThread(state: ThreadState, version: number, expected: number | null): this {
+  /**
+   * Insert or update the thread row so that it holds `state` at `version`, given it held
+   * `previous` (null for a new thread), and move the metric rollups by what changed.
+   */
+  saveThread(
+    state: ThreadState,
+    version: number,
+    previous: { state: ThreadState; version: number } | null,
+  ): this {
+    const expected = previous?.version ?? null;
+    this.statements.push(
+      ...rollupStatements(
+        this.db,
+        this.tenantId,
+        contributionDelta(previous?.state ?? null, state),
+      ),
+    );
     const summary = summarize(state);
     const refs = JSON.stringify({
       orderIds: summary.orderIds,

@@ -11,7 +11,7 @@ export interface SplitSettings {
   secrets: StoredSettings;
 }
 
-const SECTIONS: Section[] = ["zendesk", "sunco", "orders", "ai", "policy", "retention"];
+const SECTIONS: Section[] = ["zendesk", "sunco", "orders", "ai", "policy", "retention", "rollout"];
 /** Sections that are one of several shapes: an update replaces them instead of merging. */
 const REPLACED: Section[] = ["orders", "ai"];
 

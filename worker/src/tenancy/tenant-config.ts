@@ -1,4 +1,6 @@
 import type { StoredSettings } from "./settings";
+import type { RolloutPlan } from "../domain/metrics/rollout";
+import { METRIC_IDS, type MetricId } from "../domain/metrics/catalog";
 
 export interface PolicyConfig {
   continuityWindowDays: number;
@@ -45,6 +47,8 @@ export interface TenantConfig {
     | { provider: "openai-compatible"; baseUrl: string; model: string; apiKey?: string };
   policy: PolicyConfig;
   retention: RetentionConfig;
+  /** The running rollout, complete (enabled with a declared primary metric), or null. */
+  rollout: RolloutPlan | null;
 }
 
 export const DEFAULT_POLICY: PolicyConfig = {
@@ -138,5 +142,18 @@ export function resolveTenantConfig(
     ai: aiConfig,
     policy: { ...DEFAULT_POLICY, ...(visible.policy as Partial<PolicyConfig>) },
     retention: { ...DEFAULT_RETENTION, ...(visible.retention as Partial<RetentionConfig>) },
+    rollout: rolloutOf(visible.rollout),
+  };
+}
+
+function rolloutOf(bag: Record<string, unknown> | undefined): RolloutPlan | null {
+  const primary = bag?.primaryMetric;
+  if (bag?.enabled !== true || !METRIC_IDS.includes(primary as MetricId)) return null;
+  return {
+    enabled: true,
+    primaryMetric: primary as MetricId,
+    continuityShare: typeof bag.continuityShare === "number" ? bag.continuityShare : 0.5,
+    salt: typeof bag.salt === "string" ? bag.salt : "rollout-1",
+    ...(bag.gate ? { gate: bag.gate as RolloutPlan["gate"] } : {}),
   };
 }

@@ -89,7 +89,14 @@ describe("context view: what the sidebar renders for one contact", () => {
   it("marks which ticket and session belong to the asking contact", () => {
     const byEmail = contextView(story(), "ticket:101", 9);
     expect(byEmail.tickets).toEqual([
-      { id: "101", channel: "email", status: "open", assigneeId: "A-7", current: true },
+      {
+        id: "101",
+        channel: "email",
+        status: "open",
+        assigneeId: "A-7",
+        satisfaction: null,
+        current: true,
+      },
     ]);
     expect(byEmail.sessions.every((s) => !s.current)).toBe(true);
 

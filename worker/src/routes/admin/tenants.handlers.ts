@@ -27,6 +27,23 @@ import type {
   RotateSecretRoute,
 } from "./tenants.routes";
 
+/**
+ * A rollout is judged on a metric declared before it starts: it needs one to be enabled, and a
+ * running rollout's primary metric, split or salt cannot change (stop it first).
+ */
+function rolloutProblem(
+  before: Record<string, unknown> | undefined,
+  after: Record<string, unknown> | undefined,
+): string | null {
+  if (after?.enabled === true && !after.primaryMetric)
+    return "rollout.primaryMetric must be declared before the rollout is enabled";
+  if (before?.enabled === true && after?.enabled === true)
+    for (const field of ["primaryMetric", "continuityShare", "salt"] as const)
+      if (JSON.stringify(before[field]) !== JSON.stringify(after[field]))
+        return `rollout.${field} cannot change while the rollout runs; set enabled: false first`;
+  return null;
+}
+
 function noTenant(): never {
   throw new ApiError(404, "tenant_not_found", "No tenant with this id");
 }
@@ -68,6 +85,8 @@ export const putSettings: AppRouteHandler<PutSettingsRoute> = async (c) => {
     { visible: tenant.record.settings, secrets: tenant.secrets },
     update,
   );
+  const problem = rolloutProblem(tenant.record.settings.rollout, merged.visible.rollout);
+  if (problem) throw new ApiError(422, "rollout_invalid", problem);
   const saved = await saveSettings(c.env.DB, tenantId, {
     settings: merged.visible,
     secretsSealed: await sealSecrets(c.env, tenantId, merged.secrets),

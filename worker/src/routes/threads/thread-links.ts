@@ -113,9 +113,9 @@ export async function linkThreads(
   const notes = await notesForMovedTickets(c, absorbed.state, plan.survivorState);
   const write = new ThreadWrite(c.env.DB, tenant.id, now)
     .appendEvents(survivor.state.id, survivor.version + 1, plan.survivorFacts)
-    .saveThread(plan.survivorState, version, survivor.version)
+    .saveThread(plan.survivorState, version, survivor)
     .appendEvents(absorbed.state.id, absorbed.version + 1, plan.absorbedFacts)
-    .saveThread(plan.absorbedState, absorbed.version + plan.absorbedFacts.length, absorbed.version)
+    .saveThread(plan.absorbedState, absorbed.version + plan.absorbedFacts.length, absorbed)
     .add(repoint(c, absorbed.state.id, survivor.state.id, null))
     .add(...enqueueOutbox(c.env.DB, tenant.id, notes, now))
     .add(
@@ -157,9 +157,9 @@ export async function unlinkThreads(
   const absorbedVersion = absorbed.version + plan.absorbedFacts.length;
   const write = new ThreadWrite(c.env.DB, tenant.id, now)
     .appendEvents(survivor.state.id, survivor.version + 1, plan.survivorFacts)
-    .saveThread(plan.survivorState, survivorVersion, survivor.version)
+    .saveThread(plan.survivorState, survivorVersion, survivor)
     .appendEvents(absorbed.state.id, absorbed.version + 1, plan.absorbedFacts)
-    .saveThread(plan.absorbedState, absorbedVersion, absorbed.version)
+    .saveThread(plan.absorbedState, absorbedVersion, absorbed)
     .add(repoint(c, survivor.state.id, absorbed.state.id, plan.returningContacts))
     .add(
       ...auditStatements(c.env.DB, tenant.id, [

@@ -9,7 +9,13 @@ import {
   ThreadWrite,
   type LinkedThread,
 } from "../../store/threads";
-import type { ActRoute, EditSummaryRoute, EventsRoute, RetryNoteRoute } from "./threads.routes";
+import type {
+  ActRoute,
+  AuditRoute,
+  EditSummaryRoute,
+  EventsRoute,
+  RetryNoteRoute,
+} from "./threads.routes";
 import { loadOutbox, noteStatuses, requeueOutbox } from "../../store/outbox";
 import { contextView } from "../../domain/context-view";
 import { buildHandoff } from "../../domain/handoff";
@@ -18,7 +24,8 @@ import { planAction, type ThreadAction } from "../../domain/thread-actions";
 import type { ThreadEvent, UnplacedEvent } from "../../domain/thread-events";
 import { applyEvents } from "../../domain/thread-state";
 import { requestAgentRun } from "../../store/agent-runs";
-import { auditStatements } from "../../store/audit";
+import { auditNdjson, auditStatements, readAudit } from "../../store/audit";
+import { auditTrail } from "../../domain/audit-trail";
 import { describeFact } from "./fact-descriptions";
 import { linkThreads, unlinkThreads } from "./thread-links";
 
@@ -112,7 +119,7 @@ async function commitFacts(
   const version = expectedVersion + placed.length;
   const write = new ThreadWrite(c.env.DB, tenantId, now)
     .appendEvents(linked.threadId, expectedVersion + 1, placed)
-    .saveThread(next, version, expectedVersion)
+    .saveThread(next, version, { state: linked.state, version: expectedVersion })
     .add(
       ...auditStatements(c.env.DB, tenantId, [
         {
@@ -122,6 +129,7 @@ async function commitFacts(
           threadId: linked.threadId,
           data: { ...audit.data, version },
         },
+        ...auditTrail(linked.state, next, placed, now, `human:${audit.actor}`),
       ]),
     );
   if (wantsAgentRun) write.add(requestAgentRun(c.env.DB, tenantId, linked.threadId, version, now));
@@ -220,6 +228,20 @@ export const editSummary: AppRouteHandler<EditSummaryRoute> = async (c) => {
     { actor: body.actor, action: "thread.summary_edited", data: { category } },
     false,
   );
+};
+
+export const audit: AppRouteHandler<AuditRoute> = async (c) => {
+  const { threadId } = c.req.valid("param");
+  const { after, limit, format } = c.req.valid("query");
+  const tenantId = c.get("tenant").config.id;
+  if (!(await loadThread(c.env.DB, tenantId, threadId)))
+    throw new ApiError(404, "thread_not_found", `No thread ${threadId}`);
+  if (format === "ndjson")
+    return c.body(auditNdjson(c.env.DB, tenantId, { threadId }), 200, {
+      "content-type": "application/x-ndjson",
+    }) as never;
+  const events = await readAudit(c.env.DB, tenantId, { threadId, after, limit });
+  return c.json({ threadId, events }, 200);
 };
 
 export const retryNote: AppRouteHandler<RetryNoteRoute> = async (c) => {

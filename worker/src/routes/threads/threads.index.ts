@@ -6,6 +6,7 @@ const router = createRouter()
   .openapi(routes.events, handlers.events)
   .openapi(routes.act, handlers.act)
   .openapi(routes.editSummary, handlers.editSummary)
+  .openapi(routes.audit, handlers.audit)
   .openapi(routes.retryNote, handlers.retryNote);
 
 export default router;

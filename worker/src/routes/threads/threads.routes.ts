@@ -189,6 +189,51 @@ export const retryNote = createRoute({
   },
 });
 
+export const AuditEntrySchema = z
+  .object({
+    id: z.number().int(),
+    at: z.string(),
+    actor: z.string().openapi({ example: "human:agent-7" }),
+    action: z.string().openapi({ example: "workflow.transition" }),
+    threadId: z.string().nullable(),
+    data: z.record(z.string(), z.unknown()),
+  })
+  .openapi("AuditEntry");
+
+export const audit = createRoute({
+  method: "get",
+  path: "/v1/threads/{threadId}/audit",
+  tags: ["Threads"],
+  summary: "The thread's audit trail: JSON pages, or NDJSON with format=ndjson",
+  security: [{ appSecret: [] }],
+  middleware: [appAuth] as const,
+  request: {
+    params: z.object({
+      threadId: ThreadId.openapi({ param: { name: "threadId", in: "path" } }),
+    }),
+    query: z.object({
+      after: z.coerce.number().int().min(0).default(0),
+      limit: z.coerce.number().int().min(1).max(1000).default(200),
+      format: z.enum(["json", "ndjson"]).default("json"),
+    }),
+  },
+  responses: {
+    200: {
+      description: "Audit events in order",
+      content: {
+        "application/json": {
+          schema: z.object({ threadId: z.string(), events: z.array(AuditEntrySchema) }),
+        },
+        "application/x-ndjson": { schema: z.string() },
+      },
+    },
+    401: errorContent("Missing or wrong app secret"),
+    404: errorContent("No such thread"),
+    422: errorContent("Invalid cursor, limit or format"),
+  },
+});
+
+export type AuditRoute = typeof audit;
 export type RetryNoteRoute = typeof retryNote;
 export type EventsRoute = typeof events;
 export type ActRoute = typeof act;

@@ -1,0 +1,47 @@
+import type { ContextContract } from "../../../worker/src/contracts/context";
+import type { ThreadAction as WorkerThreadAction } from "../../../worker/src/domain/thread-actions";
+
+// Type-only imports: the app shares the worker's contract types and never bundles zod or hono.
+
+/** What GET /v1/tickets/{id}/context returns, and every write answers with. */
+export type ThreadContext = ContextContract;
+
+export type Summary = ContextContract["summary"];
+export type DiffCategory = NonNullable<Summary["diffCategory"]>;
+export type LinkedThread = ContextContract["linkedThreads"][number];
+export type Workflow = NonNullable<ContextContract["workflow"]>;
+export type WorkflowStep = Workflow["steps"][number];
+export type WorkflowActionOption = Workflow["actions"][number];
+export type IdentityLevel = ContextContract["identity"]["level"];
+export type Channel = ContextContract["identity"]["channel"];
+export type SlotName = Workflow["missing"][number];
+export type RiskFlag = ContextContract["riskFlags"][number];
+export type Note = ContextContract["notes"][number];
+export type Candidate = ContextContract["candidates"][number];
+export type TimelineEntry = ContextContract["timeline"][number];
+export type SignalKind = ContextContract["identity"]["identifiers"][number]["kind"];
+
+/** Actions the worker takes at POST /v1/threads/{id}/actions. */
+export type ThreadAction = WorkerThreadAction;
+
+/** What an action carries besides the action itself; the worker checks which ones apply. */
+export interface ActionDetails {
+  reason?: string;
+  method?: string;
+  customerId?: string;
+  otherThreadId?: string;
+}
+
+/** 409 body of every write: what moved since the version the agent acted on. */
+export interface StaleVersion {
+  error: { code: "stale_version"; message: string };
+  version: number;
+  changes: string[];
+}
+
+export interface ThreadEvents {
+  threadId: string;
+  events: { offset: number; recordedAt: string; event: Record<string, unknown> }[];
+  nextAfter: number;
+  head: number;
+}

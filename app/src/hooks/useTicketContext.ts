@@ -1,0 +1,280 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { ActionDetails, ThreadAction, ThreadContext } from "../api/types";
+import { workerApi, type Outcome, type WorkerApi, type WriteStamp } from "../api/worker-api";
+import type { ZafUser } from "../zaf/client";
+import { useClient } from "./useClient";
+import { useLiveUpdates } from "./useLiveUpdates";
+
+export type SidebarView =
+  | { state: "loading" }
+  /** The Worker URL setting is empty: nothing to call. */
+  | { state: "unconfigured" }
+  /** A ticket being created has no id yet, so no thread can point at it. */
+  | { state: "new_ticket" }
+  /** The worker knows no thread for this ticket: a first contact. */
+  | { state: "no_thread" }
+  | { state: "error"; status: number }
+  | { state: "ready"; context: ThreadContext };
+
+/** The part of the sidebar a write came from, so its outcome is told where the agent looks. */
+export type WriteTopic = "identity" | "workflow" | "candidates" | "summary" | "notes";
+
+const TOPIC_OF: Record<ThreadAction, WriteTopic> = {
+  approve: "workflow",
+  deny: "workflow",
+  continue: "workflow",
+  hand_back: "workflow",
+  take_over: "workflow",
+  request_verification: "workflow",
+  record_verification: "identity",
+  resolve_conflict: "identity",
+  link_thread: "candidates",
+  unlink_thread: "candidates",
+  dismiss_candidate: "candidates",
+  restore_candidate: "candidates",
+};
+
+/** What the agent is told after a write that did not go through. */
+export type Notice = { topic: WriteTopic } & (
+  | { kind: "stale"; changes: string[] }
+  | { kind: "rejected"; message: string | null }
+  | { kind: "failed"; status: number }
+);
+
+export interface TicketContextState {
+  view: SidebarView;
+  notice: Notice | null;
+  dismissNotice(): void;
+  /** The write in flight (e.g. "approve", "summary", "note:…"); other writes wait for it. */
+  pending: string | null;
+  reload(): void;
+  act(action: ThreadAction, details?: ActionDetails): Promise<boolean>;
+  editSummary(text: string): Promise<boolean>;
+  retryNote(noteId: string): Promise<boolean>;
+}
+
+interface Session {
+  api: WorkerApi;
+  ticketId: string;
+  actor: string;
+}
+
+type Start = Session | Exclude<SidebarView["state"], "ready" | "loading" | "no_thread">;
+
+function actorOf(user: ZafUser | undefined): string {
+  // The audit trail reads better with a name; the id is the stable fallback.
+  return (user?.name?.trim() || String(user?.id ?? "")).slice(0, 120) || "unknown";
+}
+
+/**
+ * The thread behind the open ticket, as the worker sees it, and the writes an agent can make to
+ * it. Every write carries the version the agent looked at; a 409 re-reads and says what changed.
+ */
+export function useTicketContext(options: { pollMs?: number } = {}): TicketContextState {
+  const client = useClient();
+  const [view, setView] = useState<SidebarView>({ state: "loading" });
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [pending, setPending] = useState<string | null>(null);
+  const session = useRef<Session | null>(null);
+  const shown = useRef<ThreadContext | null>(null);
+  const reading = useRef({ inFlight: false, again: false });
+  const live = useRef(true);
+  const writing = useRef(false);
+  const awaitingTicketId = useRef(false);
+
+  const show = useCallback((next: ThreadContext) => {
+    const current = shown.current;
+    // An older read that lands after a write must not roll the screen back.
+    if (current && current.thread.id === next.thread.id && next.version < current.version) return;
+    shown.current = next;
+    setView({ state: "ready", context: next });
+  }, []);
+
+  const read = useCallback(
+    async (quiet: boolean) => {
+      const open = session.current;
+      if (!open) return;
+      if (reading.current.inFlight) {
+        reading.current.again = true;
+        return;
+      }
+      reading.current.inFlight = true;
+      try {
+        do {
+          reading.current.again = false;
+          const outcome = await open.api.ticketContext(open.ticketId);
+          if (!live.current) return;
+          if (outcome.kind === "ok") show(outcome.body);
+          else if (outcome.kind === "rejected" && outcome.status === 404) {
+            shown.current = null;
+            setView({ state: "no_thread" });
+          } else if (!quiet || !shown.current) {
+            // A failed background refresh keeps what the agent is reading.
+            setView({ state: "error", status: outcome.status });
+          }
+        } while (reading.current.again);
+      } finally {
+        reading.current.inFlight = false;
+      }
+    },
+    [show],
+  );
+
+  const start = useCallback(async () => {
+    setView({ state: "loading" });
+    let started: Start;
+    try {
+      const [metadata, answer] = await Promise.all([
+        client.metadata(),
+        client.get(["ticket.id", "currentUser"]),
+      ]);
+      const workerUrl = metadata.settings.workerUrl;
+      const ticketId = answer["ticket.id"];
+      if (typeof workerUrl !== "string" || !workerUrl.trim()) started = "unconfigured";
+      else if (ticketId === null || ticketId === undefined || ticketId === "")
+        started = "new_ticket";
+      else
+        started = {
+          api: workerApi(client, workerUrl.trim()),
+          ticketId: String(ticketId),
+          actor: actorOf(answer.currentUser as ZafUser | undefined),
+        };
+    } catch {
+      started = "error";
+    }
+    if (!live.current) return;
+    awaitingTicketId.current = started === "new_ticket";
+    if (typeof started === "string") {
+      setView(started === "error" ? { state: "error", status: 0 } : { state: started });
+      return;
+    }
+    session.current = started;
+    await read(false);
+  }, [client, read]);
+
+  useEffect(() => {
+    live.current = true;
+    void start();
+    return () => {
+      live.current = false;
+    };
+  }, [start]);
+
+  const reload = useCallback(() => {
+    setNotice(null);
+    if (!session.current) {
+      void start();
+      return;
+    }
+    if (!shown.current) setView({ state: "loading" });
+    void read(false);
+  }, [read, start]);
+
+  const write = useCallback(
+    async (
+      key: string,
+      topic: WriteTopic,
+      send: (open: Session, stamp: WriteStamp) => Promise<Outcome<unknown>>,
+      onDone: (body: unknown) => void,
+    ): Promise<boolean> => {
+      const open = session.current;
+      const context = shown.current;
+      if (!open || !context || writing.current) return false;
+      writing.current = true;
+      setPending(key);
+      setNotice(null);
+      try {
+        const stamp = {
+          expectedVersion: context.version,
+          ticketId: open.ticketId,
+          actor: open.actor,
+        };
+        const outcome = await send(open, stamp);
+        if (!live.current) return false;
+        switch (outcome.kind) {
+          case "ok":
+            onDone(outcome.body);
+            return true;
+          case "stale":
+            setNotice({ topic, kind: "stale", changes: outcome.changes });
+            await read(true);
+            return false;
+          case "rejected":
+            setNotice({ topic, kind: "rejected", message: outcome.message });
+            return false;
+          case "failed":
+            setNotice({ topic, kind: "failed", status: outcome.status });
+            return false;
+        }
+      } finally {
+        writing.current = false;
+        if (live.current) setPending(null);
+      }
+    },
+    [read],
+  );
+
+  const act = useCallback(
+    (action: ThreadAction, details: ActionDetails = {}) =>
+      write(
+        details.otherThreadId ? `${action}:${details.otherThreadId}` : action,
+        TOPIC_OF[action],
+        (open, stamp) => open.api.act(shown.current!.thread.id, { ...stamp, action, ...details }),
+        (body) => show(body as ThreadContext),
+      ),
+    [write, show],
+  );
+
+  const editSummary = useCallback(
+    (text: string) =>
+      write(
+        "summary",
+        "summary",
+        (open, stamp) => open.api.editSummary(shown.current!.thread.id, { ...stamp, text }),
+        (body) => show(body as ThreadContext),
+      ),
+    [write, show],
+  );
+
+  const retryNote = useCallback(
+    (noteId: string) =>
+      write(
+        `note:${noteId}`,
+        "notes",
+        (open) => open.api.retryNote(shown.current!.thread.id, noteId),
+        () => {
+          // 202: queued again. Show it as pending until the next read says how it went.
+          const context = shown.current;
+          if (!context) return;
+          const notes = context.notes.map((note) =>
+            note.id === noteId ? { ...note, status: "pending" as const, lastError: null } : note,
+          );
+          shown.current = { ...context, notes };
+          setView({ state: "ready", context: shown.current });
+        },
+      ),
+    [write],
+  );
+
+  const context = view.state === "ready" ? view.context : null;
+  const headOf = useCallback(async (threadId: string, after: number) => {
+    const outcome = await session.current?.api.events(threadId, after);
+    return outcome?.kind === "ok" ? outcome.body.head : null;
+  }, []);
+  const refresh = useCallback(() => {
+    // A new ticket gets its id when it is submitted; only then can it be on a thread.
+    if (awaitingTicketId.current) void start();
+    else void read(true);
+  }, [read, start]);
+  useLiveUpdates({
+    client,
+    threadId: context?.thread.id ?? null,
+    offset: context?.offset ?? 0,
+    headOf,
+    onChange: refresh,
+    ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
+  });
+
+  const dismissNotice = useCallback(() => setNotice(null), []);
+  return { view, notice, dismissNotice, pending, reload, act, editSummary, retryNote };
+}

@@ -1,0 +1,7 @@
+import { createRouter } from "../../lib/create-app";
+import * as handlers from "./metrics.handlers";
+import * as routes from "./metrics.routes";
+
+const router = createRouter().openapi(routes.report, handlers.report);
+
+export default router;
