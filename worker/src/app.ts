@@ -6,11 +6,12 @@ import demoOrders from "./routes/demo/demo-orders.index";
 import inbound from "./routes/inbound/inbound.index";
 import threads from "./routes/threads/threads.index";
 import metrics from "./routes/metrics/metrics.index";
+import governance from "./routes/governance/governance.index";
 
 const app = createApp();
 configureOpenApi(app);
 app.get("/health", (c) => c.json({ ok: true }));
-for (const router of [admin, inbound, context, threads, metrics, demoOrders])
+for (const router of [admin, governance, inbound, context, threads, metrics, demoOrders])
   app.route("/", router);
 
 export default app;

@@ -6,7 +6,7 @@ import type { OutboxMessage } from "./delivery/outbox-message";
 import type { Env } from "./env";
 import { consumeIngest, setAsideExhausted } from "./ingest/consume";
 import type { IngestMessage } from "./ingest/ingest-message";
-import { sweep } from "./scheduled";
+import { retentionSweep, sweep } from "./scheduled";
 
 export { ThreadSession } from "./agent/thread-session";
 export { ZendeskWriteBudget } from "./delivery/write-budget";
@@ -28,6 +28,8 @@ export default {
     }
   },
   async scheduled(controller: ScheduledController, env: Env) {
-    await sweep(env, new Date(controller.scheduledTime));
+    const now = new Date(controller.scheduledTime);
+    await sweep(env, now);
+    await retentionSweep(env, now);
   },
 } satisfies ExportedHandler<Env>;

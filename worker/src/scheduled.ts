@@ -1,6 +1,8 @@
 import type { Env } from "./env";
+import { enforceRetention, type RetentionRun } from "./governance/retention";
 import { overdueRuns } from "./store/agent-runs";
 import { overdueOutbox } from "./store/outbox";
+import { loadTenant } from "./tenancy/tenants";
 
 /**
  * Every minute: queue again what should be moving and is not (a queue send lost after its row
@@ -17,4 +19,16 @@ export async function sweep(env: Env, now: Date): Promise<{ runs: number; outbox
   if (outbox.length > 0)
     await env.OUTBOX_QUEUE.sendBatch(outbox.map((o) => ({ body: { v: 1 as const, ...o } })));
   return { runs: runs.length, outbox: outbox.length };
+}
+
+/** Every minute as well: each tenant's retention windows, a bounded batch at a time. */
+export async function retentionSweep(env: Env, now: Date): Promise<Record<string, RetentionRun>> {
+  const { results } = await env.DB.prepare(`SELECT id FROM tenants`).all<{ id: string }>();
+  const runs: Record<string, RetentionRun> = {};
+  for (const { id } of results) {
+    const tenant = await loadTenant(env, id);
+    if (!tenant) continue;
+    runs[id] = await enforceRetention(env, tenant.config, now);
+  }
+  return runs;
 }

@@ -5,6 +5,7 @@ import type { ContextCards, OrderFacts } from "../domain/agent/cards";
 import { mayDiscussOrder } from "../domain/agent/policy";
 import type { ContactState, ThreadState } from "../domain/thread-state";
 import type { Order } from "../contracts/orders";
+import type { ToolCallRecord } from "./agent-model";
 
 export interface Assembly {
   cards: ContextCards;
@@ -45,10 +46,13 @@ export async function assembleContext(
     orders: OrderSystem;
     tenantId: string;
     zendesk: ZendeskReader | null;
+    /** Calls to systems of record, for the audit trail. */
+    calls?: ToolCallRecord[];
   },
   state: ThreadState,
   contact: ContactState | undefined,
 ): Promise<ContextCards> {
+  const calls = deps.calls ?? [];
   const sources = ["thread"];
   const level = contact?.resolution.level ?? "unknown";
 
@@ -75,11 +79,24 @@ export async function assembleContext(
   const orderId = state.slots.order_id?.value.split(", ").at(-1) ?? state.orderIds.at(-1) ?? null;
   let order: ContextCards["order"] = { status: "none" };
   if (orderId) {
+    const started = Date.now();
     try {
       const found = await deps.orders.order(orderId);
       order = found ? { status: "found", order: facts(found) } : { status: "not_found", orderId };
       sources.push("orders:order");
+      calls.push({
+        tool: "orders",
+        action: "get_order",
+        latencyMs: Date.now() - started,
+        outcome: "ok",
+      });
     } catch (error) {
+      calls.push({
+        tool: "orders",
+        action: "get_order",
+        latencyMs: Date.now() - started,
+        outcome: "failed",
+      });
       if (!(error instanceof DownstreamUnavailable)) throw error;
       order = { status: "unavailable", orderId };
       sources.push("orders:unavailable");
@@ -89,7 +106,7 @@ export async function assembleContext(
   const ticketId = contact?.links.find((l) => l.kind === "ticket")?.id ?? null;
   const ticketCard =
     ticketId && deps.zendesk
-      ? await caseCard(deps.cache, deps.zendesk, deps.tenantId, ticketId, sources)
+      ? await caseCard(deps.cache, deps.zendesk, deps.tenantId, ticketId, sources, calls)
       : null;
 
   const failed = state.verification.failures.filter((f) => f.reason === "wrong_code").length;
@@ -126,6 +143,7 @@ async function caseCard(
   tenantId: string,
   ticketId: string,
   sources: string[],
+  calls: ToolCallRecord[],
 ): Promise<TicketCard | null> {
   const key = `ticket:${tenantId}:${ticketId}`;
   const cached = await cache.get<TicketCard>(key, "json");
@@ -133,8 +151,12 @@ async function caseCard(
     sources.push("kv:ticket");
     return cached;
   }
+  const started = Date.now();
+  const record = (outcome: ToolCallRecord["outcome"]) =>
+    calls.push({ tool: "zendesk", action: "get_ticket", latencyMs: Date.now() - started, outcome });
   try {
     const ticket = await zendesk.ticket(ticketId, { slas: true });
+    record("ok");
     if (!ticket) return null;
     const next = (ticket.slas?.policy_metrics ?? [])
       .filter((m) => m.breach_at && m.stage !== "achieved")
@@ -147,6 +169,7 @@ async function caseCard(
     sources.push("zendesk:ticket");
     return card;
   } catch {
+    record("failed");
     // Zendesk being slow costs the card its SLA line, nothing more.
     sources.push("zendesk:unavailable");
     return null;

@@ -86,8 +86,10 @@ export async function runAgent(
     const contactId = wanted ?? messages.at(-1)?.contactId ?? state.contacts.at(-1)?.id;
     const contact = state.contacts.find((c) => c.id === contactId);
     const orders = orderSystemFor(config.orders, demoOrderSystem, deps.fetcher);
+    const lookups: ToolCallRecord[] = [];
     const cards = await assembleContext(
       {
+        calls: lookups,
         db: env.DB,
         cache: env.CACHE,
         orders,
@@ -216,7 +218,7 @@ export async function runAgent(
       .add(...enqueueOutbox(env.DB, tenantId, outboxRows, now))
       .add(
         ...auditStatements(env.DB, tenantId, [
-          ...auditOf(plan, cards.sources, toolCalls, model.name, threadId, now),
+          ...auditOf(plan, cards.sources, [...lookups, ...toolCalls], model.name, threadId, now),
           ...auditTrail(state, next, plan.facts, now, `agent:${model.name}`).map((entry) =>
             entry.action === "handoff"
               ? {

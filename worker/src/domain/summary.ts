@@ -97,11 +97,19 @@ export function classifyEdit(before: string, after: string): SummaryEditCategory
   const nextFacts = facts(next);
   const factsChanged = [...oldFacts].some((f) => !nextFacts.has(f));
   if (factsChanged && nextFacts.size > 0) return "corrected_fact";
-  const removed = leftOver(old, next).length / Math.max(old.length, 1);
-  const added = leftOver(next, old).length / Math.max(next.length, 1);
+  const removed = leftOver(old, next).length;
+  const added = leftOver(next, old).length;
   const newFacts = [...nextFacts].some((f) => !oldFacts.has(f));
-  if (removed <= 0.15 && added <= 0.15 && !newFacts) return "wording";
-  if (removed <= 0.15) return "added_detail";
-  if (added <= 0.15) return "removed_detail";
+  // A few words swapped for a few others: the same content, said better.
+  const small = (count: number, of: number) => count <= Math.max(2, of * 0.1);
+  if (
+    small(removed, old.length) &&
+    small(added, next.length) &&
+    Math.abs(added - removed) <= 1 &&
+    !newFacts
+  )
+    return "wording";
+  if (removed <= old.length * 0.15 && added > removed) return "added_detail";
+  if (added <= next.length * 0.15 && removed > added) return "removed_detail";
   return "rewrite";
 }

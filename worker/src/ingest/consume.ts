@@ -1,3 +1,4 @@
+import { isErased, linkHash } from "../governance/erasure";
 import { DownstreamUnavailable } from "../connectors/http";
 import { orderSystemFor } from "../connectors/orders";
 import { demoOrderSystem } from "../demo/demo-orders";
@@ -5,7 +6,7 @@ import { linksOf } from "../domain/channel-event";
 import type { Env } from "../env";
 import { identityKey, rootKeys } from "../security/keys";
 import { seal } from "../security/sealed-box";
-import { failDelivery } from "../store/deliveries";
+import { failDelivery, forgetDelivery } from "../store/deliveries";
 import { findLinkedThreads } from "../store/threads";
 import { loadTenant } from "../tenancy/tenants";
 import { codeHash } from "../agent/one-time-code";
@@ -39,7 +40,7 @@ function retryBase(env: Env): number {
 export async function processIngest(
   env: Env,
   message: IngestMessage,
-): Promise<RecordOutcome | { kind: "tenant_gone" }> {
+): Promise<RecordOutcome | { kind: "tenant_gone" } | { kind: "erased" }> {
   const tenant = await loadTenant(env, message.tenantId);
   if (!tenant) return { kind: "tenant_gone" };
   const { config } = tenant;
@@ -60,6 +61,21 @@ export async function processIngest(
     event.message?.author === "customer" ? findNameZip(event.message.text) : null,
   );
   const hashKey = await identityKey(env.SECRETS_KEY, config.id);
+  // A customer who was erased stays erased: a late or redelivered event about them stores nothing,
+  // not even the record that it arrived.
+  const marks = [
+    ...evidence.signals.map((s) => ({ kind: s.kind, hash: s.hash })),
+    ...(await Promise.all(
+      linksOf(event).map(async (l) => ({
+        kind: `link_${l.kind}`,
+        hash: await linkHash(hashKey, l),
+      })),
+    )),
+  ];
+  if (await isErased(env.DB, config.id, marks)) {
+    await forgetDelivery(env.DB, config.id, event);
+    return { kind: "erased" };
+  }
   const outcome = await recordContact(
     env.DB,
     config.id,

@@ -280,8 +280,16 @@ export async function recordContact(
       .appendEvents(target.threadId, version + 1, events)
       .saveThread(state, version + events.length, target.current ?? null)
       .link(target.threadId, target.contactId, event.channel, newLinks)
-      .add(...upsertIdentities(db, tenantId, evidence.identities, stamp))
-      .add(...identifierThreadStatements(db, tenantId, target.threadId, evidence.signals, stamp))
+      .add(...upsertIdentities(db, tenantId, evidence.identities, event.occurredAt))
+      .add(
+        ...identifierThreadStatements(
+          db,
+          tenantId,
+          target.threadId,
+          evidence.signals,
+          event.occurredAt,
+        ),
+      )
       .add(
         ...auditStatements(
           db,

@@ -146,3 +146,17 @@ export async function requeueFailed(
     .run();
   return result.meta.changes === 1;
 }
+
+/** Drop the record that an event arrived: for an erased customer even that is not kept. */
+export async function forgetDelivery(
+  db: D1Database,
+  tenantId: string,
+  event: Pick<ChannelEvent, "source" | "eventId">,
+): Promise<void> {
+  await db
+    .prepare(
+      `DELETE FROM inbound_deliveries WHERE tenant_id = ?1 AND source = ?2 AND event_id = ?3`,
+    )
+    .bind(tenantId, event.source, event.eventId)
+    .run();
+}

@@ -12,7 +12,7 @@ export function identifierThreadStatements(
     db
       .prepare(
         `INSERT INTO identifier_threads (tenant_id, kind, hash, thread_id, seen_at) VALUES (?1, ?2, ?3, ?4, ?5)
-         ON CONFLICT (tenant_id, kind, hash, thread_id) DO UPDATE SET seen_at = excluded.seen_at`,
+         ON CONFLICT (tenant_id, kind, hash, thread_id) DO UPDATE SET seen_at = MAX(identifier_threads.seen_at, excluded.seen_at)`,
       )
       .bind(tenantId, s.kind, s.hash, threadId, now),
   );

@@ -11,11 +11,12 @@ export interface IdentityRow {
 }
 
 /** Record which customer owns which identifier, as systems of record said at `now`. */
+/** `seenAt` is event time: retention counts from when the customer last used an identifier. */
 export function upsertIdentities(
   db: D1Database,
   tenantId: string,
   rows: IdentityRow[],
-  now: string,
+  seenAt: string,
 ): D1PreparedStatement[] {
   return rows.map((r) =>
     db
@@ -23,9 +24,11 @@ export function upsertIdentities(
         `INSERT INTO identities (tenant_id, kind, hash, customer_id, masked, verified, source, first_seen_at, last_seen_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
          ON CONFLICT (tenant_id, kind, hash, customer_id) DO UPDATE SET
-           last_seen_at = excluded.last_seen_at, verified = MAX(identities.verified, excluded.verified)`,
+           first_seen_at = MIN(identities.first_seen_at, excluded.first_seen_at),
+           last_seen_at = MAX(identities.last_seen_at, excluded.last_seen_at),
+           verified = MAX(identities.verified, excluded.verified)`,
       )
-      .bind(tenantId, r.kind, r.hash, r.customerId, r.masked, r.verified ? 1 : 0, r.source, now),
+      .bind(tenantId, r.kind, r.hash, r.customerId, r.masked, r.verified ? 1 : 0, r.source, seenAt),
   );
 }
 
