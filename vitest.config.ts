@@ -15,6 +15,7 @@ export default defineConfig({
       "./worker/vitest.config.ts",
       "./app/vitest.config.ts",
       "./app/e2e/vitest.config.ts",
+      "./scripts/package/vitest.config.ts",
     ],
   },
 });

@@ -12,6 +12,11 @@ export function ClientProvider({ client, children }: { client: ZafClient; childr
 
   useEffect(() => {
     if (registered) return;
+    // Zendesk may have answered between the first render and this effect: no event would follow.
+    if (client.ready === true) {
+      setRegistered(true);
+      return;
+    }
     const onRegistered = () => setRegistered(true);
     client.on("app.registered", onRegistered);
     return () => client.off("app.registered", onRegistered);

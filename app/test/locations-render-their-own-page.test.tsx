@@ -1,6 +1,7 @@
 import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { aContext } from "./factories";
+import { aMetricsReport, metricsClient, serving } from "./metrics-factories";
 import { renderApp } from "./render";
 import { zafDouble } from "./zaf-double";
 
@@ -13,15 +14,14 @@ describe("locations", () => {
     expect((await screen.findByTestId("thread-id")).textContent).toBe("THR-7K2M9QXA");
   });
 
-  it("renders the metrics placeholder in nav_bar, with no numbers", async () => {
-    const client = zafDouble({ location: "nav_bar" });
+  it("renders the metrics page in nav_bar, reading the Worker's metrics API", async () => {
+    const client = metricsClient(serving(aMetricsReport()));
     renderApp(client);
 
-    const page = await screen.findByTestId("navbar");
+    await screen.findByTestId("navbar");
     expect(screen.getByRole("heading", { name: "Continuity metrics" })).toBeTruthy();
-    expect(page.textContent).toContain("Metrics arrive with the rollout report.");
-    expect(page.textContent).not.toMatch(/\d/);
-    expect(client.requests).toHaveLength(0);
+    expect(await screen.findByTestId("group-outcome")).toBeTruthy();
+    expect(client.requests.every((r) => r.path.startsWith("/v1/metrics?"))).toBe(true);
   });
 
   it("says so in a location it has nothing for", async () => {

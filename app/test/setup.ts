@@ -32,3 +32,32 @@ if (!window.matchMedia) {
 configure({ asyncUtilTimeout: 4000 });
 
 afterEach(() => cleanup());
+
+// jsdom has no canvas: uPlot draws the time series on one. A context whose every method does
+// nothing (measureText answers a zero width) lets it run; what the chart is given is tested on
+// the data it receives and on its summary table, never on pixels.
+if (!("Path2D" in globalThis)) {
+  Object.assign(globalThis, {
+    Path2D: class {
+      moveTo() {}
+      lineTo() {}
+      rect() {}
+      arc() {}
+      closePath() {}
+      addPath() {}
+      bezierCurveTo() {}
+    },
+  });
+}
+HTMLCanvasElement.prototype.getContext = function getContext() {
+  const inert: Record<string | symbol, unknown> = {
+    measureText: () => ({ width: 0 }),
+  };
+  return new Proxy(inert, {
+    get: (target, key) => (key in target ? target[key] : () => {}),
+    set: (target, key, value) => {
+      target[key] = value;
+      return true;
+    },
+  });
+} as unknown as HTMLCanvasElement["getContext"];

@@ -14,8 +14,11 @@ import { identityHash } from "../../worker/src/security/identity-hash";
 import { identityKey } from "../../worker/src/security/keys";
 import { createTenant, sealSecrets } from "../../worker/src/tenancy/tenants";
 import { saveSettings } from "../../worker/src/store/tenants";
+import { rollupStatements } from "../../worker/src/store/metric-rollups";
+import { contributionsOf, type Contribution } from "../../worker/src/domain/metrics/contributions";
 
 const POLICY = { verificationTtlHours: 24 };
+const TIERS = ["standard", "plus", "vip"];
 const MAX_STATEMENT = 90_000;
 
 function sql(value: string | number | null): string {
@@ -121,6 +124,9 @@ async function threadFor(i: number, key: CryptoKey, base: number) {
       decision: created,
       signals: [email, order],
       orderIds: [orderOf(i)],
+      // Spread threads over arms and tiers, so the metrics read sums realistic segments.
+      rollout: { arm: i % 2 === 0 ? "continuity" : "control", randomised: true },
+      tiers: { [customerId]: TIERS[i % TIERS.length]! },
     }),
     ...planContact({
       event: chat2,
@@ -150,6 +156,32 @@ async function threadFor(i: number, key: CryptoKey, base: number) {
       orderIds: [],
     }),
   ];
+  // Two threads in three end solved the next day; some are rated.
+  if (i % 3 !== 2) {
+    const tickets = [chat.ticketId!, mail.ticketId!, call.ticketId!];
+    tickets.forEach((ticketId, part) =>
+      facts.push({
+        type: "ticket.changed",
+        ticketId,
+        channel: "email",
+        status: "solved",
+        at: at(1500),
+        key: `solve-${i}-${part}`,
+        group: `solve-${i}`,
+        part,
+      }),
+    );
+    if (i % 5 !== 0)
+      facts.push({
+        type: "satisfaction.rated",
+        ticketId: call.ticketId!,
+        rating: i % 7 === 0 ? "bad" : "good",
+        at: at(1600),
+        key: `rated-${i}`,
+        group: `rated-${i}`,
+        part: 0,
+      });
+  }
   const state = project(threadId, facts, POLICY);
   const links: [string, string, string, string][] = [
     ["session", `WC-B${i}`, `session:WC-B${i}`, "web_chat"],
@@ -268,6 +300,19 @@ async function seed(env: Env, tenantId: string, from: number, to: number): Promi
       ]),
     ),
   );
+  // The rollups the Worker keeps incrementally, summed for the chunk and added in.
+  const totals = new Map<string, Contribution>();
+  for (const t of threads)
+    for (const c of contributionsOf(t.state)) {
+      const key = JSON.stringify([c.segment, c.metric]);
+      const sum = totals.get(key);
+      totals.set(
+        key,
+        sum ? { ...sum, n: sum.n + c.n, sum: sum.sum + c.sum, sumSq: sum.sumSq + c.sumSq } : c,
+      );
+    }
+  const rollups = rollupStatements(env.DB, tenantId, [...totals.values()]);
+  for (let i = 0; i < rollups.length; i += 50) await env.DB.batch(rollups.slice(i, i + 50));
   await insertRows(
     env.DB,
     "thread_events",
@@ -314,7 +359,14 @@ export default {
       return Response.json({ seeded: to - from });
     }
     if (url.pathname === "/counts") {
-      const tables = ["customers", "identities", "threads", "thread_links", "thread_events"];
+      const tables = [
+        "customers",
+        "identities",
+        "threads",
+        "thread_links",
+        "thread_events",
+        "metric_rollups",
+      ];
       const counts = await Promise.all(
         tables.map(async (t) => [
           t,

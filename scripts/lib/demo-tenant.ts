@@ -14,15 +14,10 @@ export interface DemoTenant {
 export const DEMO_TENANT_FILE = path.join(ROOT, ".wrangler", "continuity-demo.json");
 
 /**
- * The local demo tenant on the embedded defaults: the demo order system and the rules provider.
- * Its app secret is kept in a git-ignored file so local tools can sign requests on its behalf.
+ * A new tenant on the embedded defaults: the demo order system and the rules provider. Nothing
+ * is written to disk; `ensureDemoTenant` and `renewDemoTenant` keep the local demo's copy.
  */
-export async function ensureDemoTenant(admin: AdminClient): Promise<DemoTenant> {
-  if (existsSync(DEMO_TENANT_FILE)) {
-    const saved = JSON.parse(readFileSync(DEMO_TENANT_FILE, "utf8")) as DemoTenant;
-    const check = await admin.call("GET", `/v1/admin/tenants/${saved.tenantId}/settings`);
-    if (check.status === 200) return saved;
-  }
+export async function createDemoTenant(admin: AdminClient): Promise<DemoTenant> {
   const subdomain = `demo-${randomBytes(3).toString("hex")}`;
   const { tenantId, appSecret } = await admin.createTenant(subdomain);
   const demo: DemoTenant = {
@@ -37,6 +32,25 @@ export async function ensureDemoTenant(admin: AdminClient): Promise<DemoTenant> 
     orders: { demo: true },
     ai: { provider: "rules" },
   });
+  return demo;
+}
+
+/**
+ * The local demo tenant. Its app secret is kept in a git-ignored file so local tools can sign
+ * requests on its behalf.
+ */
+export async function ensureDemoTenant(admin: AdminClient): Promise<DemoTenant> {
+  if (existsSync(DEMO_TENANT_FILE)) {
+    const saved = JSON.parse(readFileSync(DEMO_TENANT_FILE, "utf8")) as DemoTenant;
+    const check = await admin.call("GET", `/v1/admin/tenants/${saved.tenantId}/settings`);
+    if (check.status === 200) return saved;
+  }
+  return renewDemoTenant(admin);
+}
+
+/** Replace the local demo tenant with a fresh one (the preview's "start over"). */
+export async function renewDemoTenant(admin: AdminClient): Promise<DemoTenant> {
+  const demo = await createDemoTenant(admin);
   writeFileSync(DEMO_TENANT_FILE, JSON.stringify(demo, null, 2), { mode: 0o600 });
   return demo;
 }

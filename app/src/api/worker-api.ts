@@ -19,7 +19,7 @@ interface ErrorBody {
   changes?: unknown;
 }
 
-function bodyOf(response: Partial<ZafResponse>): unknown {
+export function bodyOf(response: Partial<ZafResponse>): unknown {
   if (response.responseJSON !== undefined) return response.responseJSON;
   if (!response.responseText) return null;
   try {
@@ -29,7 +29,7 @@ function bodyOf(response: Partial<ZafResponse>): unknown {
   }
 }
 
-function failureOf(reason: unknown): Outcome<never> {
+export function failureOf(reason: unknown): Outcome<never> {
   const response = (typeof reason === "object" && reason ? reason : {}) as Partial<ZafResponse>;
   const status = typeof response.status === "number" ? response.status : 0;
   const body = (bodyOf(response) ?? {}) as ErrorBody;

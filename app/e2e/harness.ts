@@ -1,0 +1,103 @@
+import type { Browser, FrameLocator, Page } from "playwright-core";
+import { expect, inject } from "vitest";
+import type { ContextContract } from "../../worker/src/contracts/context";
+import { AdminClient } from "../../scripts/lib/admin-client";
+import { launchChromium } from "../../scripts/lib/chromium";
+import { createDemoTenant, type DemoTenant } from "../../scripts/lib/demo-tenant";
+import { loadDemoJourney, type DemoJourney } from "../preview/demo-journey";
+import { startPreview, type Preview } from "../preview/server";
+
+export interface Workspace {
+  preview: Preview;
+  browser: Browser;
+  page: Page;
+  demo: DemoJourney;
+  /** The tenant the sidebar reads (never written to .wrangler/continuity-demo.json). */
+  tenant: () => DemoTenant;
+  /** What the Worker's context API says for a ticket, read directly with the app secret. */
+  context: (ticketId: string) => Promise<ContextContract>;
+  /** The sidebar app of one ticket. */
+  sidebar: (ticketId: string) => FrameLocator;
+  /** Browser errors seen so far: a test can assert there were none. */
+  errors: string[];
+  close: () => Promise<void>;
+}
+
+/**
+ * The preview against the run's Worker with a fresh tenant of its own, and Chromium on its page.
+ * `appDir` swaps the app for another package folder (the SDK fixture).
+ */
+export async function openWorkspace(
+  options: { appDir?: string; viewport?: { width: number; height: number } } = {},
+): Promise<Workspace> {
+  const env = inject("e2e");
+  const admin = new AdminClient(env.workerUrl, env.operatorToken);
+  let tenant: DemoTenant | null = null;
+  const demo = loadDemoJourney();
+  const preview = await startPreview({
+    workerUrl: env.workerUrl,
+    operatorToken: env.operatorToken,
+    standins: env.standins,
+    tenants: {
+      load: async () => (tenant ??= await createDemoTenant(admin)),
+      renew: async () => (tenant = await createDemoTenant(admin)),
+    },
+    demo,
+    appDir: options.appDir ?? env.appDir,
+  });
+  const browser = await launchChromium();
+  const page = await browser.newPage({
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+  });
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`console: ${message.text()}`);
+  });
+  await page.goto(preview.url);
+  await page.getByTestId("preview-play-next").waitFor();
+  return {
+    preview,
+    browser,
+    page,
+    demo,
+    tenant: () => preview.session().tenant,
+    context: async (ticketId) => {
+      const response = await fetch(`${env.workerUrl}/v1/tickets/${ticketId}/context`, {
+        headers: { authorization: `Bearer ${preview.session().tenant.appSecret}` },
+      });
+      expect(response.status, `context of ticket ${ticketId}`).toBe(200);
+      return (await response.json()) as ContextContract;
+    },
+    sidebar: (ticketId) => page.frameLocator(`iframe[title="Continuity for ticket #${ticketId}"]`),
+    errors,
+    close: async () => {
+      await browser.close();
+      await preview.stop();
+    },
+  };
+}
+
+/** Press "Play all" and wait for the last chapter; every journey check must have passed. */
+export async function playDemo(workspace: Workspace): Promise<void> {
+  const { page, demo } = workspace;
+  await page.getByTestId("preview-play-all").click();
+  const last = `[data-testid="chapter-${demo.chapters.length - 1}"]`;
+  await page.waitForSelector(`${last}[data-state="played"], ${last}[data-state="failed"]`, {
+    timeout: 60_000,
+  });
+  // Runs in beforeAll too, where expect() cannot: a failed check is thrown.
+  const failed = await page.locator(".chapter li.bad").allTextContents();
+  if (failed.length > 0) throw new Error(`journey checks failed:\n${failed.join("\n")}`);
+}
+
+/** Open a ticket from the view, as an agent would, and wait for its sidebar to show a thread. */
+export async function openTicket(workspace: Workspace, ticketId: string): Promise<FrameLocator> {
+  const row = workspace.page.getByTestId(`ticket-row-${ticketId}`);
+  // With the demo panel hidden the ticket is reached by its tab, as in Support.
+  if (await row.isVisible()) await row.click();
+  else await workspace.page.getByTestId(`tab-${ticketId}`).click();
+  const sidebar = workspace.sidebar(ticketId);
+  await sidebar.getByTestId("workflow-step").waitFor({ timeout: 20_000 });
+  return sidebar;
+}

@@ -1,0 +1,72 @@
+import styled from "styled-components";
+import { Button } from "@zendeskgarden/react-buttons";
+import { Skeleton } from "@zendeskgarden/react-loaders";
+import { Alert, Well } from "@zendeskgarden/react-notifications";
+import { MD, Paragraph, Span } from "@zendeskgarden/react-typography";
+import { useI18n } from "../../hooks/useI18n";
+
+const Stack = styled.div`
+  display: grid;
+  gap: ${({ theme }) => theme.space.sm};
+`;
+
+/** The page's shape while the figures load: a card, then rows. */
+export function MetricsLoading() {
+  const { t } = useI18n();
+  return (
+    <Stack role="status" aria-busy="true" data-testid="metrics-loading">
+      <Span hidden>{t("metrics.loading")}</Span>
+      <Skeleton height="96px" />
+      <Skeleton width="40%" />
+      <Skeleton />
+      <Skeleton />
+      <Skeleton width="80%" />
+    </Stack>
+  );
+}
+
+export function MetricsError({ status, onRetry }: { status: number; onRetry: () => void }) {
+  const { t } = useI18n();
+  return (
+    <Alert type="error" data-testid="metrics-error">
+      <Alert.Title>{t("metrics.error.title")}</Alert.Title>
+      <Alert.Paragraph>
+        {status > 0 ? t("metrics.error.status", { status }) : t("metrics.error.network")}
+      </Alert.Paragraph>
+      <Alert.Paragraph>
+        <Button size="small" onClick={onRetry} data-testid="metrics-retry">
+          {t("common.retry")}
+        </Button>
+      </Alert.Paragraph>
+    </Alert>
+  );
+}
+
+/** Nothing to report, said on purpose: an empty window is not a failure and not a zero. */
+export function MetricsEmpty({ from, to }: { from: string; to: string }) {
+  const { t } = useI18n();
+  return (
+    <Well isRecessed data-testid="metrics-empty">
+      <Stack>
+        <MD tag="h2" isBold>
+          {t("metrics.empty.title")}
+        </MD>
+        <Paragraph>{t("metrics.empty.body", { from, to })}</Paragraph>
+      </Stack>
+    </Well>
+  );
+}
+
+export function MetricsUnconfigured() {
+  const { t } = useI18n();
+  return (
+    <Well isRecessed data-testid="metrics-unconfigured">
+      <Stack>
+        <MD tag="h2" isBold>
+          {t("states.unconfigured.title")}
+        </MD>
+        <Paragraph>{t("states.unconfigured.body")}</Paragraph>
+      </Stack>
+    </Well>
+  );
+}
