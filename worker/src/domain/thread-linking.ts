@@ -1,5 +1,5 @@
 import type { IdentityPolicy } from "./identity-level";
-import type { ThreadEvent } from "./thread-events";
+import type { ThreadEvent, UnplacedEvent } from "./thread-events";
 import { effectiveEvents, project, type ThreadState } from "./thread-state";
 
 export interface LinkSide {
@@ -7,6 +7,11 @@ export interface LinkSide {
   version: number;
   /** The thread's whole log. */
   events: ThreadEvent[];
+}
+
+/** A person's fact, placed in the delivery group `group` at `part`. */
+function placed(fact: UnplacedEvent, group: string, part = 0): ThreadEvent {
+  return { ...fact, key: `${group}#${part}`, group, part } as ThreadEvent;
 }
 
 /** The most facts a link copies: a thread longer than this is linked by an operator, not a click. */
@@ -71,38 +76,24 @@ export function planLink(
   const group = `human:link:${survivor.version}`;
   const survivorFacts: ThreadEvent[] = [
     ...copied,
-    {
-      type: "thread.linked",
-      otherThreadId: absorbed.state.id,
-      by,
-      prefix,
-      at,
-      key: `${group}#0`,
+    placed({ type: "thread.linked", otherThreadId: absorbed.state.id, by, prefix, at }, group, 0),
+    // The copied history is not news to the agent: it answers only what comes after the link.
+    placed(
+      {
+        type: "agent.run_completed",
+        upTo: survivor.version + copied.length + 2,
+        provider: "link",
+        at,
+      },
       group,
-      part: 0,
-    },
-    {
-      // The copied history is not news to the agent: it answers only what comes after the link.
-      type: "agent.run_completed",
-      upTo: survivor.version + copied.length + 2,
-      provider: "link",
-      at,
-      key: `${group}#1`,
-      group,
-      part: 1,
-    },
+      1,
+    ),
   ];
-  const absorbedGroup = `human:merge:${absorbed.version}`;
-  const absorbedFacts: ThreadEvent[] = [
-    {
-      type: "thread.merged",
-      into: survivor.state.id,
-      by,
-      at,
-      key: `${absorbedGroup}#0`,
-      group: absorbedGroup,
-      part: 0,
-    },
+  const absorbedFacts = [
+    placed(
+      { type: "thread.merged", into: survivor.state.id, by, at },
+      `human:merge:${absorbed.version}`,
+    ),
   ];
   return {
     ok: true,
@@ -140,29 +131,17 @@ export function planUnlink(
     !survivor.state.linkedThreads.some((l) => l.threadId === absorbed.state.id)
   )
     return { ok: false, reason: `${absorbed.state.id} is not linked into ${survivor.state.id}.` };
-  const group = `human:unlink:${survivor.version}`;
-  const survivorFacts: ThreadEvent[] = [
-    {
-      type: "thread.unlinked",
-      otherThreadId: absorbed.state.id,
-      by,
-      at,
-      key: `${group}#0`,
-      group,
-      part: 0,
-    },
+  const survivorFacts = [
+    placed(
+      { type: "thread.unlinked", otherThreadId: absorbed.state.id, by, at },
+      `human:unlink:${survivor.version}`,
+    ),
   ];
-  const absorbedGroup = `human:unmerge:${absorbed.version}`;
-  const absorbedFacts: ThreadEvent[] = [
-    {
-      type: "thread.unmerged",
-      from: survivor.state.id,
-      by,
-      at,
-      key: `${absorbedGroup}#0`,
-      group: absorbedGroup,
-      part: 0,
-    },
+  const absorbedFacts = [
+    placed(
+      { type: "thread.unmerged", from: survivor.state.id, by, at },
+      `human:unmerge:${absorbed.version}`,
+    ),
   ];
   return {
     ok: true,

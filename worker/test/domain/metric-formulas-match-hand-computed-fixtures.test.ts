@@ -20,57 +20,58 @@ const held = (at: string) => ({ order_id: { value: "18422", source: "text" as co
  * the agent hands off, a person acts 30 minutes later, the ticket is solved two hours after the
  * handoff and rated good. Thread B: one chat, the agent does the first step after one turn, solved.
  */
+function threadAFacts(arm: "continuity" | "control" = "continuity"): ThreadEvent[] {
+  return [
+    fact({ type: "rollout.assigned", at: T0, arm, randomised: true }),
+    joined({ contactId: "session:WC-1", at: T0, channel: "web_chat" }),
+    observed({ contactId: "session:WC-1", at: T0, signals: maya }),
+    message({ contactId: "session:WC-1", at: T0, slots: held(T0), orderIds: ["18422"] }),
+    fact({
+      type: "workflow.started",
+      at: hoursAfter(0.01),
+      workflow: "replacement",
+      version: 1,
+      reason: "rules",
+    }),
+    fact({
+      type: "workflow.step_completed",
+      at: hoursAfter(0.02),
+      stepId: "identify_order",
+      by: "ai",
+    }),
+    joined({
+      contactId: "ticket:101",
+      at: hoursAfter(1),
+      channel: "email",
+      links: [{ kind: "ticket", id: "101" }],
+    }),
+    message({
+      contactId: "ticket:101",
+      at: hoursAfter(1),
+      channel: "email",
+      slots: held(hoursAfter(1)),
+      orderIds: ["18422"],
+    }),
+    fact({ type: "agent.handed_off", at: hoursAfter(2), code: "needs_person", reason: "photos" }),
+    fact({
+      type: "workflow.step_completed",
+      at: hoursAfter(2.5),
+      stepId: "collect_evidence",
+      by: "human",
+    }),
+    fact({
+      type: "ticket.changed",
+      at: hoursAfter(4),
+      ticketId: "101",
+      channel: "email",
+      status: "solved",
+    }),
+    fact({ type: "satisfaction.rated", at: hoursAfter(5), ticketId: "101", rating: "good" }),
+  ];
+}
+
 function threadA(arm: "continuity" | "control" = "continuity"): ThreadState {
-  return projected(
-    [
-      fact({ type: "rollout.assigned", at: T0, arm, randomised: true }),
-      joined({ contactId: "session:WC-1", at: T0, channel: "web_chat" }),
-      observed({ contactId: "session:WC-1", at: T0, signals: maya }),
-      message({ contactId: "session:WC-1", at: T0, slots: held(T0), orderIds: ["18422"] }),
-      fact({
-        type: "workflow.started",
-        at: hoursAfter(0.01),
-        workflow: "replacement",
-        version: 1,
-        reason: "rules",
-      }),
-      fact({
-        type: "workflow.step_completed",
-        at: hoursAfter(0.02),
-        stepId: "identify_order",
-        by: "ai",
-      }),
-      joined({
-        contactId: "ticket:101",
-        at: hoursAfter(1),
-        channel: "email",
-        links: [{ kind: "ticket", id: "101" }],
-      }),
-      message({
-        contactId: "ticket:101",
-        at: hoursAfter(1),
-        channel: "email",
-        slots: held(hoursAfter(1)),
-        orderIds: ["18422"],
-      }),
-      fact({ type: "agent.handed_off", at: hoursAfter(2), code: "needs_person", reason: "photos" }),
-      fact({
-        type: "workflow.step_completed",
-        at: hoursAfter(2.5),
-        stepId: "collect_evidence",
-        by: "human",
-      }),
-      fact({
-        type: "ticket.changed",
-        at: hoursAfter(4),
-        ticketId: "101",
-        channel: "email",
-        status: "solved",
-      }),
-      fact({ type: "satisfaction.rated", at: hoursAfter(5), ticketId: "101", rating: "good" }),
-    ],
-    "THR-AAAA",
-  );
+  return projected(threadAFacts(arm), "THR-AAAA");
 }
 
 function threadB(arm: "continuity" | "control" = "control"): ThreadState {
@@ -224,38 +225,5 @@ describe("metric formulas (docs/metrics.md) on hand-computed fixtures", () => {
 
 /** Thread A's log in event-time order, to be written in pieces. */
 function threadLog(): ThreadEvent[] {
-  return [
-    fact({ type: "rollout.assigned", at: T0, arm: "continuity", randomised: true }),
-    joined({ contactId: "session:WC-1", at: T0, channel: "web_chat" }),
-    observed({ contactId: "session:WC-1", at: T0, signals: maya }),
-    message({ contactId: "session:WC-1", at: T0, slots: held(T0), orderIds: ["18422"] }),
-    fact({
-      type: "workflow.started",
-      at: hoursAfter(0.01),
-      workflow: "replacement",
-      version: 1,
-      reason: "rules",
-    }),
-    joined({
-      contactId: "ticket:101",
-      at: hoursAfter(1),
-      channel: "email",
-      links: [{ kind: "ticket", id: "101" }],
-    }),
-    message({
-      contactId: "ticket:101",
-      at: hoursAfter(1),
-      channel: "email",
-      slots: held(hoursAfter(1)),
-    }),
-    fact({ type: "agent.handed_off", at: hoursAfter(2), code: "needs_person", reason: "photos" }),
-    fact({
-      type: "ticket.changed",
-      at: hoursAfter(4),
-      ticketId: "101",
-      channel: "email",
-      status: "solved",
-    }),
-    fact({ type: "satisfaction.rated", at: hoursAfter(5), ticketId: "101", rating: "good" }),
-  ];
+  return [...threadAFacts()].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { contextView, type ContextView } from "../../domain/context-view";
 import { planLink, planUnlink, LINK_EVENT_LIMIT, type LinkSide } from "../../domain/thread-linking";
 import type { ThreadState } from "../../domain/thread-state";
+import type { ThreadEvent } from "../../domain/thread-events";
 import { noteRow, type OutboxRowInput } from "../../delivery/notes";
 import type { AppBindings } from "../../lib/types";
 import { auditStatements } from "../../store/audit";
@@ -92,6 +93,39 @@ async function commit(c: AppContext, write: ThreadWrite, notes: OutboxRowInput[]
   return true;
 }
 
+/** Both threads' facts and states in one batch, each guarded by the version it was read at. */
+function writeBoth(
+  c: AppContext,
+  now: string,
+  sides: { survivor: LinkSide; absorbed: LinkSide },
+  plan: {
+    survivorFacts: ThreadEvent[];
+    absorbedFacts: ThreadEvent[];
+    survivorState: ThreadState;
+    absorbedState: ThreadState;
+  },
+  audit: { actor: string; action: string; data: Record<string, unknown> },
+): ThreadWrite {
+  const tenantId = c.get("tenant").config.id;
+  const { survivor, absorbed } = sides;
+  return new ThreadWrite(c.env.DB, tenantId, now)
+    .appendEvents(survivor.state.id, survivor.version + 1, plan.survivorFacts)
+    .saveThread(plan.survivorState, survivor.version + plan.survivorFacts.length, survivor)
+    .appendEvents(absorbed.state.id, absorbed.version + 1, plan.absorbedFacts)
+    .saveThread(plan.absorbedState, absorbed.version + plan.absorbedFacts.length, absorbed)
+    .add(
+      ...auditStatements(c.env.DB, tenantId, [
+        {
+          at: now,
+          actor: `human:${audit.actor}`,
+          action: audit.action,
+          threadId: survivor.state.id,
+          data: { absorbed: absorbed.state.id, ...audit.data },
+        },
+      ]),
+    );
+}
+
 /** A person says the thread they are on and `otherThreadId` are one issue. */
 export async function linkThreads(
   c: AppContext,
@@ -111,24 +145,13 @@ export async function linkThreads(
   const { survivor, absorbed } = plan;
   const version = survivor.version + plan.survivorFacts.length;
   const notes = await notesForMovedTickets(c, absorbed.state, plan.survivorState);
-  const write = new ThreadWrite(c.env.DB, tenant.id, now)
-    .appendEvents(survivor.state.id, survivor.version + 1, plan.survivorFacts)
-    .saveThread(plan.survivorState, version, survivor)
-    .appendEvents(absorbed.state.id, absorbed.version + 1, plan.absorbedFacts)
-    .saveThread(plan.absorbedState, absorbed.version + plan.absorbedFacts.length, absorbed)
+  const write = writeBoth(c, now, plan, plan, {
+    actor,
+    action: "thread.link_thread",
+    data: { copied: plan.survivorFacts.length - 2, version },
+  })
     .add(repoint(c, absorbed.state.id, survivor.state.id, null))
-    .add(...enqueueOutbox(c.env.DB, tenant.id, notes, now))
-    .add(
-      ...auditStatements(c.env.DB, tenant.id, [
-        {
-          at: now,
-          actor: `human:${actor}`,
-          action: "thread.link_thread",
-          threadId: survivor.state.id,
-          data: { absorbed: absorbed.state.id, copied: plan.survivorFacts.length - 2, version },
-        },
-      ]),
-    );
+    .add(...enqueueOutbox(c.env.DB, tenant.id, notes, now));
   if (!(await commit(c, write, notes))) return { kind: "stale" };
   const statuses = await noteStatuses(c.env.DB, tenant.id, survivor.state.id);
   return {
@@ -155,23 +178,11 @@ export async function unlinkThreads(
   if (!plan.ok) return { kind: "refused", reason: plan.reason };
   const survivorVersion = survivor.version + plan.survivorFacts.length;
   const absorbedVersion = absorbed.version + plan.absorbedFacts.length;
-  const write = new ThreadWrite(c.env.DB, tenant.id, now)
-    .appendEvents(survivor.state.id, survivor.version + 1, plan.survivorFacts)
-    .saveThread(plan.survivorState, survivorVersion, survivor)
-    .appendEvents(absorbed.state.id, absorbed.version + 1, plan.absorbedFacts)
-    .saveThread(plan.absorbedState, absorbedVersion, absorbed)
-    .add(repoint(c, survivor.state.id, absorbed.state.id, plan.returningContacts))
-    .add(
-      ...auditStatements(c.env.DB, tenant.id, [
-        {
-          at: now,
-          actor: `human:${actor}`,
-          action: "thread.unlink_thread",
-          threadId: survivor.state.id,
-          data: { absorbed: absorbed.state.id, version: survivorVersion },
-        },
-      ]),
-    );
+  const write = writeBoth(c, now, { survivor, absorbed }, plan, {
+    actor,
+    action: "thread.unlink_thread",
+    data: { version: survivorVersion },
+  }).add(repoint(c, survivor.state.id, absorbed.state.id, plan.returningContacts));
   if (!(await commit(c, write, []))) return { kind: "stale" };
   // The person's ticket may itself go back with the other thread.
   const back = plan.returningContacts.includes(viewer.contactId);

@@ -4,6 +4,11 @@ import { errorContent, jsonContent } from "../../contracts/errors";
 import { appAuth } from "../../lib/auth";
 import { THREAD_ACTIONS } from "../../domain/thread-actions";
 
+const ThreadId = z.string().regex(/^THR-[0-9A-Z]{4,32}$/, "must be a thread id (THR-…)");
+const ThreadParams = z.object({
+  threadId: ThreadId.openapi({ param: { name: "threadId", in: "path" } }),
+});
+
 export const events = createRoute({
   method: "get",
   path: "/v1/threads/{threadId}/events",
@@ -11,12 +16,7 @@ export const events = createRoute({
   security: [{ appSecret: [] }],
   middleware: [appAuth] as const,
   request: {
-    params: z.object({
-      threadId: z
-        .string()
-        .regex(/^THR-[0-9A-Z]{4,32}$/, "must be a thread id (THR-…)")
-        .openapi({ param: { name: "threadId", in: "path" } }),
-    }),
+    params: ThreadParams,
     query: z.object({
       after: z.coerce
         .number()
@@ -34,8 +34,6 @@ export const events = createRoute({
     422: errorContent("Invalid offset or limit"),
   },
 });
-
-const ThreadId = z.string().regex(/^THR-[0-9A-Z]{4,32}$/, "must be a thread id (THR-…)");
 
 const StaleVersion = jsonContent(
   z.object({
@@ -99,12 +97,7 @@ export const act = createRoute({
   security: [{ appSecret: [] }],
   middleware: [appAuth] as const,
   request: {
-    params: z.object({
-      threadId: z
-        .string()
-        .regex(/^THR-[0-9A-Z]{4,32}$/, "must be a thread id (THR-…)")
-        .openapi({ param: { name: "threadId", in: "path" } }),
-    }),
+    params: ThreadParams,
     body: { content: { "application/json": { schema: ActionBody } }, required: true },
   },
   responses: {
@@ -146,9 +139,7 @@ export const editSummary = createRoute({
   security: [{ appSecret: [] }],
   middleware: [appAuth] as const,
   request: {
-    params: z.object({
-      threadId: ThreadId.openapi({ param: { name: "threadId", in: "path" } }),
-    }),
+    params: ThreadParams,
     body: { content: { "application/json": { schema: SummaryBody } }, required: true },
   },
   responses: {
@@ -168,11 +159,7 @@ export const retryNote = createRoute({
   security: [{ appSecret: [] }],
   middleware: [appAuth] as const,
   request: {
-    params: z.object({
-      threadId: z
-        .string()
-        .regex(/^THR-[0-9A-Z]{4,32}$/, "must be a thread id (THR-…)")
-        .openapi({ param: { name: "threadId", in: "path" } }),
+    params: ThreadParams.extend({
       noteId: z
         .string()
         .regex(/^note:[0-9a-f]{8,64}$/, "must be a note id (note:…)")
@@ -208,9 +195,7 @@ export const audit = createRoute({
   security: [{ appSecret: [] }],
   middleware: [appAuth] as const,
   request: {
-    params: z.object({
-      threadId: ThreadId.openapi({ param: { name: "threadId", in: "path" } }),
-    }),
+    params: ThreadParams,
     query: z.object({
       after: z.coerce.number().int().min(0).default(0),
       limit: z.coerce.number().int().min(1).max(1000).default(200),
