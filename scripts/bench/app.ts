@@ -13,14 +13,13 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import * as prettier from "prettier";
 import { loadDemoJourney } from "../../app/preview/demo-journey";
 import { startPreview } from "../../app/preview/server";
 import { AdminClient } from "../lib/admin-client";
 import { buildApp } from "../lib/app-build";
 import { CHROMIUM_PATH, launchChromium } from "../lib/chromium";
 import { createDemoTenant } from "../lib/demo-tenant";
-import { ROOT } from "../lib/local-env";
+import { writeBenchBlock } from "./performance-doc";
 import { startLocalStack } from "../lib/local-stack";
 
 const BUNDLE_BUDGET_KB = 150;
@@ -214,19 +213,6 @@ export async function benchApp(options: { prebuilt?: string } = {}): Promise<App
   }
 }
 
-/**
- * Put the app figures into docs/performance.md between their markers (added if missing),
- * formatted as `npm run format:check` expects.
- */
 export async function writeAppBench(result: AppBenchResult): Promise<void> {
-  const file = path.join(ROOT, "docs", "performance.md");
-  const doc = readFileSync(file, "utf8");
-  const start = "<!-- bench:app:start -->";
-  const end = "<!-- bench:app:end -->";
-  const block = `${start}\n\n${result.table}\n\n${result.notes}\n\n${end}`;
-  const updated = doc.includes(start)
-    ? doc.replace(new RegExp(`${start}[\\s\\S]*${end}`), block)
-    : `${doc.trimEnd()}\n\n## The sidebar app\n\n${block}\n`;
-  const options = (await prettier.resolveConfig(file)) ?? {};
-  writeFileSync(file, await prettier.format(updated, { ...options, filepath: file }));
+  await writeBenchBlock("app", `${result.table}\n\n${result.notes}`, "The sidebar app");
 }

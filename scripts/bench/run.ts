@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import os from "node:os";
 import path from "node:path";
 import type { ChildProcess } from "node:child_process";
+import { writeBenchBlock } from "./performance-doc";
 import { ROOT, randomSecrets, type WorkerSecrets } from "../lib/local-env";
 import { applyMigrations, startWorker, waitForHealth } from "../lib/worker-process";
 import { benchApp, writeAppBench } from "./app";
@@ -403,16 +404,7 @@ async function main() {
   console.log(`\n${table}\n\n${context}\n`);
 
   if (process.argv.includes("--write")) {
-    const file = path.join(ROOT, "docs", "performance.md");
-    const doc = readFileSync(file, "utf8");
-    const start = "<!-- bench:worker:start -->";
-    const end = "<!-- bench:worker:end -->";
-    const updated = doc.replace(
-      new RegExp(`${start}[\\s\\S]*${end}`),
-      `${start}\n\n${table}\n\n${context}\n\n${end}`,
-    );
-    writeFileSync(file, updated);
-    console.log(`wrote ${path.relative(ROOT, file)}`);
+    await writeBenchBlock("worker", `${table}\n\n${context}`, "The Worker");
   }
   const pass =
     ingestRatio >= 0.5 &&

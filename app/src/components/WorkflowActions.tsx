@@ -30,6 +30,22 @@ function optionsFor(context: ThreadContext): WorkflowActionOption[] {
   return [{ action: context.control === "ai" ? "take_over" : "hand_back", permitted: true }];
 }
 
+/** Why an action is not allowed, in the agent's language where the Worker says which rule. */
+function useRefusal(context: ThreadContext) {
+  const { t } = useI18n();
+  return (option: WorkflowActionOption): string | null => {
+    if (option.permitted) return null;
+    if (option.reasonCode === "identity_level" && option.needs) {
+      return t("actions.needsLevel", {
+        needed: t(`identity.level.${option.needs}`),
+        level: t(`identity.level.${context.identity.level}`),
+      });
+    }
+    if (option.reasonCode === "already_verified") return t("actions.alreadyVerified");
+    return option.reason ?? t("actions.notPermitted");
+  };
+}
+
 /** The actions the workflow and the customer's identity permit now; the rest say why not. */
 export function WorkflowActions(props: {
   context: ThreadContext;
@@ -38,6 +54,7 @@ export function WorkflowActions(props: {
 }) {
   const { t } = useI18n();
   const [reason, setReason] = useState("");
+  const refusal = useRefusal(props.context);
   const options = optionsFor(props.context);
   const decides = options.some((o) => o.action === "approve" || o.action === "deny");
   const run = async (action: ThreadAction) => {
@@ -68,7 +85,7 @@ export function WorkflowActions(props: {
             isPrimary={option.action === "continue" || option.action === "approve"}
             isDanger={option.action === "deny"}
             data-testid={`action-${option.action}`}
-            reason={option.permitted ? null : (option.reason ?? t("actions.notPermitted"))}
+            reason={refusal(option)}
             disabled={props.pending !== null}
             busy={props.pending === option.action}
             onClick={() => void run(option.action)}

@@ -28,7 +28,7 @@ const Missing = styled(Rows)`
 
 /** "Step 3 of 5", every step with its state, and what the current step still needs. */
 export function WorkflowStepper({ workflow }: { workflow: Workflow }) {
-  const { t } = useI18n();
+  const { t, tOr } = useI18n();
   const currentIndex = workflow.steps.findIndex(
     (step) => step.status === "current" || step.status === "denied",
   );
@@ -55,7 +55,9 @@ export function WorkflowStepper({ workflow }: { workflow: Workflow }) {
             aria-current={step.status === "current" ? "step" : undefined}
           >
             <Stepper.Label>
-              <Span>{step.title}</Span>{" "}
+              <Span data-testid="workflow-step-title">
+                {tOr(`workflowStep.${workflow.id}.${step.id}`, step.title)}
+              </Span>{" "}
               <Tag size="small" hue={STEP_HUE[step.status]}>
                 {t(`workflow.stepStatus.${step.status}`)}
               </Tag>

@@ -2,11 +2,19 @@ import { createContext, useEffect, useMemo, useState, type ReactNode } from "rea
 import { useClient } from "../hooks/useClient";
 import { englishCatalog, FALLBACK_LOCALE, loadCatalog, resolveLocale } from "./catalogs";
 import { formattersFor, type Formatters } from "./format";
-import { translate, type CatalogTree, type TranslationKey, type Vars } from "./translate";
+import {
+  translate,
+  translateOr,
+  type CatalogTree,
+  type TranslationKey,
+  type Vars,
+} from "./translate";
 
 export interface I18n extends Formatters {
   locale: string;
   t(key: TranslationKey, vars?: Vars): string;
+  /** Text for a key built from the Worker's data, or `fallback` where the catalog has none. */
+  tOr(key: string, fallback: string): string;
 }
 
 function supported(tag: string): string | undefined {
@@ -28,6 +36,7 @@ export function makeI18n(locale: string, own: CatalogTree, regional: string = lo
   return {
     locale,
     t: (key, vars) => translate(catalogs, plural, key, vars),
+    tOr: (key, fallback) => translateOr(catalogs, plural, key, fallback),
     ...formattersFor(formatting),
   };
 }

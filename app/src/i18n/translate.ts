@@ -60,3 +60,17 @@ export function translate(
   if (entry === undefined) return key;
   return interpolate(pick(entry, vars, plural), vars);
 }
+
+/**
+ * For keys built from what the Worker sent (a workflow step's id): the catalog's text when this
+ * version of the app knows the key, else the Worker's own English, never a raw key.
+ */
+export function translateOr(
+  catalogs: { own: CatalogTree; fallback: CatalogTree },
+  plural: Intl.PluralRules,
+  key: string,
+  fallback: string,
+): string {
+  const entry = lookup(catalogs.own, key) ?? lookup(catalogs.fallback, key);
+  return entry === undefined ? fallback : pick(entry, undefined, plural);
+}

@@ -42,7 +42,7 @@ export interface WorkflowView {
     outcome?: string;
   }[];
   missing: SlotName[];
-  actions: { action: WorkflowAction; permitted: boolean; reason?: string }[];
+  actions: ActionOption[];
 }
 
 export function definitionOf(progress: Pick<WorkflowProgress, "id">) {
@@ -77,8 +77,21 @@ export function currentStep(
   );
 }
 
-function levelReason(needed: IdentityLevel, level: IdentityLevel): string {
-  return `Needs ${needed} identity; the customer is at ${level}.`;
+export interface ActionOption {
+  action: WorkflowAction;
+  permitted: boolean;
+  reason?: string;
+  reasonCode?: "identity_level" | "already_verified";
+  needs?: IdentityLevel;
+}
+
+function refusedBelow(needed: IdentityLevel, level: IdentityLevel) {
+  return {
+    permitted: false,
+    reason: `Needs ${needed} identity; the customer is at ${level}.`,
+    reasonCode: "identity_level" as const,
+    needs: needed,
+  };
 }
 
 function actionsFor(
@@ -89,20 +102,14 @@ function actionsFor(
   const actions: WorkflowView["actions"] = [];
   const gate = (needed: IdentityLevel, consequential: boolean) => {
     const required: IdentityLevel = consequential ? "high" : needed;
-    return atLeast(level, required)
-      ? { permitted: true }
-      : { permitted: false, reason: levelReason(required, level) };
+    return atLeast(level, required) ? { permitted: true } : refusedBelow(required, level);
   };
   if (step) {
     if (step.kind === "approval") {
       actions.push({ action: "approve", ...gate(step.minLevel, step.consequential === true) });
       actions.push({ action: "deny", permitted: true });
     } else if (step.kind === "verify") {
-      actions.push({
-        action: "continue",
-        permitted: false,
-        reason: levelReason(step.minLevel, level),
-      });
+      actions.push({ action: "continue", ...refusedBelow(step.minLevel, level) });
     } else {
       actions.push({ action: "continue", ...gate(step.minLevel, step.consequential === true) });
     }
@@ -113,6 +120,7 @@ function actionsFor(
           action: "request_verification",
           permitted: false,
           reason: "The customer is already verified.",
+          reasonCode: "already_verified",
         }
       : { action: "request_verification", permitted: true },
   );

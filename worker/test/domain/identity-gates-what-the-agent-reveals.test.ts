@@ -194,6 +194,8 @@ describe("identity gates what the agent reveals (issue 3 §4)", () => {
         action: "continue",
         permitted: false,
         reason: "Needs high identity; the customer is at medium.",
+        reasonCode: "identity_level",
+        needs: "high",
       });
       expect(view.actions).toContainEqual({ action: "request_verification", permitted: true });
     });
@@ -206,6 +208,7 @@ describe("identity gates what the agent reveals (issue 3 §4)", () => {
         action: "request_verification",
         permitted: false,
         reason: "The customer is already verified.",
+        reasonCode: "already_verified",
       });
     });
 
@@ -231,6 +234,8 @@ describe("identity gates what the agent reveals (issue 3 §4)", () => {
         action: "continue",
         permitted: false,
         reason: "Needs medium identity; the customer is at low.",
+        reasonCode: "identity_level",
+        needs: "medium",
       });
     });
   });
