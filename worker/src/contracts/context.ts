@@ -83,12 +83,9 @@ export const WorkflowSchema = z
         ]),
         permitted: z.boolean(),
         reason: z.string().optional(),
-        reasonCode: z
-          .enum(["identity_level", "already_verified"])
-          .optional()
-          .openapi({
-            description: "Which rule refuses the action, for the app to say in its language.",
-          }),
+        reasonCode: z.enum(["identity_level", "already_verified"]).optional().openapi({
+          description: "Which rule refuses the action, for the app to say in its language.",
+        }),
         needs: Level.optional().openapi({
           description: "With identity_level: the level the action needs.",
         }),
