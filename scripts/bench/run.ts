@@ -308,8 +308,7 @@ async function main() {
   const floor = await measureFloor(seeded.large.counts.thread_events ?? 1_000_000);
   const small = await measureWorker(seeded.small, "10k", secrets, false);
   const large = await measureWorker(seeded.large, "1M", secrets, true);
-  const accept = await measureAccept(secrets);
-  const ingest = accept;
+  const ingest = await measureAccept(secrets);
   const pipeline = large.ingest!;
 
   const ingestRatio = ingest.perSecond / floor.insert.perSecond;
@@ -317,76 +316,41 @@ async function main() {
   const scaleRatio = large.context.p99 / small.context.p99;
   const metricsRatio = large.metrics.p99 / floor.select.p99;
   const metricsScale = large.metrics.p99 / small.metrics.p99;
-  const rows = [
-    [
-      "floor: D1 insert",
-      `${fmt(floor.insert.perSecond, 0)}/s`,
-      fmt(floor.insert.p50, 2),
-      fmt(floor.insert.p99, 2),
-      "",
-    ],
-    [
-      "floor: indexed select",
-      `${fmt(floor.select.perSecond, 0)}/s`,
-      fmt(floor.select.p50, 2),
-      fmt(floor.select.p99, 2),
-      "",
-    ],
+  const check = (ok: boolean) => (ok ? "✓" : "✗");
+  const measured: [string, LoadResult, string][] = [
+    ["floor: D1 insert", floor.insert, ""],
+    ["floor: indexed select", floor.select, ""],
     [
       "ingest: signed channel events accepted",
-      `${fmt(ingest.perSecond, 0)}/s`,
-      fmt(ingest.p50, 2),
-      fmt(ingest.p99, 2),
-      `${fmt(ingestRatio, 2)}× floor throughput (target ≥ 0.5) ${ingestRatio >= 0.5 ? "✓" : "✗"}`,
+      ingest,
+      `${fmt(ingestRatio, 2)}× floor throughput (target ≥ 0.5) ${check(ingestRatio >= 0.5)}`,
     ],
     [
       "ingest with the consumer on the same thread",
-      `${fmt(pipeline.perSecond, 0)}/s`,
-      fmt(pipeline.p50, 2),
-      fmt(pipeline.p99, 2),
+      pipeline,
       `${fmt(pipeline.perSecond / floor.insert.perSecond, 2)}× floor throughput (reported, not a target)`,
     ],
-    [
-      "context read, 10k events",
-      `${fmt(small.context.perSecond, 0)}/s`,
-      fmt(small.context.p50, 2),
-      fmt(small.context.p99, 2),
-      "",
-    ],
+    ["context read, 10k events", small.context, ""],
     [
       "context read, 1M events",
-      `${fmt(large.context.perSecond, 0)}/s`,
-      fmt(large.context.p50, 2),
-      fmt(large.context.p99, 2),
-      `p99 ${fmt(contextRatio, 2)}× floor (target ≤ 3) ${contextRatio <= 3 ? "✓" : "✗"}; ${fmt(scaleRatio, 2)}× the 10k p99 (target ≤ 1.3) ${scaleRatio <= 1.3 ? "✓" : "✗"}`,
+      large.context,
+      `p99 ${fmt(contextRatio, 2)}× floor (target ≤ 3) ${check(contextRatio <= 3)}; ${fmt(scaleRatio, 2)}× the 10k p99 (target ≤ 1.3) ${check(scaleRatio <= 1.3)}`,
     ],
-  ];
-  rows.push(
-    [
-      "metrics page read, 10k events",
-      `${fmt(small.metrics.perSecond, 0)}/s`,
-      fmt(small.metrics.p50, 2),
-      fmt(small.metrics.p99, 2),
-      "",
-    ],
+    ["metrics page read, 10k events", small.metrics, ""],
     [
       "metrics page read, 1M events",
-      `${fmt(large.metrics.perSecond, 0)}/s`,
-      fmt(large.metrics.p50, 2),
-      fmt(large.metrics.p99, 2),
-      `p99 ${fmt(metricsRatio, 2)}× floor (target ≤ 5) ${metricsRatio <= 5 ? "✓" : "✗"}; ${fmt(metricsScale, 2)}× the 10k p99 (rollup rows grow with days × segments, not events)`,
+      large.metrics,
+      `p99 ${fmt(metricsRatio, 2)}× floor (target ≤ 5) ${check(metricsRatio <= 5)}; ${fmt(metricsScale, 2)}× the 10k p99 (rollup rows grow with days × segments, not events)`,
     ],
-  );
-  const errors = [
-    floor.insert,
-    floor.select,
-    ingest,
-    pipeline,
-    small.context,
-    large.context,
-    small.metrics,
-    large.metrics,
-  ].reduce((n, r) => n + r.errors, 0);
+  ];
+  const rows = measured.map(([label, r, note]) => [
+    label,
+    `${fmt(r.perSecond, 0)}/s`,
+    fmt(r.p50, 2),
+    fmt(r.p99, 2),
+    note,
+  ]);
+  const errors = measured.reduce((n, [, r]) => n + r.errors, 0);
   const table = [
     "| measurement | throughput | p50 ms | p99 ms | against the floor |",
     "|---|---|---|---|---|",

@@ -205,7 +205,20 @@ export class ThreadWrite {
       orderIds: summary.orderIds,
       artifactHashes: summary.artifactHashes,
     });
-    const json = JSON.stringify(state);
+    // ?1…?11, in the same order for the insert and the update.
+    const row = [
+      this.tenantId,
+      state.id,
+      state.customerId,
+      state.mergedInto ? "merged" : threadStatus(state),
+      state.control,
+      version,
+      JSON.stringify(state),
+      refs,
+      state.openedAt,
+      state.lastEventAt,
+      this.now,
+    ];
     if (expected === null) {
       this.statements.push(
         this.db
@@ -213,19 +226,7 @@ export class ThreadWrite {
             `INSERT INTO threads (tenant_id, id, customer_id, status, control, version, state, refs, opened_at, last_event_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)`,
           )
-          .bind(
-            this.tenantId,
-            state.id,
-            state.customerId,
-            state.mergedInto ? "merged" : threadStatus(state),
-            state.control,
-            version,
-            json,
-            refs,
-            state.openedAt,
-            state.lastEventAt,
-            this.now,
-          ),
+          .bind(...row),
       );
     } else {
       this.statements.push(
@@ -239,19 +240,7 @@ export class ThreadWrite {
             `UPDATE threads SET customer_id = ?3, status = ?4, control = ?5, version = ?6, state = ?7, refs = ?8, opened_at = ?9,
                last_event_at = ?10, updated_at = ?11 WHERE tenant_id = ?1 AND id = ?2`,
           )
-          .bind(
-            this.tenantId,
-            state.id,
-            state.customerId,
-            state.mergedInto ? "merged" : threadStatus(state),
-            state.control,
-            version,
-            json,
-            refs,
-            state.openedAt,
-            state.lastEventAt,
-            this.now,
-          ),
+          .bind(...row),
       );
     }
     return this;

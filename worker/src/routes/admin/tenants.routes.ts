@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { TenantParams } from "../../contracts/path-params";
 import { errorContent, jsonContent } from "../../contracts/errors";
 import {
   CreatedTenant,
@@ -10,13 +11,6 @@ import { operatorAuth } from "../../lib/auth";
 
 const tags = ["Admin"];
 const security = [{ operatorToken: [] }];
-const TenantParams = z.object({
-  tenantId: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: "tenantId", in: "path" } }),
-});
 
 export const create = createRoute({
   method: "post",

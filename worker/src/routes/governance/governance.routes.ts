@@ -1,17 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { TenantParams } from "../../contracts/path-params";
 import { IdentifierSchema } from "../../contracts/channel-event";
 import { errorContent, jsonContent } from "../../contracts/errors";
 import { operatorAuth } from "../../lib/auth";
 
 const tags = ["Governance"];
 const security = [{ operatorToken: [] }];
-const TenantParams = z.object({
-  tenantId: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: "tenantId", in: "path" } }),
-});
 
 export const ErasureReportSchema = z
   .object({

@@ -1,16 +1,10 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
+import { TenantParams } from "../../contracts/path-params";
 import { AcceptedSchema, GenericChannelEventSchema } from "../../contracts/channel-event";
 import { errorContent, jsonContent } from "../../contracts/errors";
 import { limitBody, verifyChannel, verifySunco, verifyZendesk } from "./verify";
 
 const tags = ["Inbound"];
-const TenantParams = z.object({
-  tenantId: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: "tenantId", in: "path" } }),
-});
 const responses = {
   200: jsonContent(
     AcceptedSchema,

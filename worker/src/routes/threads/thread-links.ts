@@ -126,6 +126,15 @@ function writeBoth(
     );
 }
 
+/** The thread the person is on and the other one, or null when either is gone. */
+async function bothSides(c: AppContext, viewer: LinkedThread, otherThreadId: string) {
+  const [mine, other] = await Promise.all([
+    side(c, viewer.threadId, viewer),
+    side(c, otherThreadId),
+  ]);
+  return mine && other ? { mine, other } : null;
+}
+
 /** A person says the thread they are on and `otherThreadId` are one issue. */
 export async function linkThreads(
   c: AppContext,
@@ -134,13 +143,10 @@ export async function linkThreads(
   actor: string,
 ): Promise<LinkOutcome> {
   const tenant = c.get("tenant").config;
-  const [current, other] = await Promise.all([
-    side(c, viewer.threadId, viewer),
-    side(c, otherThreadId),
-  ]);
-  if (!current || !other) return { kind: "refused", reason: `No thread ${otherThreadId}.` };
+  const pair = await bothSides(c, viewer, otherThreadId);
+  if (!pair) return { kind: "refused", reason: `No thread ${otherThreadId}.` };
   const now = new Date().toISOString();
-  const plan = planLink(current, other, `human:${actor}`, now, tenant.policy);
+  const plan = planLink(pair.mine, pair.other, `human:${actor}`, now, tenant.policy);
   if (!plan.ok) return { kind: "refused", reason: plan.reason };
   const { survivor, absorbed } = plan;
   const version = survivor.version + plan.survivorFacts.length;
@@ -168,11 +174,9 @@ export async function unlinkThreads(
   actor: string,
 ): Promise<LinkOutcome> {
   const tenant = c.get("tenant").config;
-  const [survivor, absorbed] = await Promise.all([
-    side(c, viewer.threadId, viewer),
-    side(c, otherThreadId),
-  ]);
-  if (!survivor || !absorbed) return { kind: "refused", reason: `No thread ${otherThreadId}.` };
+  const pair = await bothSides(c, viewer, otherThreadId);
+  if (!pair) return { kind: "refused", reason: `No thread ${otherThreadId}.` };
+  const { mine: survivor, other: absorbed } = pair;
   const now = new Date().toISOString();
   const plan = planUnlink(survivor, absorbed, `human:${actor}`, now, tenant.policy);
   if (!plan.ok) return { kind: "refused", reason: plan.reason };
