@@ -86,9 +86,15 @@ export class ZendeskWriter {
     return { updatedAt: body.ticket?.updated_at ?? null };
   }
 
-  /** The ticket's recent comments, newest first: where earlier writes are looked for. */
-  async findComments(ticketId: string): Promise<ZendeskComment[]> {
-    return this.reader.recentComments(ticketId, 100);
+  /**
+   * The ticket's comments, newest first, back to the first that `found` accepts (or all of them):
+   * where earlier writes are looked for.
+   */
+  async findComments(
+    ticketId: string,
+    found: (comment: ZendeskComment) => boolean,
+  ): Promise<ZendeskComment[]> {
+    return this.reader.commentsUntil(ticketId, found);
   }
 
   ticket(ticketId: string) {

@@ -66,6 +66,8 @@ const CommentsPage = z.object({
     .optional(),
   next_page: z.string().nullish(),
 });
+/** 50 pages of 100: Zendesk stops a ticket at 5,000 comments. */
+const MAX_COMMENT_PAGES = 50;
 export type ZendeskComment = z.infer<typeof CommentsPage>["comments"][number];
 
 export function zendeskAuthHeader(config: TenantConfig["zendesk"]): Record<string, string> {
@@ -146,10 +148,35 @@ export class ZendeskReader {
 
   /** The newest comments first (cursor pagination, one page). */
   async recentComments(ticketId: string, pageSize = 10): Promise<ZendeskComment[]> {
-    const page = await this.parsed(
+    return (await this.commentsPage(ticketId, pageSize, null))?.comments ?? [];
+  }
+
+  /**
+   * Comments newest first, page by page, until one satisfies `found` or the pages run out: a ticket
+   * busy since our write may have buried it under more than one page. Bounded, as Zendesk caps a
+   * ticket's comments.
+   */
+  async commentsUntil(
+    ticketId: string,
+    found: (comment: ZendeskComment) => boolean,
+  ): Promise<ZendeskComment[]> {
+    const seen: ZendeskComment[] = [];
+    let cursor: string | null = null;
+    for (let pages = 0; pages < MAX_COMMENT_PAGES; pages++) {
+      const page = await this.commentsPage(ticketId, 100, cursor);
+      const comments = page?.comments ?? [];
+      seen.push(...comments);
+      cursor = page?.meta?.has_more ? (page.meta.after_cursor ?? null) : null;
+      if (cursor === null || comments.some(found)) break;
+    }
+    return seen;
+  }
+
+  private commentsPage(ticketId: string, size: number, after: string | null) {
+    const cursor = after === null ? "" : `&page[after]=${encodeURIComponent(after)}`;
+    return this.parsed(
       CommentsPage,
-      `/api/v2/tickets/${encodeURIComponent(ticketId)}/comments?sort=-created_at&page[size]=${pageSize}`,
+      `/api/v2/tickets/${encodeURIComponent(ticketId)}/comments?sort=-created_at&page[size]=${size}${cursor}`,
     );
-    return page?.comments ?? [];
   }
 }

@@ -1,5 +1,6 @@
 import { DownstreamRejected, DownstreamUnavailable } from "../connectors/http";
 import { SuncoClient } from "../connectors/sunco";
+import type { ZendeskComment } from "../connectors/zendesk";
 import { TicketChanged, ZendeskWriter } from "../connectors/zendesk-writer";
 import type { Env } from "../env";
 import { randomToken } from "../security/encoding";
@@ -121,11 +122,13 @@ async function deliverNotes(
   const newestPayload = payloads.at(-1)!;
 
   if (attemptedBefore) {
-    const comments = await zendesk.findComments(ticketId);
+    const holds = (c: ZendeskComment, i: number) =>
+      (c.html_body ?? c.body ?? "").includes(`ctx-note:${payloads[i]!.key}`);
+    // Once the newest note turns up, the older ones no longer matter: it says all they said.
+    const comments = await zendesk.findComments(ticketId, (c) => holds(c, rows.length - 1));
     let newestThere = false;
     for (const [i, row] of rows.entries()) {
-      const marker = `ctx-note:${payloads[i]!.key}`;
-      const found = comments.find((c) => (c.html_body ?? c.body ?? "").includes(marker));
+      const found = comments.find((c) => holds(c, i));
       if (found) {
         await markSent(db, tenantId, row.id, found.id, now().toISOString());
         if (row.id === newest.id) newestThere = true;
@@ -224,9 +227,9 @@ async function deliverOne(
       const zendesk = writer(env, tenant, deps);
       const html = payload.html ?? `<p>${escapeHtml(payload.text ?? "")}</p>`;
       if (retrying) {
-        const earlier = (await zendesk.findComments(row.target)).find(
-          (c) => c.public !== false && plain(c.html_body ?? c.body ?? "") === plain(html),
-        );
+        const same = (c: ZendeskComment) =>
+          c.public !== false && plain(c.html_body ?? c.body ?? "") === plain(html);
+        const earlier = (await zendesk.findComments(row.target, same)).find(same);
         if (earlier) {
           await markSent(db, tenantId, row.id, earlier.id, now().toISOString());
           return { kind: "already_sent" };
