@@ -24,6 +24,8 @@ const Expect = z
     replyIncludes: z.array(z.string()).optional(),
     replyExcludes: z.array(z.string()).optional(),
   })
+  // A misspelt expectation would otherwise be dropped and never judged.
+  .strict()
   .refine(
     (e) => Boolean(e.ticket) !== Boolean(e.session),
     "an expectation names exactly one of ticket or session",

@@ -198,9 +198,4 @@ export class ZafHost {
   all(): readonly ZafInstance[] {
     return this.instances;
   }
-
-  remove(instance: ZafInstance): void {
-    const i = this.instances.indexOf(instance);
-    if (i >= 0) this.instances.splice(i, 1);
-  }
 }

@@ -7,7 +7,6 @@ import type { ThreadAction as WorkerThreadAction } from "../../../worker/src/dom
 export type ThreadContext = ContextContract;
 
 export type Summary = ContextContract["summary"];
-export type DiffCategory = NonNullable<Summary["diffCategory"]>;
 export type LinkedThread = ContextContract["linkedThreads"][number];
 export type Workflow = NonNullable<ContextContract["workflow"]>;
 export type WorkflowStep = Workflow["steps"][number];

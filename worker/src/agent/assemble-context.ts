@@ -7,12 +7,6 @@ import type { ContactState, ThreadState } from "../domain/thread-state";
 import type { Order } from "../contracts/orders";
 import type { ToolCallRecord } from "./agent-model";
 
-export interface Assembly {
-  cards: ContextCards;
-  /** The order as policy lets the model see it (null when this contact may not). */
-  visibleOrder: OrderFacts | null;
-}
-
 function facts(order: Order): OrderFacts {
   return {
     id: order.id,

@@ -2,6 +2,7 @@ import { DownstreamRejected, DownstreamUnavailable } from "../connectors/http";
 import { SuncoClient } from "../connectors/sunco";
 import type { ZendeskComment } from "../connectors/zendesk";
 import { TicketChanged, ZendeskWriter } from "../connectors/zendesk-writer";
+import { escapeHtml } from "../domain/note-rendering";
 import type { Env } from "../env";
 import { randomToken } from "../security/encoding";
 import { rootKeys } from "../security/keys";
@@ -45,14 +46,6 @@ export type DeliveryResult =
 export interface DeliveryDeps {
   fetcher?: typeof fetch;
   now?: () => Date;
-}
-
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
 }
 
 const plain = (html: string) =>

@@ -1,6 +1,6 @@
 import { channelLabel, type HandoffPayload } from "./handoff";
 
-const esc = (text: string) =>
+export const escapeHtml = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const day = (iso: string) => iso.slice(0, 16).replace("T", " ");
 
@@ -32,31 +32,35 @@ export function renderNote(
     items.length ? `<ul>${items.map((i) => `<li>${i}</li>`).join("")}</ul>` : "<p>None.</p>";
   const { customer, current } = payload;
   const identity = [
-    `<b>${esc(customer.level)}</b> identity${customer.customerId ? `, customer ${esc(customer.customerId)}` : ", customer not resolved"}`,
-    ...customer.identifiers.map(esc),
+    `<b>${escapeHtml(customer.level)}</b> identity${customer.customerId ? `, customer ${escapeHtml(customer.customerId)}` : ", customer not resolved"}`,
+    ...customer.identifiers.map(escapeHtml),
     customer.verification
-      ? `Verified by ${esc(customer.verification.method)} at ${day(customer.verification.passedAt)}, ${customer.verification.expired ? "expired" : `valid until ${day(customer.verification.expiresAt)}`}`
+      ? `Verified by ${escapeHtml(customer.verification.method)} at ${day(customer.verification.passedAt)}, ${customer.verification.expired ? "expired" : `valid until ${day(customer.verification.expiresAt)}`}`
       : "Not verified by step-up",
-    ...(customer.conflict ? [`⚠ Identity conflict: ${esc(customer.conflict)}`] : []),
+    ...(customer.conflict ? [`⚠ Identity conflict: ${escapeHtml(customer.conflict)}`] : []),
   ];
   const sections = [
-    `<h3>Continuity handoff: ${esc(payload.thread.id)}</h3>`,
-    ...(payload.handoff ? [`<p><b>Why a person:</b> ${esc(payload.handoff.reason)}</p>`] : []),
-    `<h4>Summary</h4><p>${esc(payload.summary.text)}</p>${payload.summary.editedBy ? `<p><i>Corrected by ${esc(payload.summary.editedBy)}</i></p>` : ""}`,
-    `<h4>Problem</h4><p>${esc(payload.statement)}</p>`,
+    `<h3>Continuity handoff: ${escapeHtml(payload.thread.id)}</h3>`,
+    ...(payload.handoff
+      ? [`<p><b>Why a person:</b> ${escapeHtml(payload.handoff.reason)}</p>`]
+      : []),
+    `<h4>Summary</h4><p>${escapeHtml(payload.summary.text)}</p>${payload.summary.editedBy ? `<p><i>Corrected by ${escapeHtml(payload.summary.editedBy)}</i></p>` : ""}`,
+    `<h4>Problem</h4><p>${escapeHtml(payload.statement)}</p>`,
     `<h4>Identity</h4>${list(identity)}`,
-    `<h4>Timeline</h4>${list(payload.timeline.map((e) => `${day(e.at)}: ${esc(e.text)}`))}`,
-    `<h4>Steps tried</h4>${list(payload.steps.map((s) => `${esc(s.title)}: ${s.status}${s.outcome ? ` (${esc(s.outcome)})` : ""}${s.by ? `, by ${esc(s.by)}` : ""}`))}`,
-    `<h4>Artifacts</h4>${list(payload.artifacts.map((a) => `<a href="${esc(a.url)}">${esc(a.kind)}</a> via ${esc(channelLabel(a.channel))}, ${day(a.at)}`))}`,
+    `<h4>Timeline</h4>${list(payload.timeline.map((e) => `${day(e.at)}: ${escapeHtml(e.text)}`))}`,
+    `<h4>Steps tried</h4>${list(payload.steps.map((s) => `${escapeHtml(s.title)}: ${s.status}${s.outcome ? ` (${escapeHtml(s.outcome)})` : ""}${s.by ? `, by ${escapeHtml(s.by)}` : ""}`))}`,
+    `<h4>Artifacts</h4>${list(payload.artifacts.map((a) => `<a href="${escapeHtml(a.url)}">${escapeHtml(a.kind)}</a> via ${escapeHtml(channelLabel(a.channel))}, ${day(a.at)}`))}`,
     `<h4>Customer</h4>${list([
       `Sentiment: ${payload.sentiment}`,
       `Consent: recording ${payload.consent.recording}, data use ${payload.consent.dataUse}`,
-      `Prefers ${esc(channelLabel(payload.preferences.channel))} (used: ${payload.preferences.channels.map(channelLabel).join(", ")}); language ${esc(payload.preferences.language)}`,
-      ...payload.riskFlags.map((f) => `⚠ ${esc(f.flag.replace(/_/g, " "))}: ${esc(f.reason)}`),
+      `Prefers ${escapeHtml(channelLabel(payload.preferences.channel))} (used: ${payload.preferences.channels.map(channelLabel).join(", ")}); language ${escapeHtml(payload.preferences.language)}`,
+      ...payload.riskFlags.map(
+        (f) => `⚠ ${escapeHtml(f.flag.replace(/_/g, " "))}: ${escapeHtml(f.reason)}`,
+      ),
     ])}`,
-    `<h4>Next best action</h4><p>${esc(current.nextBestAction)}${current.missing.length ? ` Missing: ${current.missing.map((m) => m.replace(/_/g, " ")).join(", ")}.` : ""}</p>`,
-    `<p>Linked: ${payload.tickets.map((t) => `#${esc(t.id)}`).join(", ") || "no other tickets"}</p>`,
-    `<p style="color:#87929d;font-size:11px">ctx-note:${esc(key)}</p>`,
+    `<h4>Next best action</h4><p>${escapeHtml(current.nextBestAction)}${current.missing.length ? ` Missing: ${current.missing.map((m) => m.replace(/_/g, " ")).join(", ")}.` : ""}</p>`,
+    `<p>Linked: ${payload.tickets.map((t) => `#${escapeHtml(t.id)}`).join(", ") || "no other tickets"}</p>`,
+    `<p style="color:#87929d;font-size:11px">ctx-note:${escapeHtml(key)}</p>`,
   ];
   const tags = [
     "continuity",

@@ -1041,9 +1041,6 @@ function tallied(prev: ThreadState, next: ThreadState, event: ThreadEvent): Thre
       if (event.owner === "human") t.humanSince ??= at;
       break;
     case "workflow.step_completed":
-      t.turnsBeforeUseful ??= t.customerTurns;
-      if (human(event.by)) personActed();
-      break;
     case "workflow.step_denied":
       t.turnsBeforeUseful ??= t.customerTurns;
       if (human(event.by)) personActed();

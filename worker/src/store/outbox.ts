@@ -147,18 +147,6 @@ export async function requeueOutbox(
   return result.meta.changes === 1;
 }
 
-export async function outboxOfThread(
-  db: D1Database,
-  tenantId: string,
-  threadId: string,
-): Promise<OutboxRow[]> {
-  const { results } = await db
-    .prepare(`SELECT * FROM outbox WHERE tenant_id = ?1 AND thread_id = ?2 ORDER BY created_at`)
-    .bind(tenantId, threadId)
-    .all<Row>();
-  return results.map(toRow);
-}
-
 export async function countOutbox(
   db: D1Database,
   tenantId: string,
@@ -235,21 +223,31 @@ export async function listOutbox(
   return results.map(toRow);
 }
 
-/** The handoff notes of a thread as the sidebar shows them: where each one stands. */
+/**
+ * The handoff notes of a thread as the sidebar shows them: where each one stands. On the context
+ * read, so it leaves the sealed payloads in the table.
+ */
 export async function noteStatuses(
   db: D1Database,
   tenantId: string,
   threadId: string,
 ): Promise<NoteStatus[]> {
-  return (await outboxOfThread(db, tenantId, threadId))
-    .filter((row) => row.kind === "zendesk_note")
-    .map(({ id, target, status, attempts, lastError, createdAt, sentAt }) => ({
-      id,
-      ticketId: target,
-      status,
-      attempts,
-      lastError,
-      createdAt,
-      sentAt,
-    }));
+  const { results } = await db
+    .prepare(
+      `SELECT id, target, status, attempts, last_error, created_at, sent_at FROM outbox
+       WHERE tenant_id = ?1 AND thread_id = ?2 AND kind = 'zendesk_note' ORDER BY created_at`,
+    )
+    .bind(tenantId, threadId)
+    .all<
+      Pick<Row, "id" | "target" | "status" | "attempts" | "last_error" | "created_at" | "sent_at">
+    >();
+  return results.map((r) => ({
+    id: r.id,
+    ticketId: r.target,
+    status: r.status,
+    attempts: r.attempts,
+    lastError: r.last_error,
+    createdAt: r.created_at,
+    sentAt: r.sent_at,
+  }));
 }

@@ -47,7 +47,7 @@ export function BreakdownBars(props: {
   unit: Unit;
   caption: string;
 }) {
-  const { t } = useI18n();
+  const { t, tOr } = useI18n();
   const format = useMetricFormat();
   const values = props.rows.map((row) => row.values[props.metric]?.value ?? null);
   const largest = Math.max(0, ...values.map((v) => v ?? 0));
@@ -73,7 +73,7 @@ export function BreakdownBars(props: {
           const width = value === null || scale <= 0 ? 0 : Math.min(1, Math.max(0, value / scale));
           return (
             <tr key={row.key} data-testid="breakdown-row" data-key={row.key}>
-              <th scope="row">{segmentValue(t, format.day, props.dimension, row.key)}</th>
+              <th scope="row">{segmentValue(tOr, format.day, props.dimension, row.key)}</th>
               <td>
                 <Track>
                   <Bar aria-hidden="true">

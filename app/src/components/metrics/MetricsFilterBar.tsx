@@ -36,7 +36,7 @@ export function MetricsFilterBar(props: {
   onChange: (filters: MetricsFilters) => void;
 }) {
   const { filters, options, onChange } = props;
-  const { t } = useI18n();
+  const { t, tOr } = useI18n();
   const format = useMetricFormat();
   const chosen = filters.window;
   const set = (patch: Partial<MetricsFilters>) => onChange({ ...filters, ...patch });
@@ -121,7 +121,7 @@ export function MetricsFilterBar(props: {
                 <option value={ALL}>{t("metrics.filters.all")}</option>
                 {values.map((value) => (
                   <option key={value} value={value}>
-                    {segmentValue(t, format.day, segment, value)}
+                    {segmentValue(tOr, format.day, segment, value)}
                   </option>
                 ))}
               </Select>

@@ -9,7 +9,7 @@ const GATED = { channels: "channel", tiers: "tier" } as const;
 
 /** How threads are split between the arms, so a reader knows what the comparison compares. */
 export function RolloutSummary({ rollout }: { rollout: MetricsReport["rollout"] }) {
-  const { t, list } = useI18n();
+  const { t, tOr, list } = useI18n();
   const format = useMetricFormat();
   if (!rollout) {
     return (
@@ -21,7 +21,7 @@ export function RolloutSummary({ rollout }: { rollout: MetricsReport["rollout"] 
   const gate = Object.entries(GATED).flatMap(([key, dimension]) => {
     const values = rollout.gate?.[key];
     if (!values?.length) return [];
-    const names = values.map((value) => segmentValue(t, format.day, dimension, value));
+    const names = values.map((value) => segmentValue(tOr, format.day, dimension, value));
     return [
       t("metrics.rollout.gateOf", { dimension: t(DIMENSION_NAME[dimension]), values: list(names) }),
     ];

@@ -44,17 +44,15 @@ const NAMED: Record<Exclude<Dimension, "day">, string[]> = {
  * when the catalog has no name for it (a tenant's own tier, say).
  */
 export function segmentValue(
-  t: I18n["t"],
+  tOr: I18n["tOr"],
   day: (text: string) => string,
   dimension: Dimension,
   key: string,
 ): string {
   if (dimension === "day") return day(key);
   for (const prefix of NAMED[dimension]) {
-    const wanted = `${prefix}.${key}` as TranslationKey;
-    const name = t(wanted);
-    // translate() answers with the key itself when the catalog has no entry.
-    if (name !== wanted) return name;
+    const name = tOr(`${prefix}.${key}`, "");
+    if (name) return name;
   }
   return key;
 }
