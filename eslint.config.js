@@ -3,7 +3,18 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules", ".wrangler", ".config", "dist", "coverage", ".state", ".bench"] },
+  {
+    ignores: [
+      ".scratch",
+      "node_modules",
+      ".wrangler",
+      ".config",
+      "dist",
+      "coverage",
+      ".state",
+      ".bench",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

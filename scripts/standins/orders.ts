@@ -80,8 +80,9 @@ export class OrdersStandIn extends LoopbackVendor<OrdersSpace> {
         method: "GET",
         pattern: /^\/orders\/([^/]+)$/,
         handle: ([, id]) => {
-          const orderId = decodeURIComponent(id!).replace(/^#/, "").toUpperCase();
-          const order = space.orders.find((o) => o.id.toUpperCase() === orderId);
+          // Ids match exactly as stored, '#' and case included, as a real order system's do.
+          const orderId = decodeURIComponent(id!);
+          const order = space.orders.find((o) => o.id === orderId);
           return order ? json(200, order) : json(404, { error: "not found" });
         },
       },

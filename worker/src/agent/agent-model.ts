@@ -35,4 +35,9 @@ export interface AgentModel {
 export interface ToolGate {
   /** The order the contact may see details of, or why not. */
   order(orderId: string): Promise<{ ok: true; order: OrderFacts } | { ok: false; reason: string }>;
+  /**
+   * Whether the order system knows an order, as its canonical id (no '#', upper case): how a
+   * model's reading is grounded. Reveals nothing to the model; the shell asks, not the model.
+   */
+  confirm(orderId: string): Promise<string | null>;
 }

@@ -3,7 +3,7 @@ import { generateText, stepCountIs, tool, type LanguageModel } from "ai";
 import { createWorkersAI } from "workers-ai-provider";
 import { z } from "zod";
 import type { Interpretation } from "../domain/agent/plan-run";
-import { findInText } from "../domain/extraction";
+import { findReferences } from "../domain/language/references";
 import { WORKFLOW_IDS } from "../domain/intent";
 import type { Slots } from "../domain/slots";
 import type { TenantConfig } from "../tenancy/tenant-config";
@@ -34,8 +34,9 @@ function render(input: InterpretInput): string {
 
 /**
  * A language model behind the same interface, through the `ai` SDK. Its reading is checked before
- * use: an order number it reports must appear in the customer's words; its workflow may only start
- * one where the rules found none. Failures fall back to the rules.
+ * use: an order number it reports must appear in the customer's words (in any form) and be known
+ * to the order system; its workflow may only start one where the rules found none. Failures fall
+ * back to the rules.
  */
 export class LanguageModelAgent implements AgentModel {
   constructor(
@@ -94,14 +95,17 @@ export class LanguageModelAgent implements AgentModel {
       );
       return { interpretation: fallback.interpretation, toolCalls };
     }
-    return { interpretation: this.validate(recorded, input, fallback.interpretation), toolCalls };
+    return {
+      interpretation: await this.validate(recorded, input, fallback.interpretation),
+      toolCalls,
+    };
   }
 
-  private validate(
+  private async validate(
     args: z.infer<typeof InterpretationArgs> | null,
     input: InterpretInput,
     rules: Interpretation,
-  ): Interpretation {
+  ): Promise<Interpretation> {
     if (!args) return rules;
     const text = input.messages.map((m) => m.text).join("\n");
     const at = new Date(0).toISOString();
@@ -110,14 +114,14 @@ export class LanguageModelAgent implements AgentModel {
     if (args.serial_number && text.toUpperCase().includes(args.serial_number.toUpperCase())) {
       slots.serial_number = { value: args.serial_number.toUpperCase(), source: "model", at };
     }
-    const written = findInText(text).orderIds;
-    if (args.order_id && written.includes(args.order_id.replace(/^#/, "").toUpperCase())) {
-      slots.order_id = {
-        value: args.order_id.replace(/^#/, "").toUpperCase(),
-        source: "model",
-        at,
-      };
-    }
+    // Grounded like the rules' reading: the customer wrote it, in any form, and it exists.
+    const reported = args.order_id?.replace(/^#/, "").toUpperCase() ?? "";
+    const flat = (id: string) => id.replace(/-/g, "");
+    const written = input.messages.some((m) =>
+      findReferences(m.text, m.channel).orders.some((c) => flat(c.id) === flat(reported)),
+    );
+    const known = reported && written ? await this.gate.confirm(reported) : null;
+    if (known) slots.order_id = { value: known, source: "model", at };
     return { intent: rules.intent ?? (input.workflow ? null : args.workflow), slots };
   }
 

@@ -1,5 +1,6 @@
 import { demoOrderSystem } from "../demo/demo-orders";
 import { orderSystemFor } from "../connectors/orders";
+import { normalizeOrderId } from "../domain/identifiers";
 import { ZendeskReader } from "../connectors/zendesk";
 import { mayDiscussOrder } from "../domain/agent/policy";
 import { planAgentRun, type AgentRunPlan, type RunMessage } from "../domain/agent/plan-run";
@@ -106,6 +107,10 @@ export async function runAgent(
         config.ai,
         env.AI,
         {
+          confirm: async (orderId) => {
+            const found = await orders.order(orderId);
+            return found ? (normalizeOrderId(found.id) ?? null) : null;
+          },
           order: async (orderId) => {
             if (
               modelCards.order.status === "found" &&

@@ -74,17 +74,87 @@ export class HttpOrderSystem implements OrderSystem {
   }
 }
 
+/**
+ * The forms an order id may be stored in, the one the customer wrote first: order systems differ
+ * in whether ids carry a leading '#' and in case (DESIGN §8), and customers write either.
+ */
+export function orderIdForms(written: string): string[] {
+  const bare = written.trim().replace(/^#\s*/, "");
+  const hashed = written.trim().startsWith("#");
+  const upper = bare.toUpperCase();
+  // Read out on a call, "ORD-55102" loses its dash: "o r d five five one oh two".
+  const dashed = upper.match(/^([A-Z]{1,4})-?(\d.*)$/);
+  const otherDash = dashed
+    ? upper.includes("-")
+      ? `${dashed[1]}${dashed[2]}`
+      : `${dashed[1]}-${dashed[2]}`
+    : null;
+  const forms = [
+    hashed ? `#${bare}` : bare,
+    hashed ? bare : `#${bare}`,
+    upper,
+    `#${upper}`,
+    ...(otherDash ? [otherDash, `#${otherDash}`] : []),
+  ];
+  return [...new Set(forms)];
+}
+
+/**
+ * One run's view of the order system: an order is asked for in each form it may be stored in
+ * until one answers, and every answer (including "no such order") is kept for the rest of the run,
+ * so grounding, evidence and the agent's cards never ask twice.
+ */
+export class RunOrderSystem implements OrderSystem {
+  private readonly answers = new Map<string, Promise<unknown>>();
+  constructor(private readonly system: OrderSystem) {}
+
+  private once<T>(key: string, ask: () => Promise<T>): Promise<T> {
+    let answer = this.answers.get(key) as Promise<T> | undefined;
+    if (!answer) {
+      answer = ask();
+      // An outage is not an answer: a later call in the run asks again.
+      answer.catch(() => this.answers.delete(key));
+      this.answers.set(key, answer);
+    }
+    return answer;
+  }
+
+  customersByEmail(email: string) {
+    return this.once(`email:${email}`, () => this.system.customersByEmail(email));
+  }
+  customersByPhone(phone: string) {
+    return this.once(`phone:${phone}`, () => this.system.customersByPhone(phone));
+  }
+  customersByNameZip(name: string, zip: string) {
+    return this.once(`namezip:${name.toLowerCase()}|${zip}`, () =>
+      this.system.customersByNameZip(name, zip),
+    );
+  }
+  ordersOf(customerId: string) {
+    return this.once(`orders:${customerId}`, () => this.system.ordersOf(customerId));
+  }
+  order(orderId: string): Promise<Order | null> {
+    return this.once(`order:${orderId.replace(/^#/, "").toUpperCase()}`, async () => {
+      for (const form of orderIdForms(orderId)) {
+        const found = await this.system.order(form);
+        if (found) return found;
+      }
+      return null;
+    });
+  }
+}
+
 export function orderSystemFor(
   config: OrdersConfig,
   demo: () => OrderSystem,
   fetcher: typeof fetch = fetch,
-): OrderSystem {
+): RunOrderSystem {
   switch (config.kind) {
     case "none":
-      return noOrderSystem;
+      return new RunOrderSystem(noOrderSystem);
     case "demo":
-      return demo();
+      return new RunOrderSystem(demo());
     case "http":
-      return new HttpOrderSystem(config.baseUrl, config.token, fetcher);
+      return new RunOrderSystem(new HttpOrderSystem(config.baseUrl, config.token, fetcher));
   }
 }

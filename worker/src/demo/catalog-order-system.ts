@@ -1,12 +1,13 @@
 import type { Order, OrderCustomer } from "../contracts/orders";
 import type { OrderSystem } from "../connectors/orders";
-import { normalizeEmail, normalizeOrderId, normalizePhone } from "../domain/identifiers";
+import { normalizeEmail, normalizePhone } from "../domain/identifiers";
 import type { OrderCatalog } from "./order-catalog";
 
 /**
  * Answers DESIGN §8 queries from a catalog in memory. The embedded default uses it in-process
  * and `/demo/orders` serves it over HTTP. Matching follows what a real order system does:
- * emails case-insensitively, phones by their E.164 form, names case-insensitively with the zip.
+ * emails case-insensitively, phones by their E.164 form, names case-insensitively with the zip,
+ * order ids exactly as stored.
  */
 export class CatalogOrderSystem implements OrderSystem {
   private readonly byEmail = new Map<string, OrderCustomer[]>();
@@ -22,8 +23,7 @@ export class CatalogOrderSystem implements OrderSystem {
         if (phone) this.byPhone.set(phone, [...(this.byPhone.get(phone) ?? []), customer]);
       }
     }
-    for (const order of catalog.orders)
-      this.orders.set(normalizeOrderId(order.id) ?? order.id, order);
+    for (const order of catalog.orders) this.orders.set(order.id, order);
   }
 
   async customersByEmail(email: string) {
@@ -43,7 +43,8 @@ export class CatalogOrderSystem implements OrderSystem {
   async ordersOf(customerId: string) {
     return this.catalog.orders.filter((o) => o.customerId === customerId);
   }
+  /** Exactly as stored, as a real order system matches ids: the connector tries the forms. */
   async order(orderId: string) {
-    return this.orders.get(normalizeOrderId(orderId) ?? "") ?? null;
+    return this.orders.get(orderId) ?? null;
   }
 }

@@ -1,6 +1,7 @@
 import { linksOf, type ChannelEvent, type ThreadLink } from "./channel-event";
 import { redactText } from "./extraction";
-import { extractSlots } from "./slots";
+import { customerWords } from "./language/read-message";
+import { extractSlots, type SaidReferences } from "./slots";
 import type { Signal } from "./identity-level";
 import type { StitchDecision } from "./stitching";
 import type { RolloutArm, ThreadEvent } from "./thread-events";
@@ -59,6 +60,10 @@ export interface ContactPlanInput {
   rollout?: { arm: RolloutArm; randomised: boolean } | null;
   /** Customer tiers the order system reported with this event's evidence. */
   tiers?: Record<string, string>;
+  /** What the shell confirmed the customer's words refer to (ingest/grounding). */
+  said?: Omit<SaidReferences, "orderIds">;
+  /** The tenant's country, for reading phone numbers written without a country code. */
+  defaultCountry?: string;
 }
 
 /** What is stored instead of the words when the customer has not allowed keeping them. */
@@ -186,12 +191,20 @@ export function planContact(input: ContactPlanInput): ThreadEvent[] {
       contactId,
       channel: event.channel,
       author: event.message.author,
-      text: transcriptAllowed(event, input.consent) ? redactText(spoken) : TRANSCRIPT_WITHHELD,
+      text: transcriptAllowed(event, input.consent)
+        ? redactText(spoken, input.defaultCountry)
+        : TRANSCRIPT_WITHHELD,
       ...(input.codeAttempt && { codeAttempt: input.codeAttempt.hash }),
       public: event.message.public,
       orderIds: event.message.author === "customer" ? input.orderIds : [],
       ...(event.message.author === "customer" && {
-        slots: extractSlots(spoken, event.artifacts, at),
+        // Slots come from the new words, never from quoted history.
+        slots: extractSlots(customerWords(spoken, event.channel).text, event.artifacts, at, {
+          orderIds: input.orderIds,
+          emails: input.said?.emails ?? [],
+          phones: input.said?.phones ?? [],
+          nameZip: input.said?.nameZip ?? null,
+        }),
       }),
     });
   }

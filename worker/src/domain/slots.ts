@@ -1,5 +1,6 @@
 import type { Artifact } from "./channel-event";
-import { findInText } from "./extraction";
+import { withoutClosingBlock } from "./language/email-body";
+import { findStreetAddress } from "./language/street-address";
 import { maskEmail, maskPhone, normalizeEmail } from "./identifiers";
 
 /** Slot names (DESIGN §11): what a workflow needs to know, in snake_case. */
@@ -51,24 +52,34 @@ const REASONS: [ReturnReason, RegExp][] = [
 
 const SERIAL =
   /\b(?:serial(?:\s*(?:number|no\.?|#))?|s\/n)\b(?:\s+[a-z']+){0,6}?\s*(?:is|:|#)?\s*([A-Z0-9-]*\d[A-Z0-9-]*)\b/i;
-const ADDRESS =
-  /\b(\d{1,6}\s+[A-Za-z0-9.'\- ]{2,60}\s(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|way|drive|dr|court|ct|place|pl|terrace|square|sq)\b\.?(?:[, ]+[A-Za-z0-9 .'-]{2,60}){0,3})/i;
 const PAYMENT =
   /\b(visa|mastercard|master card|amex|american express|paypal|apple pay|google pay|klarna|card ending(?: in)?\s*\d{4}|bank transfer)\b/i;
-const NAME_ZIP =
-  /\bmy name is ([A-Z][a-z]+(?: [A-Z][a-z'-]+)+)\b[\s\S]{0,80}?\b(?:zip|postcode|postal code)(?: code)?(?: is)?:?\s*([A-Z0-9][A-Z0-9 -]{2,9}[A-Z0-9])\b/i;
-
 /** A six-digit code in a message is a verification attempt only while one is pending. */
 export function findCode(text: string): string | null {
   return text.match(/(?<!\d)(\d{6})(?!\d)/)?.[1] ?? null;
 }
 
-/** A name and zip given together ("my name is Rosa Díaz, zip 30303"): one identity signal. */
-export function findNameZip(text: string): { name: string; zip: string } | null {
-  const match = text.match(NAME_ZIP);
-  return match
-    ? { name: match[1]!.trim(), zip: match[2]!.replace(/\s+/g, "").toUpperCase() }
-    : null;
+/** A product serial number the customer gives ("the serial under the machine is EM44719"). */
+export function findSerial(text: string): string | null {
+  // The first token with a figure after the words, within a few words of "serial".
+  const serial = text.match(SERIAL)?.[1];
+  return serial && serial.length >= 5 && serial.length <= 30 ? serial.toUpperCase() : null;
+}
+
+/** A street address the customer gives, as written (not the one in their signature). */
+export function findAddress(text: string): string | null {
+  return findStreetAddress(withoutClosingBlock(text));
+}
+
+/**
+ * What the shell confirmed the customer's words refer to (ingest/grounding): orders the order
+ * system knows, contact details, a name and postcode given. Only the shell can confirm them.
+ */
+export interface SaidReferences {
+  orderIds: string[];
+  emails: string[];
+  phones: string[];
+  nameZip: { name: string; zip: string } | null;
 }
 
 export function reasonOf(text: string): ReturnReason | null {
@@ -82,32 +93,34 @@ function redactAddress(address: string): string {
 }
 
 /**
- * Slots a customer message fills, by grammar and patterns: the deterministic extraction every
- * provider starts from. Contact details are held masked; codes are never held.
+ * Slots a customer message fills: what its words say (reason, serial, address, payment), what its
+ * attachments are, and the references the shell confirmed. Contact details are held masked; codes
+ * are never held.
  */
-export function extractSlots(text: string, artifacts: Artifact[], at: string): Slots {
+export function extractSlots(
+  text: string,
+  artifacts: Artifact[],
+  at: string,
+  said?: SaidReferences,
+): Slots {
   const slots: Slots = {};
   const put = (name: SlotName, value: string, source: SlotValue["source"]) => {
     slots[name] = { value, source, at };
   };
-  const found = findInText(text);
-  if (found.orderIds.length > 0) put("order_id", found.orderIds.join(", "), "text");
-  if (found.emails[0])
-    put("email", maskEmail(normalizeEmail(found.emails[0]) ?? found.emails[0]), "text");
-  if (found.phones[0]) put("phone", maskPhone(found.phones[0]), "text");
+  if (said && said.orderIds.length > 0) put("order_id", said.orderIds.join(", "), "text");
+  const email = said?.emails[0] && normalizeEmail(said.emails[0]);
+  if (email) put("email", maskEmail(email), "text");
+  if (said?.phones[0]) put("phone", maskPhone(said.phones[0]), "text");
+  if (said?.nameZip)
+    put("name_zip", `${said.nameZip.name.split(" ")[0]} …, ${said.nameZip.zip}`, "text");
   const reason = reasonOf(text);
   if (reason) put("reason", reason, "text");
-  // "The serial number under the machine is EM44719": the first token with a digit after the words.
-  const serial = text.match(SERIAL)?.[1];
-  const plausible = serial && serial.length >= 5 && serial.length <= 30 ? serial : undefined;
-  if (plausible) put("serial_number", plausible.toUpperCase(), "text");
-  const address = text.match(ADDRESS)?.[1];
-  if (address) put("shipping_address", redactAddress(address.trim()), "text");
+  const serial = findSerial(text);
+  if (serial) put("serial_number", serial, "text");
+  const address = findAddress(text);
+  if (address) put("shipping_address", redactAddress(address), "text");
   const payment = text.match(PAYMENT)?.[1];
   if (payment) put("payment_method", payment.toLowerCase(), "text");
-  const nameZip = text.match(NAME_ZIP);
-  if (nameZip)
-    put("name_zip", `${nameZip[1]!.split(" ")[0]} …, ${nameZip[2]!.toUpperCase()}`, "text");
 
   const photos = artifacts.filter((a) => /^(photo|image|picture|video)$/i.test(a.kind));
   if (photos.length > 0)

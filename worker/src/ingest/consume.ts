@@ -1,17 +1,20 @@
 import { isErased, linkHash } from "../governance/erasure";
 import { DownstreamUnavailable } from "../connectors/http";
-import { orderSystemFor } from "../connectors/orders";
+import { orderSystemFor, type OrderSystem } from "../connectors/orders";
 import { demoOrderSystem } from "../demo/demo-orders";
-import { linksOf } from "../domain/channel-event";
+import { linksOf, type ChannelEvent } from "../domain/channel-event";
 import type { Env } from "../env";
 import { identityKey, rootKeys } from "../security/keys";
 import { seal } from "../security/sealed-box";
 import { failDelivery, forgetDelivery } from "../store/deliveries";
 import { findLinkedThreads } from "../store/threads";
 import { loadTenant } from "../tenancy/tenants";
+import type { TenantConfig } from "../tenancy/tenant-config";
 import { codeHash } from "../agent/one-time-code";
 import { noteRow } from "../delivery/notes";
-import { findNameZip } from "../domain/slots";
+import { readMessage } from "../domain/language/read-message";
+import { referencesIn } from "../domain/language/references";
+import { aboutAnOrder, groundReferences, type GroundedReferences } from "./grounding";
 import { enrichFromZendesk } from "./enrich";
 import { gatherEvidence, identifiersOf } from "./evidence";
 import type { IngestMessage } from "./ingest-message";
@@ -49,16 +52,22 @@ export async function processIngest(
     ? (await findLinkedThreads(env.DB, config.id, linksOf(message.event))).length > 0
     : false;
   const { event, requester } = await enrichFromZendesk(message.event, config, linked);
+  const orders = orderSystemFor(config.orders, demoOrderSystem);
+  const grounded = await groundCustomerWords(event, orders, config);
   const evidence = await gatherEvidence(
-    identifiersOf(event, requester),
+    identifiersOf(event, requester, grounded),
     {
       db: env.DB,
       tenantId: config.id,
       hashKey: await identityKey(env.SECRETS_KEY, config.id),
-      orders: orderSystemFor(config.orders, demoOrderSystem),
+      orders,
       ...(config.policy.defaultCountry && { defaultCountry: config.policy.defaultCountry }),
     },
-    event.message?.author === "customer" ? findNameZip(event.message.text) : null,
+    {
+      emails: grounded.emails,
+      phones: grounded.phones,
+      nameZip: grounded.nameZip && { name: grounded.nameZip.name, zip: grounded.nameZip.zip },
+    },
   );
   const hashKey = await identityKey(env.SECRETS_KEY, config.id);
   // A customer who was erased stays erased: a late or redelivered event about them stores nothing,
@@ -103,6 +112,31 @@ export async function processIngest(
     }).catch(() => undefined);
   }
   return outcome;
+}
+
+/** Phone numbers written without a country code are read in the tenant's country, else the US. */
+export function phoneCountry(config: TenantConfig): string {
+  return config.policy.defaultCountry ?? "US";
+}
+
+/**
+ * What the customer's own words refer to, confirmed against the order system: orders it knows, a
+ * name and postcode it knows, contact details. Agent and human messages refer to nothing here.
+ */
+async function groundCustomerWords(
+  event: ChannelEvent,
+  orders: OrderSystem,
+  config: TenantConfig,
+): Promise<GroundedReferences> {
+  if (event.message?.author !== "customer" || !event.message.text.trim())
+    return { orderIds: [], nameZip: null, emails: [], phones: [] };
+  const text = event.message.text;
+  const reading = readMessage(text, event.channel);
+  const refs = referencesIn(reading, phoneCountry(config));
+  return groundReferences(refs, orders, {
+    hasOrderSystem: config.orders.kind !== "none",
+    aboutAnOrder: aboutAnOrder(reading.intents),
+  });
 }
 
 async function setAside(env: Env, message: IngestMessage, error: string): Promise<void> {

@@ -1,6 +1,5 @@
 import type { OrderSystem } from "../connectors/orders";
 import type { ChannelEvent } from "../domain/channel-event";
-import { findInText } from "../domain/extraction";
 import {
   normalizeIdentifier,
   type NormalizedIdentifier,
@@ -9,6 +8,7 @@ import {
 import type { Signal, SignalKind } from "../domain/identity-level";
 import { identityHash } from "../security/identity-hash";
 import { agentLinkedOwners, type IdentityRow } from "../store/identities";
+import type { GroundedReferences } from "./grounding";
 
 export interface Evidence {
   /** Everything the contact told us about who they are, hashed, with owners from systems of record. */
@@ -19,6 +19,10 @@ export interface Evidence {
   customers: { id: string; tier?: string }[];
   /** Identifier ownership the systems of record confirmed. */
   identities: IdentityRow[];
+  /** Contact details and a name+zip the customer's words gave, for the slots. */
+  said: Pick<GroundedReferences, "emails" | "phones"> & {
+    nameZip: { name: string; zip: string } | null;
+  };
 }
 
 export interface TaggedIdentifier {
@@ -27,17 +31,19 @@ export interface TaggedIdentifier {
   verified?: boolean;
 }
 
-/** Identifiers the event carries, plus the contact details and order ids its customer text mentions. */
+/**
+ * Identifiers the event carries, plus what its customer text refers to: orders the order system
+ * confirmed, emails and phone numbers (ingest/grounding).
+ */
 export function identifiersOf(
   event: ChannelEvent,
   requester: TaggedIdentifier[],
+  found: Pick<GroundedReferences, "orderIds" | "emails" | "phones">,
 ): TaggedIdentifier[] {
   const own: TaggedIdentifier[] = event.identifiers.map((raw) => ({
     raw,
     source: event.source === "channel" ? "channel" : event.source,
   }));
-  const text = event.message?.author === "customer" ? event.message.text : "";
-  const found = findInText(text);
   const fromText: TaggedIdentifier[] = [
     ...found.orderIds.map((value) => ({
       raw: { type: "order" as const, value },
@@ -76,9 +82,10 @@ export async function gatherEvidence(
     orders: OrderSystem;
     defaultCountry?: string;
   },
-  /** A name and zip the customer wrote together: matched against the order system's customers. */
-  nameZip: { name: string; zip: string } | null = null,
+  /** What the customer's words said, grounded: a name and zip to match, contact details. */
+  said: Evidence["said"] = { emails: [], phones: [], nameZip: null },
 ): Promise<Evidence> {
+  const nameZip = said.nameZip;
   const seen = new Map<string, Keyed>();
   for (const item of tagged) {
     const result = normalizeIdentifier(item.raw, deps.defaultCountry);
@@ -153,5 +160,5 @@ export async function gatherEvidence(
     });
   }
   const orderIds = keyed.filter((k) => k.kind === "order").map((k) => k.identifier.value);
-  return { signals, orderIds, customers: [...customers.values()], identities };
+  return { signals, orderIds, customers: [...customers.values()], identities, said };
 }

@@ -19,7 +19,7 @@ import { upsertCustomers, upsertIdentities } from "../store/identities";
 import { requestAgentRun } from "../store/agent-runs";
 import { enqueueOutbox } from "../store/outbox";
 import type { OutboxRowInput } from "../delivery/notes";
-import { findInText } from "../domain/extraction";
+import { orderCandidates } from "../domain/language/order-references";
 import { findCode } from "../domain/slots";
 import {
   anyRecorded,
@@ -236,7 +236,10 @@ export async function recordContact(
     // Six digits the customer calls an order ("order #123456") are an order, not a code.
     const text = event.message?.author === "customer" ? event.message.text : "";
     const candidate = findCode(text);
-    const code = candidate && !findInText(text).orderIds.includes(candidate) ? candidate : null;
+    const calledAnOrder = orderCandidates(text).some(
+      (c) => c.id === candidate && (c.cue === "hash" || c.cue === "word"),
+    );
+    const code = candidate && !calledAnOrder ? candidate : null;
     const codeAttempt =
       code && pendingCode?.contactId === target.contactId && codeHasher
         ? { code, hash: await codeHasher(target.threadId, target.contactId, code) }
@@ -251,6 +254,8 @@ export async function recordContact(
       decision: target.decision,
       signals: evidence.signals,
       orderIds: evidence.orderIds,
+      said: evidence.said,
+      ...(policy.defaultCountry && { defaultCountry: policy.defaultCountry }),
       ...(codeAttempt && { codeAttempt }),
       ...(target.current && { consent: target.current.state.consent }),
       tiers,

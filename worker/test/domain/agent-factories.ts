@@ -12,7 +12,7 @@ import {
   type Interpretation,
 } from "../../src/domain/agent/plan-run";
 import { askFor } from "../../src/domain/agent/replies";
-import { findInText } from "../../src/domain/extraction";
+import { findReferences } from "../../src/domain/language/references";
 import type { IdentityLevel, Signal } from "../../src/domain/identity-level";
 import { classifyIntent, type HardStopCode, type WorkflowId } from "../../src/domain/intent";
 import { extractSlots, type SlotName, type Slots } from "../../src/domain/slots";
@@ -300,6 +300,14 @@ export function customerSays(state: ThreadState, text: string, turn: Turn = {}):
     turn.channel ?? state.contacts.find((c) => c.id === contactId)?.channel ?? "messaging";
   const artifacts = turn.artifacts ?? [];
   const key = `msg#${state.eventCount}`;
+  // What the shell would confirm, with an order system that knows every order the customer cues.
+  const refs = findReferences(text, channel, "US");
+  const said = {
+    orderIds: refs.orders.filter((c) => c.strength === "cued").map((c) => c.id),
+    emails: refs.emails,
+    phones: refs.phones,
+    nameZip: refs.nameZip[0] ?? null,
+  };
   const recorded = message({
     key,
     group: key,
@@ -307,13 +315,18 @@ export function customerSays(state: ThreadState, text: string, turn: Turn = {}):
     contactId,
     channel,
     text: turn.codeAttempt ? text.replace(/\d{6}/, "••••••") : text,
-    orderIds: findInText(text).orderIds,
-    slots: extractSlots(text, artifacts, at),
+    orderIds: said.orderIds,
+    slots: extractSlots(text, artifacts, at, said),
     ...(turn.codeAttempt && { codeAttempt: turn.codeAttempt }),
   });
   const before = applyEvents(state, [recorded], POLICY);
   const interpretation: Interpretation = {
-    intent: turn.intent !== undefined ? turn.intent : before.workflow ? null : classifyIntent(text),
+    intent:
+      turn.intent !== undefined
+        ? turn.intent
+        : before.workflow
+          ? null
+          : classifyIntent(text, channel),
     slots: turn.modelSlots ?? {},
   };
   const input = runInput(before, {

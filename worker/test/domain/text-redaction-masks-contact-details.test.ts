@@ -1,7 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findInText, redactText } from "../../src/domain/extraction";
+import { redactText } from "../../src/domain/extraction";
+import { findEmails, findPhones } from "../../src/domain/language/contact-details";
+import { orderCandidates } from "../../src/domain/language/order-references";
 import { maskEmail, maskPhone } from "../../src/domain/identifiers";
+
+function findPhonesAndEmails(text: string) {
+  return {
+    emails: findEmails(text).map((e) => e.email),
+    phones: findPhones(text).map((p) => p.e164),
+    orderIds: orderCandidates(text).map((c) => c.id),
+  };
+}
 
 describe("text redaction masks contact details", () => {
   it("masks an email address to its display form", () => {
@@ -19,7 +29,13 @@ describe("text redaction masks contact details", () => {
   it("keeps the meaning: order ids and ordinary words survive", () => {
     const redacted = redactText("Order #18422 arrived broken, call +1 415 555 0100");
     expect(redacted).toContain("Order #18422 arrived broken");
-    expect(findInText(redacted).orderIds).toEqual(["18422"]);
+    expect(orderCandidates(redacted).map((c) => c.id)).toEqual(["18422"]);
+  });
+
+  it("masks a national number in the tenant's country", () => {
+    expect(redactText("ring me on (415) 555-0100 after six", "US")).toBe(
+      `ring me on ${maskPhone("+14155550100")} after six`,
+    );
   });
 
   it("leaves text without contact details unchanged", () => {
@@ -31,7 +47,7 @@ describe("text redaction masks contact details", () => {
   it("masks a phone number that is followed by another number", () => {
     // A greedy match would read "+1 415 555 0100 2" as one (impossible) number and keep it raw.
     const redacted = redactText("call +1 415 555 0100 2 times");
-    expect(findInText(redacted).phones).toEqual([]);
+    expect(findPhones(redacted)).toEqual([]);
     expect(redacted).not.toContain("555 0100");
     expect(redacted).toBe(`call ${maskPhone("+14155550100")} 2 times`);
   });
@@ -54,9 +70,9 @@ describe("text redaction masks contact details", () => {
         fc.constantFrom("Hi", "Re: order #18422.", "thanks"),
         (user, host, phone, filler) => {
           const text = `${filler} ${user}@${host} ${phone} ${filler}`;
-          const found = findInText(text);
+          const found = findPhonesAndEmails(text);
           const redacted = redactText(text);
-          const after = findInText(redacted);
+          const after = findPhonesAndEmails(redacted);
           expect(after.emails).toEqual([]);
           expect(after.phones).toEqual([]);
           for (const email of found.emails) expect(redacted.toLowerCase()).not.toContain(email);

@@ -163,12 +163,18 @@ describe("two deliveries that bring the same new contact onto an existing thread
       ),
     );
     // Same evidence for both, gathered first, so the two writes race from the same reads.
-    const evidence = await gatherEvidence(identifiersOf(twins[0]!, []), {
-      db: env.DB,
-      tenantId: tenant.tenantId,
-      hashKey: await identityKey(env.SECRETS_KEY, tenant.tenantId),
-      orders: new HttpOrderSystem(`${standins().orders}/s/${tenant.space}`, `oms-${tenant.space}`),
-    });
+    const evidence = await gatherEvidence(
+      identifiersOf(twins[0]!, [], { orderIds: ["18422"], emails: [], phones: [] }),
+      {
+        db: env.DB,
+        tenantId: tenant.tenantId,
+        hashKey: await identityKey(env.SECRETS_KEY, tenant.tenantId),
+        orders: new HttpOrderSystem(
+          `${standins().orders}/s/${tenant.space}`,
+          `oms-${tenant.space}`,
+        ),
+      },
+    );
     const policy = { continuityWindowDays: 14, verificationTtlHours: 24, autoReply: false };
     const outcomes = await Promise.all(
       twins.map((event) =>

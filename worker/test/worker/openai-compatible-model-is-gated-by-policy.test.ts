@@ -82,17 +82,18 @@ describe("an OpenAI-compatible model", () => {
       { content: "Recorded." },
       {
         content:
-          "Happy to help! Could you tell me the order number? I need it so I can find the right order.",
+          "Thanks! Before I look at that order, could you give me your full name and the zip code on it?",
       },
     ]);
-    // Caller ID only (low), and "parcel 18422" is not an order reference the rules accept.
+    // A caller from a number nobody has on file names an order: the order is a signal, not proof,
+    // so the contact is low and the tool refuses the model the order's details.
     await sendChannelEvent(
       tenant,
       channelEvent({
         channel: "voice",
         sessionId: "VC-1",
         ticketId: "700",
-        identifiers: [{ type: "phone", value: "+14155550100" }],
+        identifiers: [{ type: "phone", value: "+14155550199" }],
         message: { author: "customer", text: "What's the status of my parcel 18422?" },
       }),
     );
@@ -114,15 +115,13 @@ describe("an OpenAI-compatible model", () => {
     );
 
     const context = await readContext(tenant, "700");
-    // The model's reading started the workflow; its order number was not in an order reference,
-    // so it was dropped and the agent asks for it.
-    expect(context.workflow).toMatchObject({
-      id: "order_status",
-      currentStep: "identify_order",
-      missing: ["order_id"],
-    });
+    // The order the model reported is in the customer's words and the order system knows it: it is
+    // held, never asked for again, and the agent asks for the second signal instead.
+    expect(context.identity.level).toBe("low");
+    expect(context.workflow).toMatchObject({ id: "order_status" });
+    expect(context.workflow?.missing).not.toContain("order_id");
     expect(context.agent.replies.at(-1)?.text).toBe(
-      "Happy to help! Could you tell me the order number? I need it so I can find the right order.",
+      "Thanks! Before I look at that order, could you give me your full name and the zip code on it?",
     );
   });
 

@@ -1,13 +1,7 @@
 import type { Channel } from "../channel-event";
 import type { IdentityLevel } from "../identity-level";
-import {
-  detectInjection,
-  detectPaymentDispute,
-  detectRegulatedAdvice,
-  detectTakeover,
-  type HardStopCode,
-  type WorkflowId,
-} from "../intent";
+import { detectInjection, type HardStopCode, type WorkflowId } from "../intent";
+import { readMessage } from "../language/read-message";
 import { mergeSlots, type SlotName, type Slots } from "../slots";
 import type { RiskFlagName, ThreadEvent } from "../thread-events";
 import { channelName, threadStatus, type ThreadState } from "../thread-state";
@@ -107,6 +101,13 @@ const RISK_OF: Record<HardStopCode, RiskFlagName> = {
 
 /** Workflows whose purpose is a sensitive change: without a possible step-up they stop at once. */
 const SENSITIVE: WorkflowId[] = ["address_change", "password_reset"];
+
+/** The hard stop the customer's words reveal, most serious first (DESIGN §5). */
+function wordedHardStop(messages: RunMessage[]): HardStopCode | null {
+  const said = new Set(messages.flatMap((m) => readMessage(m.text, m.channel).hardStops));
+  const order: HardStopCode[] = ["suspected_takeover", "payment_dispute", "regulated_advice"];
+  return order.find((code) => said.has(code as never)) ?? null;
+}
 
 function eligible(order: OrderFacts, at: string): boolean {
   if (order.status !== "delivered") return false;
@@ -240,9 +241,8 @@ export function planAgentRun(input: AgentRunInput): AgentRunPlan {
     }
   }
 
-  if (!hardStop && detectTakeover(text)) hardStop = "suspected_takeover";
-  if (!hardStop && detectPaymentDispute(text)) hardStop = "payment_dispute";
-  if (!hardStop && detectRegulatedAdvice(text)) hardStop = "regulated_advice";
+  // Each message is read in its own channel's way; the most serious stop any of them says wins.
+  if (!hardStop) hardStop = wordedHardStop(messages);
 
   let workflow: WorkflowProgress | null = state.workflow;
   const intent = input.interpretation.intent;

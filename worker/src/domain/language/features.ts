@@ -1,0 +1,111 @@
+import { findConcepts, type ConceptHit } from "./concepts";
+import { tokenize, type Speller, type Token } from "./tokens";
+
+/** Words too common to say anything about what a customer wants on their own. */
+const STOP = new Set([
+  "the",
+  "a",
+  "an",
+  "to",
+  "of",
+  "and",
+  "or",
+  "in",
+  "on",
+  "at",
+  "for",
+  "be",
+  "it",
+  "thi",
+  "that",
+  "i",
+  "me",
+  "so",
+  "just",
+  "with",
+  "as",
+  "from",
+  "by",
+  "am",
+  "we",
+  "our",
+  "they",
+  "them",
+  "there",
+  "here",
+  "ha",
+  "have",
+  "do",
+  "hi",
+  "hello",
+  "pleas",
+  "thank",
+  "thanks",
+  "um",
+  "uh",
+  "like",
+  "yeah",
+  "ye",
+  "oh",
+  "ok",
+]);
+const QUESTION_OPENERS = new Set([
+  "what",
+  "where",
+  "when",
+  "how",
+  "why",
+  "which",
+  "who",
+  "can",
+  "could",
+  "do",
+  "doe",
+  "is",
+  "be",
+  "will",
+  "would",
+  "should",
+  "ani",
+]);
+
+export interface Reading {
+  tokens: Token[];
+  concepts: ConceptHit[];
+  /** The features the intent model weighs. */
+  features: string[];
+  question: boolean;
+}
+
+function isQuestion(text: string, tokens: Token[]): boolean {
+  return text.includes("?") || QUESTION_OPENERS.has(tokens[0]?.stem ?? "");
+}
+
+/** Read a text into tokens, concepts and the model's features. */
+export function readText(text: string, speller?: Speller): Reading {
+  const tokens = tokenize(text, speller);
+  const concepts = findConcepts(tokens);
+  const features = new Set<string>();
+  tokens.forEach((t, i) => {
+    const stem = /^\d+$/.test(t.stem) ? "#num" : t.stem;
+    if (!STOP.has(stem)) features.add(`${t.negated ? "n" : "w"}:${stem}`);
+    const next = tokens[i + 1];
+    if (next && t.boundaryAfter === null) {
+      const nextStem = /^\d+$/.test(next.stem) ? "#num" : next.stem;
+      features.add(`b:${stem}_${nextStem}`);
+    }
+  });
+  const question = isQuestion(text, tokens);
+  if (question) features.add("q");
+  const said = new Set<string>();
+  for (const hit of concepts) {
+    features.add(`${hit.negated ? "nc" : "c"}:${hit.concept}`);
+    if (!hit.negated) said.add(hit.concept);
+    if (question && !hit.negated) features.add(`qc:${hit.concept}`);
+  }
+  // Concepts said together ("address" with "change", "bank" with "money back").
+  const together = [...said].sort();
+  for (let i = 0; i < together.length; i++)
+    for (let j = i + 1; j < together.length; j++) features.add(`cc:${together[i]}+${together[j]}`);
+  return { tokens, concepts, features: [...features].sort(), question };
+}

@@ -1,0 +1,109 @@
+import type { ConceptHit, ConceptName } from "./concepts";
+import type { IntentClass } from "./intent-model";
+
+/** Hard stops a customer's words alone can reveal (DESIGN §5); the others come from state. */
+export type WordedHardStop = "payment_dispute" | "suspected_takeover" | "regulated_advice";
+
+/**
+ * The classifier's vote on a hard stop, and the probability from which it counts. A dispute counts
+ * from a low probability: a missed one leaves the AI in charge of a chargeback, a false one costs a
+ * person a look. A vote counts only when the message speaks of the subject at all (money, the
+ * account, health, law or money advice), so a stray word pattern cannot stop a conversation.
+ */
+const VOTES: { stop: WordedHardStop; from: IntentClass; at: number; subject: ConceptName[] }[] = [
+  {
+    stop: "payment_dispute",
+    from: "billing_dispute",
+    at: 0.5,
+    subject: ["charge", "refund", "issuer", "chargeback", "contest"],
+  },
+  {
+    stop: "suspected_takeover",
+    from: "suspected_takeover",
+    at: 0.5,
+    subject: ["account", "intrusion", "someone", "hacked", "not_mine", "credentials"],
+  },
+  {
+    stop: "regulated_advice",
+    from: "regulated_advice",
+    at: 0.5,
+    subject: ["medical", "legal", "financial", "tax_advice", "child", "ingested"],
+  },
+];
+
+const SERIOUSNESS: WordedHardStop[] = ["suspected_takeover", "payment_dispute", "regulated_advice"];
+
+/**
+ * Frames: combinations of concepts that, said together, mean a person must take over; and the
+ * classifier's votes. The frames are the safety net under the classifier, written for recall: a
+ * chargeback may be put a hundred ways, but it always names the money and someone contesting it,
+ * or a charge nobody agreed to.
+ */
+export function wordedHardStops(
+  hits: ConceptHit[],
+  question: boolean,
+  scores: Record<IntentClass, number>,
+): WordedHardStop[] {
+  // A battery that will not hold a charge says nothing about money.
+  const battery = hits.filter((h) => h.concept === "battery");
+  const live = hits.filter(
+    (h) =>
+      (h.concept !== "charge" && h.concept !== "unwanted_charging") ||
+      !battery.some((b) => b.start <= h.start && h.end <= b.end),
+  );
+  const said = (c: ConceptName) => live.some((h) => h.concept === c && !h.negated);
+  // What is spoken of (a bank, a payment) does not depend on a negation near it.
+  const mentioned = (c: ConceptName) => live.some((h) => h.concept === c);
+  const found = new Set<WordedHardStop>();
+
+  const money = mentioned("charge") || said("refund");
+  const dispute =
+    said("chargeback") ||
+    (said("contest") && (mentioned("issuer") || mentioned("charge"))) ||
+    (said("contest_weak") && mentioned("issuer")) ||
+    (mentioned("issuer") && (said("unauthorised") || said("fraud") || said("double"))) ||
+    (mentioned("issuer") && mentioned("charge") && (said("someone") || said("not_mine"))) ||
+    (said("card_blocked") &&
+      mentioned("charge") &&
+      (said("unauthorised") || said("fraud") || said("someone") || question)) ||
+    (said("unauthorised") && money) ||
+    (said("double") && mentioned("charge")) ||
+    (said("fraud") && money) ||
+    (said("issuer_contact") && mentioned("charge")) ||
+    said("unwanted_charging");
+  // "What's your policy on chargebacks?" and "the bank sorted it, all good" are not disputes.
+  const aside = (said("hypothetical") && question) || said("resolved");
+  if (dispute && !aside) found.add("payment_dispute");
+
+  const intruded =
+    said("hacked") ||
+    said("someone_did") ||
+    (said("someone") && said("intrusion")) ||
+    (said("secure_account") &&
+      (said("intrusion") || said("not_mine") || said("someone") || said("foreign_detail"))) ||
+    (said("foreign_detail") && (said("intrusion") || said("credentials"))) ||
+    (said("not_me_change") && (said("account") || said("credentials") || said("intrusion")));
+  // "A charge I did not make" or "someone used my card" is a dispute; it is a takeover too only
+  // when the account itself is spoken of.
+  const takeover = dispute
+    ? (intruded || said("not_mine")) && mentioned("account")
+    : intruded || said("not_mine");
+  if (takeover) found.add("suspected_takeover");
+
+  const advice = said("advice_ask") && !mentioned("no_advice_wanted");
+  const health = said("medical") || (said("child") && said("ingested"));
+  if (
+    (advice && (health || said("legal") || said("financial") || said("child"))) ||
+    (said("tax_advice") && (advice || question))
+  )
+    found.add("regulated_advice");
+
+  for (const vote of VOTES) {
+    if (scores[vote.from] < vote.at || !vote.subject.some(mentioned)) continue;
+    if (vote.stop === "payment_dispute" && aside) continue;
+    // A charge nobody in the house made is a dispute, not a takeover, unless the account is named.
+    if (vote.stop === "suspected_takeover" && dispute && !mentioned("account")) continue;
+    found.add(vote.stop);
+  }
+  return SERIOUSNESS.filter((s) => found.has(s));
+}

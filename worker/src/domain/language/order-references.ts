@@ -1,0 +1,256 @@
+import { normalizeOrderId } from "../identifiers";
+import { overlaps, type Span } from "./contact-details";
+import { isCommonWord } from "./name-and-postcode";
+
+/**
+ * A figure in the customer's words that may be an order. Candidates are proposed generously and
+ * confirmed against the order system before they count (ingest/grounding): the shape of a number
+ * never makes it an order on its own.
+ */
+export interface OrderCandidate {
+  /** As written, '#' included when the customer wrote one ("#w4471210"). */
+  written: string;
+  /** Canonical: no '#', upper case ("W4471210"). */
+  id: string;
+  /**
+   * `cued`: the customer marked it as an order ('#', "order", "ref", "re:", brackets, or letters
+   * with the figures, as order systems write them). `bare`: figures alone, looked up only when
+   * nothing cued is there.
+   */
+  strength: "cued" | "bare";
+  /** What marked it: '#', letters with the figures, a word ("order", "ref"), brackets, nothing. */
+  cue: "hash" | "letters" | "word" | "brackets" | "alone" | null;
+  span: Span;
+}
+
+// '#' or letters (up to four, with an optional dash) then three to twelve figures, or figures
+// alone; never inside a longer word, an email, a price, a decimal, a time or a date.
+const CANDIDATE =
+  /(?<![\p{L}\p{N}@_./$£€¥+-]|\d[,.])(#\s?)?((?:[A-Za-z]{1,4}-?)?\d{3,12}(?:-\d{1,6})?)(?![\p{L}\p{N}@_]|[.,:/]\d|\s?%|-[\p{L}\p{N}])/gu;
+
+const ORDER_CUES = new Set([
+  "order",
+  "orders",
+  "ord",
+  "ref",
+  "reference",
+  "re",
+  "purchase",
+  "confirmation",
+]);
+// Said just before a figure, these make it something other than an order.
+const OTHER_THINGS = new Set([
+  "serial",
+  "sn",
+  "s/n",
+  "model",
+  "part",
+  "sku",
+  "imei",
+  "ticket",
+  "case",
+  "invoice",
+  "inv",
+  "tracking",
+  "account",
+  "acct",
+  "card",
+  "ending",
+  "code",
+  "pin",
+  "otp",
+  "flat",
+  "unit",
+  "apt",
+  "apartment",
+  "suite",
+  "room",
+  "zip",
+  "zipcode",
+  "postcode",
+  "postal",
+  "eircode",
+  "phone",
+  "tel",
+  "mobile",
+  "cell",
+  "call",
+  "text",
+  "extension",
+  "ext",
+  "version",
+  "size",
+  "aisle",
+  "gate",
+  "page",
+  "voucher",
+  "coupon",
+  "gift",
+  "promo",
+  "ends",
+]);
+// Said just after a figure, these make it a quantity, a price or a duration.
+const UNITS = new Set([
+  "dollars",
+  "dollar",
+  "bucks",
+  "quid",
+  "euros",
+  "euro",
+  "pounds",
+  "pound",
+  "usd",
+  "eur",
+  "gbp",
+  "cents",
+  "pence",
+  "percent",
+  "items",
+  "item",
+  "pcs",
+  "pieces",
+  "units",
+  "days",
+  "day",
+  "weeks",
+  "week",
+  "months",
+  "month",
+  "years",
+  "year",
+  "hours",
+  "hrs",
+  "minutes",
+  "mins",
+  "times",
+  "km",
+  "miles",
+  "kg",
+  "lbs",
+  "ml",
+  "cm",
+  "mm",
+  "inch",
+  "inches",
+  "ft",
+  "calories",
+  "mg",
+  "watts",
+  "w",
+  "stops",
+  "people",
+  "boxes",
+  "packs",
+  "pack",
+  "pairs",
+  "mah",
+  "gb",
+  "tb",
+]);
+const STREET =
+  /^(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|way|drive|dr|court|ct|place|pl|terrace|square|sq|crescent|close|highway|hwy|parkway|pkwy|circle|cir|trail|grove|row)\b/i;
+const US_STATES = new Set(
+  "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split(
+    " ",
+  ),
+);
+
+/** The words before a point in the same sentence: "part? W7055943" has none. */
+function wordsBefore(text: string, at: number, n: number): string[] {
+  const window = text.slice(Math.max(0, at - 60), at);
+  const sentence = window.slice(window.search(/[.?!\n](?=[^.?!\n]*$)/) + 1);
+  return (sentence.toLowerCase().match(/[\p{L}\p{N}/]+/gu) ?? []).slice(-n);
+}
+
+function wordsAfter(text: string, at: number, n: number): string[] {
+  return (text.slice(at, at + 60).match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, n);
+}
+
+/** Order candidates in the customer's words, leaving alone what other finders took (phones…). */
+export function orderCandidates(text: string, taken: Span[] = []): OrderCandidate[] {
+  const found: OrderCandidate[] = [];
+  for (const m of text.matchAll(CANDIDATE)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (taken.some((t) => overlaps(t, span))) continue;
+    // The last figures of a masked phone number ("+1 ••• ••• 0100") are nothing to look up.
+    if (/•\s?$/.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
+    const hash = Boolean(m[1]);
+    const body = m[2]!;
+    const id = normalizeOrderId(body);
+    if (!id) continue;
+    const letters = /^[A-Za-z]/.test(body);
+    const before = wordsBefore(text, m.index, 3);
+    const after = wordsAfter(text, span.end, 4);
+    const rawBefore = text.slice(Math.max(0, m.index - 2), m.index);
+    const bracketed = /[([]\s?$/.test(rawBefore) && /^\s?[)\]]/.test(text.slice(span.end));
+    const last = before[before.length - 1] ?? "";
+    // "the W4471210 order": the cue after counts only with nothing but a space between.
+    const orderAfter = /^\s+orders?\b/i.test(text.slice(span.end, span.end + 8));
+    // The nearest word decides: "invoice INV-20931" is an invoice even after "re:".
+    const cuedByWord =
+      ORDER_CUES.has(last) ||
+      (["no", "number", "num", "nr", "id"].includes(last) && before.includes("order")) ||
+      orderAfter;
+    // Something else named right before: "serial 12345", "model KX-200", "zip is 30303" (but not
+    // "…on my card, (67372)", where the punctuation parts them).
+    const joined = /^[\s:#.]*$/.test(
+      text.slice(Math.max(0, m.index - 3), m.index).replace(/[\p{L}\p{N}]+/gu, ""),
+    );
+    const otherThing =
+      (joined && OTHER_THINGS.has(last)) ||
+      (["number", "no", "num", "nr", "id", "is", "was", "code"].includes(last) &&
+        OTHER_THINGS.has(before[before.length - 2] ?? ""));
+    if (!hash && !cuedByWord && otherThing) continue;
+    // A model number ("KT-900") has few figures; order systems that prefix letters use more.
+    if (letters && !hash && !cuedByWord && (body.match(/\d/g) ?? []).length < 4) continue;
+    if (!hash && !letters && !cuedByWord) {
+      const next =
+        text
+          .slice(span.end)
+          .match(/^\s*([\p{L}]+)/u)?.[1]
+          ?.toLowerCase() ?? "";
+      if (UNITS.has(next) || /[$£€¥]\s?$/.test(rawBefore)) continue;
+      // A street number ("1234 Elm Street", "1209 Prairie View Dr") or a ZIP+4.
+      const street = after.slice(0, 4);
+      const figureAt = street.findIndex((w) => /^\d+$/.test(w));
+      if (!bracketed && street.slice(1, figureAt === -1 ? 4 : figureAt).some((w) => STREET.test(w)))
+        continue;
+      if (/^\d{5}-\d{4}$/.test(body)) continue;
+      if (US_STATES.has(text.slice(Math.max(0, m.index - 3), m.index).trim())) continue;
+      // A year.
+      if (/^(?:19|20)\d{2}$/.test(body)) continue;
+      // Next to a place name mid-sentence ("Cupertino 95014", "50968 Köln"): an address.
+      const placeBefore = /[\p{Ll},]\s+\p{Lu}\p{Ll}+,?\s$/u.test(
+        text.slice(Math.max(0, m.index - 30), m.index),
+      );
+      const wordAfter = text.slice(span.end, span.end + 20).match(/^\s(\p{Lu}\p{Ll}+)/u)?.[1];
+      const placeAfter = wordAfter !== undefined && !isCommonWord(wordAfter);
+      if (!bracketed && (placeBefore || placeAfter) && /\p{Ll}/u.test(text)) continue;
+    }
+    // A figure that is a whole line answers "what's the order number?".
+    const lineStart = text.lastIndexOf("\n", m.index - 1) + 1;
+    const lineEnd = text.indexOf("\n", span.end);
+    const line = text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
+    const alone = line.replace(/[^\p{L}\p{N}#-]/gu, "") === m[0].replace(/\s/g, "");
+    const cue = hash
+      ? "hash"
+      : letters
+        ? "letters"
+        : cuedByWord
+          ? "word"
+          : bracketed
+            ? "brackets"
+            : alone
+              ? "alone"
+              : null;
+    found.push({
+      written: `${hash ? "#" : ""}${body}`,
+      id,
+      strength: cue ? "cued" : "bare",
+      cue,
+      span,
+    });
+  }
+  const seen = new Set<string>();
+  return found.filter((c) => !seen.has(c.id) && Boolean(seen.add(c.id)));
+}

@@ -1,0 +1,105 @@
+import type { Channel } from "../channel-event";
+import type { WorkflowId } from "../intent";
+import { splitEmail } from "./email-body";
+import type { ConceptName } from "./concepts";
+import { readText, type Reading } from "./features";
+import { wordedHardStops, type WordedHardStop } from "./hard-stops";
+import {
+  modelSpeller,
+  scoreIntents,
+  scoreWith,
+  spellerFor,
+  wantedWorkflows,
+  type IntentClass,
+  type IntentModelData,
+} from "./intent-model";
+import { writtenForm } from "./spoken";
+
+/** What the customer wrote this time, apart from what they quoted and how they signed. */
+export interface CustomerWords {
+  /** The new text, with spoken figures and addresses in written form. */
+  text: string;
+  /** The sign-off and signature block, which say who is writing. */
+  signature: string | null;
+  /** Quoted history: earlier messages, never read as new requests. */
+  quoted: string | null;
+}
+
+export function customerWords(raw: string, channel: Channel): CustomerWords {
+  if (channel === "email") {
+    const parts = splitEmail(raw);
+    return {
+      text: writtenForm(parts.body),
+      signature: parts.signature && writtenForm(parts.signature),
+      quoted: parts.quoted,
+    };
+  }
+  // Other channels quote too ("> …" in a reply), and any of them may carry a transcript.
+  const own = raw
+    .split("\n")
+    .filter((l) => !/^\s*>/.test(l))
+    .join("\n");
+  const quoted = raw
+    .split("\n")
+    .filter((l) => /^\s*>/.test(l))
+    .join("\n");
+  return { text: writtenForm(own), signature: null, quoted: quoted || null };
+}
+
+export interface MessageReading extends CustomerWords {
+  reading: Reading;
+  scores: Record<IntentClass, number>;
+  /** Workflows the customer asks for, most likely first; empty when none is clear. */
+  intents: WorkflowId[];
+  /** Hard stops the words reveal, most serious first. */
+  hardStops: WordedHardStop[];
+}
+
+/**
+ * The concept that by itself says which workflow a customer means ("money back" is a refund,
+ * "tracking" is an order's status). Training uses it to find, in a long message, the clause that
+ * carries the request, and learns from that clause alone too: so a short, plain request ("please
+ * replace it") is heard as well as one buried in a long email.
+ */
+export const CORE_CONCEPTS: [ConceptName, WorkflowId][] = [
+  ["refund", "refund"],
+  ["replace", "replacement"],
+  ["send_back", "return_exchange"],
+  ["exchange", "return_exchange"],
+  ["where", "order_status"],
+  ["password", "password_reset"],
+  ["warranty", "warranty_claim"],
+];
+/**
+ * The parts of a message that may each ask for something: sentences, and what follows "also",
+ * "another thing", "plus". A second request often hides in one of them, diluted in the whole.
+ */
+export function clauses(text: string): string[] {
+  const parts = text
+    .split(/(?<=[.!?\n])\s+|\s*\b(?:also|and also|another thing|separately|plus)\b[,:]?\s*/i)
+    .filter((x) => x.trim().split(/\s+/).length >= 3);
+  return parts.length > 1 ? parts : [];
+}
+
+/** Read one customer message: the new words, what they want, and whether a person must step in. */
+export function readMessage(
+  raw: string,
+  channel: Channel,
+  /** Another model than the shipped one: cross-validation while training. */
+  model?: IntentModelData,
+): MessageReading {
+  const words = customerWords(raw, channel);
+  const speller = model ? spellerFor(model.vocabulary) : modelSpeller();
+  const reading = readText(words.text, speller);
+  const score = (features: string[]) =>
+    model ? scoreWith(model, features) : scoreIntents(features);
+  const scores = score(reading.features);
+  const clauseScores = clauses(words.text).map((c) => score(readText(c, speller).features));
+  const intents = wantedWorkflows(scores, clauseScores, model?.threshold);
+  const hardStops = wordedHardStops(reading.concepts, reading.question, scores);
+  // A dispute is a billing dispute whatever else the message asks for; and a billing dispute the
+  // classifier saw without a hard stop behind it was a question about billing, not a dispute.
+  const wanted: WorkflowId[] = intents.filter((w) => w !== "billing_dispute");
+  if (hardStops.includes("payment_dispute")) wanted.unshift("billing_dispute");
+  return { ...words, reading, scores, intents: wanted, hardStops };
+}

@@ -1,0 +1,75 @@
+import type { Channel } from "../channel-event";
+import { findEmails, findPhones, type Span } from "./contact-details";
+import {
+  nameCandidates,
+  nameZipPairs,
+  postcodeCandidates,
+  postcodesAfterNames,
+  namesBeforePostcodes,
+  loosePostcodes,
+  type NameCandidate,
+  type NameZipPair,
+  type PostcodeCandidate,
+} from "./name-and-postcode";
+import { orderCandidates, type OrderCandidate } from "./order-references";
+import { customerWords, type CustomerWords } from "./read-message";
+
+/** What a customer's words refer to: orders, contact details, a name and a postcode. */
+export interface MessageReferences {
+  /** Candidates only: an order counts once the order system knows it. */
+  orders: OrderCandidate[];
+  emails: string[];
+  /** E.164. */
+  phones: string[];
+  names: NameCandidate[];
+  postcodes: PostcodeCandidate[];
+  /** Name and postcode pairs worth a lookup, most likely first. */
+  nameZip: NameZipPair[];
+}
+
+/** References in words already split from quoted history: the new text and the signature. */
+export function referencesIn(words: CustomerWords, defaultCountry?: string): MessageReferences {
+  const parts = [words.text, words.signature ?? ""];
+  const emails = parts.flatMap((p) => findEmails(p));
+  const phones = parts.flatMap((p) => findPhones(p, defaultCountry));
+  const names = nameCandidates(words.text, words.signature);
+  const postcodes = postcodeCandidates(words.text);
+  for (const p of postcodesAfterNames(words.text, names)) {
+    const same = postcodes.find((c) => c.zip === p.zip);
+    if (same) same.cued = true;
+    else postcodes.push(p);
+  }
+  for (const n of namesBeforePostcodes(words.text, postcodes))
+    if (!names.some((c) => c.name.toLowerCase() === n.name.toLowerCase())) names.push(n);
+  // A signature's address line holds the postcode, in whatever country's form.
+  const signatureCodes = [
+    ...postcodeCandidates(words.signature ?? "").map((p) => ({
+      ...p,
+      span: { start: -1, end: -1 },
+    })),
+    ...loosePostcodes(words.signature ?? ""),
+  ];
+  for (const p of signatureCodes) if (!postcodes.some((c) => c.zip === p.zip)) postcodes.push(p);
+  // Figures other finders explain are not orders: an email, a phone, a zip said as a zip.
+  const taken: Span[] = [
+    ...findEmails(words.text).map((e) => e.span),
+    ...findPhones(words.text, defaultCountry).map((p) => p.span),
+    ...postcodes.filter((p) => p.cued && p.span.start >= 0).map((p) => p.span),
+  ];
+  return {
+    orders: orderCandidates(words.text, taken),
+    emails: [...new Set(emails.map((e) => e.email))],
+    phones: [...new Set(phones.map((p) => p.e164))],
+    names,
+    postcodes,
+    nameZip: nameZipPairs(names, postcodes),
+  };
+}
+
+export function findReferences(
+  raw: string,
+  channel: Channel,
+  defaultCountry?: string,
+): MessageReferences {
+  return referencesIn(customerWords(raw, channel), defaultCountry);
+}
