@@ -259,6 +259,19 @@ function excerpt(text: string): string {
   return flat.length > MESSAGE_EXCERPT ? `${flat.slice(0, MESSAGE_EXCERPT - 1)}…` : flat;
 }
 
+/**
+ * What a contact wrote most recently, newest last, as the timeline keeps it (up to 280
+ * characters each): the earlier half of a name and postcode given apart is found here.
+ */
+export function recentCustomerWords(state: ThreadState, contactId: string, limit = 3): string[] {
+  return state.timeline
+    .filter(
+      (e) => e.kind === "message" && e.contactId === contactId && e.text.startsWith("Customer: "),
+    )
+    .slice(-limit)
+    .map((e) => e.text.slice("Customer: ".length));
+}
+
 /** A thread is finished when every ticket on it is; a thread without tickets stays open. */
 export function threadStatus(state: ThreadState): ThreadStatus {
   const statuses = state.tickets.map((t) => t.status).filter((s): s is TicketStatus => s !== null);

@@ -13,7 +13,8 @@ import type { TenantConfig } from "../tenancy/tenant-config";
 import { codeHash } from "../agent/one-time-code";
 import { noteRow } from "../delivery/notes";
 import { readMessage } from "../domain/language/read-message";
-import { referencesIn } from "../domain/language/references";
+import { pairsAcrossMessages, referencesIn } from "../domain/language/references";
+import { recentCustomerWords } from "../domain/thread-state";
 import { aboutAnOrder, groundReferences, type GroundedReferences } from "./grounding";
 import { enrichFromZendesk } from "./enrich";
 import { gatherEvidence, identifiersOf } from "./evidence";
@@ -53,7 +54,7 @@ export async function processIngest(
     : false;
   const { event, requester } = await enrichFromZendesk(message.event, config, linked);
   const orders = orderSystemFor(config.orders, demoOrderSystem);
-  const grounded = await groundCustomerWords(event, orders, config);
+  const grounded = await groundCustomerWords(env, event, orders, config);
   const evidence = await gatherEvidence(
     identifiersOf(event, requester, grounded),
     {
@@ -124,6 +125,7 @@ export function phoneCountry(config: TenantConfig): string {
  * name and postcode it knows, contact details. Agent and human messages refer to nothing here.
  */
 async function groundCustomerWords(
+  env: Env,
   event: ChannelEvent,
   orders: OrderSystem,
   config: TenantConfig,
@@ -132,7 +134,19 @@ async function groundCustomerWords(
     return { orderIds: [], nameZip: null, emails: [], phones: [] };
   const text = event.message.text;
   const reading = readMessage(text, event.channel);
-  const refs = referencesIn(reading, phoneCountry(config));
+  const country = phoneCountry(config);
+  const refs = referencesIn(reading, country);
+  // Half of a name and postcode: the other half may be in what this contact wrote just before.
+  if (refs.names.length > 0 !== refs.postcodes.length > 0) {
+    const linked = await findLinkedThreads(env.DB, config.id, linksOf(event));
+    const mine = linked.find((l) => l.kind === "session") ?? linked[0];
+    if (mine)
+      refs.nameZip = pairsAcrossMessages(
+        refs,
+        recentCustomerWords(mine.state, mine.contactId),
+        country,
+      );
+  }
   return groundReferences(refs, orders, {
     hasOrderSystem: config.orders.kind !== "none",
     aboutAnOrder: aboutAnOrder(reading.intents),

@@ -74,46 +74,44 @@ describe("the workflow a customer asks for", () => {
     expect(classifyIntent(text)).toBe(workflow);
   });
 
+  // Every combination of the pools is read, not a sample: the reader is deterministic, and a
+  // failure names the exact message.
+  const cases = Object.entries(ASK).flatMap(([w, asks]) =>
+    asks.map((a) => [w as WorkflowId, a] as const),
+  );
+
   it("is read the same whatever greeting, closing and channel surround the request", () => {
-    const cases = Object.entries(ASK).flatMap(([w, asks]) =>
-      asks.map((a) => [w as WorkflowId, a] as const),
-    );
-    fc.assert(
-      fc.property(
-        fc.constantFrom(...cases),
-        fc.constantFrom(...OPENERS),
-        fc.constantFrom(...CLOSERS),
-        fc.constantFrom(...CHANNELS),
-        ([workflow, ask], open, close, channel) => {
-          expect(readMessage(`${open}${ask}${close}`, channel).intents[0]).toBe(workflow);
-        },
-      ),
-      { numRuns: 300 },
-    );
+    const wrong: string[] = [];
+    for (const [workflow, ask] of cases)
+      for (const open of OPENERS)
+        for (const close of CLOSERS)
+          for (const channel of CHANNELS) {
+            const text = `${open}${ask}${close}`;
+            if (readMessage(text, channel).intents[0] !== workflow)
+              wrong.push(`${channel}: ${text}`);
+          }
+    expect(wrong).toEqual([]);
   });
 
   it("survives lower case, no punctuation and one slip of the keyboard", () => {
-    const cases = Object.entries(ASK).flatMap(([w, asks]) =>
-      asks.map((a) => [w as WorkflowId, a] as const),
-    );
-    fc.assert(
-      fc.property(fc.constantFrom(...cases), fc.nat(), ([workflow, ask], n) => {
-        // Swap two adjacent letters inside the longest word (of six letters or more: shorter words
-        // sit too close to others for any reader to repair).
-        const words = ask
-          .toLowerCase()
-          .replace(/[^a-z ]/g, "")
-          .split(" ");
-        const longest = words.reduce((a, b) => (b.length > a.length ? b : a));
-        fc.pre(longest.length >= 6);
-        const at = 1 + (n % Math.max(1, longest.length - 3));
+    const wrong: string[] = [];
+    for (const [workflow, ask] of cases) {
+      // Swap two adjacent letters inside the longest word (of six letters or more: shorter words
+      // sit too close to others for any reader to repair).
+      const words = ask
+        .toLowerCase()
+        .replace(/[^a-z ]/g, "")
+        .split(" ");
+      const longest = words.reduce((a, b) => (b.length > a.length ? b : a));
+      if (longest.length < 6) continue;
+      for (let at = 1; at < longest.length - 2; at++) {
         const slipped =
           longest.slice(0, at) + longest[at + 1] + longest[at] + longest.slice(at + 2);
         const text = words.map((w) => (w === longest ? slipped : w)).join(" ");
-        expect(readMessage(text, "web_chat").intents).toContain(workflow);
-      }),
-      { numRuns: 200 },
-    );
+        if (!readMessage(text, "web_chat").intents.includes(workflow)) wrong.push(text);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 
   it("asks for nothing in a greeting, a thank-you or a question about policy", () => {
@@ -135,42 +133,37 @@ describe("the workflow a customer asks for", () => {
       ["refund", "the money back", "return_exchange", "to swap it for a bigger size"],
       ["return_exchange", "to return it", "replacement", "the missing part sent"],
     ];
-    fc.assert(
-      fc.property(
-        fc.constantFrom(...pairs),
-        fc.constantFrom(
-          "I don't want X, I just want Y",
-          "not X, just Y please",
-          "no X needed, I'd rather have Y",
-        ),
-        ([notWanted, x, wanted, y], frame) => {
-          const intents = readMessage(frame.replace("X", x).replace("Y", y), "web_chat").intents;
-          expect(intents[0]).toBe(wanted);
-          expect(intents).not.toContain(notWanted);
-        },
-      ),
-      { numRuns: 100 },
-    );
+    const frames = [
+      "I don't want X, I just want Y",
+      "not X, just Y please",
+      "no X needed, I'd rather have Y",
+    ];
+    for (const [notWanted, x, wanted, y] of pairs)
+      for (const frame of frames) {
+        const intents = readMessage(frame.replace("X", x).replace("Y", y), "web_chat").intents;
+        expect(intents[0]).toBe(wanted);
+        expect(intents).not.toContain(notWanted);
+      }
   });
 
   it("finds two requests in one message, each in its own clause", () => {
     const keys = Object.keys(ASK) as (keyof typeof ASK)[];
-    fc.assert(
-      fc.property(
-        fc.constantFrom(...keys),
-        fc.constantFrom(...keys),
-        fc.nat(3),
-        fc.nat(3),
-        (a, b, i, j) => {
-          fc.pre(a !== b);
-          const text = `${ASK[a][i]}. Also, ${ASK[b][j]}.`;
-          const intents = readMessage(text, "email").intents;
-          expect(intents).toContain(a);
-          expect(intents).toContain(b);
-        },
-      ),
-      { numRuns: 100 },
-    );
+    const wrong: string[] = [];
+    for (const a of keys)
+      for (const b of keys) {
+        // "Replace it" beside a warranty claim is how a warranty claim is asked, not a second one.
+        if (
+          a === b ||
+          (new Set([a, b]).has("warranty_claim") && new Set([a, b]).has("replacement"))
+        )
+          continue;
+        for (const x of ASK[a])
+          for (const y of ASK[b]) {
+            const intents = readMessage(`${x}. Also, ${y}.`, "email").intents;
+            if (!intents.includes(a) || !intents.includes(b)) wrong.push(`${x}. Also, ${y}.`);
+          }
+      }
+    expect(wrong).toEqual([]);
   });
 
   it("a payment dispute anywhere makes it a billing dispute and a hard stop", () => {

@@ -2,6 +2,7 @@ import type { Channel } from "../channel-event";
 import type { IdentityLevel } from "../identity-level";
 import { detectInjection, type HardStopCode, type WorkflowId } from "../intent";
 import { readMessage } from "../language/read-message";
+import { findReferences } from "../language/references";
 import { mergeSlots, type SlotName, type Slots } from "../slots";
 import type { RiskFlagName, ThreadEvent } from "../thread-events";
 import { channelName, threadStatus, type ThreadState } from "../thread-state";
@@ -101,6 +102,22 @@ const RISK_OF: Record<HardStopCode, RiskFlagName> = {
 
 /** Workflows whose purpose is a sensitive change: without a possible step-up they stop at once. */
 const SENSITIVE: WorkflowId[] = ["address_change", "password_reset"];
+
+/**
+ * Order numbers the customer marked as such ("order #99817", "W4471210") that the order system
+ * did not confirm: they never reached the thread's orders.
+ */
+function ordersNotFound(messages: RunMessage[], state: ThreadState): string[] {
+  // Compared without dashes: "o r d 55102" read out is the stored "ORD-55102".
+  const flat = (id: string) => id.replace(/-/g, "");
+  const known = new Set(state.orderIds.map(flat));
+  const written = messages.flatMap((m) =>
+    findReferences(m.text, m.channel).orders.filter(
+      (c) => c.strength === "cued" && c.cue !== "brackets" && !known.has(flat(c.id)),
+    ),
+  );
+  return [...new Set(written.map((c) => c.written))].slice(0, 2);
+}
 
 /** The hard stop the customer's words reveal, most serious first (DESIGN §5). */
 function wordedHardStop(messages: RunMessage[]): HardStopCode | null {
@@ -375,8 +392,12 @@ export function planAgentRun(input: AgentRunInput): AgentRunPlan {
       switch (step.kind) {
         case "collect": {
           const missing = step.requires.filter((slot) => !slots[slot]);
+          const unknownOrders = missing.includes("order_id") ? ordersNotFound(messages, state) : [];
           if (missing.includes("order_id") && state.candidates.length > 0) {
             parts.push(say.askWhichOrder(candidateOrders));
+          } else if (unknownOrders.length > 0) {
+            // Never ask for what the customer just wrote: say the number was not found instead.
+            parts.push(say.orderNotFound(unknownOrders));
           } else {
             const held = WORKFLOWS[progress.id].steps
               .flatMap((s) => s.requires)

@@ -47,6 +47,12 @@ export function askFor(missing: SlotName[], held: SlotName[]): string {
   return `${thanks}${ASK[first]} I need it ${WHY[first]}.${also}`;
 }
 
+/** The customer gave an order number we cannot find: say which, and ask them to check it. */
+export function orderNotFound(written: string[]): string {
+  const named = written.map((o) => (o.startsWith("#") ? o : `#${o}`)).join(" or ");
+  return `I couldn't find order ${named}. Could you check the number? It's in the confirmation email.`;
+}
+
 export function askWhichOrder(orderIds: string[]): string {
   const [first, ...rest] = orderIds;
   if (!first)

@@ -77,8 +77,31 @@ export interface Reading {
   question: boolean;
 }
 
+const WH_WORDS = new Set(["what", "where", "when", "how", "why", "which", "who"]);
+const OPENING_FILLERS = new Set([
+  "so",
+  "hi",
+  "hello",
+  "hey",
+  "um",
+  "uh",
+  "ok",
+  "okay",
+  "yeah",
+  "ye",
+  "well",
+  "and",
+  "but",
+]);
+
+/**
+ * A question mark; a question word or auxiliary opening the message; or a question word right
+ * after the fillers a speaker starts with ("so um what happens if…").
+ */
 function isQuestion(text: string, tokens: Token[]): boolean {
-  return text.includes("?") || QUESTION_OPENERS.has(tokens[0]?.stem ?? "");
+  if (text.includes("?") || QUESTION_OPENERS.has(tokens[0]?.stem ?? "")) return true;
+  const first = tokens.find((t) => !OPENING_FILLERS.has(t.word));
+  return WH_WORDS.has(first?.word ?? "");
 }
 
 /** Read a text into tokens, concepts and the model's features. */

@@ -14,20 +14,20 @@ const VOTES: { stop: WordedHardStop; from: IntentClass; at: number; subject: Con
   {
     stop: "payment_dispute",
     from: "billing_dispute",
-    at: 0.5,
+    at: 0.3,
     subject: ["charge", "refund", "issuer", "chargeback", "contest"],
   },
   {
     stop: "suspected_takeover",
     from: "suspected_takeover",
-    at: 0.5,
+    at: 0.3,
     subject: ["account", "intrusion", "someone", "hacked", "not_mine", "credentials"],
   },
   {
     stop: "regulated_advice",
     from: "regulated_advice",
-    at: 0.5,
-    subject: ["medical", "legal", "financial", "tax_advice", "child", "ingested"],
+    at: 0.3,
+    subject: ["medical", "legal", "legal_action", "financial", "tax_advice", "child", "ingested"],
   },
 ];
 
@@ -63,6 +63,7 @@ export function wordedHardStops(
     (said("contest_weak") && mentioned("issuer")) ||
     (mentioned("issuer") && (said("unauthorised") || said("fraud") || said("double"))) ||
     (mentioned("issuer") && mentioned("charge") && (said("someone") || said("not_mine"))) ||
+    (said("not_mine") && mentioned("charge")) ||
     (said("card_blocked") &&
       mentioned("charge") &&
       (said("unauthorised") || said("fraud") || said("someone") || question)) ||
@@ -71,8 +72,18 @@ export function wordedHardStops(
     (said("fraud") && money) ||
     (said("issuer_contact") && mentioned("charge")) ||
     said("unwanted_charging");
-  // "What's your policy on chargebacks?" and "the bank sorted it, all good" are not disputes.
-  const aside = (said("hypothetical") && question) || said("resolved");
+  // "What's your policy on chargebacks?", "the bank sorted it, all good" and "refund it to my bank
+  // account" are not disputes.
+  const contested =
+    said("chargeback") ||
+    said("contest") ||
+    said("contest_weak") ||
+    said("unauthorised") ||
+    said("fraud") ||
+    said("double") ||
+    said("unwanted_charging");
+  const aside =
+    (said("hypothetical") && question) || said("resolved") || (said("to_account") && !contested);
   if (dispute && !aside) found.add("payment_dispute");
 
   const intruded =
@@ -81,7 +92,7 @@ export function wordedHardStops(
     (said("someone") && said("intrusion")) ||
     (said("secure_account") &&
       (said("intrusion") || said("not_mine") || said("someone") || said("foreign_detail"))) ||
-    (said("foreign_detail") && (said("intrusion") || said("credentials"))) ||
+    (said("foreign_detail") && (said("intrusion") || said("credentials") || said("account"))) ||
     (said("not_me_change") && (said("account") || said("credentials") || said("intrusion")));
   // "A charge I did not make" or "someone used my card" is a dispute; it is a takeover too only
   // when the account itself is spoken of.
@@ -93,16 +104,19 @@ export function wordedHardStops(
   const advice = said("advice_ask") && !mentioned("no_advice_wanted");
   const health = said("medical") || (said("child") && said("ingested"));
   if (
-    (advice && (health || said("legal") || said("financial") || said("child"))) ||
-    (said("tax_advice") && (advice || question))
+    (advice &&
+      (health || said("legal") || said("legal_action") || said("financial") || said("child"))) ||
+    ((said("tax_advice") || said("legal_action")) && (advice || question))
   )
     found.add("regulated_advice");
 
   for (const vote of VOTES) {
     if (scores[vote.from] < vote.at || !vote.subject.some(mentioned)) continue;
-    if (vote.stop === "payment_dispute" && aside) continue;
+    // A question about paying ("does Klarna let me split it?") is no dispute without a sign of one.
+    if (vote.stop === "payment_dispute" && (aside || (question && !contested))) continue;
     // A charge nobody in the house made is a dispute, not a takeover, unless the account is named.
     if (vote.stop === "suspected_takeover" && dispute && !mentioned("account")) continue;
+    if (vote.stop === "regulated_advice" && mentioned("no_advice_wanted")) continue;
     found.add(vote.stop);
   }
   return SERIOUSNESS.filter((s) => found.has(s));

@@ -92,6 +92,8 @@ export function scoreIntents(features: string[]): Record<IntentClass, number> {
 const BEST_GUESS = 0.2;
 /** A second request found in one clause counts from here, if the whole message hints at it. */
 const IN_A_CLAUSE = 0.6;
+/** A clause this sure of a request stands on its own, however the rest of the message reads. */
+const CLEAR_IN_A_CLAUSE = 0.7;
 const HINT = 0.1;
 
 /**
@@ -108,8 +110,9 @@ export function wantedWorkflows(
   const wanted: WorkflowId[] = ranked.filter((w) => scores[w] >= threshold);
   if (wanted.length === 0 && scores[ranked[0]!] >= BEST_GUESS) wanted.push(ranked[0]!);
   for (const w of ranked) {
-    if (wanted.includes(w) || scores[w] < HINT) continue;
-    if (clauseScores.some((c) => c[w] >= IN_A_CLAUSE)) wanted.push(w);
+    if (wanted.includes(w)) continue;
+    const best = Math.max(0, ...clauseScores.map((c) => c[w]));
+    if (best >= CLEAR_IN_A_CLAUSE || (best >= IN_A_CLAUSE && scores[w] >= HINT)) wanted.push(w);
   }
   return wanted;
 }

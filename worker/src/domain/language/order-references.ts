@@ -179,7 +179,7 @@ export function orderCandidates(text: string, taken: Span[] = []): OrderCandidat
     const id = normalizeOrderId(body);
     if (!id) continue;
     const letters = /^[A-Za-z]/.test(body);
-    const before = wordsBefore(text, m.index, 3);
+    const before = wordsBefore(text, m.index, 5);
     const after = wordsAfter(text, span.end, 4);
     const rawBefore = text.slice(Math.max(0, m.index - 2), m.index);
     const bracketed = /[([]\s?$/.test(rawBefore) && /^\s?[)\]]/.test(text.slice(span.end));
@@ -196,10 +196,11 @@ export function orderCandidates(text: string, taken: Span[] = []): OrderCandidat
     const joined = /^[\s:#.]*$/.test(
       text.slice(Math.max(0, m.index - 3), m.index).replace(/[\p{L}\p{N}]+/gu, ""),
     );
-    const otherThing =
-      (joined && OTHER_THINGS.has(last)) ||
-      (["number", "no", "num", "nr", "id", "is", "was", "code"].includes(last) &&
-        OTHER_THINGS.has(before[before.length - 2] ?? ""));
+    // Past the filler words between a thing and its figure ("serial number is SN10000").
+    const filler = ["number", "no", "num", "nr", "id", "is", "was", "code", "ending", "in"];
+    let k = before.length - 1;
+    while (k > 0 && filler.includes(before[k]!) && !OTHER_THINGS.has(before[k]!)) k--;
+    const otherThing = joined && OTHER_THINGS.has(before[k] ?? "");
     if (!hash && !cuedByWord && otherThing) continue;
     // A model number ("KT-900") has few figures; order systems that prefix letters use more.
     if (letters && !hash && !cuedByWord && (body.match(/\d/g) ?? []).length < 4) continue;

@@ -34,13 +34,13 @@ export function referencesIn(words: CustomerWords, defaultCountry?: string): Mes
   const phones = parts.flatMap((p) => findPhones(p, defaultCountry));
   const names = nameCandidates(words.text, words.signature);
   const postcodes = postcodeCandidates(words.text);
+  for (const n of namesBeforePostcodes(words.text, postcodes))
+    if (!names.some((c) => c.name.toLowerCase() === n.name.toLowerCase())) names.push(n);
   for (const p of postcodesAfterNames(words.text, names)) {
     const same = postcodes.find((c) => c.zip === p.zip);
     if (same) same.cued = true;
     else postcodes.push(p);
   }
-  for (const n of namesBeforePostcodes(words.text, postcodes))
-    if (!names.some((c) => c.name.toLowerCase() === n.name.toLowerCase())) names.push(n);
   // A signature's address line holds the postcode, in whatever country's form.
   const signatureCodes = [
     ...postcodeCandidates(words.signature ?? "").map((p) => ({
@@ -72,4 +72,25 @@ export function findReferences(
   defaultCountry?: string,
 ): MessageReferences {
   return referencesIn(customerWords(raw, channel), defaultCountry);
+}
+
+/**
+ * A name and a postcode given apart ("I'm Rosa Díaz" … "the zip is 30303"): pairs from this
+ * message's names and postcodes with those of the contact's recent messages, this message's own
+ * pairs first. Each pair still needs the order system to confirm it.
+ */
+export function pairsAcrossMessages(
+  current: MessageReferences,
+  earlierTexts: string[],
+  defaultCountry?: string,
+): NameZipPair[] {
+  const earlier = earlierTexts.map((text) =>
+    referencesIn({ text, signature: null, quoted: null }, defaultCountry),
+  );
+  const names = [...current.names, ...earlier.flatMap((r) => r.names)];
+  const postcodes = [...current.postcodes, ...earlier.flatMap((r) => r.postcodes)];
+  const pairs = [...current.nameZip];
+  for (const pair of nameZipPairs(names, postcodes))
+    if (!pairs.some((p) => p.name === pair.name && p.zip === pair.zip)) pairs.push(pair);
+  return pairs.slice(0, 4);
 }

@@ -1,0 +1,76 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { orderIdForms } from "../../src/connectors/orders";
+import { findReferences } from "../../src/domain/language/references";
+
+const ids = fc.oneof(
+  fc.integer({ min: 1_000_000, max: 9_999_999 }).map((n) => `W${n}`),
+  fc.integer({ min: 10_000, max: 99_999 }).map(String),
+  fc.integer({ min: 10_000, max: 99_999 }).map((n) => `A-${n}`),
+  fc.integer({ min: 10_000, max: 99_999 }).map((n) => `ORD-${n}`),
+);
+const caseOf = fc.constantFrom(
+  (s: string) => s,
+  (s: string) => s.toLowerCase(),
+);
+const candidates = (text: string) => findReferences(text, "web_chat", "US").orders;
+
+describe("order ids are proposed in any common form, to be confirmed by the order system", () => {
+  it("with '#', after 'order', 're:' or 'ref', in brackets, alone on a line or leading a fragment", () => {
+    const forms = fc.constantFrom(
+      (id: string) => `my order #${id} never came`,
+      (id: string) => `it's about order ${id}`,
+      (id: string) => `re: ${id} still waiting`,
+      (id: string) => `Ref ${id} - please check`,
+      (id: string) => `(${id}) never came`,
+      (id: string) => `hi\n${id}\nwhere is it`,
+      (id: string) => `${id} arrived broken`,
+    );
+    fc.assert(
+      fc.property(ids, caseOf, forms, (id, cased, form) => {
+        const found = candidates(form(cased(id)));
+        expect(found.map((c) => c.id)).toContain(id.toUpperCase());
+        // Whatever the form, it is looked up first as written, then in its other forms.
+        const written = found.find((c) => c.id === id.toUpperCase())!.written;
+        expect(orderIdForms(written)).toContain(id.toUpperCase());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("a lone figure is only a bare candidate; a cue makes it a cued one", () => {
+    expect(candidates("the 18422 one arrived broken")[0]).toMatchObject({ strength: "bare" });
+    expect(candidates("order 18422 arrived broken")[0]).toMatchObject({ strength: "cued" });
+    expect(candidates("w4471210 arrived broken")[0]).toMatchObject({ strength: "cued" });
+  });
+
+  it("never proposes a price, a year, a zip, a phone number, a quantity, a time, a street number or a serial", () => {
+    const figure = fc.integer({ min: 10_000, max: 99_999 }).map(String);
+    const distractors = fc.constantFrom(
+      (n: string) => `I paid $${n.slice(0, 3)}.99 for it`,
+      (n: string) => `it cost ${n} dollars`,
+      (n: string) => `I bought it in 20${n.slice(0, 2).replace(/^[3-9]/, "2")}`,
+      (n: string) => `my zip code is ${n}`,
+      (n: string) => `ship it to 12 Elm St, Atlanta GA ${n}`,
+      (n: string) => `call me on (415) 555-${n.slice(0, 4)}`,
+      (n: string) => `I ordered ${n.slice(0, 3)} items`,
+      (n: string) => `I'll be home after 10:${n.slice(0, 2).replace(/^[6-9]/, "3")}`,
+      (n: string) => `the address is ${n.slice(0, 4)} Maple Avenue`,
+      (n: string) => `the serial number is SN${n}`,
+      (n: string) => `model KX-${n.slice(0, 3)} heater`,
+      (n: string) => `it was ${n.slice(0, 2)}% off`,
+      (n: string) => `card ending ${n.slice(0, 4)}`,
+    );
+    fc.assert(
+      fc.property(figure, distractors, (n, say) => {
+        expect(candidates(say(n))).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("a postcode given right after a name is the name's, not an order", () => {
+    for (const text of ["Rosa Díaz, 30303", "tom baker / 84161", "Hiroshi Tanaka (94110) here"])
+      expect(candidates(text), text).toEqual([]);
+  });
+});
