@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: "domain",
-          include: ["worker/test/domain/**/*.test.ts"],
+          include: ["worker/test/domain/**/*.test.ts", "worker/test/language/**/*.test.ts"],
           environment: "node",
           // The domain is pure: no state leaks between files, so one worker can run them all.
           isolate: false,

@@ -19,6 +19,7 @@ import { Journey } from "../journeys/format";
 import { playJourney, type JourneyResult } from "../journeys/player";
 import { evaluateHardStops } from "./hard-stop-cases";
 import { measureThread, type ThreadMetrics } from "./thread-metrics";
+import { languageTable, measureLanguage, targetsMet } from "../language/report";
 
 async function getJson<T>(url: string, auth: string): Promise<{ status: number; body: T }> {
   const response = await fetch(url, { headers: { authorization: `Bearer ${auth}` } });
@@ -116,17 +117,36 @@ async function main() {
   ].join("\n");
   console.log(`\n${table}\n\n${summary}\n`);
 
+  // Reading customer words, measured on the corpus (worker/test/language), per half.
+  const language = await measureLanguage();
+  const targets = targetsMet(language[1]!);
+  const languageSummary = [
+    languageTable(language),
+    "",
+    "Targets on the held-out half (issue 16):",
+    "",
+    ...targets.map((t) => `- ${t.met ? "met" : "**not met**"}: ${t.target} (measured ${t.value})`),
+  ].join("\n");
+  console.log(`${languageSummary}\n`);
+
   if (process.argv.includes("--write")) {
     const file = path.join(ROOT, "docs", "agent.md");
     const doc = readFileSync(file, "utf8");
     const start = "<!-- eval:start -->";
     const end = "<!-- eval:end -->";
+    const languageStart = "<!-- language:start -->";
+    const languageEnd = "<!-- language:end -->";
     writeFileSync(
       file,
-      doc.replace(
-        new RegExp(`${start}[\\s\\S]*${end}`),
-        `${start}\n\n${table}\n\n${summary}\n\n${end}`,
-      ),
+      doc
+        .replace(
+          new RegExp(`${start}[\\s\\S]*${end}`),
+          `${start}\n\n${table}\n\n${summary}\n\n${end}`,
+        )
+        .replace(
+          new RegExp(`${languageStart}[\\s\\S]*${languageEnd}`),
+          `${languageStart}\n\n${languageSummary}\n\n${languageEnd}`,
+        ),
     );
     console.log("wrote docs/agent.md");
   }

@@ -125,6 +125,9 @@ export const CONCEPTS = {
     "dispatch|dispatched",
     "ship|shipped|shipping yet",
     "gets here",
+    "chase|chasing|chased",
+    "follow|following up",
+    "meant|supposed * to * arrive|come|turn|here",
   ],
   password: [
     "password|passcode|passwd",
@@ -193,7 +196,9 @@ export const CONCEPTS = {
     "bank|banks",
     "card company|issuer|provider|people",
     "credit card",
-    "visa|mastercard|amex|paypal|klarna|afterpay|discover|revolut|monzo|chase|barclays|hsbc|natwest|lloyds|santander|halifax|nationwide|citi|citibank|starling|wise|venmo|zelle",
+    "visa|mastercard|amex|paypal|klarna|afterpay|revolut|monzo|barclays|barclaycard|hsbc|natwest|lloyds|santander|halifax|nationwide|citi|citibank|starling|venmo|zelle",
+    // Banks whose names are everyday words ("chase", "discover") only with their word for bank.
+    "chase|discover bank|card|cards",
     "wells fargo",
     "capital one",
     "bank of america",

@@ -93,7 +93,7 @@ const BEST_GUESS = 0.2;
 /** A second request found in one clause counts from here, if the whole message hints at it. */
 const IN_A_CLAUSE = 0.6;
 /** A clause this sure of a request stands on its own, however the rest of the message reads. */
-const CLEAR_IN_A_CLAUSE = 0.7;
+const CLEAR_IN_A_CLAUSE = 0.65;
 const HINT = 0.1;
 
 /**

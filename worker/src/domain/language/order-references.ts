@@ -244,6 +244,9 @@ export function orderCandidates(text: string, taken: Span[] = []): OrderCandidat
             : alone
               ? "alone"
               : null;
+    // A figure in a card statement's merchant line ("CNTY*STORE 8841") is the merchant's code.
+    if (!cue && /[A-Z]{2,}\*[A-Z*]*\s?$/.test(text.slice(Math.max(0, m.index - 24), m.index)))
+      continue;
     found.push({
       written: `${hash ? "#" : ""}${body}`,
       id,
