@@ -44,6 +44,7 @@ export async function measureLanguage(): Promise<LanguageResult[]> {
 }
 
 const f = (n: number) => n.toFixed(2);
+const f3 = (n: number) => n.toFixed(3);
 
 export function languageTable(results: LanguageResult[]): string {
   const header = `| | ${results.map((r) => `${r.name} (${r.messages})`).join(" | ")} |`;
@@ -89,22 +90,22 @@ export function targetsMet(
     {
       target: `intent macro-F1 ≥ ${TARGETS.macroF1}`,
       met: i.macroF1 >= TARGETS.macroF1,
-      value: f(i.macroF1),
+      value: f3(i.macroF1),
     },
     {
       target: "hard-stop recall = 1.00",
       met: i.hardStop.recall >= TARGETS.hardStopRecall,
-      value: f(i.hardStop.recall),
+      value: f3(i.hardStop.recall),
     },
     {
       target: `hard-stop precision ≥ ${TARGETS.hardStopPrecision}`,
       met: i.hardStop.precision >= TARGETS.hardStopPrecision,
-      value: f(i.hardStop.precision),
+      value: f3(i.hardStop.precision),
     },
     {
       target: `order-id recall ≥ ${TARGETS.orderRecall}`,
       met: (s.perSlot.order_id?.recall ?? 0) >= TARGETS.orderRecall,
-      value: f(s.perSlot.order_id?.recall ?? 0),
+      value: f3(s.perSlot.order_id?.recall ?? 0),
     },
     {
       target: "false order attachments = 0",
@@ -114,7 +115,7 @@ export function targetsMet(
     {
       target: `name+zip recall ≥ ${TARGETS.nameZipRecall}`,
       met: (s.perSlot.name_zip?.recall ?? 0) >= TARGETS.nameZipRecall,
-      value: f(s.perSlot.name_zip?.recall ?? 0),
+      value: f3(s.perSlot.name_zip?.recall ?? 0),
     },
   ];
 }

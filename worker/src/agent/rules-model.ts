@@ -2,18 +2,26 @@ import { classifyIntent } from "../domain/intent";
 import type { AgentModel } from "./agent-model";
 
 /**
- * The deterministic default: keyword and pattern intent classification over the eight workflows,
- * grammar and regex slot extraction (done at ingest, so every message on every channel is read),
- * and templated replies. It must pass every journey on its own.
+ * The deterministic default: the reader of customer words (`domain/language`: a classifier trained
+ * from the corpus, concepts and frames), slots grounded at ingest, and templated replies. It must
+ * pass every journey on its own.
  */
 export const rulesModel: AgentModel = {
   name: "rules",
   async interpret(input) {
-    const text = input.messages.map((m) => m.text).join("\n");
-    return {
-      interpretation: { intent: input.workflow ? null : classifyIntent(text), slots: {} },
-      toolCalls: [],
-    };
+    if (input.workflow) return { interpretation: { intent: null, slots: {} }, toolCalls: [] };
+    // Each message in its own channel's way, newest first; then all of them together, for a
+    // request spread over fragments ("the running shoes one" / "still hasn't come").
+    const intent =
+      [...input.messages]
+        .reverse()
+        .map((m) => classifyIntent(m.text, m.channel))
+        .find(Boolean) ??
+      classifyIntent(
+        input.messages.map((m) => m.text).join("\n"),
+        input.messages.at(-1)?.channel ?? "web_chat",
+      );
+    return { interpretation: { intent, slots: {} }, toolCalls: [] };
   },
   async phrase() {
     return null;

@@ -95,7 +95,10 @@ export function readMessage(
     model ? scoreWith(model, features) : scoreIntents(features);
   const scores = score(reading.features);
   const clauseScores = clauses(words.text).map((c) => score(readText(c, speller).features));
-  const intents = wantedWorkflows(scores, clauseScores, model?.threshold);
+  // "The refund came through, thanks!" reports something done and asks for nothing.
+  const said = (c: ConceptName) => reading.concepts.some((h) => h.concept === c && !h.negated);
+  const acknowledgement = said("done") && !said("asking") && !reading.question;
+  const intents = acknowledgement ? [] : wantedWorkflows(scores, clauseScores, model?.threshold);
   const hardStops = wordedHardStops(reading.concepts, reading.question, scores);
   // A dispute is a billing dispute whatever else the message asks for; and a billing dispute the
   // classifier saw without a hard stop behind it was a question about billing, not a dispute.
