@@ -139,6 +139,8 @@ export const CONCEPTS = {
     "follow|following up",
     "meant|supposed * to * arrive|come|turn|here",
   ],
+  // Tracking: asked for, it is about where an order is.
+  tracking: ["track|tracking", "tracking number|link|code|info|details", "eta"],
   password: [
     "password|passcode|passwd",
     "log|logged|sign|signed in|into|on",
@@ -198,7 +200,9 @@ export const CONCEPTS = {
   ],
   // Money taken again and again, or after the customer stopped it.
   unwanted_charging: [
-    "stop|keep|kept|still charging|billing|taking|debiting|deducting",
+    "stop|keep|kept|still charging|billing|debiting|deducting",
+    "stop|keep|kept|still taking * money|payment|payments",
+    "keep|kept|still taking * every|each|monthly|weekly",
     "charged|billed|debited|taken * after * cancel|cancelled|canceled|cancelling|unsubscribe|unsubscribed",
     "stop taking money",
   ],
@@ -224,6 +228,9 @@ export const CONCEPTS = {
     "dispute|disputed|disputing|disputes",
     "contest|contested|contesting",
     "reverse|reversed|reversing|reversal",
+    "claim|claimed|claiming * it|money|payment|charge * back",
+    "direct debit guarantee|indemnity",
+    "dd guarantee|indemnity",
   ],
   // Where a refund should land: the bank as a destination, not a party to a dispute.
   to_account: [
@@ -234,6 +241,7 @@ export const CONCEPTS = {
   // The customer stopped the card the money went from.
   card_blocked: [
     "freeze|froze|frozen|block|blocked|cancel|cancelled|canceled|stop|stopped|report|reported * card|cards",
+    "card|cards * frozen|blocked|stopped|reported|locked",
   ],
   // Words that contest a payment only when a bank or card company is the one doing it.
   contest_weak: [
@@ -266,6 +274,10 @@ export const CONCEPTS = {
     "purchase",
     "on|to my|her|his|our|the card",
     "invoice|invoiced|invoices|fee|fees|amount",
+    "subscription|subscriptions|membership|renewal",
+    "direct debit",
+    "standing order",
+    "every month|week|year",
     "dollar|dollars|quid|bucks|euro|euros|pound|pounds|usd|eur|gbp",
   ],
   battery: [
@@ -288,20 +300,19 @@ export const CONCEPTS = {
     "not|never subscribe|subscribed",
     "unknown|unrecognised|unrecognized|mystery|random|strange|weird * charge|payment|transaction",
   ],
+  // Money taken twice; "twice" alone ("I've asked twice") is not.
   double: [
-    "twice",
-    "double|doubled",
-    "duplicate|duplicated",
-    "two times",
-    "2 times",
-    "two|2 charges|payments",
-    "two charges",
-    "two payments",
-    "charged|billed|debited|taken again|twice",
+    "charged|billed|debited|taken|paid|charge|charges|payment|payments|transaction * twice|double|doubled|duplicate",
+    "twice|double|duplicate|duplicated * charged|billed|charge|charges|payment|payments|transaction|transactions",
+    "two|2 charges|payments|transactions",
+    "two|2 times * charge|charges|charged|payment|payments",
+    "charged|billed|debited * two|2 times",
+    "charged|billed|debited|taken again",
     "extra charge",
     "overcharge|overcharged",
     "charged * more than",
   ],
+
   fraud: [
     "fraud|fraudulent|scam|scammed|scammer|scammers",
     "stolen card",
@@ -322,6 +333,9 @@ export const CONCEPTS = {
     "been|all|now|got|get sorted|resolved|settled|fine",
     "sorted|resolved|settled now|it|that|everything",
     "genuine|legit|legitimate",
+    "pre authorisation|authorization|auth",
+    "preauthorisation|preauthorization|preauth",
+    "dropped|fell off",
     "confirmed|said|told|replied|answered|tapped * was me",
     "closed|dropped|withdrew|withdrawn|cancelled * case|claim|dispute|enquiry|inquiry|chargeback",
     "all good",
@@ -340,17 +354,23 @@ export const CONCEPTS = {
     "was not me",
     "not by me",
     "somewhere else",
+    "was asleep|sleeping",
+    "in the shower",
+    "not trying to log|sign",
+    "never logged|signed",
     "another country|device|location|city|state",
   ],
   // Someone inside an account: getting in, using it, changing it, ordering on it.
   intrusion: [
     "in|into my * account|profile",
+    "in there",
+    "got|get|getting in",
     "account|profile * accessed|used|entered|changed|altered",
     "access|accessed|accessing * account|profile",
     "using|used|use * account|login|details|password|profile",
     "logged|signed in|into|on",
     "change|changed|changing|reset|switch|switched * password|email|phone|number|address|details|name|card|pin|default",
-    "password|email|name|number|card|address|details|phone|default * change|changed|reset|switched|altered",
+    "password|email|name|number|card|address|details|phone|default * change|changed|reset|switched|altered|updated|removed",
     "points|credit|balance|voucher|vouchers * gone|used|spent|disappeared|missing|vanished",
     "went on * order",
     "order|ordered|bought|buying|buy * on|off|from|with|through|using * account",
@@ -364,12 +384,14 @@ export const CONCEPTS = {
   someone_did: [
     "someone|somebody|stranger|hacker|hackers * change|changed|changing|reset|used|using|accessed|accessing|bought|buying|logged|spent|spending",
     "someone|somebody|stranger|hacker|hackers * got|get|gotten|been|broke|broken in|into",
-    "who * access|accessed|using|used|logged",
+    "who * accessed|logged",
+    "who else",
     "not made|placed|done|ordered|authorised|authorized by me",
   ],
   // A detail on the account that is not the customer's.
   foreign_detail: [
     "new email|phone|number|address|card * not mine",
+    "someone|somebody else * name|email|number|address|details|card",
     "not mine",
     "not my card|email|number|address|phone|name|details",
     "never heard of",
@@ -394,6 +416,9 @@ export const CONCEPTS = {
     "pretending to be me",
     "say|said|saying|claim|claimed|claiming * they * me",
     "posing as me",
+    "pretending|pretended|posing * to be|as",
+    "sim swap|swapped|swapping",
+    "moved|ported|stole|took * my number",
     "impersonate|impersonating|impersonated|impersonation",
     "steal|stole|stolen * account|password|details|identity|login",
     "account * breach|breached",
@@ -411,18 +436,20 @@ export const CONCEPTS = {
     "unknown|unrecognised|unrecognized|suspicious|strange|unusual|weird login|logins|activity|device|orders|order|purchases|sign",
     "without my * knowledge|permission",
     "not by me",
-    "not recognise|recognize",
+    "order|orders|purchase|purchases|login|logins|charge|charges|device|address ** not recognise|recognize",
     "order|orders|purchase|purchases|login|logins * never|not made|placed|did",
     "that|which * never|not made|placed|ordered|bought|authorised|approved",
     "nobody|noone * approved|authorised|authorized|placed|made|ordered",
     "no one * approved|authorised|authorized|placed|made|ordered",
     "never|not bought|ordered|purchased|made * gift|these|this|that|it|them|anything",
     "not bought|ordered|purchased anything",
+    "never sent|transferred|moved|gave * anyone|anybody|anything",
+    "not do|make|place|made|placed * any|those|these * orders|order|purchases",
   ],
   // The customer says they did not make a change to their account that was made.
   not_me_change: [
     "did|have|has|had not change|changed|reset|touch|touched|update|updated|add|added",
-    "did not do|request|requested this|that|it|any",
+    "did not do|request|requested this|that|it",
     "but i|we have|had|did not",
     "never change|changed|reset|touch|touched|update|updated|add|added",
   ],
@@ -445,6 +472,11 @@ export const CONCEPTS = {
     "headache|headaches|nausea|vomiting|numbness|numb|tingling",
     "hospital|er",
     "cholesterol|lithium|bipolar|depression|adhd|antidepressant|pacemaker",
+    "laxative|laxatives|contraception|contraceptive|sertraline|fluoxetine|citalopram|levothyroxine|metformin|statin|statins|chemo",
+    "the pill",
+    "dvt|clot|clots|stroke|surgery|stitches|wound|wounds",
+    "on * medication|meds|pills|tablets",
+    "take|taking both",
     "skin|face|lips|eyes * burning|red|raw|sore|blistered|peeling|swollen|itchy|stinging",
     "rash|rashes|hives|swelling|itching|itchy|blister|blisters",
     "symptom|symptoms",
@@ -459,7 +491,8 @@ export const CONCEPTS = {
   ],
   child: [
     "son|daughter|kid|kids|child|toddler|baby|infant|newborn|grandson|granddaughter",
-    "month|months|year|years old",
+    "little one",
+    "under threes|twos|fives",
   ],
   ingested: [
     "ate|eaten|swallow|swallowed|ingest|ingested|drank|drunk|licked|chewed|chewing",
@@ -468,13 +501,28 @@ export const CONCEPTS = {
     "got into",
   ],
   // The customer says outright they want no advice, only something done.
+  // The customer says they did it themselves: no intruder.
+  it_was_me: [
+    "that|it|this be me",
+    "change|changed|did|done|reset|updated|update * myself",
+    "me on my",
+  ],
+  // The customer says they will not take it to their bank.
+  no_dispute_wanted: ["not want|going|planning|intending|looking ** chargeback|dispute|claim|bank"],
   no_advice_wanted: [
     "not asking|looking|after|wanting * advice",
     "no advice",
     "not asking you for",
   ],
   // Going to law: asked about, it is legal advice.
+  safety_ask: [
+    "safe|unsafe|dangerous|harmful|toxic",
+    "too strong",
+    "ok|okay|alright|fine for him|her|them|baby|child|kid|kids",
+  ],
   legal_action: [
+    "what * law * say|says",
+    "legally * can|allowed|have|must",
     "sue|suing|lawsuit",
     "lawyer|lawyers|attorney|solicitor|counsel",
     "court|tribunal",
@@ -501,8 +549,11 @@ export const CONCEPTS = {
     "shares in",
     "retirement|pension",
     "index fund",
+    "credit score|rating|file",
   ],
   tax_advice: [
+    "as|business|claim * expense|expenses",
+    "self assessment",
     "reclaim * vat|tax|gst",
     "claim back * vat|tax|gst",
     "should i|we * charging|charge|pay|declare * vat|tax|gst",
@@ -550,7 +601,11 @@ export const CONCEPTS = {
     "same time",
     "how many * can|should|have|take",
     "will i|she|he|it be * ok|okay|fine|safe|alright",
+    "ok|okay|safe|fine to use|take|wear|eat|drink|apply",
     "mess with|affect|interfere",
+    "can you|u use|take|apply",
+    "could|can|will|does|did * stop|affect|interfere * working",
+    "do i|we need",
     "way out",
     "get out of",
     "am i|are we allowed",
@@ -589,6 +644,7 @@ export const CONCEPTS = {
   // What the customer thanks us for or reports as done: an acknowledgement, not a request.
   done: [
     "came|come through|thru",
+    "arrived|came|received * thank|thanks|cheers|perfect|lovely|great",
     "arrived|received|got * fine|safely|perfect|perfectly|condition|today|ok|okay",
     "thank|thanks * for * refund|replacement|help|fixing|sorting",
     "was me",

@@ -14,20 +14,20 @@ const VOTES: { stop: WordedHardStop; from: IntentClass; at: number; subject: Con
   {
     stop: "payment_dispute",
     from: "billing_dispute",
-    at: 0.3,
+    at: 0.4,
     subject: ["charge", "refund", "issuer", "chargeback", "contest"],
   },
   {
     stop: "suspected_takeover",
     from: "suspected_takeover",
-    at: 0.3,
+    at: 0.5,
     subject: ["account", "intrusion", "someone", "hacked", "not_mine", "credentials"],
   },
   {
     stop: "regulated_advice",
     from: "regulated_advice",
     at: 0.3,
-    subject: ["medical", "legal", "legal_action", "financial", "tax_advice", "child", "ingested"],
+    subject: ["medical", "legal", "legal_action", "financial", "tax_advice", "ingested"],
   },
 ];
 
@@ -81,9 +81,16 @@ export function wordedHardStops(
     said("unauthorised") ||
     said("fraud") ||
     said("double") ||
-    said("unwanted_charging");
+    said("unwanted_charging") ||
+    said("issuer_contact") ||
+    said("card_blocked") ||
+    said("not_mine");
   const aside =
-    (said("hypothetical") && question) || said("resolved") || (said("to_account") && !contested);
+    (said("hypothetical") && question) ||
+    said("resolved") ||
+    mentioned("no_dispute_wanted") ||
+    (said("policy") && question && !contested) ||
+    (said("to_account") && !contested);
   if (dispute && !aside) found.add("payment_dispute");
 
   const intruded =
@@ -96,16 +103,23 @@ export function wordedHardStops(
     (said("not_me_change") && (said("account") || said("credentials") || said("intrusion")));
   // "A charge I did not make" or "someone used my card" is a dispute; it is a takeover too only
   // when the account itself is spoken of.
-  const takeover = dispute
-    ? (intruded || said("not_mine")) && mentioned("account")
-    : intruded || said("not_mine");
+  // "That new sign-in was me", "I changed my email myself": nobody else is in the account.
+  const mine = said("it_was_me") && !said("hacked") && !said("someone_did");
+  const takeover = mine
+    ? false
+    : dispute
+      ? (intruded || said("not_mine")) && mentioned("account")
+      : intruded || said("not_mine");
   if (takeover) found.add("suspected_takeover");
 
   const advice = said("advice_ask") && !mentioned("no_advice_wanted");
   const health = said("medical") || (said("child") && said("ingested"));
+  // A child is a health question only with something taken or a safety worry ("is it too strong
+  // for him"), not "is it coming today for my son".
+  const childSafety = said("child") && (said("ingested") || said("safety_ask"));
   if (
-    (advice &&
-      (health || said("legal") || said("legal_action") || said("financial") || said("child"))) ||
+    (advice && (health || said("legal") || said("legal_action") || said("financial"))) ||
+    childSafety ||
     ((said("tax_advice") || said("legal_action")) && (advice || question))
   )
     found.add("regulated_advice");
@@ -115,7 +129,8 @@ export function wordedHardStops(
     // A question about paying ("does Klarna let me split it?") is no dispute without a sign of one.
     if (vote.stop === "payment_dispute" && (aside || (question && !contested))) continue;
     // A charge nobody in the house made is a dispute, not a takeover, unless the account is named.
-    if (vote.stop === "suspected_takeover" && dispute && !mentioned("account")) continue;
+    if (vote.stop === "suspected_takeover" && (mine || (dispute && !mentioned("account"))))
+      continue;
     if (vote.stop === "regulated_advice" && mentioned("no_advice_wanted")) continue;
     found.add(vote.stop);
   }

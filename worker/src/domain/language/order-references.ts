@@ -26,7 +26,7 @@ export interface OrderCandidate {
 // '#' or letters (up to four, with an optional dash) then three to twelve figures, or figures
 // alone; never inside a longer word, an email, a price, a decimal, a time or a date.
 const CANDIDATE =
-  /(?<![\p{L}\p{N}@_./$£€¥+-]|\d[,.])(#\s?)?((?:[A-Za-z]{1,4}-?)?\d{3,12}(?:-\d{1,6})?)(?![\p{L}\p{N}@_]|[.,:/]\d|\s?%|-[\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}@_./$£€¥+-]|\d[,.])(#\s?)?((?:[A-Za-z]{1,4}-?)?\d{3,12}(?:-\d{1,6})?)(?![\p{L}\p{N}@_]|[.:/][\p{L}\p{N}]|,\d|\s?%|-[\p{L}\p{N}])/gu;
 
 const ORDER_CUES = new Set([
   "order",
@@ -244,6 +244,8 @@ export function orderCandidates(text: string, taken: Span[] = []): OrderCandidat
             : alone
               ? "alone"
               : null;
+    // Three figures alone are a price or a count, not an order number.
+    if (!cue && body.replace(/\D/g, "").length < 4) continue;
     // A figure in a card statement's merchant line ("CNTY*STORE 8841") is the merchant's code.
     if (!cue && /[A-Z]{2,}\*[A-Z*]*\s?$/.test(text.slice(Math.max(0, m.index - 24), m.index)))
       continue;

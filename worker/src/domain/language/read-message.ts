@@ -70,6 +70,9 @@ export const CORE_CONCEPTS: [ConceptName, WorkflowId][] = [
   ["password", "password_reset"],
   ["warranty", "warranty_claim"],
 ];
+/** Concepts that name one workflow and nothing else, when the customer is asking for something. */
+const PLAIN_REQUESTS: [ConceptName, WorkflowId][] = [["tracking", "order_status"]];
+
 /**
  * The parts of a message that may each ask for something: sentences, and what follows "also",
  * "another thing", "plus". A second request often hides in one of them, diluted in the whole.
@@ -98,7 +101,13 @@ export function readMessage(
   // "The refund came through, thanks!" reports something done and asks for nothing.
   const said = (c: ConceptName) => reading.concepts.some((h) => h.concept === c && !h.negated);
   const acknowledgement = said("done") && !said("asking") && !reading.question;
-  const intents = acknowledgement ? [] : wantedWorkflows(scores, clauseScores, model?.threshold);
+  let intents = acknowledgement ? [] : wantedWorkflows(scores, clauseScores, model?.threshold);
+  // A plain request whose words name the workflow outright ("can you give me the tracking, please
+  // help") is not lost to the noise around it.
+  if (intents.length === 0 && said("asking") && !(said("policy") && reading.question)) {
+    const named = PLAIN_REQUESTS.filter(([c]) => said(c)).map(([, w]) => w);
+    if (named.length === 1) intents = named;
+  }
   const hardStops = wordedHardStops(reading.concepts, reading.question, scores);
   // A dispute is a billing dispute whatever else the message asks for; and a billing dispute the
   // classifier saw without a hard stop behind it was a question about billing, not a dispute.

@@ -307,7 +307,14 @@ export function words(text: string): { word: string; boundaryAfter: Boundary }[]
     const expanded = SHORTHAND[m[1]!] ?? m[1]!;
     for (const word of expanded.split(" ")) {
       const previous = out[out.length - 1];
-      const joined = previous && !previous.boundaryAfter && SPLIT_WORDS[`${previous.word} ${word}`];
+      // "the delivery charge back" is a charge, given back; "do a charge back" is a chargeback.
+      const noun =
+        previous?.word === "charge" &&
+        /^(?:the|delivery|shipping|postage|that|this|my|service)$/.test(
+          out[out.length - 2]?.word ?? "",
+        );
+      const joined =
+        previous && !previous.boundaryAfter && !noun && SPLIT_WORDS[`${previous.word} ${word}`];
       if (joined) previous.word = joined;
       else out.push({ word, boundaryAfter: null });
     }
