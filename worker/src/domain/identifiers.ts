@@ -54,7 +54,11 @@ export function normalizePhone(value: string, defaultCountry?: string): string |
     trimmed,
     trimmed.startsWith("+") ? undefined : (defaultCountry as CountryCode | undefined),
   );
-  return parsed?.isPossible() ? parsed.number : null;
+  if (!parsed?.isPossible()) return null;
+  // A few inputs lose digits each time they are read (a Brazilian carrier prefix taken for a
+  // national one): a number that does not read back as itself cannot be matched, so it is none.
+  const again = parsePhoneNumberFromString(parsed.number);
+  return again?.number === parsed.number ? parsed.number : null;
 }
 
 /** WhatsApp ids are international numbers without the leading '+'. */

@@ -3,13 +3,15 @@ import { describe, expect, it } from "vitest";
 import { redactText } from "../../src/domain/extraction";
 import { findEmails, findPhones } from "../../src/domain/language/contact-details";
 import { orderCandidates } from "../../src/domain/language/order-references";
+import { findReferences } from "../../src/domain/language/references";
 import { maskEmail, maskPhone } from "../../src/domain/identifiers";
 
 function findPhonesAndEmails(text: string) {
   return {
     emails: findEmails(text).map((e) => e.email),
     phones: findPhones(text).map((p) => p.e164),
-    orderIds: orderCandidates(text).map((c) => c.id),
+    // Order candidates as the reader proposes them: never inside an email or a phone number.
+    orderIds: findReferences(text, "web_chat").orders.map((c) => c.id),
   };
 }
 

@@ -26,7 +26,7 @@ export interface OrderCandidate {
 // '#' or letters (up to four, with an optional dash) then three to twelve figures, or figures
 // alone; never inside a longer word, an email, a price, a decimal, a time or a date.
 const CANDIDATE =
-  /(?<![\p{L}\p{N}@_./$£€¥+-]|\d[,.])(#\s?)?((?:[A-Za-z]{1,4}-?)?\d{3,12}(?:-\d{1,6})?)(?![\p{L}\p{N}@_]|[.:/][\p{L}\p{N}]|,\d|\s?%|-[\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}@_./$£€¥+-]|\d[,.])(#\s?)?((?:[A-Za-z]{1,4}-?)?\d{3,12}(?:-\d{1,6})?)(?![\p{L}\p{N}@_]|[.:/][\p{L}\p{N}_]|,\d|\s?%|-[\p{L}\p{N}])/gu;
 
 const ORDER_CUES = new Set([
   "order",
