@@ -1,4 +1,4 @@
-import { classifyIntent } from "../domain/intent";
+import { classifyIntent } from "../domain/language/read-message";
 import type { AgentModel } from "./agent-model";
 
 /**

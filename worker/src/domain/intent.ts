@@ -1,6 +1,3 @@
-import { readMessage } from "./language/read-message";
-import type { Channel } from "./channel-event";
-
 /** The eight workflows (DESIGN §11). */
 export const WORKFLOW_IDS = [
   "refund",
@@ -22,14 +19,6 @@ export type HardStopCode =
   | "regulated_advice"
   | "repeated_failed_verification"
   | "tool_outage";
-
-/**
- * The workflow a message asks for, most likely first, or null when none is clear. Reading is done
- * by `language/read-message` (a classifier trained on the corpus, concepts and frames).
- */
-export function classifyIntent(text: string, channel: Channel = "web_chat"): WorkflowId | null {
-  return readMessage(text, channel).intents[0] ?? null;
-}
 
 /** Prompt-injection phrasing is recorded as a policy flag; it never changes what is permitted. */
 export function detectInjection(text: string): boolean {

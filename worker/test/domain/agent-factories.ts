@@ -14,7 +14,8 @@ import {
 import { askFor } from "../../src/domain/agent/replies";
 import { findReferences } from "../../src/domain/language/references";
 import type { IdentityLevel, Signal } from "../../src/domain/identity-level";
-import { classifyIntent, type HardStopCode, type WorkflowId } from "../../src/domain/intent";
+import type { HardStopCode, WorkflowId } from "../../src/domain/intent";
+import { classifyIntent } from "../../src/domain/language/read-message";
 import { extractSlots, type SlotName, type Slots } from "../../src/domain/slots";
 import type { ThreadEvent } from "../../src/domain/thread-events";
 import { applyEvents, type ThreadState } from "../../src/domain/thread-state";

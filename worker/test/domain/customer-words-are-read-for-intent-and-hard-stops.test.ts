@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Channel } from "../../src/domain/channel-event";
-import { classifyIntent, type WorkflowId } from "../../src/domain/intent";
-import { readMessage } from "../../src/domain/language/read-message";
+import type { WorkflowId } from "../../src/domain/intent";
+import { classifyIntent, readMessage } from "../../src/domain/language/read-message";
 
 // Pools of ways to say each part of a request; messages are built from them, never written whole.
 const ASK: Record<Exclude<WorkflowId, "billing_dispute">, string[]> = {

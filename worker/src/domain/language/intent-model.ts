@@ -1,4 +1,4 @@
-import type { WorkflowId } from "../intent";
+import { WORKFLOW_IDS, type WorkflowId } from "../intent";
 import model from "./intent-model.json";
 import { conceptWords } from "./concepts";
 import { editDistance, Speller } from "./tokens";
@@ -9,29 +9,7 @@ import { editDistance, Speller } from "./tokens";
  * is trained from the tuning half of the corpus by `npm run train:language` and shipped as data
  * (intent-model.json); nothing is learned or fetched at run time.
  */
-// Spelled out here (not spread from intent.ts) so the two modules never wait on each other.
-const WORKFLOWS: readonly WorkflowId[] = [
-  "refund",
-  "replacement",
-  "return_exchange",
-  "order_status",
-  "password_reset",
-  "address_change",
-  "warranty_claim",
-  "billing_dispute",
-];
-export const INTENT_CLASSES = [
-  "refund",
-  "replacement",
-  "return_exchange",
-  "order_status",
-  "password_reset",
-  "address_change",
-  "warranty_claim",
-  "billing_dispute",
-  "suspected_takeover",
-  "regulated_advice",
-] as const;
+export const INTENT_CLASSES = [...WORKFLOW_IDS, "suspected_takeover", "regulated_advice"] as const;
 export type IntentClass = (typeof INTENT_CLASSES)[number];
 
 export interface IntentModelData {
@@ -106,7 +84,7 @@ export function wantedWorkflows(
   clauseScores: Record<IntentClass, number>[] = [],
   threshold = data.threshold,
 ): WorkflowId[] {
-  const ranked = [...WORKFLOWS].sort((a, b) => scores[b] - scores[a]);
+  const ranked = [...WORKFLOW_IDS].sort((a, b) => scores[b] - scores[a]);
   const wanted: WorkflowId[] = ranked.filter((w) => scores[w] >= threshold);
   if (wanted.length === 0 && scores[ranked[0]!] >= BEST_GUESS) wanted.push(ranked[0]!);
   for (const w of ranked) {

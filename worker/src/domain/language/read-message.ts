@@ -115,3 +115,11 @@ export function readMessage(
   if (hardStops.includes("payment_dispute")) wanted.unshift("billing_dispute");
   return { ...words, reading, scores, intents: wanted, hardStops };
 }
+
+/**
+ * The workflow a message asks for, most likely first, or null when none is clear: what the rules
+ * provider reads.
+ */
+export function classifyIntent(text: string, channel: Channel = "web_chat"): WorkflowId | null {
+  return readMessage(text, channel).intents[0] ?? null;
+}
