@@ -38,9 +38,9 @@ function classesOf(m: LabelledMessage): Set<IntentClass> {
   return out;
 }
 
-const ITERATIONS = Number(process.env.LANG_IT ?? 600);
+const ITERATIONS = 600;
 const RATE = 0.5;
-const L2 = Number(process.env.LANG_L2 ?? 0.0005);
+const L2 = 0.0005;
 const MIN_COUNT = 2;
 const DICTIONARY_WEIGHT = 0.1;
 const CLAUSE_WEIGHT = 0.3;

@@ -3,6 +3,7 @@ import { generateText, stepCountIs, tool, type LanguageModel } from "ai";
 import { createWorkersAI } from "workers-ai-provider";
 import { z } from "zod";
 import type { Interpretation } from "../domain/agent/plan-run";
+import { orderIdKey } from "../domain/identifiers";
 import { findReferences } from "../domain/language/references";
 import { WORKFLOW_IDS } from "../domain/intent";
 import type { Slots } from "../domain/slots";
@@ -116,9 +117,10 @@ export class LanguageModelAgent implements AgentModel {
     }
     // Grounded like the rules' reading: the customer wrote it, in any form, and it exists.
     const reported = args.order_id?.replace(/^#/, "").toUpperCase() ?? "";
-    const flat = (id: string) => id.replace(/-/g, "");
     const written = input.messages.some((m) =>
-      findReferences(m.text, m.channel).orders.some((c) => flat(c.id) === flat(reported)),
+      findReferences(m.text, m.channel).orders.some(
+        (c) => orderIdKey(c.id) === orderIdKey(reported),
+      ),
     );
     const known = reported && written ? await this.gate.confirm(reported) : null;
     if (known) slots.order_id = { value: known, source: "model", at };

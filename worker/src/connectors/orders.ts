@@ -1,4 +1,5 @@
 import { CustomersAnswer, Order, OrdersAnswer, type OrderCustomer } from "../contracts/orders";
+import { orderIdKey } from "../domain/identifiers";
 import type { OrdersConfig } from "../tenancy/tenant-config";
 import { DownstreamRejected, getJson, type HttpClient } from "./http";
 import type { z } from "@hono/zod-openapi";
@@ -134,7 +135,8 @@ export class RunOrderSystem implements OrderSystem {
     return this.once(`orders:${customerId}`, () => this.system.ordersOf(customerId));
   }
   order(orderId: string): Promise<Order | null> {
-    return this.once(`order:${orderId.replace(/^#/, "").toUpperCase()}`, async () => {
+    // Keyed as one order whichever form it was asked in, so grounding and evidence share answers.
+    return this.once(`order:${orderIdKey(orderId)}`, async () => {
       for (const form of orderIdForms(orderId)) {
         const found = await this.system.order(form);
         if (found) return found;

@@ -72,6 +72,14 @@ export function normalizeOrderId(value: string): string | null {
   return /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(id) ? id.toUpperCase() : null;
 }
 
+/**
+ * One order whichever way it is written: no '#', upper case, no dash ("#ord-55102", "ORD55102"
+ * read out on a call). The order system's forms (`connectors/orders`) are tried the same way.
+ */
+export function orderIdKey(id: string): string {
+  return id.trim().replace(/^#\s*/, "").replace(/-/g, "").toUpperCase();
+}
+
 export function maskEmail(email: string): string {
   const [local = "", domain = ""] = email.split("@");
   return `${local.slice(0, 1)}***@${domain}`;

@@ -7,9 +7,9 @@ import type { Env } from "../env";
 import { identityKey, rootKeys } from "../security/keys";
 import { seal } from "../security/sealed-box";
 import { failDelivery, forgetDelivery } from "../store/deliveries";
-import { findLinkedThreads } from "../store/threads";
+import { findLinkedThreads, type LinkedThread } from "../store/threads";
 import { loadTenant } from "../tenancy/tenants";
-import type { TenantConfig } from "../tenancy/tenant-config";
+import { phoneCountry, type TenantConfig } from "../tenancy/tenant-config";
 import { codeHash } from "../agent/one-time-code";
 import { noteRow } from "../delivery/notes";
 import { readMessage } from "../domain/language/read-message";
@@ -48,13 +48,15 @@ export async function processIngest(
   const tenant = await loadTenant(env, message.tenantId);
   if (!tenant) return { kind: "tenant_gone" };
   const { config } = tenant;
+  // The threads the event's links already belong to, read once and only if someone asks.
+  let linkedRead: Promise<LinkedThread[]> | null = null;
+  const linkedThreads = () =>
+    (linkedRead ??= findLinkedThreads(env.DB, config.id, linksOf(message.event)));
   // Only a trigger delivery needs to know up front whether its ticket is already linked.
-  const linked = message.event.zendeskFetch
-    ? (await findLinkedThreads(env.DB, config.id, linksOf(message.event))).length > 0
-    : false;
+  const linked = message.event.zendeskFetch ? (await linkedThreads()).length > 0 : false;
   const { event, requester } = await enrichFromZendesk(message.event, config, linked);
   const orders = orderSystemFor(config.orders, demoOrderSystem);
-  const grounded = await groundCustomerWords(env, event, orders, config);
+  const grounded = await groundCustomerWords(event, orders, config, linkedThreads);
   const evidence = await gatherEvidence(
     identifiersOf(event, requester, grounded),
     {
@@ -115,30 +117,25 @@ export async function processIngest(
   return outcome;
 }
 
-/** Phone numbers written without a country code are read in the tenant's country, else the US. */
-export function phoneCountry(config: TenantConfig): string {
-  return config.policy.defaultCountry ?? "US";
-}
-
 /**
  * What the customer's own words refer to, confirmed against the order system: orders it knows, a
  * name and postcode it knows, contact details. Agent and human messages refer to nothing here.
  */
 async function groundCustomerWords(
-  env: Env,
   event: ChannelEvent,
   orders: OrderSystem,
   config: TenantConfig,
+  linkedThreads: () => Promise<LinkedThread[]>,
 ): Promise<GroundedReferences> {
   if (event.message?.author !== "customer" || !event.message.text.trim())
     return { orderIds: [], nameZip: null, emails: [], phones: [] };
   const text = event.message.text;
   const reading = readMessage(text, event.channel);
-  const country = phoneCountry(config);
+  const country = phoneCountry(config.policy);
   const refs = referencesIn(reading, country);
   // Half of a name and postcode: the other half may be in what this contact wrote just before.
   if (refs.names.length > 0 !== refs.postcodes.length > 0) {
-    const linked = await findLinkedThreads(env.DB, config.id, linksOf(event));
+    const linked = await linkedThreads();
     const mine = linked.find((l) => l.kind === "session") ?? linked[0];
     if (mine)
       refs.nameZip = pairsAcrossMessages(

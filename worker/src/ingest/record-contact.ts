@@ -31,7 +31,7 @@ import {
   type LinkedThread,
   type StoredThread,
 } from "../store/threads";
-import type { PolicyConfig } from "../tenancy/tenant-config";
+import { phoneCountry, type PolicyConfig } from "../tenancy/tenant-config";
 import type { Evidence } from "./evidence";
 
 export const MAX_WRITE_ATTEMPTS = 8;
@@ -255,7 +255,8 @@ export async function recordContact(
       signals: evidence.signals,
       orderIds: evidence.orderIds,
       said: evidence.said,
-      ...(policy.defaultCountry && { defaultCountry: policy.defaultCountry }),
+      // Stored transcripts mask phone numbers read the same way the words were grounded.
+      defaultCountry: phoneCountry(policy),
       ...(codeAttempt && { codeAttempt }),
       ...(target.current && { consent: target.current.state.consent }),
       tiers,

@@ -51,6 +51,14 @@ export interface TenantConfig {
   rollout: RolloutPlan | null;
 }
 
+/**
+ * The country a phone number written without its code is read in, when reading customers' words
+ * and masking them in stored transcripts: the tenant's, else the US.
+ */
+export function phoneCountry(policy: PolicyConfig): string {
+  return policy.defaultCountry ?? "US";
+}
+
 export const DEFAULT_POLICY: PolicyConfig = {
   continuityWindowDays: 14,
   verificationTtlHours: 24,

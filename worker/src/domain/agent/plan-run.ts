@@ -1,4 +1,5 @@
 import type { Channel } from "../channel-event";
+import { orderIdKey } from "../identifiers";
 import type { IdentityLevel } from "../identity-level";
 import { detectInjection, type HardStopCode, type WorkflowId } from "../intent";
 import { readMessage } from "../language/read-message";
@@ -108,12 +109,11 @@ const SENSITIVE: WorkflowId[] = ["address_change", "password_reset"];
  * did not confirm: they never reached the thread's orders.
  */
 function ordersNotFound(messages: RunMessage[], state: ThreadState): string[] {
-  // Compared without dashes: "o r d 55102" read out is the stored "ORD-55102".
-  const flat = (id: string) => id.replace(/-/g, "");
-  const known = new Set(state.orderIds.map(flat));
+  // "o r d 55102" read out is the stored "ORD-55102".
+  const known = new Set(state.orderIds.map(orderIdKey));
   const written = messages.flatMap((m) =>
     findReferences(m.text, m.channel).orders.filter(
-      (c) => c.strength === "cued" && c.cue !== "brackets" && !known.has(flat(c.id)),
+      (c) => c.strength === "cued" && c.cue !== "brackets" && !known.has(orderIdKey(c.id)),
     ),
   );
   return [...new Set(written.map((c) => c.written))].slice(0, 2);

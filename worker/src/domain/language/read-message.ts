@@ -84,6 +84,11 @@ export function clauses(text: string): string[] {
   return parts.length > 1 ? parts : [];
 }
 
+// An agent run reads the same messages for the provider, the hard stops and the orders it cannot
+// find: the shipped model's reading is kept for the last few hundred messages.
+const recent = new Map<string, MessageReading>();
+const RECENT_LIMIT = 256;
+
 /** Read one customer message: the new words, what they want, and whether a person must step in. */
 export function readMessage(
   raw: string,
@@ -91,6 +96,18 @@ export function readMessage(
   /** Another model than the shipped one: cross-validation while training. */
   model?: IntentModelData,
 ): MessageReading {
+  if (model) return read(raw, channel, model);
+  const key = `${channel}\u0000${raw}`;
+  let reading = recent.get(key);
+  if (!reading) {
+    if (recent.size >= RECENT_LIMIT) recent.clear();
+    reading = read(raw, channel);
+    recent.set(key, reading);
+  }
+  return reading;
+}
+
+function read(raw: string, channel: Channel, model?: IntentModelData): MessageReading {
   const words = customerWords(raw, channel);
   const speller = model ? spellerFor(model.vocabulary) : modelSpeller();
   const reading = readText(words.text, speller);

@@ -230,6 +230,8 @@ export function editDistance(a: string, b: string, max: number): number {
  * words are left alone: at four letters too many real words sit one slip apart. One slip only:
  * at two, real words turn into others ("shelving" into "swelling").
  */
+const MEMO_LIMIT = 10_000;
+
 export class Speller {
   private readonly byLength = new Map<number, string[]>();
   private readonly memo = new Map<string, string>();
@@ -268,6 +270,8 @@ export class Speller {
       }
     }
     const repaired = best !== null && bestDistance <= max && ties === 0 ? best : word;
+    // Remembered per isolate, up to a bound: unknown words are endless (names, codes, typos).
+    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
     this.memo.set(word, repaired);
     return repaired;
   }
