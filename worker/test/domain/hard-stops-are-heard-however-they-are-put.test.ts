@@ -77,11 +77,29 @@ describe("hard stops are heard however they are put (DESIGN §5)", () => {
         ["to my bank account", "back to my PayPal"],
       ),
       ...combine(["My bank sorted it, ", "PayPal closed the case, "], ["all good now", "thanks"]),
-      "I changed my password myself, just letting you know",
-      "Is the pan dishwasher safe?",
-      "The charger is broken and the battery won't hold a charge",
-      "Is this suitcase legal carry-on size?",
-      "I'm sick of waiting for my order",
+      ...combine(
+        ["I changed my ", "I reset my ", "I updated my "],
+        ["password", "email", "phone number"],
+        [" myself, just letting you know", " myself this morning, all fine"],
+      ),
+      ...combine(
+        ["Is the ", "Are the "],
+        ["pan ", "mug ", "lunchbox "],
+        ["dishwasher safe?", "microwave safe?"],
+      ),
+      ...combine(
+        ["Is this ", "Is the "],
+        ["suitcase ", "bag "],
+        ["legal carry-on size?", "legal cabin size?"],
+      ),
+      ...combine(
+        ["The charger ", "The battery ", "The cable "],
+        ["is broken", "won't hold a charge", "stopped charging"],
+      ),
+      ...combine(
+        ["I'm sick of ", "I'm tired of "],
+        ["waiting for my order", "chasing this parcel"],
+      ),
     ];
     for (const text of said) expect(stopsOf(text, "web_chat"), text).toEqual([]);
   });

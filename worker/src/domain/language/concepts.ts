@@ -336,7 +336,7 @@ export const CONCEPTS = {
     "pre authorisation|authorization|auth",
     "preauthorisation|preauthorization|preauth",
     "dropped|fell off",
-    "confirmed|said|told|replied|answered|tapped * was me",
+    "confirmed|said|told|replied|answered * was me",
     "closed|dropped|withdrew|withdrawn|cancelled * case|claim|dispute|enquiry|inquiry|chargeback",
     "all good",
     "no longer * needed|necessary|problem|issue",
@@ -355,7 +355,6 @@ export const CONCEPTS = {
     "not by me",
     "somewhere else",
     "was asleep|sleeping",
-    "in the shower",
     "not trying to log|sign",
     "never logged|signed",
     "another country|device|location|city|state",
@@ -476,7 +475,6 @@ export const CONCEPTS = {
     "the pill",
     "dvt|clot|clots|stroke|surgery|stitches|wound|wounds",
     "on * medication|meds|pills|tablets",
-    "take|taking both",
     "skin|face|lips|eyes * burning|red|raw|sore|blistered|peeling|swollen|itchy|stinging",
     "rash|rashes|hives|swelling|itching|itchy|blister|blisters",
     "symptom|symptoms",
@@ -492,7 +490,6 @@ export const CONCEPTS = {
   child: [
     "son|daughter|kid|kids|child|toddler|baby|infant|newborn|grandson|granddaughter",
     "little one",
-    "under threes|twos|fives",
   ],
   ingested: [
     "ate|eaten|swallow|swallowed|ingest|ingested|drank|drunk|licked|chewed|chewing",
@@ -502,11 +499,7 @@ export const CONCEPTS = {
   ],
   // The customer says outright they want no advice, only something done.
   // The customer says they did it themselves: no intruder.
-  it_was_me: [
-    "that|it|this be me",
-    "change|changed|did|done|reset|updated|update * myself",
-    "me on my",
-  ],
+  it_was_me: ["that|it|this be me", "change|changed|did|done|reset|updated|update * myself"],
   // The customer says they will not take it to their bank.
   no_dispute_wanted: ["not want|going|planning|intending|looking ** chargeback|dispute|claim|bank"],
   no_advice_wanted: [

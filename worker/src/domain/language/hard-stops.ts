@@ -17,6 +17,9 @@ const VOTES: { stop: WordedHardStop; from: IntentClass }[] = [
   { stop: "regulated_advice", from: "regulated_advice" },
 ];
 
+/** Concepts that read "charge" as money: a battery's charge is none of them. */
+const MONEY_SENSES: ConceptName[] = ["charge", "unwanted_charging", "contest_weak", "double"];
+
 const SERIOUSNESS: WordedHardStop[] = ["suspected_takeover", "payment_dispute", "regulated_advice"];
 
 /**
@@ -34,7 +37,7 @@ export function wordedHardStops(
   const battery = hits.filter((h) => h.concept === "battery");
   const live = hits.filter(
     (h) =>
-      (h.concept !== "charge" && h.concept !== "unwanted_charging") ||
+      !MONEY_SENSES.includes(h.concept) ||
       !battery.some((b) => b.start <= h.start && h.end <= b.end),
   );
   const said = (c: ConceptName) => live.some((h) => h.concept === c && !h.negated);
@@ -114,6 +117,9 @@ export function wordedHardStops(
     if (scores[vote.from] < VOTE_AT) continue;
     // A question about paying ("does Klarna let me split it?") is no dispute without a sign of one.
     if (vote.stop === "payment_dispute" && (aside || (question && !contested))) continue;
+    // "Charge" said of a battery or a charger is no payment, whatever the classifier makes of it.
+    if (vote.stop === "payment_dispute" && battery.length > 0 && !contested && !mentioned("issuer"))
+      continue;
     // A charge nobody in the house made is a dispute, not a takeover, unless the account is named.
     if (vote.stop === "suspected_takeover" && (mine || (dispute && !mentioned("account"))))
       continue;
