@@ -57,12 +57,13 @@ export async function processIngest(
   const { event, requester } = await enrichFromZendesk(message.event, config, linked);
   const orders = orderSystemFor(config.orders, demoOrderSystem);
   const grounded = await groundCustomerWords(event, orders, config, linkedThreads);
+  const hashKey = await identityKey(env.SECRETS_KEY, config.id);
   const evidence = await gatherEvidence(
     identifiersOf(event, requester, grounded),
     {
       db: env.DB,
       tenantId: config.id,
-      hashKey: await identityKey(env.SECRETS_KEY, config.id),
+      hashKey,
       orders,
       ...(config.policy.defaultCountry && { defaultCountry: config.policy.defaultCountry }),
     },
@@ -72,7 +73,6 @@ export async function processIngest(
       nameZip: grounded.nameZip && { name: grounded.nameZip.name, zip: grounded.nameZip.zip },
     },
   );
-  const hashKey = await identityKey(env.SECRETS_KEY, config.id);
   // A customer who was erased stays erased: a late or redelivered event about them stores nothing,
   // not even the record that it arrived.
   const marks = [
