@@ -16,6 +16,7 @@ export default defineConfig({
       "./app/vitest.config.ts",
       "./app/e2e/vitest.config.ts",
       "./scripts/package/vitest.config.ts",
+      "./worker/test/fault/vitest.config.ts",
     ],
   },
 });

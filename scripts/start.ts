@@ -12,6 +12,7 @@ import { AdminClient } from "./lib/admin-client";
 import { buildApp, PACKAGE_DIR } from "./lib/app-build";
 import { DEMO_TENANT_FILE, ensureDemoTenant, renewDemoTenant } from "./lib/demo-tenant";
 import { argValue, ensureDevVars, ROOT } from "./lib/local-env";
+import { startLocalCron } from "./lib/local-cron";
 import { applyMigrations, startWorker, stopOnExit, waitForHealth } from "./lib/worker-process";
 import { Standins } from "./standins/index";
 
@@ -37,6 +38,7 @@ async function main() {
   worker.on("exit", (code) => process.exit(code ?? 1));
   const workerUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(workerUrl);
+  startLocalCron(workerUrl);
 
   const admin = new AdminClient(workerUrl, secrets.OPERATOR_TOKEN);
   let demo = await ensureDemoTenant(admin);
@@ -67,6 +69,7 @@ async function main() {
       `  Demo orders   ${workerUrl}/demo/orders/customers?email=maya.ortiz@example.com`,
       `  Demo tenant   ${preview.session().tenant.tenantId}  (secrets in ${path.relative(ROOT, DEMO_TENANT_FILE)})`,
       `  Stand-ins     Zendesk ${standinUrls.zendesk}, Sunshine Conversations ${standinUrls.sunco}`,
+      "  Cron          every minute: re-queues what a crash left behind, enforces retention",
       "",
       "  In the preview, press “Play” to send the demo journey (chat, email, call) to the Worker",
       "  and work the tickets from the sidebar.",

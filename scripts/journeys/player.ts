@@ -86,9 +86,9 @@ async function control(base: string, space: string, action: string, body: unknow
 }
 
 /** A tenant of its own, with every base URL pointing at this journey's spaces in the stand-ins. */
-async function provision(
-  journey: Journey,
-  target: PlayTarget,
+export async function provision(
+  journey: Pick<Journey, "zendesk" | "orders">,
+  target: Omit<PlayTarget, "settleTimeoutMs">,
   space: string,
 ): Promise<TenantHandle> {
   const admin = {

@@ -13,6 +13,10 @@ export interface WorkerOptions {
   quiet?: boolean;
   /** Another wrangler config (the benchmark's seeder and floor). */
   config?: string;
+  /** Extra Worker variables (the fault test's short lease). */
+  vars?: Record<string, string>;
+  /** Own process group, so `killWorker` takes workerd down with wrangler at once. */
+  group?: boolean;
 }
 
 /** Apply the D1 migrations to the local database in `persistTo`. */
@@ -37,9 +41,12 @@ export function applyMigrations(persistTo: string): void {
 export function startWorker(options: WorkerOptions): ChildProcess {
   mkdirSync(options.persistTo, { recursive: true });
   const envFile = path.join(options.persistTo, ".worker-secrets.env");
+  const vars = { ...options.secrets, ...options.vars };
   writeFileSync(
     envFile,
-    `OPERATOR_TOKEN=${options.secrets.OPERATOR_TOKEN}\nSECRETS_KEY=${options.secrets.SECRETS_KEY}\n`,
+    Object.entries(vars)
+      .map(([name, value]) => `${name}=${value}\n`)
+      .join(""),
     { mode: 0o600 },
   );
   return spawn(
@@ -64,9 +71,19 @@ export function startWorker(options: WorkerOptions): ChildProcess {
       cwd: ROOT,
       env: offlineWranglerEnv(),
       stdio: options.quiet ? ["ignore", "pipe", "pipe"] : "inherit",
-      detached: false,
+      detached: options.group ?? false,
     },
   );
+}
+
+/** Kill wrangler and its workerd at once, mid-instruction, as a power cut would. */
+export function killWorker(child: ChildProcess): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, "SIGKILL");
+  } catch {
+    child.kill("SIGKILL");
+  }
 }
 
 export async function waitForHealth(url: string, timeoutMs = 60_000): Promise<void> {

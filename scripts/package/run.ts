@@ -3,8 +3,8 @@
  *
  * Builds the sidebar app, assembles the Zendesk app package in dist/package (manifest.json,
  * translations/, assets/: the folder `zcli apps:server dist/package` serves), checks it against
- * Zendesk's documented rules and zips it to dist/continuity-<version>.zip for upload as a private
- * app. The Worker URL (or CONTINUITY_WORKER_URL) is written into the manifest's domainWhitelist.
+ * Zendesk's rules (an error stops here; what Zendesk only warns about is printed) and zips it to
+ * dist/continuity-<version>.zip for upload as a private app. The Worker URL (or CONTINUITY_WORKER_URL) is written into the manifest's domainWhitelist.
  */
 import {
   copyFileSync,
@@ -19,11 +19,12 @@ import path from "node:path";
 import { zipSync } from "fflate";
 import { buildApp, PACKAGE_DIR } from "../lib/app-build";
 import { argValue, ROOT } from "../lib/local-env";
-import { validatePackage } from "./rules";
+import { errorsOf, validatePackage } from "./rules";
 import { EXAMPLE_WORKER_HOST, manifestForWorker } from "./worker-url";
 
-/** Marketplace and location assets kept in the repo; the app build supplies the rest. */
-const REPO_ASSETS = /^(logo\.png|logo-small\.png|screenshot-\d+\.png|icon_[a-z_]+\.svg)$/;
+/** Marketplace and location assets kept in the repo (banner.png is optional); the app build supplies the rest. */
+const REPO_ASSETS =
+  /^(logo\.png|logo-small\.png|banner\.png|screenshot-\d+\.png|icon_[a-z_]+\.svg)$/;
 
 function filesBelow(dir: string, prefix = ""): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -76,9 +77,11 @@ async function main() {
     ]),
   );
   const problems = validatePackage(files);
-  if (problems.length > 0) {
-    console.error(`The package breaks ${problems.length} of Zendesk's rules:`);
-    for (const p of problems) console.error(`  ✗ [${p.rule}] ${p.message}`);
+  const errors = errorsOf(problems);
+  const warnings = problems.filter((p) => p.level === "warning");
+  if (errors.length > 0) {
+    console.error(`The package breaks ${errors.length} of Zendesk's rules:`);
+    for (const p of errors) console.error(`  ✗ [${p.rule}] ${p.message}`);
     process.exit(1);
   }
 
@@ -94,6 +97,12 @@ async function main() {
   console.log(
     [
       `✓ ${files.size} files pass Zendesk's package rules`,
+      ...(warnings.length > 0
+        ? [
+            `! ${warnings.length} things Zendesk will warn about on upload (review them; they do not stop it):`,
+            ...warnings.map((p) => `  ! [${p.rule}] ${p.message}`),
+          ]
+        : []),
       `✓ ${path.relative(ROOT, zipFile)} (${(zip.length / 1024).toFixed(0)} KB): upload it as a private app`,
       `  ${path.relative(ROOT, PACKAGE_DIR)}/ is the same package unzipped: npx @zendesk/zcli apps:server ${path.relative(ROOT, PACKAGE_DIR)}`,
       `  Secure settings may be sent to: ${domains.join(", ")}`,

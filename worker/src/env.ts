@@ -20,6 +20,8 @@ export interface Env {
   SECRETS_KEY: string;
   /** First retry delay for downstream outages, in seconds (default 2); tests use 0. */
   RETRY_BASE_SECONDS?: string;
+  /** Seconds a claimed event may sit queued before it is queued again (default 180); tests use less. */
+  INGEST_LEASE_SECONDS?: string;
   /** Timeout for writes to vendors, in milliseconds (default 10000); tests use less. */
   OUTBOUND_TIMEOUT_MS?: string;
 }

@@ -1,14 +1,19 @@
 import type { Env } from "./env";
 import { enforceRetention, type RetentionRun } from "./governance/retention";
+import { requeueStuckDeliveries } from "./ingest/stuck-deliveries";
 import { overdueRuns } from "./store/agent-runs";
 import { overdueOutbox } from "./store/outbox";
 import { loadTenant } from "./tenancy/tenants";
 
 /**
- * Every minute: queue again what should be moving and is not (a queue send lost after its row
- * was written). Both consumers are idempotent, so a spare message is harmless.
+ * Every minute: queue again what should be moving and is not (a queue message lost after its row
+ * was written, or with a process that died): accepted events past their lease, owed agent runs,
+ * outbox rows. Every consumer is idempotent, so a spare message is harmless.
  */
-export async function sweep(env: Env, now: Date): Promise<{ runs: number; outbox: number }> {
+export async function sweep(
+  env: Env,
+  now: Date,
+): Promise<{ deliveries: number; runs: number; outbox: number }> {
   const before = new Date(now.getTime() - 60_000).toISOString();
   const [runs, outbox] = await Promise.all([
     overdueRuns(env.DB, before),
@@ -18,7 +23,8 @@ export async function sweep(env: Env, now: Date): Promise<{ runs: number; outbox
     await env.AGENT_QUEUE.sendBatch(runs.map((r) => ({ body: { v: 1 as const, ...r } })));
   if (outbox.length > 0)
     await env.OUTBOX_QUEUE.sendBatch(outbox.map((o) => ({ body: { v: 1 as const, ...o } })));
-  return { runs: runs.length, outbox: outbox.length };
+  const deliveries = await requeueStuckDeliveries(env, now);
+  return { deliveries: deliveries.requeued, runs: runs.length, outbox: outbox.length };
 }
 
 /** Every minute as well: each tenant's retention windows, a bounded batch at a time. */

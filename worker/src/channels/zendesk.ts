@@ -1,3 +1,4 @@
+import { eventTimeProblem } from "../contracts/event-time";
 import { z } from "@hono/zod-openapi";
 import type { Channel, ChannelEvent, TicketStatus } from "../domain/channel-event";
 import { TICKET_STATUSES } from "../domain/channel-event";
@@ -175,14 +176,15 @@ export function fromZendeskEvent(body: ZendeskEventWebhook): ZendeskMapping {
 /** Turn a trigger-template delivery into a ChannelEvent; the ticket's text is fetched later. */
 export function fromZendeskTrigger(body: ZendeskTriggerWebhook): ZendeskMapping {
   const at = Date.parse(body.updated_at);
-  if (Number.isNaN(at)) {
+  const problem = eventTimeProblem(body.updated_at);
+  if (problem) {
     return {
       kind: "invalid",
       issues: [
         {
           code: "custom",
           path: ["updated_at"],
-          message: "must be {{ticket.updated_at_with_timestamp}}",
+          message: Number.isNaN(at) ? "must be {{ticket.updated_at_with_timestamp}}" : problem,
           input: body.updated_at,
         },
       ],

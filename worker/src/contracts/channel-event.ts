@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { CHANNELS } from "../domain/channel-event";
 import { IDENTIFIER_TYPES } from "../domain/identifiers";
+import { eventTime } from "./event-time";
 
 const isoTime = z.iso.datetime({ offset: true });
 const externalId = z
@@ -26,7 +27,7 @@ export const GenericChannelEventSchema = z
   .object({
     id: z.string().min(1).max(200),
     channel: z.enum(CHANNELS),
-    occurredAt: isoTime,
+    occurredAt: eventTime(),
     sessionId: z.string().min(1).max(200).optional(),
     ticketId: externalId.optional(),
     identifiers: z.array(IdentifierSchema).max(20).default([]),

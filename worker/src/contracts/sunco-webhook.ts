@@ -1,9 +1,10 @@
 import { z } from "@hono/zod-openapi";
+import { eventTime } from "./event-time";
 
 export const SuncoEvent = z.object({
   id: z.string().min(1).max(200),
   type: z.string().min(1),
-  createdAt: z.iso.datetime({ offset: true }),
+  createdAt: eventTime(),
   payload: z.record(z.string(), z.unknown()).default({}),
 });
 export type SuncoEvent = z.infer<typeof SuncoEvent>;

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { eventTime } from "./event-time";
 
 const id = z.union([z.string(), z.number()]).transform(String);
 const optionalId = z
@@ -27,7 +28,7 @@ export const ZendeskEventWebhook = z
     type: z.string().regex(/^zen:event-type:/, "must be a zen:event-type:* event"),
     account_id: z.number().or(z.string()).optional(),
     subject: z.string().optional(),
-    time: z.iso.datetime({ offset: true }),
+    time: eventTime(),
     zendesk_event_version: z.string().optional(),
     detail: ZendeskTicketDetail,
     event: z.record(z.string(), z.unknown()).nullish(),

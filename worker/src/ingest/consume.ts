@@ -4,9 +4,8 @@ import { orderSystemFor, type OrderSystem } from "../connectors/orders";
 import { demoOrderSystem } from "../demo/demo-orders";
 import { linksOf, type ChannelEvent } from "../domain/channel-event";
 import type { Env } from "../env";
-import { identityKey, rootKeys } from "../security/keys";
-import { seal } from "../security/sealed-box";
-import { failDelivery, forgetDelivery } from "../store/deliveries";
+import { identityKey } from "../security/keys";
+import { extendLease, failDelivery, forgetDelivery, isSettled } from "../store/deliveries";
 import { findLinkedThreads, type LinkedThread } from "../store/threads";
 import { loadTenant } from "../tenancy/tenants";
 import { phoneCountry, type TenantConfig } from "../tenancy/tenant-config";
@@ -18,6 +17,7 @@ import { recentCustomerWords } from "../domain/thread-state";
 import { aboutAnOrder, groundReferences, type GroundedReferences } from "./grounding";
 import { enrichFromZendesk } from "./enrich";
 import { gatherEvidence, identifiersOf } from "./evidence";
+import { leaseFrom, sealEvent } from "./delivery-copy";
 import type { IngestMessage } from "./ingest-message";
 import { recordContact, type RecordOutcome } from "./record-contact";
 
@@ -151,12 +151,7 @@ async function groundCustomerWords(
 }
 
 async function setAside(env: Env, message: IngestMessage, error: string): Promise<void> {
-  const keys = await rootKeys(env.SECRETS_KEY);
-  const sealedEvent = await seal(
-    keys.settings,
-    JSON.stringify(message.event),
-    `tenant:${message.tenantId}:delivery`,
-  );
+  const sealedEvent = await sealEvent(env, message.tenantId, message.event);
   await failDelivery(env.DB, message.tenantId, message.event, {
     error,
     sealedEvent,
@@ -174,6 +169,11 @@ export async function consumeIngest(batch: MessageBatch<IngestMessage>, env: Env
     const { tenantId, event } = message.body;
     const started = Date.now();
     try {
+      // A spare message (a sweep or redelivery raced the original) for a settled event is done.
+      if (await isSettled(env.DB, tenantId, event)) {
+        message.ack();
+        continue;
+      }
       const outcome = await processIngest(env, message.body);
       message.ack();
       // Routine outcomes are in the audit trail; the log carries what an operator should notice.
@@ -192,9 +192,19 @@ export async function consumeIngest(batch: MessageBatch<IngestMessage>, env: Env
       const reason = error instanceof Error ? error.message : String(error);
       const transient = error instanceof DownstreamUnavailable;
       if (transient && message.attempts < MAX_INGEST_ATTEMPTS) {
-        message.retry({
-          delaySeconds: backoffSeconds(message.attempts, error.retryAfterSeconds, retryBase(env)),
-        });
+        const delaySeconds = backoffSeconds(
+          message.attempts,
+          error.retryAfterSeconds,
+          retryBase(env),
+        );
+        // The wait is known: the sweep should not take this event for lost meanwhile.
+        await extendLease(
+          env.DB,
+          tenantId,
+          event,
+          leaseFrom(env, new Date(), { extraSeconds: delaySeconds }).until,
+        ).catch(() => undefined);
+        message.retry({ delaySeconds });
         console.warn(
           JSON.stringify({
             msg: "ingest retry",

@@ -2,6 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { limitBody } from "./body-limit";
 import { ApiError, invalid } from "./problem";
 import type { AppBindings } from "./types";
 
@@ -59,5 +60,6 @@ export function createApp() {
     ),
   );
   app.onError(errorResponse);
+  app.use("*", limitBody);
   return app;
 }

@@ -1,4 +1,4 @@
-import { fromBase64, utf8 } from "./encoding";
+import { fromBase64, toBase64, utf8 } from "./encoding";
 
 /**
  * Every key the Worker uses derives from SECRETS_KEY with HKDF, each for one purpose, so a key
@@ -9,6 +9,8 @@ export interface RootKeys {
   appSecretLookup: CryptoKey;
   /** The HKDF root itself, for per-tenant keys derived on demand. */
   root: CryptoKey;
+  /** Names this root in caches without holding the secret: equal only for the same root key. */
+  fingerprint: string;
 }
 
 const cache = new Map<string, Promise<RootKeys>>();
@@ -31,14 +33,15 @@ function info(purpose: string) {
 async function derive(secretsKey: string): Promise<RootKeys> {
   const root = await importRoot(secretsKey);
   const hmac = { name: "HMAC", hash: "SHA-256", length: 256 } as const;
-  const [settings, appSecretLookup] = await Promise.all([
+  const [settings, appSecretLookup, fingerprint] = await Promise.all([
     crypto.subtle.deriveKey(info("settings"), root, { name: "AES-GCM", length: 256 }, false, [
       "encrypt",
       "decrypt",
     ]),
     crypto.subtle.deriveKey(info("app-secret-lookup"), root, hmac, false, ["sign"]),
+    crypto.subtle.deriveBits(info("cache-fingerprint"), root, 128),
   ]);
-  return { settings, appSecretLookup, root };
+  return { settings, appSecretLookup, root, fingerprint: toBase64(new Uint8Array(fingerprint)) };
 }
 
 export function rootKeys(secretsKey: string): Promise<RootKeys> {
@@ -55,17 +58,17 @@ const identityKeys = new Map<string, Promise<CryptoKey>>();
 
 /** Each tenant hashes identifiers with its own key: equal emails in two tenants never match. */
 export async function identityKey(secretsKey: string, tenantId: string): Promise<CryptoKey> {
-  const id = `${secretsKey.length}:${tenantId}`;
+  const { root, fingerprint } = await rootKeys(secretsKey);
+  // Keyed by the root's fingerprint: a rotated SECRETS_KEY never gets the old key's hashes.
+  const id = `${fingerprint}:${tenantId}`;
   let key = identityKeys.get(id);
   if (!key) {
-    key = rootKeys(secretsKey).then(({ root }) =>
-      crypto.subtle.deriveKey(
-        info(`identity/${tenantId}`),
-        root,
-        { name: "HMAC", hash: "SHA-256", length: 256 },
-        false,
-        ["sign"],
-      ),
+    key = crypto.subtle.deriveKey(
+      info(`identity/${tenantId}`),
+      root,
+      { name: "HMAC", hash: "SHA-256", length: 256 },
+      false,
+      ["sign"],
     );
     identityKeys.set(id, key);
   }

@@ -1,3 +1,4 @@
+import { CLOCK_SKEW_SECONDS } from "../contracts/event-time";
 import { fromBase64, fromHex, utf8 } from "./encoding";
 
 const byBytes = new WeakMap<Uint8Array, Promise<CryptoKey>>();
@@ -34,7 +35,7 @@ async function verifyHmac(
   return crypto.subtle.verify("HMAC", await hmacKey(secret), signature, utf8(data));
 }
 
-export const ZENDESK_STALENESS_SECONDS = 300;
+export const ZENDESK_STALENESS_SECONDS = CLOCK_SKEW_SECONDS;
 
 export type SignatureCheck = { ok: true } | { ok: false; reason: string };
 

@@ -2,28 +2,40 @@ import type { ChannelEvent } from "../domain/channel-event";
 
 export type DeliveryStatus = "queued" | "done" | "failed";
 
+/** One event to claim, with the sealed copy it is kept as until it is settled. */
+export interface DeliveryClaim {
+  event: ChannelEvent;
+  sealedEvent: string;
+}
+
 /**
- * Claim each event id for this tenant. Returns the events that were new; the others are
- * redeliveries and must change nothing.
+ * Claim each event id for this tenant, keeping its sealed copy in the same write. Returns the
+ * events to queue: the new ones, and the redeliveries of a claim still queued past its lease
+ * (its queue message died with a process), which take a fresh copy and lease. The others are
+ * redeliveries and change nothing.
  */
 export async function claimDeliveries(
   db: D1Database,
   tenantId: string,
-  events: ChannelEvent[],
-  now: string,
+  claims: DeliveryClaim[],
+  lease: { now: string; until: string },
 ): Promise<ChannelEvent[]> {
-  if (events.length === 0) return [];
-  const claim = (e: ChannelEvent) =>
+  if (claims.length === 0) return [];
+  const claim = ({ event, sealedEvent }: DeliveryClaim) =>
     db
       .prepare(
-        `INSERT INTO inbound_deliveries (tenant_id, source, event_id, status, received_at)
-         VALUES (?1, ?2, ?3, 'queued', ?4) ON CONFLICT DO NOTHING`,
+        `INSERT INTO inbound_deliveries (tenant_id, source, event_id, status, received_at, sealed_event, lease_until)
+         VALUES (?1, ?2, ?3, 'queued', ?4, ?5, ?6)
+         ON CONFLICT (tenant_id, source, event_id) DO UPDATE
+           SET sealed_event = excluded.sealed_event, lease_until = excluded.lease_until, requeues = requeues + 1
+           WHERE inbound_deliveries.status = 'queued'
+             AND COALESCE(inbound_deliveries.lease_until, inbound_deliveries.received_at) < ?4`,
       )
-      .bind(tenantId, e.source, e.eventId, now);
+      .bind(tenantId, event.source, event.eventId, lease.now, sealedEvent, lease.until);
   // Most deliveries carry one event: one statement is cheaper than a batch of one.
   const results =
-    events.length === 1 ? [await claim(events[0]!).run()] : await db.batch(events.map(claim));
-  return events.filter((_, i) => results[i]?.meta.changes === 1);
+    claims.length === 1 ? [await claim(claims[0]!).run()] : await db.batch(claims.map(claim));
+  return claims.filter((_, i) => results[i]?.meta.changes === 1).map((c) => c.event);
 }
 
 /** Undo a claim when the event could not be queued, so the sender's retry is processed. */
@@ -42,6 +54,95 @@ export async function releaseDeliveries(
         .bind(tenantId, e.source, e.eventId),
     ),
   );
+}
+
+/** Whether an event was already settled: a spare queue message for it changes nothing. */
+export async function isSettled(
+  db: D1Database,
+  tenantId: string,
+  event: Pick<ChannelEvent, "source" | "eventId">,
+): Promise<boolean> {
+  const row = await db
+    .prepare(
+      `SELECT status FROM inbound_deliveries WHERE tenant_id = ?1 AND source = ?2 AND event_id = ?3`,
+    )
+    .bind(tenantId, event.source, event.eventId)
+    .first<{ status: DeliveryStatus }>();
+  return row?.status === "done";
+}
+
+/** A queued event waiting out a retry keeps its lease, so the sweep does not queue it twice. */
+export async function extendLease(
+  db: D1Database,
+  tenantId: string,
+  event: Pick<ChannelEvent, "source" | "eventId">,
+  until: string,
+): Promise<void> {
+  await db
+    .prepare(
+      `UPDATE inbound_deliveries SET lease_until = ?4
+       WHERE tenant_id = ?1 AND source = ?2 AND event_id = ?3 AND status = 'queued'`,
+    )
+    .bind(tenantId, event.source, event.eventId, until)
+    .run();
+}
+
+export interface StuckDelivery {
+  tenantId: string;
+  source: ChannelEvent["source"];
+  eventId: string;
+  sealedEvent: string;
+  requeues: number;
+}
+
+/** Claims still queued past their lease, with their copy: their queue message was lost. */
+export async function stuckDeliveries(
+  db: D1Database,
+  now: string,
+  limit = 200,
+  tenantId?: string,
+): Promise<StuckDelivery[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT tenant_id, source, event_id, sealed_event, requeues FROM inbound_deliveries
+       WHERE status = 'queued' AND lease_until < ?1 AND sealed_event IS NOT NULL
+         AND (?3 IS NULL OR tenant_id = ?3)
+       ORDER BY lease_until LIMIT ?2`,
+    )
+    .bind(now, limit, tenantId ?? null)
+    .all<{
+      tenant_id: string;
+      source: ChannelEvent["source"];
+      event_id: string;
+      sealed_event: string;
+      requeues: number;
+    }>();
+  return results.map((r) => ({
+    tenantId: r.tenant_id,
+    source: r.source,
+    eventId: r.event_id,
+    sealedEvent: r.sealed_event,
+    requeues: r.requeues,
+  }));
+}
+
+/**
+ * Take a fresh lease on a stuck claim before queuing it again. Returns false if someone else
+ * (a redelivery, another sweep) took it first.
+ */
+export async function renewLease(
+  db: D1Database,
+  stuck: StuckDelivery,
+  lease: { now: string; until: string },
+): Promise<boolean> {
+  const result = await db
+    .prepare(
+      `UPDATE inbound_deliveries SET lease_until = ?5, requeues = requeues + 1
+       WHERE tenant_id = ?1 AND source = ?2 AND event_id = ?3 AND status = 'queued' AND lease_until < ?4`,
+    )
+    .bind(stuck.tenantId, stuck.source, stuck.eventId, lease.now, lease.until)
+    .run();
+  return result.meta.changes === 1;
 }
 
 export function settleDelivery(
@@ -131,18 +232,20 @@ export async function listFailed(
   }));
 }
 
+/** Put a failed event back in the queue's hands; its copy stays until it is settled. */
 export async function requeueFailed(
   db: D1Database,
   tenantId: string,
   source: string,
   eventId: string,
+  leaseUntil: string,
 ): Promise<boolean> {
   const result = await db
     .prepare(
-      `UPDATE inbound_deliveries SET status = 'queued', error = NULL, sealed_event = NULL, settled_at = NULL
+      `UPDATE inbound_deliveries SET status = 'queued', error = NULL, settled_at = NULL, lease_until = ?4
        WHERE tenant_id = ?1 AND source = ?2 AND event_id = ?3 AND status = 'failed'`,
     )
-    .bind(tenantId, source, eventId)
+    .bind(tenantId, source, eventId, leaseUntil)
     .run();
   return result.meta.changes === 1;
 }

@@ -11,6 +11,8 @@ export type WordedHardStop = "payment_dispute" | "suspected_takeover" | "regulat
  * finds 94% of the stops with 96% precision, and with the frames precision stays at 0.98.
  */
 const VOTE_AT = 0.3;
+/** A vote this sure outweighs a question's form (chosen on the tuning half, like VOTE_AT). */
+const CONFIDENT_VOTE = 0.8;
 const VOTES: { stop: WordedHardStop; from: IntentClass }[] = [
   { stop: "payment_dispute", from: "billing_dispute" },
   { stop: "suspected_takeover", from: "suspected_takeover" },
@@ -116,7 +118,13 @@ export function wordedHardStops(
   for (const vote of VOTES) {
     if (scores[vote.from] < VOTE_AT) continue;
     // A question about paying ("does Klarna let me split it?") is no dispute without a sign of one.
-    if (vote.stop === "payment_dispute" && (aside || (question && !contested))) continue;
+    // A confident vote stands on its own: "a charge I never made — what was it for?" asks a
+    // question and disputes all the same.
+    if (
+      vote.stop === "payment_dispute" &&
+      (aside || (question && !contested && scores[vote.from] < CONFIDENT_VOTE))
+    )
+      continue;
     // "Charge" said of a battery or a charger is no payment, whatever the classifier makes of it.
     if (vote.stop === "payment_dispute" && battery.length > 0 && !contested && !mentioned("issuer"))
       continue;

@@ -37,9 +37,9 @@ const NOT_NAMES = new Set(
     "phone mobile tel work home office regards mr mrs ms miss dr prof ref re ord fwd fw post"
   ).split(" "),
 );
-// Lower-case words inside a name: "van der Berg", "de la Cruz", "bin Salman".
+// Lower-case words inside a name: "van der Berg", "de la Cruz", "bin Salman", "Ó Briain".
 const PARTICLES = new Set(
-  "van der den de la le da di du del della von bin al el ter ten dos das y".split(" "),
+  "van der den de la le da di du del della von bin al el ter ten dos das y ó ní nic ua".split(" "),
 );
 // A name word has a lower-case letter (capitals alone are codes: "ORD"), and ends in a letter.
 const NAME_WORD = /^[\p{Lu}\p{Ll}](?:[\p{L}'’-]*\p{L})?$/u;
@@ -59,8 +59,13 @@ function leadingName(words: string[], caseMatters: boolean): string | null {
     const word = raw.replace(/[.,;:!?)]+$/, "");
     const lower = word.toLowerCase();
     const particle = PARTICLES.has(lower) && picked.length > 0;
-    if (!NAME_WORD.test(word) || word.length < 2 || (NOT_NAMES.has(lower) && !particle)) break;
-    if (caseMatters && !/\p{Ll}/u.test(word)) break;
+    if (
+      !NAME_WORD.test(word) ||
+      (word.length < 2 && !particle) ||
+      (NOT_NAMES.has(lower) && !particle)
+    )
+      break;
+    if (caseMatters && !particle && !/\p{Ll}/u.test(word)) break;
     if (caseMatters && !particle && !/^\p{Lu}/u.test(word)) break;
     picked.push(word);
     if (picked.length === 4 || /[.,;:!?)]$/.test(raw)) break;
@@ -128,7 +133,7 @@ export function nameCandidates(text: string, signature: string | null): NameCand
   if (caseMatters) {
     for (const line of lines) {
       for (const m of line.matchAll(
-        /(?:^|[^\p{L}])(\p{Lu}[\p{L}'’-]+(?:[ \t]+(?:\p{Lu}[\p{L}'’-]+|van|der|de|la|von|del|da|di|bin|al)){1,3})/gu,
+        /(?:^|[^\p{L}])(\p{Lu}[\p{L}'’-]+(?:[ \t]+(?:\p{Lu}[\p{L}'’-]+|van|der|de|la|von|del|da|di|bin|al|Ó|Ní|Nic|Ua)){1,3})/gu,
       )) {
         add(leadingName(m[1]!.split(/[ \t]+/), true), false);
       }
@@ -252,15 +257,18 @@ export interface NameZipPair {
   zip: string;
 }
 
-/** Figures that are postcodes in much of the world ("Cape Town 8001", "00-543 Warszawa"). */
+/**
+ * Figures that are postcodes in much of the world ("Cape Town 8001", "00-543 Warszawa",
+ * "Bengaluru 560034", "1100-048 Lisboa").
+ */
 export function loosePostcodes(text: string): PostcodeCandidate[] {
-  return [...text.matchAll(/(?<![\p{L}\p{N}-])(\d{2}-\d{3}|\d{4,5})(?![\p{L}\p{N}-])/gu)].map(
-    (m) => ({
-      zip: m[1]!,
-      cued: false,
-      span: { start: -1, end: -1 },
-    }),
-  );
+  return [
+    ...text.matchAll(/(?<![\p{L}\p{N}-])(\d{2}-\d{3}|\d{4}-\d{3}|\d{4,6})(?![\p{L}\p{N}-])/gu),
+  ].map((m) => ({
+    zip: m[1]!,
+    cued: false,
+    span: { start: -1, end: -1 },
+  }));
 }
 
 /**

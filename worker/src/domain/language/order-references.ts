@@ -200,8 +200,14 @@ export function orderCandidates(text: string, taken: Span[] = []): OrderCandidat
     const filler = ["number", "no", "num", "nr", "id", "is", "was", "code", "ending", "in"];
     let k = before.length - 1;
     while (k > 0 && filler.includes(before[k]!) && !OTHER_THINGS.has(before[k]!)) k--;
-    const otherThing = joined && OTHER_THINGS.has(before[k] ?? "");
-    if (!hash && !cuedByWord && otherThing) continue;
+    // "IMEI/serial: SN…" names two other things at once.
+    const named = (before[k] ?? "").split("/");
+    // "Your ref: CS-20931" is the support team's own reference, not the customer's order.
+    const theirs = ["ref", "reference"].includes(last) && before[before.length - 2] === "your";
+    const otherThing =
+      (joined && (OTHER_THINGS.has(before[k] ?? "") || named.some((w) => OTHER_THINGS.has(w)))) ||
+      theirs;
+    if (!hash && (!cuedByWord || theirs) && otherThing) continue;
     // A model number ("KT-900") has few figures; order systems that prefix letters use more.
     if (letters && !hash && !cuedByWord && (body.match(/\d/g) ?? []).length < 4) continue;
     if (!hash && !letters && !cuedByWord) {
@@ -258,5 +264,40 @@ export function orderCandidates(text: string, taken: Span[] = []): OrderCandidat
     });
   }
   const seen = new Set<string>();
-  return found.filter((c) => !seen.has(c.id) && Boolean(seen.add(c.id)));
+  const unique = found.filter((c) => !seen.has(c.id) && Boolean(seen.add(c.id)));
+  return withoutCorrected(text, inheritListCue(text, unique));
+}
+
+// Between two figures, words that take the first back: "#1503… sorry #1530", "7712 no wait 7721".
+const TAKEN_BACK =
+  /\b(?:sorry|no wait|wait|i mean|i meant|correction|oops|typo|my mistake|my bad|scratch that|make that|should (?:be|read|say|have been))\b/i;
+// Right before a figure, words that rule it out: "W6218840, not W6218480", "(not 55281 …)".
+const RULED_OUT = /\b(?:not|rather than|instead of)\s*(?:#\s?)?$/i;
+
+/**
+ * A customer who corrects a figure means the corrected one: the figure taken back or ruled out is
+ * dropped, as long as another candidate is left to mean.
+ */
+function withoutCorrected(text: string, candidates: OrderCandidate[]): OrderCandidate[] {
+  if (candidates.length < 2) return candidates;
+  const dropped = new Set<OrderCandidate>();
+  candidates.forEach((c, i) => {
+    const next = candidates[i + 1];
+    if (next && TAKEN_BACK.test(text.slice(c.span.end, next.span.start))) dropped.add(c);
+    if (RULED_OUT.test(text.slice(Math.max(0, c.span.start - 20), c.span.start))) dropped.add(c);
+  });
+  const kept = candidates.filter((c) => !dropped.has(c));
+  return kept.length > 0 ? kept : candidates;
+}
+
+/** "orders 77120 and 77134", "#4410, 4411 & 4412": figures listed after a cued one share its cue. */
+function inheritListCue(text: string, candidates: OrderCandidate[]): OrderCandidate[] {
+  return candidates.map((c, i) => {
+    const previous = candidates[i - 1];
+    if (c.cue || !previous?.cue) return c;
+    const gap = text.slice(previous.span.end, c.span.start);
+    return /^\s*(?:,|&|\band\b|\bor\b|\/)\s*(?:#\s?)?$/i.test(gap)
+      ? { ...c, strength: "cued" as const, cue: previous.cue }
+      : c;
+  });
 }

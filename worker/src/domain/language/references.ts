@@ -50,14 +50,25 @@ export function referencesIn(words: CustomerWords, defaultCountry?: string): Mes
     ...loosePostcodes(words.signature ?? ""),
   ];
   for (const p of signatureCodes) if (!postcodes.some((c) => c.zip === p.zip)) postcodes.push(p);
+  // Someone who says who they are may give an address in their own country's form: its figures
+  // are worth a lookup with the name (the order system confirms or not).
+  if (names.some((n) => n.cued))
+    for (const p of loosePostcodes(words.text))
+      if (!postcodes.some((c) => c.zip === p.zip)) postcodes.push(p);
   // Figures other finders explain are not orders: an email, a phone, a zip said as a zip.
   const taken: Span[] = [
     ...findEmails(words.text).map((e) => e.span),
     ...findPhones(words.text, defaultCountry).map((p) => p.span),
     ...postcodes.filter((p) => p.cued && p.span.start >= 0).map((p) => p.span),
   ];
+  // A signature's "Ref:" or "Order:" line names the order; its other figures are phones and streets.
+  const signed = orderCandidates(words.signature ?? "")
+    .filter((o) => o.cue === "hash" || o.cue === "word")
+    .map((o) => ({ ...o, span: { start: -1, end: -1 } }));
+  const orders = orderCandidates(words.text, taken);
+  for (const o of signed) if (!orders.some((c) => c.id === o.id)) orders.push(o);
   return {
-    orders: orderCandidates(words.text, taken),
+    orders,
     emails: [...new Set(emails.map((e) => e.email))],
     phones: [...new Set(phones.map((p) => p.e164))],
     names,

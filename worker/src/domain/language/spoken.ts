@@ -109,7 +109,11 @@ function digitRun(words: string[], i: number): { digits: string; taken: number }
 }
 
 // Spoken hedges that carry nothing; "like" alone stays, people like things.
-const SPOKEN_HEDGES = /\b(?:you know|so yeah|i mean|kind of like|sort of like),?\s*/gi;
+// "I mean" before a figure corrects it ("one eight four two two, i mean two seven"): kept.
+const SPOKEN_HEDGES = new RegExp(
+  `\\b(?:you know|so yeah|i mean(?!,?\\s*(?:#|[a-z]{0,4}-?\\d|(?:${NUMBER_WORD})\\b))|kind of like|sort of like),?\\s*`,
+  "gi",
+);
 
 const STREET_WORD =
   /^(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|way|drive|dr|court|ct|place|pl|terrace|square|close|crescent|parade|parkway|highway|north|south|east|west)$/i;
@@ -168,10 +172,40 @@ function houseNumber(words: string[], i: number): { digits: string; taken: numbe
     : null;
 }
 
+/**
+ * Callers spell a word right after saying it ("priya, p r i y a, raghunathan"): the spelling says
+ * nothing new, and left in, its letters would read as a code.
+ */
+function withoutSpeltEchoes(parts: Piece[]): Piece[] {
+  const out: Piece[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    out.push(parts[i]!);
+    const said = parts[i]!.word.toLowerCase().replace(/[^\p{L}]/gu, "");
+    if (said.length < 2) continue;
+    let spelt = "";
+    let j = i + 1;
+    while (j < parts.length && spelt.length < said.length) {
+      const letter = parts[j]!.word.toLowerCase().replace(/[,.;:]$/, "");
+      if (!/^\p{L}$/u.test(letter)) break;
+      spelt += letter;
+      j++;
+    }
+    if (spelt === said) {
+      // "tom, t o m, baker" reads "tom baker": the pauses were only for the spelling.
+      const word = parts[i]!.word.replace(/[,;:]$/, "");
+      out[out.length - 1] = { word, gap: parts[j - 1]!.gap };
+      i = j - 1;
+    }
+  }
+  return out;
+}
+
 /** Turn spoken figures and addresses into written ones; drop hesitation sounds. */
 export function writtenForm(text: string): string {
-  const parts = pieces(text.replace(SPOKEN_HEDGES, "")).filter(
-    (p) => !FILLERS.has(p.word.toLowerCase().replace(/[,.]$/, "")),
+  const parts = withoutSpeltEchoes(
+    pieces(text.replace(SPOKEN_HEDGES, "")).filter(
+      (p) => !FILLERS.has(p.word.toLowerCase().replace(/[,.]$/, "")),
+    ),
   );
   const words = parts.map((p) => p.word);
   const out: Piece[] = [];

@@ -1,8 +1,7 @@
-import type { ChannelEvent } from "../../domain/channel-event";
 import { ApiError } from "../../lib/problem";
 import type { AppRouteHandler } from "../../lib/types";
-import { rootKeys } from "../../security/keys";
-import { open } from "../../security/sealed-box";
+import { leaseFrom, openEvent } from "../../ingest/delivery-copy";
+import { requeueStuckDeliveries } from "../../ingest/stuck-deliveries";
 import { countOwedRuns } from "../../store/agent-runs";
 import { countUnsettled, listFailed, requeueFailed } from "../../store/deliveries";
 import { countOutbox, listOutbox, requeueOutbox, type OutboxRow } from "../../store/outbox";
@@ -142,19 +141,20 @@ export const failedDeliveries: AppRouteHandler<FailedDeliveriesRoute> = async (c
 export const replayDeliveries: AppRouteHandler<ReplayDeliveriesRoute> = async (c) => {
   const { tenantId } = c.req.valid("param");
   await requireTenant(c.env.DB, tenantId);
-  const keys = await rootKeys(c.env.SECRETS_KEY);
+  const now = new Date();
   let replayed = 0;
   for (const failed of await listFailed(c.env.DB, tenantId)) {
     if (!failed.sealedEvent) continue;
-    const event = JSON.parse(
-      await open(keys.settings, failed.sealedEvent, `tenant:${tenantId}:delivery`),
-    ) as ChannelEvent;
-    if (await requeueFailed(c.env.DB, tenantId, failed.source, failed.eventId)) {
+    const event = await openEvent(c.env, tenantId, failed.sealedEvent);
+    const lease = leaseFrom(c.env, now).until;
+    if (await requeueFailed(c.env.DB, tenantId, failed.source, failed.eventId, lease)) {
       await c.env.INGEST_QUEUE.send({ v: 1, tenantId, event });
       replayed++;
     }
   }
-  return c.json({ replayed }, 202);
+  // Accepted events whose queue message was lost are replayed too, without waiting for the cron.
+  const { requeued } = await requeueStuckDeliveries(c.env, now, tenantId);
+  return c.json({ replayed: replayed + requeued }, 202);
 };
 
 const entry = ({

@@ -138,7 +138,10 @@ export const replayDeliveries = createRoute({
   middleware: [operatorAuth] as const,
   request: { params: TenantParams },
   responses: {
-    202: jsonContent(z.object({ replayed: z.number().int() }), "Failed events queued again"),
+    202: jsonContent(
+      z.object({ replayed: z.number().int() }),
+      "Failed events, and accepted events whose queue message was lost, queued again",
+    ),
     401: errorContent("Missing or wrong operator token"),
     404: errorContent("No such tenant"),
   },

@@ -2,12 +2,15 @@ import type { Context } from "hono";
 import type { ChannelEvent } from "../../domain/channel-event";
 import { ApiError } from "../../lib/problem";
 import type { AppBindings } from "../../lib/types";
+import { leaseFrom, sealEvent } from "../../ingest/delivery-copy";
 import { claimDeliveries, releaseDeliveries } from "../../store/deliveries";
 
 /**
- * Claim each event id, queue the new ones, and answer. A redelivery finds its id claimed and
- * changes nothing. If the queue refuses, the claims are released and the sender is told to retry,
- * so a delivery is never lost between the two.
+ * Claim each event id with a sealed copy of the event, queue the new ones, and answer. The copy
+ * and a lease are written with the claim, so an event answered 2xx whose queue message dies with
+ * a process is queued again from it (by the cron sweep, or by the sender's redelivery once the
+ * lease has run out). Any other redelivery finds its id claimed and changes nothing. If the queue
+ * refuses, the claims are released and the sender is told to retry.
  */
 export async function acceptEvents(
   c: Context<AppBindings>,
@@ -15,7 +18,13 @@ export async function acceptEvents(
   ignored: number,
 ) {
   const tenantId = c.get("tenant").config.id;
-  const fresh = await claimDeliveries(c.env.DB, tenantId, events, new Date().toISOString());
+  const claims = await Promise.all(
+    events.map(async (event) => ({
+      event,
+      sealedEvent: await sealEvent(c.env, tenantId, event),
+    })),
+  );
+  const fresh = await claimDeliveries(c.env.DB, tenantId, claims, leaseFrom(c.env, new Date()));
   if (fresh.length > 0) {
     try {
       await c.env.INGEST_QUEUE.sendBatch(

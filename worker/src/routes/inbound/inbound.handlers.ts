@@ -1,3 +1,4 @@
+import { CLOCK_SKEW_SECONDS } from "../../contracts/event-time";
 import { fromGenericEvent } from "../../channels/generic";
 import { fromSuncoEvent } from "../../channels/sunco";
 import { fromZendeskEvent, fromZendeskTrigger, type ZendeskMapping } from "../../channels/zendesk";
@@ -62,7 +63,10 @@ export const channel: AppRouteHandler<ChannelRoute> = async (c) => {
       : [{ path: `identifiers[${i}].value`, message: `${identifier.type} ${result.reason}` }];
   });
   // A verification reported as passing in the future would keep a contact "high" until then.
-  if (body.verification && Date.parse(body.verification.passedAt) > Date.now() + 5 * 60_000) {
+  if (
+    body.verification &&
+    Date.parse(body.verification.passedAt) > Date.now() + CLOCK_SKEW_SECONDS * 1000
+  ) {
     issues.push({ path: "verification.passedAt", message: "is in the future" });
   }
   if (issues.length > 0) {

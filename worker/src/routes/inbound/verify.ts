@@ -1,4 +1,3 @@
-import { bodyLimit } from "hono/body-limit";
 import { createMiddleware } from "hono/factory";
 import { ApiError } from "../../lib/problem";
 import type { AppBindings } from "../../lib/types";
@@ -9,22 +8,23 @@ import {
 } from "../../security/signatures";
 import { loadTenant, type LoadedTenant } from "../../tenancy/tenants";
 
-export const MAX_BODY_BYTES = 512 * 1024;
-
-export const limitBody = bodyLimit({
-  maxSize: MAX_BODY_BYTES,
-  onError: () => {
-    throw new ApiError(413, "payload_too_large", `The body is larger than ${MAX_BODY_BYTES} bytes`);
-  },
-});
+/**
+ * An unknown tenant id is answered exactly as a known tenant answers a request signed with the
+ * wrong secret: checked against a secret nobody holds, so the answer never tells which ids exist.
+ */
+let decoySecrets: { secret: string; key: Uint8Array<ArrayBuffer> } | null = null;
+// Made on first use: the runtime allows no random values at global scope.
+const decoy = () =>
+  (decoySecrets ??= {
+    secret: crypto.randomUUID(),
+    key: crypto.getRandomValues(new Uint8Array(32)),
+  });
 
 async function tenantOf(
   env: AppBindings["Bindings"],
   tenantId: string | undefined,
-): Promise<LoadedTenant> {
-  const tenant = tenantId ? await loadTenant(env, tenantId) : null;
-  if (!tenant) throw new ApiError(404, "tenant_not_found", "No tenant with this id");
-  return tenant;
+): Promise<LoadedTenant | null> {
+  return tenantId ? loadTenant(env, tenantId) : null;
 }
 
 function unauthorized(reason: string): never {
@@ -38,7 +38,7 @@ function unauthorized(reason: string): never {
 /** Zendesk webhooks: HMAC over timestamp + raw body, checked before a byte is parsed. */
 export const verifyZendesk = createMiddleware<AppBindings>(async (c, next) => {
   const tenant = await tenantOf(c.env, c.req.param("tenantId"));
-  const secret = tenant.config.zendesk.webhookSecret;
+  const secret = tenant ? tenant.config.zendesk.webhookSecret : decoy().secret;
   if (!secret)
     throw new ApiError(
       401,
@@ -56,6 +56,7 @@ export const verifyZendesk = createMiddleware<AppBindings>(async (c, next) => {
     Date.now(),
   );
   if (!check.ok) unauthorized(check.reason);
+  if (!tenant) unauthorized("signature does not match");
   c.set("tenant", tenant);
   c.set("rawBody", raw);
   await next();
@@ -64,14 +65,14 @@ export const verifyZendesk = createMiddleware<AppBindings>(async (c, next) => {
 /** Sunshine Conversations webhooks: the shared secret in X-API-Key. */
 export const verifySunco = createMiddleware<AppBindings>(async (c, next) => {
   const tenant = await tenantOf(c.env, c.req.param("tenantId"));
-  const secret = tenant.config.sunco.webhookSecret;
+  const secret = tenant ? tenant.config.sunco.webhookSecret : decoy().secret;
   if (!secret)
     throw new ApiError(
       401,
       "webhook_not_configured",
       "Set sunco.webhookSecret in the tenant settings to receive Sunshine Conversations webhooks",
     );
-  if (!(await secretsEqual(secret, c.req.header("x-api-key"))))
+  if (!(await secretsEqual(secret, c.req.header("x-api-key"))) || !tenant)
     unauthorized("X-API-Key does not match");
   c.set("tenant", tenant);
   c.set("rawBody", await c.req.text());
@@ -82,8 +83,13 @@ export const verifySunco = createMiddleware<AppBindings>(async (c, next) => {
 export const verifyChannel = createMiddleware<AppBindings>(async (c, next) => {
   const tenant = await tenantOf(c.env, c.req.param("tenantId"));
   const raw = await c.req.text();
-  const check = await verifyHexSignature(tenant.signingKey, c.req.header("x-signature"), raw);
+  const check = await verifyHexSignature(
+    tenant?.signingKey ?? decoy().key,
+    c.req.header("x-signature"),
+    raw,
+  );
   if (!check.ok) unauthorized(check.reason);
+  if (!tenant) unauthorized("signature does not match");
   c.set("tenant", tenant);
   c.set("rawBody", raw);
   await next();
