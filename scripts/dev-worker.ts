@@ -21,8 +21,11 @@ stopOnExit(child);
 child.on("exit", (code) => process.exit(code ?? 0));
 const workerUrl = `http://127.0.0.1:${port}`;
 void waitForHealth(workerUrl).then(() => {
-  startLocalCron(workerUrl);
-  console.log(
-    `Continuity Worker on ${workerUrl}; the cron (sweep and retention) fires every minute.`,
+  startLocalCron(workerUrl, 60_000, (ok) =>
+    console.log(
+      ok
+        ? `Continuity Worker on ${workerUrl}; the cron (sweep and retention) ran and fires every minute.`
+        : `Continuity Worker on ${workerUrl}; the cron did not run (see the Worker's log above).`,
+    ),
   );
 });

@@ -23,6 +23,8 @@ const Expect = z
     handoff: z.string().optional(),
     replyIncludes: z.array(z.string()).optional(),
     replyExcludes: z.array(z.string()).optional(),
+    /** The contact behind the ticket or session is unconfirmed (DESIGN §4), or is not. */
+    unconfirmed: z.boolean().optional(),
   })
   // A misspelt expectation would otherwise be dropped and never judged.
   .strict()
@@ -142,5 +144,6 @@ export const EXPECTATION_KINDS = [
   "reply",
   "expectSent",
   "humanActs",
+  "unconfirmed",
 ] as const;
 export type ExpectationKind = (typeof EXPECTATION_KINDS)[number];

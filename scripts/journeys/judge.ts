@@ -5,7 +5,7 @@ export interface ContextReading {
   thread: { id: string };
   workflow: { id: string; missing: string[]; currentStep: string | null } | null;
   agent?: { handoff: { code: string } | null; replies: { text: string; contactId: string }[] };
-  identity: { level: string; contactId?: string };
+  identity: { level: string; contactId?: string; unconfirmed?: string };
   riskFlags: string[];
   candidates: unknown[];
   control: string;
@@ -137,6 +137,14 @@ export function judgeExpectation(
         !last.toLowerCase().includes(phrase.toLowerCase()),
         `last reply should not include "${phrase}": "${last}"`,
       );
+  }
+  if (expectation.unconfirmed !== undefined) {
+    const actual = context.identity.unconfirmed ?? null;
+    check(
+      "unconfirmed",
+      (actual !== null) === expectation.unconfirmed,
+      `unconfirmed expected ${expectation.unconfirmed}, got ${actual ? `"${actual}"` : "a confirmed contact"}`,
+    );
   }
   if (expectation.candidates !== undefined) {
     check(

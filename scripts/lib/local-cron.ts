@@ -11,7 +11,12 @@ export interface LocalCron {
 
 export const LOCAL_CRON = "* * * * *";
 
-export function startLocalCron(workerUrl: string, everyMs = 60_000): LocalCron {
+export function startLocalCron(
+  workerUrl: string,
+  everyMs = 60_000,
+  /** Told whether the first run, fired at start, succeeded. */
+  onFirstRun?: (ok: boolean) => void,
+): LocalCron {
   const fire = async () => {
     try {
       const response = await fetch(
@@ -24,6 +29,8 @@ export function startLocalCron(workerUrl: string, everyMs = 60_000): LocalCron {
       return false;
     }
   };
+  // Once at start too: a Worker restarted after a crash recovers what it left without a wait.
+  void fire().then((ok) => onFirstRun?.(ok));
   const timer = setInterval(() => void fire(), everyMs);
   timer.unref();
   return { fire, stop: () => clearInterval(timer) };
