@@ -4,11 +4,15 @@ import { describe, expect, it } from "vitest";
 import { aContext, aLinkedThread, anIdentity, aWorkflow, minutesAgo } from "./factories";
 import { renderSidebar } from "./render";
 
-/** Every section at once: risks, a conflict, candidates, a failed note, a blocked action. */
-const busyThread = aContext({
+/**
+ * Every section at once: risks, a conflict on an unconfirmed contact, candidates, a failed note,
+ * a blocked action.
+ */
+const busy = aContext({
   identity: anIdentity({
     level: "low",
     customerId: null,
+    unconfirmed: "conflicting",
     conflict: {
       reason: "shared_identifier",
       signals: [{ kind: "phone", masked: "+1 *** 12", owners: ["CUS-1", "CUS-2"] }],
@@ -40,6 +44,21 @@ const busyThread = aContext({
     },
   ],
 });
+const busyThread = {
+  ...busy,
+  timeline: [
+    ...busy.timeline,
+    {
+      at: minutesAgo(3),
+      key: "e9",
+      kind: "message" as const,
+      channel: "web_chat" as const,
+      contactId: "session:WC-9",
+      text: "Unconfirmed contact (web chat, its details point at someone else): it's me",
+      unconfirmed: true as const,
+    },
+  ],
+};
 
 describe("accessibility", () => {
   it("leaves no serious or critical axe violations in the full sidebar", async () => {

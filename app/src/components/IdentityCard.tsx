@@ -1,4 +1,5 @@
 import styled from "styled-components";
+import { Alert } from "@zendeskgarden/react-notifications";
 import { Tag } from "@zendeskgarden/react-tags";
 import { Code, Paragraph, SM, Span } from "@zendeskgarden/react-typography";
 import type { ActionDetails, IdentityLevel, ThreadAction, ThreadContext } from "../api/types";
@@ -41,6 +42,12 @@ export function IdentityCard(props: {
         </Tag>
       </Badge>
       <Paragraph>{t(`identity.explain.${identity.level}`)}</Paragraph>
+      {identity.unconfirmed ? (
+        <Alert type="warning" role="note" data-testid="identity-unconfirmed">
+          <Alert.Title>{t("identity.unconfirmed.title")}</Alert.Title>
+          <Alert.Paragraph>{t(`identity.unconfirmed.${identity.unconfirmed}`)}</Alert.Paragraph>
+        </Alert>
+      ) : null}
       <Paragraph>
         {identity.customerId ? (
           <>

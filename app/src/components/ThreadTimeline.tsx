@@ -40,12 +40,22 @@ export function ThreadTimeline({ context }: { context: ThreadContext }) {
           {shown.map((entry) => {
             const hue = HIGHLIGHT[entry.kind];
             return (
-              <Timeline.Item key={entry.key} data-testid="timeline-entry" data-kind={entry.kind}>
+              <Timeline.Item
+                key={entry.key}
+                data-testid="timeline-entry"
+                data-kind={entry.kind}
+                data-unconfirmed={entry.unconfirmed || undefined}
+              >
                 <Timeline.Content>
                   <Row>
                     {hue ? (
                       <Tag size="small" hue={hue}>
                         {t(`timeline.kind.${entry.kind}`)}
+                      </Tag>
+                    ) : null}
+                    {entry.unconfirmed ? (
+                      <Tag size="small" hue="orange" data-testid="timeline-unconfirmed">
+                        {t("timeline.unconfirmed")}
                       </Tag>
                     ) : null}
                     {entry.channel ? <SM>{t(`channel.${entry.channel}`)}</SM> : null}

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { ContextView } from "../domain/context-view";
 import { CHANNELS, TICKET_STATUSES } from "../domain/channel-event";
+import { UNCONFIRMED_REASONS } from "../domain/contact-confirmation";
 import { IDENTITY_LEVELS } from "../domain/identity-level";
 import { WORKFLOW_IDS } from "../domain/intent";
 import { SLOT_NAMES } from "../domain/slots";
@@ -10,6 +11,7 @@ const Channel = z.enum(CHANNELS);
 const Level = z.enum(IDENTITY_LEVELS);
 const SignalKind = z.enum(["email", "phone", "order", "external_id", "zendesk_user", "name_zip"]);
 const Link = z.object({ kind: z.enum(["session", "ticket"]), id: z.string() });
+const Unconfirmed = z.enum(UNCONFIRMED_REASONS);
 
 const Slot = z.enum(SLOT_NAMES);
 const RiskFlag = z.enum([
@@ -113,6 +115,7 @@ export const HandoffSchema = z
         })
         .nullable(),
       conflict: z.string().nullable(),
+      unconfirmed: Unconfirmed.optional(),
     }),
     category: z.enum(WORKFLOW_IDS).nullable(),
     statement: z.string(),
@@ -215,6 +218,10 @@ export const ContextSchema = z
       candidates: z
         .array(z.string())
         .openapi({ description: "Customers a person should choose between." }),
+      unconfirmed: Unconfirmed.optional().openapi({
+        description:
+          "Present while this contact is unconfirmed (DESIGN §4): tied to the customer by an order number alone (order_only), or by one that its other details contradict (conflicting). Its words are not the customer's and unlock nothing.",
+      }),
     }),
     contacts: z.array(
       z.object({
@@ -223,6 +230,7 @@ export const ContextSchema = z
         joinedAt: z.string(),
         level: Level,
         links: z.array(Link),
+        unconfirmed: Unconfirmed.optional(),
       }),
     ),
     tickets: z.array(
@@ -248,6 +256,10 @@ export const ContextSchema = z
         channel: Channel.optional(),
         contactId: z.string().optional(),
         text: z.string(),
+        unconfirmed: z.literal(true).optional().openapi({
+          description:
+            "The entry is about an unconfirmed contact; its words are marked as such, never as the customer's.",
+        }),
       }),
     ),
     artifacts: z.array(

@@ -115,6 +115,13 @@ export function auditTrail(
         to,
         reason: levelReason(contact),
       });
+    // Whether its words count as the customer's (DESIGN §4): when that changes, and why.
+    const doubted = contact.unconfirmed ?? null;
+    if ((was?.unconfirmed ?? null) !== doubted)
+      add(doubted ? "identity.unconfirmed" : "identity.confirmed", {
+        contactId: contact.id,
+        ...(doubted ? { reason: doubted } : { by: levelReason(contact) }),
+      });
     const lapsed =
       was?.resolution.verification &&
       !was.resolution.verification.expired &&

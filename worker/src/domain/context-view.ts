@@ -1,16 +1,12 @@
 import type { Channel, ControlOwner, ThreadLink, TicketStatus } from "./channel-event";
+import { shownTimeline, type ShownEntry, type UnconfirmedReason } from "./contact-confirmation";
 import type { IdentityConflict, IdentityLevel, SignalKind } from "./identity-level";
 import type { SlotName } from "./slots";
 import type { CandidateThread, ThreadStatus } from "./stitching";
 import { workflowView, type WorkflowView } from "./workflow-view";
 import { buildHandoff, type HandoffPayload } from "./handoff";
 import { summaryOf, type Summary } from "./summary";
-import {
-  threadStatus,
-  type RiskFlagName,
-  type ThreadState,
-  type TimelineEntry,
-} from "./thread-state";
+import { threadStatus, type RiskFlagName, type ThreadState } from "./thread-state";
 
 /** Everything the sidebar renders for one ticket or session (DESIGN §7). */
 export interface ContextView {
@@ -31,6 +27,8 @@ export interface ContextView {
     verification: { method: string; passedAt: string; expiresAt: string; expired: boolean } | null;
     conflict: IdentityConflict | null;
     candidates: string[];
+    /** Present while this contact is unconfirmed: tied to the customer by an order number alone. */
+    unconfirmed?: UnconfirmedReason;
   };
   contacts: {
     id: string;
@@ -38,6 +36,7 @@ export interface ContextView {
     joinedAt: string;
     level: IdentityLevel;
     links: ThreadLink[];
+    unconfirmed?: UnconfirmedReason;
   }[];
   tickets: {
     id: string;
@@ -50,7 +49,8 @@ export interface ContextView {
   }[];
   sessions: { id: string; channel: Channel; current: boolean }[];
   channels: Channel[];
-  timeline: TimelineEntry[];
+  /** Entries about an unconfirmed contact are flagged, and its words are never "Customer: …". */
+  timeline: ShownEntry[];
   artifacts: { kind: string; url: string; sha256?: string; at: string; channel: Channel }[];
   riskFlags: RiskFlagName[];
   risks: { flag: RiskFlagName; reason: string; at: string; contactId?: string }[];
@@ -140,6 +140,7 @@ export function contextView(
       verification: resolution?.verification ?? null,
       conflict: resolution?.conflict ?? null,
       candidates: resolution?.candidates ?? [],
+      ...(contact?.unconfirmed && { unconfirmed: contact.unconfirmed }),
     },
     contacts: state.contacts.map((c) => ({
       id: c.id,
@@ -147,6 +148,7 @@ export function contextView(
       joinedAt: c.joinedAt,
       level: c.resolution.level,
       links: c.links,
+      ...(c.unconfirmed && { unconfirmed: c.unconfirmed }),
     })),
     tickets: state.tickets.map((t) => ({
       id: t.id,
@@ -162,7 +164,7 @@ export function contextView(
         .map((l) => ({ id: l.id, channel: c.channel, current: isCurrent("session", l.id) })),
     ),
     channels: [...new Set(state.contacts.map((c) => c.channel))],
-    timeline: state.timeline,
+    timeline: shownTimeline(state),
     artifacts: state.artifacts.map(({ kind, url, sha256, at, channel }) => ({
       kind,
       url,

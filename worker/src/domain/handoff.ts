@@ -1,4 +1,10 @@
 import type { Channel } from "./channel-event";
+import {
+  isCustomerWords,
+  shownTimeline,
+  unconfirmedOf,
+  type UnconfirmedReason,
+} from "./contact-confirmation";
 import type { IdentityLevel } from "./identity-level";
 import type { HardStopCode, WorkflowId } from "./intent";
 import type { SlotName } from "./slots";
@@ -25,6 +31,11 @@ export interface HandoffPayload {
     identifiers: string[];
     verification: { method: string; passedAt: string; expiresAt: string; expired: boolean } | null;
     conflict: string | null;
+    /**
+     * Present while the contact this payload is for is unconfirmed (DESIGN §4): tied to the
+     * customer by an order reference alone, so its words are not the customer's.
+     */
+    unconfirmed?: UnconfirmedReason;
   };
   category: WorkflowId | null;
   statement: string;
@@ -60,9 +71,20 @@ function statementOf(state: ThreadState, category: WorkflowId | null): string {
   return `${about ? `About ${about}: ` : ""}${title}${reason ? `, reason: ${reason}` : ""}.`;
 }
 
-function nextBestAction(state: ThreadState, view: ReturnType<typeof workflowView> | null): string {
+/** What a person should do first with a contact whose words are not yet the customer's. */
+export const ASK_FOR_A_SECOND_SIGNAL =
+  "Ask this contact for a second signal (the email address on the order, or the name and zip code it ships to) or verify them; until then share nothing about the order and act on nothing they ask.";
+
+function nextBestAction(
+  state: ThreadState,
+  view: ReturnType<typeof workflowView> | null,
+  unconfirmed: boolean,
+): string {
   if (state.agent.handoff && state.agent.handoff.code !== "needs_person")
-    return `Review the ${state.agent.handoff.code.replace(/_/g, " ")} and reply to the customer yourself.`;
+    return unconfirmed
+      ? `Review the ${state.agent.handoff.code.replace(/_/g, " ")}. ${ASK_FOR_A_SECOND_SIGNAL}`
+      : `Review the ${state.agent.handoff.code.replace(/_/g, " ")} and reply to the customer yourself.`;
+  if (unconfirmed) return ASK_FOR_A_SECOND_SIGNAL;
   if (!view) return "Find out what the customer needs; nothing has been classified yet.";
   const step = view.steps.find((s) => s.id === view.currentStep);
   if (!step)
@@ -82,12 +104,16 @@ export function buildHandoff(state: ThreadState, contactId: string | null): Hand
   const contact = state.contacts.find((c) => c.id === contactId) ?? state.contacts.at(-1);
   const resolution = contact?.resolution;
   const level = resolution?.level ?? "unknown";
+  const unconfirmed = unconfirmedOf(contact);
   const view = state.workflow
     ? workflowView(state.workflow, state.slots, level, state.control)
     : null;
-  const lastChannel = state.contacts.at(-1)?.channel ?? null;
+  // The customer's channels and words: an unconfirmed contact's are not theirs (DESIGN §4).
+  const customerContacts = state.contacts.filter((c) => !c.unconfirmed);
+  const lastChannel = customerContacts.at(-1)?.channel ?? null;
+  const strangers = new Set(state.contacts.filter((c) => c.unconfirmed).map((c) => c.id));
   const customerTexts = state.timeline
-    .filter((e) => e.kind === "message" && e.text.startsWith("Customer:"))
+    .filter((e) => isCustomerWords(e) && !strangers.has(e.contactId ?? ""))
     .map((e) => e.text);
   const keyKinds = new Set([
     "contact",
@@ -116,10 +142,11 @@ export function buildHandoff(state: ThreadState, contactId: string | null): Hand
       conflict: resolution?.conflict
         ? `${resolution.conflict.reason.replace(/_/g, " ")}: ${resolution.conflict.signals.map((s) => `${s.kind} ${s.masked} → ${s.owners.join(", ")}`).join("; ")}`
         : null,
+      ...(unconfirmed && { unconfirmed }),
     },
     category: state.workflow?.id ?? null,
     statement: statementOf(state, state.workflow?.id ?? null),
-    timeline: state.timeline
+    timeline: shownTimeline(state)
       .filter((e) => keyKinds.has(e.kind))
       .slice(-15)
       .map((e) => ({ at: e.at, text: e.text })),
@@ -133,20 +160,28 @@ export function buildHandoff(state: ThreadState, contactId: string | null): Hand
         ...(s.outcome && { outcome: s.outcome }),
       };
     }),
-    artifacts: state.artifacts.map(({ kind, url, channel, at }) => ({ kind, url, channel, at })),
+    // What the customer sent; an unconfirmed contact's attachments are in the timeline, marked.
+    artifacts: state.artifacts
+      .filter((a) => !strangers.has(a.contactId))
+      .map(({ kind, url, channel, at }) => ({ kind, url, channel, at })),
     preferences: {
       language: "en",
       channel: lastChannel,
-      channels: [...new Set(state.contacts.map((c) => c.channel))],
+      channels: [...new Set(customerContacts.map((c) => c.channel))],
     },
     sentiment: customerTexts.some((t) => FRUSTRATION.test(t)) ? "frustrated" : "neutral",
-    riskFlags: state.riskFlags.map(({ flag, reason }) => ({ flag, reason })),
+    riskFlags: state.riskFlags.map(({ flag, reason, contactId }) => ({
+      flag,
+      reason: strangers.has(contactId ?? "")
+        ? `${reason} (raised by an unconfirmed contact)`
+        : reason,
+    })),
     consent: { recording: state.consent.recording, dataUse: state.consent.dataUse },
     current: {
       step: view?.currentStep ?? null,
       stepTitle: view?.steps.find((s) => s.id === view.currentStep)?.title ?? null,
       missing: view?.missing ?? [],
-      nextBestAction: nextBestAction(state, view),
+      nextBestAction: nextBestAction(state, view, unconfirmed !== null),
     },
     handoff: state.agent.handoff,
   };

@@ -1,7 +1,15 @@
+import { UNCONFIRMED_BECAUSE } from "./contact-confirmation";
 import { channelLabel, type HandoffPayload } from "./handoff";
 
-export const escapeHtml = (text: string) =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+// Every character that can end an element's text or an attribute's value, quoted either way.
+const HTML_ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 const day = (iso: string) => iso.slice(0, 16).replace("T", " ");
 
 export interface RenderedNote {
@@ -38,6 +46,11 @@ export function renderNote(
       ? `Verified by ${escapeHtml(customer.verification.method)} at ${day(customer.verification.passedAt)}, ${customer.verification.expired ? "expired" : `valid until ${day(customer.verification.expiresAt)}`}`
       : "Not verified by step-up",
     ...(customer.conflict ? [`⚠ Identity conflict: ${escapeHtml(customer.conflict)}`] : []),
+    ...(customer.unconfirmed
+      ? [
+          `⚠ <b>Unconfirmed contact</b>: ${escapeHtml(UNCONFIRMED_BECAUSE[customer.unconfirmed])}. What it says is not the customer's and unlocks nothing until a second signal or a verification agrees.`,
+        ]
+      : []),
   ];
   const sections = [
     `<h3>Continuity handoff: ${escapeHtml(payload.thread.id)}</h3>`,

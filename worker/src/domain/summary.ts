@@ -1,3 +1,4 @@
+import { UNCONFIRMED_BECAUSE } from "./contact-confirmation";
 import type { HandoffFields } from "./handoff";
 import type { SummaryEditCategory } from "./thread-events";
 import type { ThreadState } from "./thread-state";
@@ -24,9 +25,12 @@ const LEVEL_WORDS = {
  * the fields do not hold.
  */
 export function generatedSummary(payload: HandoffFields): string {
-  const who = payload.customer.customerId
-    ? `Customer ${payload.customer.customerId} is ${LEVEL_WORDS[payload.customer.level]}`
-    : `The customer is ${LEVEL_WORDS[payload.customer.level]}`;
+  const unconfirmed = payload.customer.unconfirmed;
+  const who = unconfirmed
+    ? `This contact is unconfirmed (${UNCONFIRMED_BECAUSE[unconfirmed]}), so it may not be ${payload.customer.customerId ? `customer ${payload.customer.customerId}` : "the customer"}`
+    : payload.customer.customerId
+      ? `Customer ${payload.customer.customerId} is ${LEVEL_WORDS[payload.customer.level]}`
+      : `The customer is ${LEVEL_WORDS[payload.customer.level]}`;
   const where =
     payload.preferences.channels.length > 1
       ? ` and has written on ${payload.preferences.channels.length} channels (${payload.preferences.channels.join(", ").replace(/_/g, " ")})`

@@ -1,4 +1,5 @@
 import type { Artifact, Channel, ControlOwner, ThreadLink, TicketStatus } from "./channel-event";
+import { unconfirmedReason, type UnconfirmedReason } from "./contact-confirmation";
 import {
   resolveIdentity,
   type IdentityPolicy,
@@ -44,6 +45,13 @@ export interface ContactState {
   resolution: IdentityResolution;
   /** The customer a person chose for this contact when its evidence disagreed. */
   chosen?: { customerId: string; by: string; at: string } | null;
+  /**
+   * Set while the contact is tied to the thread's customer by an order reference alone (DESIGN
+   * §4): its words are not the customer's, and unlock nothing. Absent once confirmed.
+   */
+  unconfirmed?: UnconfirmedReason;
+  /** What the contact said while unconfirmed: kept apart from the thread's slots until confirmed. */
+  withheld?: Slots;
 }
 
 export interface TicketState {
@@ -347,10 +355,12 @@ function rejudge(
       },
     };
   }
-  const contacts = state.contacts.map((c) =>
-    c.id === contact.id ? { ...contact, resolution } : c,
-  );
+  const judged = confirmation(contact, resolution, customerId);
+  const contacts = state.contacts.map((c) => (c.id === contact.id ? judged : c));
   let next: ThreadState = { ...state, contacts, customerId };
+  // Confirmed now: what it said while unconfirmed becomes the customer's, as if said then.
+  if (contact.unconfirmed && !judged.unconfirmed && contact.withheld)
+    next = { ...next, slots: mergeSlots(next.slots, contact.withheld) };
   if (resolution.conflict) {
     next = raise(next, {
       flag: "identity_conflict",
@@ -360,6 +370,26 @@ function rejudge(
     });
   }
   return next;
+}
+
+/**
+ * The contact with its new resolution and whether it is confirmed (DESIGN §4). The fields about
+ * confirmation are present only while they say something, so a contact never in doubt reads as
+ * it always did.
+ */
+function confirmation(
+  contact: ContactState,
+  resolution: IdentityResolution,
+  threadCustomer: string | null,
+): ContactState {
+  const { unconfirmed: _was, withheld, ...rest } = contact;
+  const reason = unconfirmedReason(contact, resolution, threadCustomer);
+  return {
+    ...rest,
+    resolution,
+    ...(reason && { unconfirmed: reason }),
+    ...(reason && withheld && { withheld }),
+  };
 }
 
 /**
@@ -382,6 +412,30 @@ function chosenResolution(
     candidates: [],
     conflict: null,
     level: judged.level === "high" ? "high" : "medium",
+  };
+}
+
+/**
+ * Slots from a contact: the thread's when the contact is confirmed; kept with the contact while it
+ * is unconfirmed, so they change none of the customer's workflow data until a second signal agrees.
+ * One exception: the order number that tied it to the thread names which order a thread without
+ * one is about. It is the customer's own order (else the contact would be in conflict), so
+ * holding it reveals and permits nothing, and the customer is never asked for it again.
+ */
+function withheldOr(state: ThreadState, contactId: string, slots: Slots): ThreadState {
+  if (Object.keys(slots).length === 0) return state;
+  const contact = state.contacts.find((c) => c.id === contactId);
+  if (!contact?.unconfirmed) return { ...state, slots: mergeSlots(state.slots, slots) };
+  const { order_id: orderId, ...rest } = slots;
+  const named = contact.unconfirmed === "order_only" && orderId && !state.slots.order_id;
+  const kept = named ? rest : slots;
+  const withheld = mergeSlots(contact.withheld ?? {}, kept);
+  return {
+    ...state,
+    ...(named && { slots: mergeSlots(state.slots, { order_id: orderId }) }),
+    contacts: state.contacts.map((c) =>
+      c.id === contactId && Object.keys(kept).length > 0 ? { ...c, withheld } : c,
+    ),
   };
 }
 
@@ -542,15 +596,14 @@ function applyOne(state: ThreadState, event: ThreadEvent, policy: IdentityPolicy
         policy,
         (c) => c,
       );
-      let next = updated.state;
+      // Judged first: an unconfirmed contact's words fill no slot of the customer's (DESIGN §4).
+      let next = rejudge(updated.state, updated.contact, policy, event.at);
       if (event.author === "customer") {
         next = {
-          ...next,
+          ...withheldOr(next, event.contactId, event.slots ?? {}),
           orderIds: unique([...next.orderIds, ...event.orderIds]),
-          slots: mergeSlots(next.slots, event.slots ?? {}),
         };
       }
-      next = rejudge(next, updated.contact, policy, event.at);
       const who =
         event.author === "customer" ? "Customer" : event.author === "agent" ? "Agent" : "Bot";
       return withTimeline(next, {
@@ -672,7 +725,10 @@ function applyOne(state: ThreadState, event: ThreadEvent, policy: IdentityPolicy
       );
     }
     case "slots.filled":
-      return { ...state, slots: mergeSlots(state.slots, event.slots) };
+      // A person's own entries always count; anything read from an unconfirmed contact waits.
+      return event.contactId && event.source !== "human"
+        ? withheldOr(state, event.contactId, event.slots)
+        : { ...state, slots: mergeSlots(state.slots, event.slots) };
     case "workflow.started": {
       if (state.workflow) return state;
       const workflow: WorkflowProgress = {
@@ -992,7 +1048,14 @@ export function effectiveEvents(events: ThreadEvent[]): ThreadEvent[] {
 
 /** A stored state from before a field existed reads as if it had the field's empty value. */
 export function reviveState(stored: ThreadState): ThreadState {
-  return { ...emptyThread(stored.id, stored.openedAt), ...stored };
+  const state = { ...emptyThread(stored.id, stored.openedAt), ...stored };
+  // Contacts stored before confirmation was recorded are judged as they stand.
+  const contacts = state.contacts.map((c) => {
+    if (c.unconfirmed) return c;
+    const reason = unconfirmedReason(c, c.resolution, state.customerId);
+    return reason ? { ...c, unconfirmed: reason } : c;
+  });
+  return { ...state, contacts };
 }
 
 /** Whether a contact that came after a channel switch sent something the thread already held. */

@@ -3,7 +3,7 @@
  * the rest with neutral defaults, so a test reads as the rule it checks.
  */
 import type { Artifact, Channel, ChannelEvent, ThreadLink } from "../../src/domain/channel-event";
-import type { ContactPlanInput } from "../../src/domain/contact-plan";
+import { planContact, type ContactPlanInput } from "../../src/domain/contact-plan";
 import {
   resolveIdentity,
   type IdentityPolicy,
@@ -323,4 +323,78 @@ export function threadEvents(contact: {
 
 export function projected(events: ThreadEvent[], id = "THR-1"): ThreadState {
   return project(id, events, POLICY);
+}
+
+export function slotsFilled(fields: Fields<"slots.filled"> = {}): ThreadEvent {
+  const at = fields.at ?? T0;
+  const key = `${fields.contactId ?? "thread"}@${at}#slots:${fields.source ?? "rules"}`;
+  return {
+    key,
+    group: key,
+    part: 0,
+    at,
+    type: "slots.filled",
+    slots: {},
+    source: "rules",
+    ...fields,
+  };
+}
+
+export function identityResolved(fields: Fields<"identity.resolved"> = {}): ThreadEvent {
+  const contactId = fields.contactId ?? "session:WC-1";
+  const at = fields.at ?? T0;
+  const key = `human:${contactId}@${at}#resolved`;
+  return {
+    key,
+    group: key,
+    part: 0,
+    at,
+    type: "identity.resolved",
+    contactId,
+    customerId: "C-1",
+    by: "human:A-7",
+    ...fields,
+  };
+}
+
+/**
+ * What ingestion records for one delivery from a contact (`planContact`, as the shell calls it):
+ * the contact's evidence, its words with the slots they fill, and what it attached. The contact
+ * is `session:<id>` or `ticket:<id>`; `first` says whether this delivery introduces it.
+ */
+export function contactSays(fields: {
+  contactId: string;
+  text?: string;
+  at?: string;
+  channel?: Channel;
+  signals?: Signal[];
+  orderIds?: string[];
+  artifacts?: Artifact[];
+  verification?: VerificationRecord;
+  nameZip?: { name: string; zip: string };
+  first?: boolean;
+  eventId?: string;
+}): ThreadEvent[] {
+  const [kind, id] = fields.contactId.split(":") as ["session" | "ticket", string];
+  const at = fields.at ?? T0;
+  const event = channelEvent({
+    eventId: fields.eventId ?? `${fields.contactId}@${at}`,
+    occurredAt: at,
+    channel: fields.channel ?? "web_chat",
+    ...(kind === "session" ? { sessionId: id } : { ticketId: id }),
+    ...(fields.text !== undefined && {
+      message: { author: "customer", text: fields.text, public: true },
+    }),
+    artifacts: fields.artifacts ?? [],
+    ...(fields.verification && { verification: fields.verification }),
+  });
+  return planContact({
+    event,
+    contactId: fields.contactId,
+    knownLinks: fields.first === false ? [{ kind, id }] : null,
+    decision: { action: "attach", threadId: "THR-1", reason: "same_order" },
+    signals: fields.signals ?? [],
+    orderIds: fields.orderIds ?? [],
+    said: { emails: [], phones: [], nameZip: fields.nameZip ?? null },
+  });
 }

@@ -1,4 +1,5 @@
 import type { Channel } from "../channel-event";
+import { triedASecondSignal, unconfirmedOf } from "../contact-confirmation";
 import { orderIdKey } from "../identifiers";
 import type { IdentityLevel } from "../identity-level";
 import { detectInjection, type HardStopCode, type WorkflowId } from "../intent";
@@ -171,6 +172,9 @@ export function planAgentRun(input: AgentRunInput): AgentRunPlan {
   let handedOff: AgentRunPlan["handedOff"] = null;
   let level: IdentityLevel = contact?.resolution.level ?? "unknown";
   const customerResolved = Boolean(contact?.resolution.customerId) && !contact?.resolution.conflict;
+  // Tied to the customer by an order number alone (DESIGN §4): it unlocks nothing, and a code
+  // sent back through its own channel would prove only that it reads its own channel.
+  const unconfirmed = unconfirmedOf(contact) !== null;
   const silent = state.control === "human";
   const candidateOrders = [...new Set(state.candidates.flatMap((c) => c.orderIds ?? []))];
   const codeVia = input.delivery.conversationId
@@ -180,7 +184,7 @@ export function planAgentRun(input: AgentRunInput): AgentRunPlan {
       : null;
 
   const requestCode = () => {
-    if (!codeVia) return false;
+    if (!codeVia || unconfirmed) return false;
     add({
       type: "verification.requested",
       contactId,
@@ -263,7 +267,16 @@ export function planAgentRun(input: AgentRunInput): AgentRunPlan {
 
   let workflow: WorkflowProgress | null = state.workflow;
   const intent = input.interpretation.intent;
-  if (!workflow && intent) {
+  // On a thread the customer's own contacts are on, what an unconfirmed contact asks for starts
+  // nothing. A thread it is alone on is its own request: that may be named, nothing more.
+  const customerOnThread = state.contacts.some(
+    (c) =>
+      c.id !== contactId &&
+      !c.unconfirmed &&
+      c.resolution.customerId !== null &&
+      c.resolution.customerId === state.customerId,
+  );
+  if (!workflow && intent && !(unconfirmed && customerOnThread)) {
     add({
       type: "workflow.started",
       workflow: intent,
@@ -284,7 +297,9 @@ export function planAgentRun(input: AgentRunInput): AgentRunPlan {
 
   let slots = state.slots;
   const modelSlots = Object.fromEntries(
-    Object.entries(input.interpretation.slots).filter(([name]) => !slots[name as SlotName]),
+    Object.entries(unconfirmed ? {} : input.interpretation.slots).filter(
+      ([name]) => !slots[name as SlotName],
+    ),
   ) as Slots;
   if (Object.keys(modelSlots).length > 0) {
     add({ type: "slots.filled", contactId, slots: modelSlots, source: "model" });
@@ -293,6 +308,7 @@ export function planAgentRun(input: AgentRunInput): AgentRunPlan {
   // Only the thread's own customer's order can say which item this is about.
   if (
     !slots.items &&
+    !unconfirmed &&
     cards.order.status === "found" &&
     cards.order.order.customerId === state.customerId
   ) {
@@ -335,7 +351,9 @@ export function planAgentRun(input: AgentRunInput): AgentRunPlan {
     !(pending?.contactId === contactId && isBefore(at, pending.expiresAt))
   ) {
     // A person asked: send the code even while they have the conversation; say so only if we speak.
-    if (customerResolved && requestCode() && !silent) {
+    if (unconfirmed) {
+      if (!silent) askForASecondSignal();
+    } else if (customerResolved && requestCode() && !silent) {
       parts.push(say.sentCode(codeVia === "messaging" ? "message" : "email"));
       purpose = "verification";
     }
@@ -343,7 +361,21 @@ export function planAgentRun(input: AgentRunInput): AgentRunPlan {
     advance();
   }
 
+  /** Nothing about the order, not even that it exists or is resolved: one more signal first. */
+  function askForASecondSignal() {
+    parts.push(say.askSecondSignal(contact ? triedASecondSignal(contact) : false));
+    decisions.verificationPrompt = true;
+    purpose = "verification";
+  }
+
   function advance() {
+    if (unconfirmed) {
+      // General answers are for anyone; everything about the order waits for a second signal.
+      const answer = generalAnswer(text);
+      if (answer) parts.push(answer);
+      askForASecondSignal();
+      return;
+    }
     // A resolved thread is not questioned further; a new one about the same order offers to reopen.
     if (threadStatus(state) !== "open") {
       parts.push(say.ALREADY_RESOLVED);
@@ -540,10 +572,14 @@ export function planAgentRun(input: AgentRunInput): AgentRunPlan {
   // Assigned in the helpers above; TypeScript cannot follow that, so read it as its declared type.
   const finalPurpose = purpose as typeof purpose | "handoff" | "question" | "status";
   if (replyText && !silent && contact) {
+    // An unconfirmed contact without a ticket of its own is not answered on the customer's ticket.
+    const ownTicket = contact.links.some(
+      (l) => l.kind === "ticket" && l.id === input.delivery.ticketId,
+    );
     const via =
       input.delivery.conversationId && state.control === "ai"
         ? "messaging"
-        : input.delivery.ticketId && input.autoReply
+        : input.delivery.ticketId && input.autoReply && (ownTicket || !unconfirmed)
           ? "ticket_public"
           : "draft";
     add({

@@ -72,6 +72,19 @@ export function askSecondFactor(level: IdentityLevel, nameZipHeld = false): stri
     : `${lead} What's the email address on the order, or the name and zip code it ships to?`;
 }
 
+/**
+ * To a contact that gave only an order number: an order number is knowable, so the reply says
+ * nothing about the order (not whether it exists, what is in it, or where it is) and asks for one
+ * more signal. Once the contact has given something else that did not agree, it says so, without
+ * saying which detail failed.
+ */
+export function askSecondSignal(triedAlready: boolean): string {
+  const lead = triedAlready
+    ? "I still can't confirm it's you from the details so far."
+    : "Thanks. An order number on its own doesn't confirm it's you, so before I look into the order I need one more detail.";
+  return `${lead} What's the email address on the order, or the name and zip code it ships to?`;
+}
+
 export function sentCode(channelName: string): string {
   return `For your security I've sent a one-time code by ${channelName}. Please reply with the 6 digits; it's valid for 10 minutes.`;
 }
