@@ -24,8 +24,9 @@ describe("the metrics page's states", () => {
   it("says the window is empty when no thread counted, without tables or charts", async () => {
     renderWithClient(metricsClient(serving(aMetricsReport({ metrics: nothing }))), <NavBar />);
 
-    const empty = await screen.findByTestId("metrics-empty");
-    expect(empty.textContent).toContain("No threads in this window");
+    // No filter is set, so this is the fresh-install state (its own test covers the difference).
+    const empty = await screen.findByTestId("metrics-fresh");
+    expect(empty.textContent).toContain("No threads counted yet");
     expect(empty.textContent).toContain("between Jun 1, 2026 and Jun 30, 2026");
     expect(screen.queryByTestId("group-fidelity")).toBeNull();
     expect(screen.queryByTestId("charts")).toBeNull();

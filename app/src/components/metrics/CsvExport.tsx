@@ -3,8 +3,10 @@ import styled from "styled-components";
 import { Button } from "@zendeskgarden/react-buttons";
 import { getColor } from "@zendeskgarden/react-theming";
 import type { MetricsApi } from "../../api/metrics-api";
+import type { MetricFigure } from "../../api/metrics-types";
 import { useI18n } from "../../hooks/useI18n";
 import { copyText } from "../copyText";
+import { annotateCsv } from "./csv-annotate";
 
 const Bar = styled.div`
   display: flex;
@@ -21,22 +23,30 @@ const Status = styled.span`
 type Outcome = "downloaded" | "copied" | "copyFailed" | "failed" | null;
 
 /**
- * The same figures as CSV, from the Worker (format=csv), never re-serialised here. Zendesk's
- * iframe may be sandboxed without downloads, and a blocked download fails silently, so copying
- * the CSV is always offered beside it.
+ * The same figures as CSV, from the Worker (format=csv): its rows are never re-serialised here,
+ * only given the columns a reader needs beside them (units, good direction, definitions and the
+ * filters applied; see csv-annotate.ts). Zendesk's iframe may be sandboxed without downloads,
+ * and a blocked download fails silently, so copying the CSV is always offered beside it.
  */
-export function CsvExport(props: { api: MetricsApi; query: string; fileName: string }) {
+export function CsvExport(props: {
+  api: MetricsApi;
+  query: string;
+  fileName: string;
+  /** The report's metrics, for each row's unit and good direction. */
+  metrics: MetricFigure[];
+}) {
   const { t } = useI18n();
   const [busy, setBusy] = useState<"download" | "copy" | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const cached = useRef<{ query: string; csv: string } | null>(null);
 
   async function fetchCsv(): Promise<string | null> {
-    if (cached.current?.query === props.query) return cached.current.csv;
-    const answer = await props.api.csv(props.query);
-    if (answer.kind !== "ok") return null;
-    cached.current = { query: props.query, csv: answer.body };
-    return answer.body;
+    if (cached.current?.query !== props.query) {
+      const answer = await props.api.csv(props.query);
+      if (answer.kind !== "ok") return null;
+      cached.current = { query: props.query, csv: answer.body };
+    }
+    return annotateCsv(cached.current.csv, props.query, props.metrics, t);
   }
 
   async function download() {

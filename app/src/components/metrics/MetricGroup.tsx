@@ -8,7 +8,7 @@ import { useMetricFormat } from "../../hooks/useMetricFormat";
 import { Difference } from "./Difference";
 import { FigureTable } from "./FigureTable";
 import { FigureValue } from "./FigureValue";
-import { METRIC_NAME } from "./metric-labels";
+import { MetricName } from "./MetricName";
 import { RandomisationTag } from "./RandomisationLabel";
 
 const Region = styled.section`
@@ -55,8 +55,17 @@ function ArmCell({
   );
 }
 
-/** One group of metrics (context fidelity or outcomes): value, n and the arms side by side. */
-export function MetricGroup(props: { group: "fidelity" | "outcome"; metrics: MetricFigure[] }) {
+/**
+ * One group of metrics (context fidelity or outcomes): value, n and the arms side by side. The
+ * page drops the arm columns when no metric has an arm, and the difference when none has a
+ * comparison, and says why once instead of in every row.
+ */
+export function MetricGroup(props: {
+  group: "fidelity" | "outcome";
+  metrics: MetricFigure[];
+  show: { arms: boolean; difference: boolean };
+}) {
+  const { arms, difference } = props.show;
   const { t } = useI18n();
   const format = useMetricFormat();
   const id = useId();
@@ -72,9 +81,9 @@ export function MetricGroup(props: { group: "fidelity" | "outcome"; metrics: Met
           <col style={{ width: "30%" }} />
           <col style={{ width: "11%" }} />
           <col style={{ width: "7%" }} />
-          <col style={{ width: "13%" }} />
-          <col style={{ width: "13%" }} />
-          <col style={{ width: "26%" }} />
+          {arms ? <col style={{ width: "13%" }} /> : null}
+          {arms ? <col style={{ width: "13%" }} /> : null}
+          {difference ? <col style={{ width: "26%" }} /> : null}
         </colgroup>
         <thead>
           <tr>
@@ -85,35 +94,51 @@ export function MetricGroup(props: { group: "fidelity" | "outcome"; metrics: Met
             <th scope="col" data-numeric>
               {t("metrics.column.n")}
             </th>
-            <th scope="col" data-numeric>
-              {t("metrics.arm.continuity")}
-            </th>
-            <th scope="col" data-numeric>
-              {t("metrics.arm.control")}
-            </th>
-            <th scope="col">{t("metrics.column.difference")}</th>
+            {arms ? (
+              <>
+                <th scope="col" data-numeric>
+                  {t("metrics.arm.continuity")}
+                </th>
+                <th scope="col" data-numeric>
+                  {t("metrics.arm.control")}
+                </th>
+              </>
+            ) : null}
+            {difference ? <th scope="col">{t("metrics.column.difference")}</th> : null}
           </tr>
         </thead>
         <tbody>
           {props.metrics.map((metric) => (
             <tr key={metric.id} data-testid="metric-row" data-metric={metric.id}>
-              <th scope="row">{t(METRIC_NAME[metric.id])}</th>
+              <th scope="row">
+                <MetricName metric={metric} />
+              </th>
               <td data-numeric data-testid="metric-value">
                 <FigureValue figure={metric} unit={metric.unit} />
               </td>
               <td data-numeric data-testid="metric-n">
                 {format.count(metric.n)}
               </td>
-              <ArmCell figure={metric.arms.continuity} metric={metric} testId="metric-continuity" />
-              <ArmCell figure={metric.arms.control} metric={metric} testId="metric-control" />
-              <td>
-                <Comparison>
-                  <Difference metric={metric} />
-                  {metric.comparison && !metric.comparison.randomised ? (
-                    <RandomisationTag comparison={metric.comparison} />
-                  ) : null}
-                </Comparison>
-              </td>
+              {arms ? (
+                <>
+                  <ArmCell
+                    figure={metric.arms.continuity}
+                    metric={metric}
+                    testId="metric-continuity"
+                  />
+                  <ArmCell figure={metric.arms.control} metric={metric} testId="metric-control" />
+                </>
+              ) : null}
+              {difference ? (
+                <td>
+                  <Comparison>
+                    <Difference metric={metric} />
+                    {metric.comparison && !metric.comparison.randomised ? (
+                      <RandomisationTag comparison={metric.comparison} />
+                    ) : null}
+                  </Comparison>
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>

@@ -12,7 +12,7 @@ import { CsvExport } from "./CsvExport";
 import { MetricCharts } from "./MetricCharts";
 import { MetricGroup } from "./MetricGroup";
 import { MetricsFilterBar } from "./MetricsFilterBar";
-import { MetricsEmpty, MetricsError, MetricsLoading } from "./MetricsStates";
+import { MetricsEmpty, MetricsError, MetricsLoading, NoComparison } from "./MetricsStates";
 import { PrimaryMetric } from "./PrimaryMetric";
 
 const Toolbar = styled.div`
@@ -32,6 +32,10 @@ const INITIAL: MetricsFilters = {
 
 /** No thread counted towards any metric: the window is empty, not zero. */
 const isEmpty = (report: MetricsReport) => report.metrics.every((m) => m.n === 0);
+
+/** A segment or arm filter narrows the report; the window alone does not. */
+const isFiltered = (filters: MetricsFilters) =>
+  filters.arm !== null || Object.values(filters.segments).some((value) => value !== null);
 
 /** The metric the charts start on: the declared primary one, else the first with data. */
 function defaultChartMetric(report: MetricsReport): MetricId {
@@ -65,10 +69,20 @@ export function MetricsDashboard({ api }: { api: MetricsApi }) {
       <MetricsEmpty
         from={format.day(view.report.window.from)}
         to={format.day(view.report.window.to)}
+        onClearFilters={
+          isFiltered(filters)
+            ? () => setFilters({ ...filters, segments: INITIAL.segments, arm: null })
+            : null
+        }
       />
     );
   else {
     const { report, series } = view;
+    // Both groups share the decision, so their columns still line up under each other.
+    const show = {
+      arms: report.metrics.some((m) => m.arms.continuity || m.arms.control),
+      difference: report.metrics.some((m) => m.comparison),
+    };
     body = (
       <>
         <Toolbar>
@@ -82,16 +96,20 @@ export function MetricsDashboard({ api }: { api: MetricsApi }) {
             api={api}
             query={metricsQuery(range, filters, { groupBy: filters.groupBy, format: "csv" })}
             fileName={`continuity-metrics-${report.window.from}-${report.window.to}.csv`}
+            metrics={report.metrics}
           />
         </Toolbar>
         <PrimaryMetric report={report} />
+        {show.difference ? null : <NoComparison rolloutRunning={report.rollout !== null} />}
         <MetricGroup
           group="fidelity"
           metrics={report.metrics.filter((m) => m.group === "fidelity")}
+          show={show}
         />
         <MetricGroup
           group="outcome"
           metrics={report.metrics.filter((m) => m.group === "outcome")}
+          show={show}
         />
         <MetricCharts
           report={report}

@@ -42,9 +42,34 @@ export function MetricsError({ status, onRetry }: { status: number; onRetry: () 
   );
 }
 
-/** Nothing to report, said on purpose: an empty window is not a failure and not a zero. */
-export function MetricsEmpty({ from, to }: { from: string; to: string }) {
+/**
+ * Nothing to report, said on purpose: an empty window is not a failure and not a zero. Without a
+ * segment or arm filter there is nothing to clear, which on a fresh install is the usual case, so
+ * that page explains how threads get counted; only a filtered page suggests clearing filters.
+ */
+export function MetricsEmpty({
+  from,
+  to,
+  onClearFilters,
+}: {
+  from: string;
+  to: string;
+  /** Given only when a segment or arm filter is set. */
+  onClearFilters: (() => void) | null;
+}) {
   const { t } = useI18n();
+  if (!onClearFilters) {
+    return (
+      <Well isRecessed data-testid="metrics-fresh">
+        <Stack>
+          <MD tag="h2" isBold>
+            {t("metrics.empty.fresh.title")}
+          </MD>
+          <Paragraph>{t("metrics.empty.fresh.body", { from, to })}</Paragraph>
+        </Stack>
+      </Well>
+    );
+  }
   return (
     <Well isRecessed data-testid="metrics-empty">
       <Stack>
@@ -52,8 +77,26 @@ export function MetricsEmpty({ from, to }: { from: string; to: string }) {
           {t("metrics.empty.title")}
         </MD>
         <Paragraph>{t("metrics.empty.body", { from, to })}</Paragraph>
+        <div>
+          <Button size="small" onClick={onClearFilters} data-testid="metrics-clear-filters">
+            {t("metrics.empty.clear")}
+          </Button>
+        </div>
       </Stack>
     </Well>
+  );
+}
+
+/**
+ * Said once for the whole page when no metric has a comparison, instead of in every row: without
+ * a rollout, how one is started (docs/metrics.md); with one, that both arms still need threads.
+ */
+export function NoComparison({ rolloutRunning }: { rolloutRunning: boolean }) {
+  const { t } = useI18n();
+  return (
+    <Paragraph data-testid="no-comparison">
+      {rolloutRunning ? t("metrics.comparison.waiting") : t("metrics.comparison.noRollout")}
+    </Paragraph>
   );
 }
 

@@ -17,6 +17,28 @@ export const METRIC_NAME: Record<MetricId, TranslationKey> = {
   containment: "metrics.metric.containment",
 };
 
+/**
+ * What each metric counts (docs/metrics.md), in the agent's language: the page's hover text and
+ * the CSV's definition column read it from here.
+ */
+export const METRIC_DEFINITION: Record<MetricId, TranslationKey> = {
+  repetition_rate: "metrics.definition.repetition_rate",
+  reauth_frequency: "metrics.definition.reauth_frequency",
+  retriage_minutes: "metrics.definition.retriage_minutes",
+  clarifying_turns: "metrics.definition.clarifying_turns",
+  cross_channel_continuity: "metrics.definition.cross_channel_continuity",
+  handoff_edit_rate: "metrics.definition.handoff_edit_rate",
+  aht_minutes: "metrics.definition.aht_minutes",
+  fcr: "metrics.definition.fcr",
+  csat: "metrics.definition.csat",
+  transfer_rate: "metrics.definition.transfer_rate",
+  containment: "metrics.definition.containment",
+};
+
+/** Which way is good, from the catalog's `higherIsBetter` that each figure carries. */
+export const betterKey = (higherIsBetter: boolean): TranslationKey =>
+  higherIsBetter ? "metrics.better.higher" : "metrics.better.lower";
+
 export const METHOD_NAME: Record<Method, TranslationKey> = {
   "newcombe-wilson-hybrid-score": "metrics.method.newcombe-wilson-hybrid-score",
   "welch-t": "metrics.method.welch-t",
