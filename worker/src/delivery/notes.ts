@@ -1,5 +1,5 @@
 import { buildHandoff, canonical } from "../domain/handoff";
-import { renderNote } from "../domain/note-rendering";
+import { noteTicket, renderNote } from "../domain/note-rendering";
 import type { ThreadState } from "../domain/thread-state";
 import { toHex, utf8 } from "../security/encoding";
 import { rootKeys } from "../security/keys";
@@ -36,7 +36,12 @@ export async function noteRow(
   const payload = buildHandoff(state, contactId);
   const digest = await sha256(canonical(payload));
   const key = (await sha256(`${config.id}|${ticketId}|${state.id}|${digest}`)).slice(0, 24);
-  const rendered = renderNote(payload, key, config.zendesk.customFields);
+  const rendered = renderNote(
+    payload,
+    key,
+    config.zendesk.customFields,
+    noteTicket(state, ticketId),
+  );
   const id = `note:${key}`;
   const body: OutboxPayload = {
     html: rendered.html,

@@ -1,5 +1,7 @@
-import { UNCONFIRMED_BECAUSE } from "./contact-confirmation";
+import { shownTimeline, UNCONFIRMED_BECAUSE } from "./contact-confirmation";
 import { channelLabel, type HandoffPayload } from "./handoff";
+import type { IdentityLevel } from "./identity-level";
+import type { ThreadState } from "./thread-state";
 
 // Every character that can end an element's text or an attribute's value, quoted either way.
 const HTML_ESCAPES: Record<string, string> = {
@@ -18,6 +20,46 @@ export interface RenderedNote {
   customFields: { id: number; value: string }[];
 }
 
+/**
+ * What is news to the ticket a note is for: the key moments and attachments of the thread's
+ * other contacts (other channels, other tickets). The ticket's own messages and attachments are
+ * its comments already, so the note does not repeat them.
+ */
+export interface NoteTicket {
+  /** Whether a timeline entry of the payload came from a contact not on this ticket. */
+  isNews(moment: { at: string; text: string }): boolean;
+  /** Whether an attachment was sent from a contact not on this ticket. */
+  isNewFile(url: string): boolean;
+}
+
+// The payload holds a timeline entry's time and text only: together they recognise it.
+const momentKey = (moment: { at: string; text: string }) => `${moment.at}\n${moment.text}`;
+
+/**
+ * What is news to `ticketId`: what the contacts not linked to it said, sent and did. Risks are
+ * left out (the note lists them where it says why a person is needed), as are entries no contact
+ * made (workflow steps, control), which the note says in their own places.
+ */
+export function noteTicket(state: ThreadState, ticketId: string): NoteTicket {
+  const here = new Set(
+    state.contacts
+      .filter((c) => c.links.some((l) => l.kind === "ticket" && l.id === ticketId))
+      .map((c) => c.id),
+  );
+  const elsewhere = (contactId: string | undefined) =>
+    contactId !== undefined && !here.has(contactId);
+  const moments = new Set(
+    shownTimeline(state)
+      // A customer's attachment is listed with its link instead; an unconfirmed contact's is
+      // not listed, so its moment says whose it is.
+      .filter((e) => e.kind !== "risk" && (e.kind !== "artifact" || e.unconfirmed))
+      .filter((e) => elsewhere(e.contactId))
+      .map(momentKey),
+  );
+  const files = new Set(state.artifacts.filter((a) => elsewhere(a.contactId)).map((a) => a.url));
+  return { isNews: (m) => moments.has(momentKey(m)), isNewFile: (url) => files.has(url) };
+}
+
 /** Zendesk tags: lower case, no spaces. */
 function tag(...parts: string[]): string {
   return parts
@@ -26,55 +68,173 @@ function tag(...parts: string[]): string {
     .replace(/[^a-z0-9_-]+/g, "_");
 }
 
+/** How verification methods read to a person (the sidebar's words). */
+const METHOD_WORDS: Record<string, string> = {
+  otp: "one-time code",
+  authenticated_messaging: "signed-in messaging",
+  sso: "single sign-on",
+  agent: "an agent",
+  callback_on_file: "a call back to the number on file",
+  id_checked: "an ID document check",
+  security_questions: "security questions",
+};
+
+const BY_WORDS: Record<string, string> = {
+  ai: "the AI agent",
+  human: "a person",
+  customer: "the customer",
+};
+
+const LEVEL_WORDS: Record<IdentityLevel, string> = {
+  unknown: "identity unknown",
+  low: "low identity",
+  medium: "medium identity",
+  high: "high identity",
+};
+
+/** At most `count` sentences of `text`, with an ellipsis when some were left out. */
+export function firstSentences(text: string, count: number): string {
+  const sentences = text.trim().split(/(?<=[.!?…])\s+(?=\S)/);
+  return sentences.length <= count
+    ? text.trim()
+    : `${sentences
+        .slice(0, count)
+        .join(" ")
+        .replace(/[.!?…]?$/, "")} …`;
+}
+
+/** How many of the other channels' moments the note lists; the sidebar has the rest. */
+export const ELSEWHERE_SHOWN = 4;
+
+const words = (text: string) => text.replace(/_/g, " ");
+const listed = (items: string[]) =>
+  items.length <= 2 ? items.join(" and ") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+
 /**
- * The handoff as a Zendesk internal note a person can act on at a glance: what the problem is,
- * who the customer is and how sure we are, what happened, what was tried, what they sent, how they
- * feel and prefer to be reached, and what to do next. The footer carries the idempotency key.
+ * The generated summary, for the note: what the problem is, where it stands, and how the
+ * customer has been in touch, in three sentences. What the note says elsewhere (who the customer
+ * is, the risks, the next action) is not said again. A person's correction is theirs: kept, cut
+ * to three sentences.
+ */
+function noteSummary(payload: HandoffPayload): string {
+  if (payload.summary.source === "edited") return firstSentences(payload.summary.text, 3);
+  const { current, steps, preferences, consent } = payload;
+  const at = steps.findIndex((s) => s.id === current.step);
+  const where =
+    at >= 0
+      ? `At step ${at + 1} of ${steps.length}: ${current.stepTitle ?? steps[at]!.title}${current.missing.length ? `, still missing the ${listed(current.missing.map(words))}` : ""}.`
+      : steps.some((s) => s.status === "denied")
+        ? "The request was denied."
+        : steps.length > 0
+          ? "Every step is done."
+          : "Nothing has been started yet.";
+  const channels = preferences.channels.map(channelLabel);
+  const consents = [
+    consent.recording !== "unknown" && `recording ${consent.recording}`,
+    consent.dataUse !== "unknown" && `data use ${consent.dataUse}`,
+  ].filter(Boolean);
+  const how = [
+    channels.length ? `Wrote on ${listed(channels)}` : "Has not written yet",
+    payload.sentiment === "frustrated" && "sounds frustrated",
+    preferences.channel && `prefers ${channelLabel(preferences.channel)}`,
+    consents.length > 0 && `consent: ${consents.join(", ")}`,
+  ].filter(Boolean);
+  const what = payload.statement.charAt(0).toUpperCase() + payload.statement.slice(1);
+  return [what, where, `${how.join("; ")}.`].join(" ");
+}
+
+/**
+ * The handoff as a Zendesk internal note that fits on one screen, in the order a person acts on
+ * it: what to do next and why a person is needed; who the customer is, in one line; the issue in
+ * at most three sentences; what was tried; then only what the ticket does not already show (the
+ * other channels' moments). The footer carries the thread, the linked tickets and the
+ * idempotency key `ctx-note:<key>`, small. `ticket` says what is news to the note's ticket.
  */
 export function renderNote(
   payload: HandoffPayload,
   key: string,
   fields: { category?: number; reasonCode?: number; step?: number },
+  ticket: NoteTicket,
 ): RenderedNote {
-  const list = (items: string[]) =>
-    items.length ? `<ul>${items.map((i) => `<li>${i}</li>`).join("")}</ul>` : "<p>None.</p>";
   const { customer, current } = payload;
-  const identity = [
-    `<b>${escapeHtml(customer.level)}</b> identity${customer.customerId ? `, customer ${escapeHtml(customer.customerId)}` : ", customer not resolved"}`,
+  const p = (html: string) => `<p>${html}</p>`;
+
+  // 1. What to do, and why a person.
+  const act = [
+    p(`<b>Next best action:</b> ${escapeHtml(current.nextBestAction)}`),
+    ...(payload.handoff ? [p(`<b>Why a person:</b> ${escapeHtml(payload.handoff.reason)}`)] : []),
+    ...payload.riskFlags.map((f) =>
+      p(`⚠ <b>${escapeHtml(words(f.flag))}</b>: ${escapeHtml(f.reason)}`),
+    ),
+  ];
+
+  // 2. Who, in one line; doubts about it on their own lines.
+  const v = customer.verification;
+  const verified = v
+    ? `verified by ${escapeHtml(METHOD_WORDS[v.method] ?? words(v.method))} ${v.expired ? `on ${day(v.passedAt)}, since expired` : `until ${day(v.expiresAt)}`}`
+    : "not verified";
+  const who = [
+    customer.customerId ? `customer ${escapeHtml(customer.customerId)}` : "customer not resolved",
+    LEVEL_WORDS[customer.level],
     ...customer.identifiers.map(escapeHtml),
-    customer.verification
-      ? `Verified by ${escapeHtml(customer.verification.method)} at ${day(customer.verification.passedAt)}, ${customer.verification.expired ? "expired" : `valid until ${day(customer.verification.expiresAt)}`}`
-      : "Not verified by step-up",
-    ...(customer.conflict ? [`⚠ Identity conflict: ${escapeHtml(customer.conflict)}`] : []),
+    verified,
+  ].join(", ");
+  const identity = [
+    p(`<b>Who:</b> ${who}`),
+    // Said once: an identity conflict raised as a risk is already at the top.
+    ...(customer.conflict && !payload.riskFlags.some((f) => f.flag === "identity_conflict")
+      ? [p(`⚠ Identity conflict: ${escapeHtml(customer.conflict)}`)]
+      : []),
     ...(customer.unconfirmed
       ? [
-          `⚠ <b>Unconfirmed contact</b>: ${escapeHtml(UNCONFIRMED_BECAUSE[customer.unconfirmed])}. What it says is not the customer's and unlocks nothing until a second signal or a verification agrees.`,
+          p(
+            `⚠ <b>Unconfirmed contact</b>: ${escapeHtml(UNCONFIRMED_BECAUSE[customer.unconfirmed])}. What it says is not the customer's and unlocks nothing until a second signal or a verification agrees.`,
+          ),
         ]
       : []),
   ];
-  const sections = [
-    `<h3>Continuity handoff: ${escapeHtml(payload.thread.id)}</h3>`,
-    ...(payload.handoff
-      ? [`<p><b>Why a person:</b> ${escapeHtml(payload.handoff.reason)}</p>`]
-      : []),
-    `<h4>Summary</h4><p>${escapeHtml(payload.summary.text)}</p>${payload.summary.editedBy ? `<p><i>Corrected by ${escapeHtml(payload.summary.editedBy)}</i></p>` : ""}`,
-    `<h4>Problem</h4><p>${escapeHtml(payload.statement)}</p>`,
-    `<h4>Identity</h4>${list(identity)}`,
-    `<h4>Timeline</h4>${list(payload.timeline.map((e) => `${day(e.at)}: ${escapeHtml(e.text)}`))}`,
-    `<h4>Steps tried</h4>${list(payload.steps.map((s) => `${escapeHtml(s.title)}: ${s.status}${s.outcome ? ` (${escapeHtml(s.outcome)})` : ""}${s.by ? `, by ${escapeHtml(s.by)}` : ""}`))}`,
-    `<h4>Artifacts</h4>${list(payload.artifacts.map((a) => `<a href="${escapeHtml(a.url)}">${escapeHtml(a.kind)}</a> via ${escapeHtml(channelLabel(a.channel))}, ${day(a.at)}`))}`,
-    `<h4>Customer</h4>${list([
-      `Sentiment: ${payload.sentiment}`,
-      `Consent: recording ${payload.consent.recording}, data use ${payload.consent.dataUse}`,
-      `Prefers ${escapeHtml(channelLabel(payload.preferences.channel))} (used: ${payload.preferences.channels.map(channelLabel).join(", ")}); language ${escapeHtml(payload.preferences.language)}`,
-      ...payload.riskFlags.map(
-        (f) => `⚠ ${escapeHtml(f.flag.replace(/_/g, " "))}: ${escapeHtml(f.reason)}`,
-      ),
-    ])}`,
-    `<h4>Next best action</h4><p>${escapeHtml(current.nextBestAction)}${current.missing.length ? ` Missing: ${current.missing.map((m) => m.replace(/_/g, " ")).join(", ")}.` : ""}</p>`,
-    `<p>Linked: ${payload.tickets.map((t) => `#${escapeHtml(t.id)}`).join(", ") || "no other tickets"}</p>`,
-    `<p style="color:#87929d;font-size:11px">ctx-note:${escapeHtml(key)}</p>`,
-  ];
+
+  // 3. The issue, in at most three sentences.
+  const summary = p(
+    `<b>Summary:</b> ${escapeHtml(noteSummary(payload))}${payload.summary.editedBy ? ` <i>(corrected by ${escapeHtml(payload.summary.editedBy)})</i>` : ""}`,
+  );
+
+  // 4. What was tried.
+  const tried = payload.steps
+    .filter((s) => s.status === "done" || s.status === "denied")
+    .map(
+      (s) =>
+        `${escapeHtml(s.title)}: ${s.status}${s.outcome ? ` (${escapeHtml(s.outcome)})` : ""}${s.by && s.by !== "ai" ? `, by ${escapeHtml(BY_WORDS[s.by] ?? s.by)}` : ""}`,
+    );
+  const triedLine = p(`<b>Tried:</b> ${tried.length ? tried.join("; ") : "nothing yet"}.`);
+
+  // 5. Only what the ticket does not show: the other channels' moments and files.
+  const moments = payload.timeline.filter((e) => ticket.isNews(e));
+  const shown = moments.slice(-ELSEWHERE_SHOWN);
+  const files = payload.artifacts.filter((a) => ticket.isNewFile(a.url));
+  const elsewhere =
+    moments.length || files.length
+      ? [
+          `<p><b>On other channels:</b></p><ul>${[
+            ...(moments.length > shown.length
+              ? [`${moments.length - shown.length} earlier moments are in the Continuity sidebar`]
+              : []),
+            ...shown.map((e) => `${day(e.at)}: ${escapeHtml(e.text)}`),
+            ...(files.length
+              ? [
+                  `Files: ${files.map((a) => `<a href="${escapeHtml(a.url)}">${escapeHtml(a.kind)}</a> (${escapeHtml(channelLabel(a.channel))}, ${day(a.at)})`).join(", ")}`,
+                ]
+              : []),
+          ]
+            .map((i) => `<li>${i}</li>`)
+            .join("")}</ul>`,
+        ]
+      : [];
+
+  const linked = payload.tickets.map((t) => `#${escapeHtml(t.id)}`).join(", ");
+  const footer = `<p><small>Continuity ${escapeHtml(payload.thread.id)}${linked ? ` · tickets ${linked}` : ""} · ctx-note:${escapeHtml(key)}</small></p>`;
+
+  const html = [...act, ...identity, summary, triedLine, ...elsewhere, footer].join("");
   const tags = [
     "continuity",
     tag("ctx_thread", payload.thread.id),
@@ -90,5 +250,5 @@ export function renderNote(
       : []),
     ...(fields.step && current.step ? [{ id: fields.step, value: current.step }] : []),
   ];
-  return { html: sections.join(""), tags, customFields };
+  return { html, tags, customFields };
 }

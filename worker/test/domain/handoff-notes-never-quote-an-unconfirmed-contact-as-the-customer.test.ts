@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CHANNELS, type Channel } from "../../src/domain/channel-event";
 import { ASK_FOR_A_SECOND_SIGNAL, buildHandoff } from "../../src/domain/handoff";
-import { renderNote } from "../../src/domain/note-rendering";
+import { noteTicket, renderNote } from "../../src/domain/note-rendering";
 import type { ThreadEvent } from "../../src/domain/thread-events";
 import { contactSays, hoursAfter, projected, signal } from "./factories";
 
@@ -42,10 +42,14 @@ const strangerWrites = (fields: Partial<Parameters<typeof contactSays>[0]> = {})
     ...fields,
   });
 
-/** The note a ticket gets, as the contact behind it sees the thread. */
-function noteFor(facts: ThreadEvent[], contactId = "ticket:101") {
-  const payload = buildHandoff(projected(facts), contactId);
-  return { payload, html: renderNote(payload, "k1", {}).html };
+/**
+ * The note a ticket gets, as the contact behind it sees the thread. Ticket 101 is Maya's (her
+ * words are its comments already); ticket 555 is one she writes on later, which shows none of it.
+ */
+function noteFor(facts: ThreadEvent[], contactId = "ticket:101", ticketId = "101") {
+  const state = projected(facts);
+  const payload = buildHandoff(state, contactId);
+  return { payload, html: renderNote(payload, "k1", {}, noteTicket(state, ticketId)).html };
 }
 
 /** HTML-escaped, as the note holds text. */
@@ -54,7 +58,8 @@ const inNote = (text: string) => text.replace(/'/g, "&#39;").replace(/"/g, "&quo
 describe("a handoff note never quotes an unconfirmed contact as the customer (DESIGN §4, §6)", () => {
   it("on the customer's ticket, the stranger's words are marked as an unconfirmed contact's", () => {
     const { payload, html } = noteFor([...mayaWrites(), ...strangerWrites()]);
-    expect(html).toContain(`Customer: ${inNote(MAYA_SAYS)}`);
+    // Her own words are the ticket's comments: not repeated in its note.
+    expect(html).not.toContain(inNote(MAYA_SAYS));
     expect(html).not.toContain(`Customer: ${inNote(STRANGER_SAYS)}`);
     expect(html).toContain(
       `Unconfirmed contact (web chat, only an order number matched): ${inNote(STRANGER_SAYS)}`,
@@ -64,6 +69,15 @@ describe("a handoff note never quotes an unconfirmed contact as the customer (DE
     );
     // Maya is the contact behind her ticket: the note is about her, and she is not in doubt.
     expect(payload.customer).not.toHaveProperty("unconfirmed");
+  });
+
+  it("on a ticket that shows neither, her words are hers and the stranger's are marked", () => {
+    const { html } = noteFor([...mayaWrites(), ...strangerWrites()], "ticket:101", "555");
+    expect(html).toContain(`Customer: ${inNote(MAYA_SAYS)}`);
+    expect(html).not.toContain(`Customer: ${inNote(STRANGER_SAYS)}`);
+    expect(html).toContain(
+      `Unconfirmed contact (web chat, only an order number matched): ${inNote(STRANGER_SAYS)}`,
+    );
   });
 
   it("property: on any channel, whatever it writes, it is never quoted as the customer", () => {
@@ -113,6 +127,7 @@ describe("a handoff note never quotes an unconfirmed contact as the customer (DE
   });
 
   it("a note written for the stranger's contact says it is unconfirmed and what to do", () => {
+    // Its session has no ticket: the note goes on Maya's.
     const { payload, html } = noteFor([...mayaWrites(), ...strangerWrites()], STRANGER);
     expect(payload.customer).toMatchObject({ level: "low", unconfirmed: "order_only" });
     expect(payload.current.nextBestAction).toBe(ASK_FOR_A_SECOND_SIGNAL);

@@ -143,7 +143,7 @@ describe("a stranger who knows Maya's order number cannot write into her thread 
       "Unconfirmed contact (web chat, only an order number matched): Hi, order #18422.",
     );
     // Nothing it asked for became part of the problem a person works on.
-    expect(note).not.toMatch(/Problem<\/h4><p>[^<]*Elm/);
+    expect(note).not.toMatch(/Summary:<\/b>[^<]*Elm/);
   });
 
   it("a hard stop it raises reaches Maya's ticket as a note that says who is asking", async () => {
