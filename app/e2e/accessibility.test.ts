@@ -63,6 +63,14 @@ describe("accessibility of the app (axe-core)", () => {
     expect(await seriousViolations(await frameOf("Continuity for ticket #102"))).toEqual([]);
   });
 
+  it("the deny form, open, has no serious or critical violations", async () => {
+    const sidebar = await openTicket(workspace, "102");
+    await sidebar.getByTestId("action-deny").click();
+    await sidebar.getByTestId("deny-reason").waitFor();
+    expect(await seriousViolations(await frameOf("Continuity for ticket #102"))).toEqual([]);
+    await sidebar.getByTestId("deny-cancel").click();
+  });
+
   it("the nav bar page has no serious or critical violations", async () => {
     await workspace.page.getByTestId("rail-app").click();
     const frame = await frameOf("Continuity (nav bar)");

@@ -35,7 +35,7 @@ describe("continuing the workflow", () => {
     expect(screen.queryByTestId("missing-slots")).toBeNull();
   });
 
-  it("sends the optional reason with a decision", async () => {
+  it("sends the optional reason with an approval", async () => {
     const workflow = aWorkflow({
       actions: [
         { action: "approve", permitted: true },
@@ -47,11 +47,11 @@ describe("continuing the workflow", () => {
     });
     renderSidebar({ client });
 
-    await userEvent.type(await screen.findByTestId("action-reason"), "Order over the limit");
-    await userEvent.click(screen.getByTestId("action-deny"));
+    await userEvent.type(await screen.findByTestId("action-reason"), "Within the goodwill limit");
+    await userEvent.click(screen.getByTestId("action-approve"));
 
     expect(writes(client).map((r) => r.body)).toEqual([
-      expect.objectContaining({ action: "deny", reason: "Order over the limit" }),
+      expect.objectContaining({ action: "approve", reason: "Within the goodwill limit" }),
     ]);
   });
 

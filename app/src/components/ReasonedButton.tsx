@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { forwardRef, useId } from "react";
 import styled from "styled-components";
 import { Button, type IButtonProps } from "@zendeskgarden/react-buttons";
 import { Tooltip } from "@zendeskgarden/react-tooltips";
@@ -15,17 +15,16 @@ const Stack = styled.div`
  * text tied to the button with aria-describedby (a disabled button gets no hover or focus, so a
  * tooltip alone would hide it); the tooltip repeats it where the pointer is.
  */
-export function ReasonedButton({
-  reason,
-  busy,
-  children,
-  ...button
-}: IButtonProps & { reason?: string | null; busy?: boolean }) {
+export const ReasonedButton = forwardRef<
+  HTMLButtonElement,
+  IButtonProps & { reason?: string | null; busy?: boolean }
+>(function ReasonedButton({ reason, busy, children, ...button }, ref) {
   const reasonId = useId();
   const blocked = Boolean(reason);
   const control = (
     <Button
       {...button}
+      ref={ref}
       disabled={blocked || button.disabled}
       aria-busy={busy || undefined}
       aria-describedby={blocked ? reasonId : undefined}
@@ -42,4 +41,4 @@ export function ReasonedButton({
       <SM id={reasonId}>{reason}</SM>
     </Stack>
   );
-}
+});

@@ -18,9 +18,8 @@ export function RecordVerification(props: {
   onAct: (action: ThreadAction, details?: ActionDetails) => Promise<boolean>;
 }) {
   const { t } = useI18n();
-  const [method, setMethod] = useState<(typeof VERIFICATION_METHODS)[number]>(
-    VERIFICATION_METHODS[0],
-  );
+  // No method is assumed: the agent says how they verified the caller before it raises the level.
+  const [method, setMethod] = useState<(typeof VERIFICATION_METHODS)[number] | "">("");
   const { identity } = props.context;
   // The worker can only attach a verification to one known customer.
   const reason = identity.customerId ? null : t("record.needsCustomer");
@@ -34,6 +33,9 @@ export function RecordVerification(props: {
           data-testid="verification-method"
           onChange={(event) => setMethod(event.target.value as typeof method)}
         >
+          <option value="" disabled>
+            {t("record.choose")}
+          </option>
           {VERIFICATION_METHODS.map((value) => (
             <option key={value} value={value}>
               {t(`verification.method.${value}`)}
@@ -45,11 +47,13 @@ export function RecordVerification(props: {
         size="small"
         data-testid="action-record_verification"
         reason={reason}
-        disabled={props.pending !== null}
+        disabled={props.pending !== null || method === ""}
         busy={props.pending === "record_verification"}
-        onClick={() => void props.onAct("record_verification", { method })}
+        onClick={() => {
+          if (method) void props.onAct("record_verification", { method });
+        }}
       >
-        {t("record.submit")}
+        {t("record.submit", { level: t("identity.level.high") })}
       </ReasonedButton>
     </div>
   );

@@ -1,6 +1,7 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import styled from "styled-components";
-import { Field, Input } from "@zendeskgarden/react-forms";
+import { Button } from "@zendeskgarden/react-buttons";
+import { Field, Input, Textarea } from "@zendeskgarden/react-forms";
 import type {
   ActionDetails,
   ThreadAction,
@@ -46,6 +47,62 @@ function useRefusal(context: ThreadContext) {
   };
 }
 
+/**
+ * Denying is final for the customer, so it takes a reason: the Deny button opens a short form,
+ * and only a non-blank reason confirms it. Cancel puts the agent back on the Deny button.
+ */
+function DenyForm(props: {
+  pending: string | null;
+  onConfirm: (reason: string) => Promise<boolean>;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  const [reason, setReason] = useState("");
+  const field = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => field.current?.focus(), []);
+  const trimmed = reason.trim();
+  return (
+    <Stack data-testid="deny-form">
+      <Field>
+        <Field.Label>{t("actions.denyReasonLabel")}</Field.Label>
+        <Field.Hint>{t("actions.denyReasonHint")}</Field.Hint>
+        <Textarea
+          ref={field}
+          isCompact
+          isResizable
+          minRows={2}
+          maxLength={500}
+          value={reason}
+          data-testid="deny-reason"
+          onChange={(event) => setReason(event.target.value)}
+        />
+      </Field>
+      <Buttons>
+        <Button
+          size="small"
+          isDanger
+          isPrimary
+          data-testid="deny-confirm"
+          disabled={trimmed === "" || props.pending !== null}
+          aria-busy={props.pending === "deny" || undefined}
+          onClick={() => void props.onConfirm(trimmed)}
+        >
+          {t("actions.denyConfirm")}
+        </Button>
+        <Button
+          size="small"
+          isBasic
+          data-testid="deny-cancel"
+          disabled={props.pending !== null}
+          onClick={props.onCancel}
+        >
+          {t("common.cancel")}
+        </Button>
+      </Buttons>
+    </Stack>
+  );
+}
+
 /** The actions the workflow and the customer's identity permit now; the rest say why not. */
 export function WorkflowActions(props: {
   context: ThreadContext;
@@ -54,17 +111,29 @@ export function WorkflowActions(props: {
 }) {
   const { t } = useI18n();
   const [reason, setReason] = useState("");
+  const [denying, setDenying] = useState(false);
+  const denyButton = useRef<HTMLButtonElement>(null);
   const refusal = useRefusal(props.context);
   const options = optionsFor(props.context);
-  const decides = options.some((o) => o.action === "approve" || o.action === "deny");
+  const approves = options.some((o) => o.action === "approve");
   const run = async (action: ThreadAction) => {
     const trimmed = reason.trim();
     const done = await props.onAct(action, trimmed ? { reason: trimmed } : {});
     if (done) setReason("");
   };
+  const deny = async (denial: string) => {
+    const done = await props.onAct("deny", { reason: denial });
+    if (done) setDenying(false);
+    return done;
+  };
+  const cancelDeny = () => {
+    setDenying(false);
+    // The form unmounts first; the Deny button is back on the next frame.
+    setTimeout(() => denyButton.current?.focus(), 0);
+  };
   return (
     <Stack data-testid="workflow-actions">
-      {decides ? (
+      {approves ? (
         <Field>
           <Field.Label>{t("actions.reasonLabel")}</Field.Label>
           <Field.Hint>{t("actions.reasonHint")}</Field.Hint>
@@ -81,6 +150,7 @@ export function WorkflowActions(props: {
         {options.map((option) => (
           <ReasonedButton
             key={option.action}
+            ref={option.action === "deny" ? denyButton : undefined}
             size="small"
             isPrimary={option.action === "continue" || option.action === "approve"}
             isDanger={option.action === "deny"}
@@ -88,12 +158,16 @@ export function WorkflowActions(props: {
             reason={refusal(option)}
             disabled={props.pending !== null}
             busy={props.pending === option.action}
-            onClick={() => void run(option.action)}
+            aria-expanded={option.action === "deny" ? denying : undefined}
+            onClick={() => (option.action === "deny" ? setDenying(true) : void run(option.action))}
           >
             {t(`actions.${option.action}`)}
           </ReasonedButton>
         ))}
       </Buttons>
+      {denying && options.some((o) => o.action === "deny" && o.permitted) ? (
+        <DenyForm pending={props.pending} onConfirm={deny} onCancel={cancelDeny} />
+      ) : null}
     </Stack>
   );
 }

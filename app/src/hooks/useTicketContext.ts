@@ -41,9 +41,18 @@ export type Notice = { topic: WriteTopic } & (
   | { kind: "failed"; status: number }
 );
 
+/** A thread action that went through: said in the sidebar, to screen readers and by Zendesk. */
+export interface Done {
+  topic: WriteTopic;
+  action: ThreadAction;
+  /** Counts writes, so the same action twice is told twice. */
+  seq: number;
+}
+
 export interface TicketContextState {
   view: SidebarView;
   notice: Notice | null;
+  done: Done | null;
   dismissNotice(): void;
   /** The write in flight (e.g. "approve", "summary", "note:…"); other writes wait for it. */
   pending: string | null;
@@ -75,6 +84,8 @@ export function useTicketContext(options: { pollMs?: number } = {}): TicketConte
   const [view, setView] = useState<SidebarView>({ state: "loading" });
   const [notice, setNotice] = useState<Notice | null>(null);
   const [pending, setPending] = useState<string | null>(null);
+  const [done, setDone] = useState<Done | null>(null);
+  const writes = useRef(0);
   const session = useRef<Session | null>(null);
   const shown = useRef<ThreadContext | null>(null);
   const reading = useRef({ inFlight: false, again: false });
@@ -183,6 +194,7 @@ export function useTicketContext(options: { pollMs?: number } = {}): TicketConte
       writing.current = true;
       setPending(key);
       setNotice(null);
+      setDone(null);
       try {
         const stamp = {
           expectedVersion: context.version,
@@ -220,7 +232,11 @@ export function useTicketContext(options: { pollMs?: number } = {}): TicketConte
         details.otherThreadId ? `${action}:${details.otherThreadId}` : action,
         TOPIC_OF[action],
         (open, stamp) => open.api.act(shown.current!.thread.id, { ...stamp, action, ...details }),
-        (body) => show(body as ThreadContext),
+        (body) => {
+          show(body as ThreadContext);
+          writes.current += 1;
+          setDone({ topic: TOPIC_OF[action], action, seq: writes.current });
+        },
       ),
     [write, show],
   );
@@ -276,5 +292,5 @@ export function useTicketContext(options: { pollMs?: number } = {}): TicketConte
   });
 
   const dismissNotice = useCallback(() => setNotice(null), []);
-  return { view, notice, dismissNotice, pending, reload, act, editSummary, retryNote };
+  return { view, notice, done, dismissNotice, pending, reload, act, editSummary, retryNote };
 }

@@ -1,5 +1,6 @@
 import { useRef } from "react";
 import styled from "styled-components";
+import { ActionAnnouncer, ActionDone, saysDone } from "../components/ActionDone";
 import { Candidates } from "../components/Candidates";
 import { HandoffPayload } from "../components/HandoffPayload";
 import { IdentityCard } from "../components/IdentityCard";
@@ -34,15 +35,21 @@ export default function TicketSidebar({ pollMs }: { pollMs?: number }) {
   useAutoResize(root);
   const { t } = useI18n();
   const sidebar = useTicketContext(pollMs === undefined ? {} : { pollMs });
-  const { view, notice, pending } = sidebar;
-  // A refused or stale write is told under the section the agent clicked in, not off-screen.
-  const noticeAbout = (topic: WriteTopic) =>
-    notice?.topic === topic ? (
-      <WriteNotice notice={notice} onDismiss={sidebar.dismissNotice} />
-    ) : null;
+  const { view, notice, done, pending } = sidebar;
+  // A refused or stale write is told under the section the agent clicked in, not off-screen;
+  // so is what an action that went through did.
+  const noticeAbout = (topic: WriteTopic) => (
+    <>
+      {notice?.topic === topic ? (
+        <WriteNotice notice={notice} onDismiss={sidebar.dismissNotice} />
+      ) : null}
+      {saysDone(done) && done.topic === topic ? <ActionDone key={done.seq} done={done} /> : null}
+    </>
+  );
 
   return (
     <Main ref={root} aria-label={t("app.sidebarLabel")}>
+      <ActionAnnouncer done={done} />
       {view.state === "loading" ? <LoadingState /> : null}
       {view.state === "error" ? <ErrorState status={view.status} onRetry={sidebar.reload} /> : null}
       {view.state === "no_thread" ||
