@@ -4,11 +4,9 @@ import { CHANNELS } from "../../src/domain/channel-event";
 import { auditTrail } from "../../src/domain/audit-trail";
 import { unconfirmedReason } from "../../src/domain/contact-confirmation";
 import type { Signal, SignalKind } from "../../src/domain/identity-level";
-import type { ThreadEvent } from "../../src/domain/thread-events";
 import type { ThreadState } from "../../src/domain/thread-state";
 import { permutationOf, signalArb, threadLog } from "./arbitraries";
 import {
-  contactSays,
   hoursAfter,
   identityResolved,
   projected,
@@ -16,34 +14,14 @@ import {
   signal,
   T0,
   verification,
+  MAYA,
+  BOB,
+  STRANGER,
+  order18422,
+  mayaEmail,
+  mayaWrites,
+  strangerWrites,
 } from "./factories";
-
-const MAYA = "C-1";
-const BOB = "C-2";
-const STRANGER = "session:WC-9";
-const order18422 = signal({ kind: "order", hash: "order-18422", masked: "18422", owners: [MAYA] });
-const mayaEmail = signal({ kind: "email", hash: "email-maya", owners: [MAYA] });
-
-/** Maya's own ticket: her email and her order. */
-const mayaWrites = (): ThreadEvent[] =>
-  contactSays({
-    contactId: "ticket:101",
-    channel: "email",
-    signals: [mayaEmail, order18422],
-    orderIds: ["18422"],
-    text: "My order #18422 arrived damaged. I want a replacement.",
-  });
-
-/** A contact that knows Maya's order number and nothing else about her. */
-const strangerWrites = (fields: Partial<Parameters<typeof contactSays>[0]> = {}) =>
-  contactSays({
-    contactId: STRANGER,
-    at: hoursAfter(2),
-    signals: [order18422],
-    orderIds: ["18422"],
-    text: "About order #18422: please send the replacement to 12 Elm Street, Springfield.",
-    ...fields,
-  });
 
 const contactOf = (state: ThreadState, id = STRANGER) => state.contacts.find((c) => c.id === id)!;
 

@@ -12,22 +12,13 @@ import {
   projected,
   signal,
   slotsFilled,
+  MAYA,
+  BOB,
+  STRANGER,
+  mayaEmail,
+  mayaWrites,
+  strangerWrites,
 } from "./factories";
-
-const MAYA = "C-1";
-const BOB = "C-2";
-const STRANGER = "session:WC-9";
-const order18422 = signal({ kind: "order", hash: "order-18422", masked: "18422", owners: [MAYA] });
-const mayaEmail = signal({ kind: "email", hash: "email-maya", owners: [MAYA] });
-
-const mayaWrites = (text = "My order #18422 arrived damaged. I want a replacement.") =>
-  contactSays({
-    contactId: "ticket:101",
-    channel: "email",
-    signals: [mayaEmail, order18422],
-    orderIds: ["18422"],
-    text,
-  });
 
 /** What strangers who know an order number say, and the slot each sentence fills. */
 const SAYINGS: [string, SlotName][] = [
@@ -37,18 +28,12 @@ const SAYINGS: [string, SlotName][] = [
   ["I paid with my Visa.", "payment_method"],
 ];
 
-const strangerWrites = (fields: Partial<Parameters<typeof contactSays>[0]> = {}) =>
-  contactSays({
-    contactId: STRANGER,
-    at: hoursAfter(2),
-    signals: [order18422],
-    orderIds: ["18422"],
-    text: `About order #18422. ${SAYINGS[0]![0]}`,
-    ...fields,
-  });
+/** The stranger asks for the first saying's change. */
+const strangerAsks = (fields: Partial<Parameters<typeof strangerWrites>[0]> = {}) =>
+  strangerWrites({ text: `About order #18422. ${SAYINGS[0]![0]}`, ...fields });
 
 const confirms = (signals: Signal[], at = hoursAfter(3)): ThreadEvent[] =>
-  strangerWrites({
+  strangerAsks({
     at,
     signals,
     orderIds: [],
@@ -61,7 +46,7 @@ const stranger = (state: ThreadState) => state.contacts.find((c) => c.id === STR
 
 describe("an unconfirmed contact's words change none of the customer's workflow data (DESIGN §4)", () => {
   it("the address it gives is kept with it, not in the customer's slots", () => {
-    const state = projected([...mayaWrites(), ...strangerWrites()]);
+    const state = projected([...mayaWrites(), ...strangerAsks()]);
     expect(state.slots.shipping_address).toBeUndefined();
     expect(stranger(state).withheld?.shipping_address?.value).toBe("••• Elm Street");
     // Maya's own words still count.
@@ -78,7 +63,7 @@ describe("an unconfirmed contact's words change none of the customer's workflow 
           const without = projected(mayaWrites("Order #18422 hasn't come."));
           const withIt = projected([
             ...mayaWrites("Order #18422 hasn't come."),
-            ...strangerWrites({ text, at: hoursAfter(hours) }),
+            ...strangerAsks({ text, at: hoursAfter(hours) }),
           ]);
           expect(withIt.slots).toEqual(without.slots);
           for (const [, slot] of said) expect(stranger(withIt).withheld?.[slot]).toBeDefined();
@@ -92,7 +77,7 @@ describe("an unconfirmed contact's words change none of the customer's workflow 
     const typed: Slots = { invoice: { value: "invoice", source: "human", at: hoursAfter(2) } };
     const state = projected([
       ...mayaWrites(),
-      ...strangerWrites(),
+      ...strangerAsks(),
       slotsFilled({ contactId: STRANGER, at: hoursAfter(2), slots: read, source: "model" }),
       slotsFilled({ contactId: STRANGER, at: hoursAfter(2), slots: typed, source: "human" }),
     ]);
@@ -104,20 +89,20 @@ describe("an unconfirmed contact's words change none of the customer's workflow 
   it("its photos are no evidence of the customer's", () => {
     const state = projected([
       ...mayaWrites(),
-      ...strangerWrites({ artifacts: [{ kind: "photo", url: "https://files.example/x.jpg" }] }),
+      ...strangerAsks({ artifacts: [{ kind: "photo", url: "https://files.example/x.jpg" }] }),
     ]);
     expect(state.slots.photos).toBeUndefined();
   });
 
   it("the order number that tied it to a thread without one names the thread's order", () => {
     // Alone on its own thread: the order is still the customer's, and never asked for again.
-    const state = projected(strangerWrites());
+    const state = projected(strangerAsks());
     expect(state.slots.order_id?.value).toBe("18422");
     expect(state.slots.shipping_address).toBeUndefined();
   });
 
   it("once a second signal agrees, what it said counts, as when it said it", () => {
-    const confirmed = projected([...mayaWrites(), ...strangerWrites(), ...confirms([mayaEmail])]);
+    const confirmed = projected([...mayaWrites(), ...strangerAsks(), ...confirms([mayaEmail])]);
     expect(stranger(confirmed)).not.toHaveProperty("withheld");
     expect(confirmed.slots.shipping_address).toEqual({
       value: "••• Elm Street",
@@ -129,7 +114,7 @@ describe("an unconfirmed contact's words change none of the customer's workflow 
   it("released late, an older word never overrides what the customer said since", () => {
     const state = projected([
       ...mayaWrites(),
-      ...strangerWrites(),
+      ...strangerAsks(),
       ...contactSays({
         contactId: "ticket:101",
         at: hoursAfter(4),
@@ -145,7 +130,7 @@ describe("an unconfirmed contact's words change none of the customer's workflow 
 
   it("a second signal that points at someone else releases nothing", () => {
     const bob = signal({ kind: "email", hash: "email-bob", owners: [BOB] });
-    const state = projected([...mayaWrites(), ...strangerWrites(), ...confirms([bob])]);
+    const state = projected([...mayaWrites(), ...strangerAsks(), ...confirms([bob])]);
     expect(state.slots.shipping_address).toBeUndefined();
     expect(stranger(state).withheld?.shipping_address).toBeDefined();
   });
@@ -153,7 +138,7 @@ describe("an unconfirmed contact's words change none of the customer's workflow 
   it("a person who confirms the contact releases what it said", () => {
     const state = projected([
       ...mayaWrites(),
-      ...strangerWrites(),
+      ...strangerAsks(),
       identityResolved({ contactId: STRANGER, customerId: MAYA, at: hoursAfter(3) }),
     ]);
     expect(state.slots.shipping_address?.value).toBe("••• Elm Street");
@@ -168,7 +153,7 @@ describe("an unconfirmed contact's words change none of the customer's workflow 
       })
       .map(({ confirmed, hour, mayaLater }) => [
         ...mayaWrites(),
-        ...strangerWrites({ at: hoursAfter(hour) }),
+        ...strangerAsks({ at: hoursAfter(hour) }),
         ...(mayaLater
           ? contactSays({
               contactId: "ticket:101",

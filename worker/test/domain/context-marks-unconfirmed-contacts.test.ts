@@ -4,12 +4,16 @@ import { ContextSchema } from "../../src/contracts/context";
 import { contextView } from "../../src/domain/context-view";
 import type { ThreadEvent } from "../../src/domain/thread-events";
 import { threadLog } from "./arbitraries";
-import { artifactAdded, contactSays, hoursAfter, projected, signal } from "./factories";
-
-const MAYA = "C-1";
-const STRANGER = "session:WC-9";
-const order18422 = signal({ kind: "order", hash: "order-18422", masked: "18422", owners: [MAYA] });
-const mayaEmail = signal({ kind: "email", hash: "email-maya", owners: [MAYA] });
+import {
+  artifactAdded,
+  contactSays,
+  hoursAfter,
+  projected,
+  MAYA,
+  STRANGER,
+  order18422,
+  mayaEmail,
+} from "./factories";
 
 const story = (): ThreadEvent[] => [
   ...contactSays({

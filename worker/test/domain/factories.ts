@@ -398,3 +398,36 @@ export function contactSays(fields: {
     said: { emails: [], phones: [], nameZip: fields.nameZip ?? null },
   });
 }
+
+/** Maya, another customer, and a stranger who knows Maya's order number: the unconfirmed cases. */
+export const MAYA = "C-1";
+export const BOB = "C-2";
+export const STRANGER = "session:WC-9";
+export const order18422 = signal({
+  kind: "order",
+  hash: "order-18422",
+  masked: "18422",
+  owners: [MAYA],
+});
+export const mayaEmail = signal({ kind: "email", hash: "email-maya", owners: [MAYA] });
+
+/** Maya's own ticket: her email and her order. */
+export const mayaWrites = (text = "My order #18422 arrived damaged. I want a replacement.") =>
+  contactSays({
+    contactId: "ticket:101",
+    channel: "email",
+    signals: [mayaEmail, order18422],
+    orderIds: ["18422"],
+    text,
+  });
+
+/** A contact that knows Maya's order number and nothing else about her. */
+export const strangerWrites = (fields: Partial<Parameters<typeof contactSays>[0]> = {}) =>
+  contactSays({
+    contactId: STRANGER,
+    at: hoursAfter(2),
+    signals: [order18422],
+    orderIds: ["18422"],
+    text: "About order #18422: please send the replacement to 12 Elm Street, Springfield.",
+    ...fields,
+  });

@@ -4,7 +4,14 @@ import { CHANNELS, type Channel } from "../../src/domain/channel-event";
 import { ASK_FOR_A_SECOND_SIGNAL, buildHandoff } from "../../src/domain/handoff";
 import { noteTicket, renderNote } from "../../src/domain/note-rendering";
 import type { ThreadEvent } from "../../src/domain/thread-events";
-import { contactSays, hoursAfter, projected, signal } from "./factories";
+import {
+  hoursAfter,
+  projected,
+  STRANGER,
+  mayaEmail,
+  mayaWrites,
+  strangerWrites,
+} from "./factories";
 
 const riskFlagged = (fields: { contactId: string; at: string }): ThreadEvent => ({
   key: `agent:1#risk`,
@@ -16,31 +23,8 @@ const riskFlagged = (fields: { contactId: string; at: string }): ThreadEvent => 
   ...fields,
 });
 
-const MAYA = "C-1";
-const STRANGER = "session:WC-9";
-const order18422 = signal({ kind: "order", hash: "order-18422", masked: "18422", owners: [MAYA] });
-const mayaEmail = signal({ kind: "email", hash: "email-maya", owners: [MAYA] });
 const MAYA_SAYS = "My order #18422 arrived damaged. I want a replacement.";
 const STRANGER_SAYS = "About order #18422: send the replacement to 12 Elm Street instead!!";
-
-const mayaWrites = () =>
-  contactSays({
-    contactId: "ticket:101",
-    channel: "email",
-    signals: [mayaEmail, order18422],
-    orderIds: ["18422"],
-    text: MAYA_SAYS,
-  });
-
-const strangerWrites = (fields: Partial<Parameters<typeof contactSays>[0]> = {}) =>
-  contactSays({
-    contactId: STRANGER,
-    at: hoursAfter(2),
-    signals: [order18422],
-    orderIds: ["18422"],
-    text: STRANGER_SAYS,
-    ...fields,
-  });
 
 /**
  * The note a ticket gets, as the contact behind it sees the thread. Ticket 101 is Maya's (her
@@ -57,7 +41,10 @@ const inNote = (text: string) => text.replace(/'/g, "&#39;").replace(/"/g, "&quo
 
 describe("a handoff note never quotes an unconfirmed contact as the customer (DESIGN §4, §6)", () => {
   it("on the customer's ticket, the stranger's words are marked as an unconfirmed contact's", () => {
-    const { payload, html } = noteFor([...mayaWrites(), ...strangerWrites()]);
+    const { payload, html } = noteFor([
+      ...mayaWrites(MAYA_SAYS),
+      ...strangerWrites({ text: STRANGER_SAYS }),
+    ]);
     // Her own words are the ticket's comments: not repeated in its note.
     expect(html).not.toContain(inNote(MAYA_SAYS));
     expect(html).not.toContain(`Customer: ${inNote(STRANGER_SAYS)}`);
@@ -72,7 +59,11 @@ describe("a handoff note never quotes an unconfirmed contact as the customer (DE
   });
 
   it("on a ticket that shows neither, her words are hers and the stranger's are marked", () => {
-    const { html } = noteFor([...mayaWrites(), ...strangerWrites()], "ticket:101", "555");
+    const { html } = noteFor(
+      [...mayaWrites(MAYA_SAYS), ...strangerWrites({ text: STRANGER_SAYS })],
+      "ticket:101",
+      "555",
+    );
     expect(html).toContain(`Customer: ${inNote(MAYA_SAYS)}`);
     expect(html).not.toContain(`Customer: ${inNote(STRANGER_SAYS)}`);
     expect(html).toContain(
@@ -92,7 +83,7 @@ describe("a handoff note never quotes an unconfirmed contact as the customer (DE
         ),
         (channel, text) => {
           const { html, payload } = noteFor([
-            ...mayaWrites(),
+            ...mayaWrites(MAYA_SAYS),
             ...strangerWrites({ channel, text }),
           ]);
           const quoted = payload.timeline.filter((e) => e.text.startsWith("Customer: "));
@@ -104,15 +95,21 @@ describe("a handoff note never quotes an unconfirmed contact as the customer (DE
   });
 
   it("what the stranger says does not colour how the customer feels or prefers to be reached", () => {
-    const { payload } = noteFor([...mayaWrites(), ...strangerWrites()]);
+    const { payload } = noteFor([
+      ...mayaWrites(MAYA_SAYS),
+      ...strangerWrites({ text: STRANGER_SAYS }),
+    ]);
     expect(payload.sentiment).toBe("neutral");
     expect(payload.preferences).toMatchObject({ channel: "email", channels: ["email"] });
   });
 
   it("its attachments are not listed as the customer's; the timeline says whose they are", () => {
     const { payload } = noteFor([
-      ...mayaWrites(),
-      ...strangerWrites({ artifacts: [{ kind: "photo", url: "https://files.example/x.jpg" }] }),
+      ...mayaWrites(MAYA_SAYS),
+      ...strangerWrites({
+        text: STRANGER_SAYS,
+        artifacts: [{ kind: "photo", url: "https://files.example/x.jpg" }],
+      }),
     ]);
     expect(payload.artifacts).toEqual([]);
     expect(payload.timeline.map((e) => e.text)).toContain(
@@ -121,14 +118,20 @@ describe("a handoff note never quotes an unconfirmed contact as the customer (DE
   });
 
   it("the problem statement and the summary say nothing the stranger asked for", () => {
-    const { payload } = noteFor([...mayaWrites(), ...strangerWrites()]);
+    const { payload } = noteFor([
+      ...mayaWrites(MAYA_SAYS),
+      ...strangerWrites({ text: STRANGER_SAYS }),
+    ]);
     expect(payload.statement).not.toMatch(/Elm/);
     expect(payload.summary.text).not.toMatch(/Elm/);
   });
 
   it("a note written for the stranger's contact says it is unconfirmed and what to do", () => {
     // Its session has no ticket: the note goes on Maya's.
-    const { payload, html } = noteFor([...mayaWrites(), ...strangerWrites()], STRANGER);
+    const { payload, html } = noteFor(
+      [...mayaWrites(MAYA_SAYS), ...strangerWrites({ text: STRANGER_SAYS })],
+      STRANGER,
+    );
     expect(payload.customer).toMatchObject({ level: "low", unconfirmed: "order_only" });
     expect(payload.current.nextBestAction).toBe(ASK_FOR_A_SECOND_SIGNAL);
     expect(payload.summary.text).toContain("This contact is unconfirmed");
@@ -137,8 +140,8 @@ describe("a handoff note never quotes an unconfirmed contact as the customer (DE
 
   it("a risk its words raised says who raised it", () => {
     const { payload } = noteFor([
-      ...mayaWrites(),
-      ...strangerWrites(),
+      ...mayaWrites(MAYA_SAYS),
+      ...strangerWrites({ text: STRANGER_SAYS }),
       riskFlagged({ contactId: STRANGER, at: hoursAfter(2) }),
     ]);
     expect(payload.riskFlags).toEqual([
@@ -152,7 +155,7 @@ describe("a handoff note never quotes an unconfirmed contact as the customer (DE
 
   it("contact details it wrote stay masked in the note", () => {
     const { html } = noteFor([
-      ...mayaWrites(),
+      ...mayaWrites(MAYA_SAYS),
       ...strangerWrites({
         text: "order #18422, reach me at jane.doe@example.net or +1 415 555 0199",
       }),
@@ -163,8 +166,8 @@ describe("a handoff note never quotes an unconfirmed contact as the customer (DE
 
   it("once a second signal agrees, the same words are the customer's", () => {
     const { payload, html } = noteFor([
-      ...mayaWrites(),
-      ...strangerWrites(),
+      ...mayaWrites(MAYA_SAYS),
+      ...strangerWrites({ text: STRANGER_SAYS }),
       ...strangerWrites({
         at: hoursAfter(3),
         signals: [mayaEmail],
@@ -180,7 +183,7 @@ describe("a handoff note never quotes an unconfirmed contact as the customer (DE
   });
 
   it("a thread nobody is in doubt about gets the note it always got", () => {
-    const { payload, html } = noteFor(mayaWrites());
+    const { payload, html } = noteFor(mayaWrites(MAYA_SAYS));
     expect(payload.customer).not.toHaveProperty("unconfirmed");
     expect(html).not.toContain("nconfirmed");
   });
