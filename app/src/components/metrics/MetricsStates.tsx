@@ -58,30 +58,22 @@ export function MetricsEmpty({
   onClearFilters: (() => void) | null;
 }) {
   const { t } = useI18n();
-  if (!onClearFilters) {
-    return (
-      <Well isRecessed data-testid="metrics-fresh">
-        <Stack>
-          <MD tag="h2" isBold>
-            {t("metrics.empty.fresh.title")}
-          </MD>
-          <Paragraph>{t("metrics.empty.fresh.body", { from, to })}</Paragraph>
-        </Stack>
-      </Well>
-    );
-  }
+  // A fresh install has set no filter: nothing to clear, and its own words.
+  const keys = onClearFilters ? "metrics.empty" : "metrics.empty.fresh";
   return (
-    <Well isRecessed data-testid="metrics-empty">
+    <Well isRecessed data-testid={onClearFilters ? "metrics-empty" : "metrics-fresh"}>
       <Stack>
         <MD tag="h2" isBold>
-          {t("metrics.empty.title")}
+          {t(`${keys}.title`)}
         </MD>
-        <Paragraph>{t("metrics.empty.body", { from, to })}</Paragraph>
-        <div>
-          <Button size="small" onClick={onClearFilters} data-testid="metrics-clear-filters">
-            {t("metrics.empty.clear")}
-          </Button>
-        </div>
+        <Paragraph>{t(`${keys}.body`, { from, to })}</Paragraph>
+        {onClearFilters && (
+          <div>
+            <Button size="small" onClick={onClearFilters} data-testid="metrics-clear-filters">
+              {t("metrics.empty.clear")}
+            </Button>
+          </div>
+        )}
       </Stack>
     </Well>
   );

@@ -1,5 +1,6 @@
 import type { MetricFigure, Unit } from "../../api/metrics-types";
 import type { I18n } from "../../i18n/I18nProvider";
+import { csvCell } from "../../../../worker/src/domain/metrics/report";
 import { METRIC_DEFINITION } from "./metric-labels";
 
 /**
@@ -32,11 +33,6 @@ export const ADDED_COLUMNS = [
   "to",
   ...SEGMENT_FILTERS,
 ] as const;
-
-/** Quoted as the Worker quotes: only when the text holds a quote, a comma or a line break. */
-function cell(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /** CSV text split into records; a line break inside a quoted field stays in its record. */
 function records(csv: string): string[] {
@@ -79,7 +75,7 @@ export function annotateCsv(
     const about = metric
       ? [CSV_UNIT[metric.unit], String(metric.higherIsBetter), t(METRIC_DEFINITION[metric.id])]
       : ["", "", ""];
-    return [row, ...[...about, ...applied].map(cell)].join(",");
+    return [row, ...[...about, ...applied].map(csvCell)].join(",");
   });
   return [[header, ...ADDED_COLUMNS].join(","), ...annotated].join("\n") + "\n";
 }

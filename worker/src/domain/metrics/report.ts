@@ -157,12 +157,14 @@ export function metricsReport(
   };
 }
 
+/** One CSV field: quoted only when it holds a quote, a comma or a line break. */
+export function csvCell(v: unknown): string {
+  const text = v === null || v === undefined ? "" : String(v);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
 /** The report as CSV: one row per metric with its arms and comparison. */
 export function metricsCsv(report: MetricsReport): string {
-  const cell = (v: unknown) => {
-    const text = v === null || v === undefined ? "" : String(v);
-    return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
   const header = [
     "metric",
     "label",
@@ -197,5 +199,5 @@ export function metricsCsv(report: MetricsReport): string {
     m.comparison ? m.comparison.randomised : "",
     m.id === report.primaryMetric,
   ]);
-  return [header, ...rows].map((r) => r.map(cell).join(",")).join("\n") + "\n";
+  return [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\n") + "\n";
 }
