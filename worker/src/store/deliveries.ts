@@ -38,7 +38,11 @@ export async function claimDeliveries(
   return claims.filter((_, i) => results[i]?.meta.changes === 1).map((c) => c.event);
 }
 
-/** Undo a claim when the event could not be queued, so the sender's retry is processed. */
+/**
+ * Undo a claim when the event could not be queued, so the sender's retry is processed. Only a
+ * claim this request created goes: a stuck claim it took over was answered 2xx before, and keeps
+ * its copy for the sweep.
+ */
 export async function releaseDeliveries(
   db: D1Database,
   tenantId: string,
@@ -49,7 +53,8 @@ export async function releaseDeliveries(
     events.map((e) =>
       db
         .prepare(
-          `DELETE FROM inbound_deliveries WHERE tenant_id = ?1 AND source = ?2 AND event_id = ?3 AND status = 'queued'`,
+          `DELETE FROM inbound_deliveries
+           WHERE tenant_id = ?1 AND source = ?2 AND event_id = ?3 AND status = 'queued' AND requeues = 0`,
         )
         .bind(tenantId, e.source, e.eventId),
     ),
@@ -127,22 +132,25 @@ export async function stuckDeliveries(
 }
 
 /**
- * Take a fresh lease on a stuck claim before queuing it again. Returns false if someone else
- * (a redelivery, another sweep) took it first.
+ * Take a fresh lease on each stuck claim before queuing it again, in one batch. Says for each
+ * whether it was taken: another sweep or a redelivery may have taken it first.
  */
-export async function renewLease(
+export async function renewLeases(
   db: D1Database,
-  stuck: StuckDelivery,
-  lease: { now: string; until: string },
-): Promise<boolean> {
-  const result = await db
-    .prepare(
-      `UPDATE inbound_deliveries SET lease_until = ?5, requeues = requeues + 1
-       WHERE tenant_id = ?1 AND source = ?2 AND event_id = ?3 AND status = 'queued' AND lease_until < ?4`,
-    )
-    .bind(stuck.tenantId, stuck.source, stuck.eventId, lease.now, lease.until)
-    .run();
-  return result.meta.changes === 1;
+  renewals: { stuck: StuckDelivery; lease: { now: string; until: string } }[],
+): Promise<boolean[]> {
+  if (renewals.length === 0) return [];
+  const results = await db.batch(
+    renewals.map(({ stuck, lease }) =>
+      db
+        .prepare(
+          `UPDATE inbound_deliveries SET lease_until = ?5, requeues = requeues + 1
+           WHERE tenant_id = ?1 AND source = ?2 AND event_id = ?3 AND status = 'queued' AND lease_until < ?4`,
+        )
+        .bind(stuck.tenantId, stuck.source, stuck.eventId, lease.now, lease.until),
+    ),
+  );
+  return results.map((r) => r.meta.changes === 1);
 }
 
 export function settleDelivery(

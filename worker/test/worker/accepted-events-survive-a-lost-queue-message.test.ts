@@ -5,7 +5,7 @@ import { GenericChannelEventSchema } from "../../src/contracts/channel-event";
 import type { ChannelEvent } from "../../src/domain/channel-event";
 import { MAX_REQUEUES, sealEvent } from "../../src/ingest/delivery-copy";
 import { sweep } from "../../src/scheduled";
-import { claimDeliveries } from "../../src/store/deliveries";
+import { claimDeliveries, releaseDeliveries } from "../../src/store/deliveries";
 import { channelEvent, customer, order } from "./support/factories";
 import { createTenant, sendChannelEvent, settle, type TestTenant } from "./support/tenant";
 import { call, migrate, OPERATOR } from "./support/worker";
@@ -116,6 +116,22 @@ describe("an event answered 2xx whose queue message was lost", () => {
     expect(await delivery(tenant, events[2]!)).toMatchObject({ status: "queued" });
     expect(await timesRecorded(tenant, events[0]!)).toBe(1);
     expect(await timesRecorded(tenant, events[1]!)).toBe(1);
+  });
+
+  it("keeps its copy when a redelivery takes it over and the queue then refuses", async () => {
+    const tenant = await seed();
+    const body = chat("709");
+    const event = await claimThenDie(tenant, body, true);
+    const sealedEvent = await sealEvent(env, tenant.tenantId, event);
+    const now = new Date().toISOString();
+    const until = new Date(Date.now() + 600_000).toISOString();
+    expect(
+      await claimDeliveries(env.DB, tenant.tenantId, [{ event, sealedEvent }], { now, until }),
+    ).toHaveLength(1);
+    // What acceptEvents does when the queue refuses: the sender is told 503 and may never retry.
+    await releaseDeliveries(env.DB, tenant.tenantId, [event]);
+    expect(await delivery(tenant, event)).toMatchObject({ status: "queued" });
+    expect((await delivery(tenant, event))!.sealed_event).toBeTruthy();
   });
 
   it("is replayed by the operator's delivery replay", async () => {
