@@ -169,8 +169,10 @@ export async function consumeIngest(batch: MessageBatch<IngestMessage>, env: Env
     const { tenantId, event } = message.body;
     const started = Date.now();
     try {
-      // A spare message (a sweep or redelivery raced the original) for a settled event is done.
-      if (await isSettled(env.DB, tenantId, event)) {
+      // A spare message (queued again from the copy, or delivered again by the queue) for an
+      // event already settled is done; a first delivery needs no such read.
+      const spare = message.body.requeued === true || message.attempts > 1;
+      if (spare && (await isSettled(env.DB, tenantId, event))) {
         message.ack();
         continue;
       }

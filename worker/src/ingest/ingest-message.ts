@@ -5,4 +5,6 @@ export interface IngestMessage {
   v: 1;
   tenantId: string;
   event: ChannelEvent;
+  /** Queued again from the claim's copy (the sweep, an operator's replay): the first may yet run. */
+  requeued?: true;
 }

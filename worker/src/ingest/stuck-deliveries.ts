@@ -1,5 +1,5 @@
 import type { Env } from "../env";
-import { failDelivery, renewLease, stuckDeliveries } from "../store/deliveries";
+import { failDelivery, renewLeases, stuckDeliveries } from "../store/deliveries";
 import { leaseFrom, MAX_REQUEUES, openEvent } from "./delivery-copy";
 import type { IngestMessage } from "./ingest-message";
 
@@ -17,24 +17,33 @@ export async function requeueStuckDeliveries(
   tenantId?: string,
 ): Promise<{ requeued: number; setAside: number }> {
   const stuck = await stuckDeliveries(env.DB, now.toISOString(), 200, tenantId);
-  const messages: { body: IngestMessage }[] = [];
-  let setAside = 0;
-  for (const claim of stuck) {
-    if (claim.requeues >= MAX_REQUEUES) {
-      await failDelivery(env.DB, claim.tenantId, claim, {
-        error: `not settled after ${claim.requeues} re-queues`,
-        sealedEvent: claim.sealedEvent,
-        now: now.toISOString(),
-      });
-      setAside++;
-      continue;
-    }
-    const lease = leaseFrom(env, now, { requeues: claim.requeues + 1 });
-    if (!(await renewLease(env.DB, claim, lease))) continue;
-    const event = await openEvent(env, claim.tenantId, claim.sealedEvent);
-    messages.push({ body: { v: 1, tenantId: claim.tenantId, event } });
-  }
+  const exhausted = stuck.filter((claim) => claim.requeues >= MAX_REQUEUES);
+  for (const claim of exhausted)
+    await failDelivery(env.DB, claim.tenantId, claim, {
+      error: `not settled after ${claim.requeues} re-queues`,
+      sealedEvent: claim.sealedEvent,
+      now: now.toISOString(),
+    });
+  const renewals = stuck
+    .filter((claim) => claim.requeues < MAX_REQUEUES)
+    .map((claim) => ({
+      stuck: claim,
+      lease: leaseFrom(env, now, { requeues: claim.requeues + 1 }),
+    }));
+  const taken = await renewLeases(env.DB, renewals);
+  const messages: { body: IngestMessage }[] = await Promise.all(
+    renewals
+      .filter((_, i) => taken[i])
+      .map(async ({ stuck: claim }) => ({
+        body: {
+          v: 1 as const,
+          tenantId: claim.tenantId,
+          event: await openEvent(env, claim.tenantId, claim.sealedEvent),
+          requeued: true as const,
+        },
+      })),
+  );
   for (let i = 0; i < messages.length; i += SEND_BATCH)
     await env.INGEST_QUEUE.sendBatch(messages.slice(i, i + SEND_BATCH));
-  return { requeued: messages.length, setAside };
+  return { requeued: messages.length, setAside: exhausted.length };
 }

@@ -5,6 +5,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { provision } from "../../../scripts/journeys/player";
+import { AdminClient } from "../../../scripts/lib/admin-client";
 import { startLocalCron } from "../../../scripts/lib/local-cron";
 import { offlineWranglerEnv, randomSecrets, ROOT } from "../../../scripts/lib/local-env";
 import { freePort } from "../../../scripts/lib/local-stack";
@@ -169,10 +170,10 @@ async function burst(
 }
 
 async function backlog(url: string, tenantId: string) {
-  const response = await fetch(`${url}/v1/admin/tenants/${tenantId}/backlog`, {
-    headers: { authorization: `Bearer ${secrets.OPERATOR_TOKEN}` },
-  });
-  return (await response.json()) as { deliveries: { queued: number; failed: number } };
+  const answer = await new AdminClient(url, secrets.OPERATOR_TOKEN).call<{
+    deliveries: { queued: number; failed: number };
+  }>("GET", `/v1/admin/tenants/${tenantId}/backlog`);
+  return answer.body;
 }
 
 async function untilDeliveriesSettle(url: string, timeoutMs: number): Promise<void> {
@@ -181,11 +182,12 @@ async function untilDeliveriesSettle(url: string, timeoutMs: number): Promise<vo
     const { deliveries } = await backlog(url, tenant.tenantId);
     if (deliveries.queued === 0 && deliveries.failed === 0) return;
     if (Date.now() > deadline) {
-      const failed = await fetch(`${url}/v1/admin/tenants/${tenant.tenantId}/deliveries/failed`, {
-        headers: { authorization: `Bearer ${secrets.OPERATOR_TOKEN}` },
-      });
+      const failed = await new AdminClient(url, secrets.OPERATOR_TOKEN).call(
+        "GET",
+        `/v1/admin/tenants/${tenant.tenantId}/deliveries/failed`,
+      );
       throw new Error(
-        `deliveries did not settle: ${JSON.stringify(deliveries)} ${await failed.text()}`,
+        `deliveries did not settle: ${JSON.stringify(deliveries)} ${JSON.stringify(failed.body)}`,
       );
     }
     await new Promise((resolve) => setTimeout(resolve, 250));

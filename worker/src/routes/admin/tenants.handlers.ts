@@ -143,12 +143,12 @@ export const replayDeliveries: AppRouteHandler<ReplayDeliveriesRoute> = async (c
   await requireTenant(c.env.DB, tenantId);
   const now = new Date();
   let replayed = 0;
+  const lease = leaseFrom(c.env, now).until;
   for (const failed of await listFailed(c.env.DB, tenantId)) {
     if (!failed.sealedEvent) continue;
     const event = await openEvent(c.env, tenantId, failed.sealedEvent);
-    const lease = leaseFrom(c.env, now).until;
     if (await requeueFailed(c.env.DB, tenantId, failed.source, failed.eventId, lease)) {
-      await c.env.INGEST_QUEUE.send({ v: 1, tenantId, event });
+      await c.env.INGEST_QUEUE.send({ v: 1, tenantId, event, requeued: true });
       replayed++;
     }
   }
