@@ -18,7 +18,8 @@ import type { AgentModel, InterpretInput, ToolCallRecord } from "./agent-model";
 import { assembleContext, cardsForModel } from "./assemble-context";
 import { modelFor } from "./language-model";
 import { codeHash, newCode } from "./one-time-code";
-import { noteRow, passControlRow, type OutboxRowInput } from "../delivery/notes";
+import { noteRowsOwed, passControlRow, type OutboxRowInput } from "../delivery/notes";
+import { withHandoffNote } from "../domain/handoff-notes";
 
 const MAX_ATTEMPTS = 8;
 
@@ -160,16 +161,21 @@ export async function runAgent(
     await phraseReply(plan, model, interpretInput);
 
     const now = new Date().toISOString();
-    const next = appliesInOrder(state, plan.facts)
-      ? applyEvents(state, plan.facts, config.policy)
-      : project(
-          threadId,
-          [
-            ...(await loadEvents(env.DB, tenantId, threadId, 0, 100_000)).map((e) => e.event),
-            ...plan.facts,
-          ],
-          config.policy,
-        );
+    const inOrder = appliesInOrder(state, plan.facts);
+    const log = inOrder
+      ? []
+      : (await loadEvents(env.DB, tenantId, threadId, 0, 100_000)).map((e) => e.event);
+    const applied = (facts: typeof plan.facts) =>
+      inOrder
+        ? applyEvents(state, facts, config.policy)
+        : project(threadId, [...log, ...facts], config.policy);
+    let next = applied(plan.facts);
+    if (plan.handedOff) {
+      // The full note says what the thread is as this run leaves it; the handoff fact keeps where
+      // it went and what it said, so later changes are told against it.
+      plan.facts = withHandoffNote(plan.facts, state, next, contactId ?? null);
+      next = applied(plan.facts);
+    }
     const keys = await rootKeys(env.SECRETS_KEY);
     const outboxRows: OutboxRowInput[] = await Promise.all(
       plan.outbound.map(async (out, i) => {
@@ -193,13 +199,11 @@ export async function runAgent(
         };
       }),
     );
-    // A handoff leaves a note on the ticket the person will work, in this same batch; a hard stop
-    // in messaging also passes the conversation to the agent workspace.
+    // The notes this run owes (a handoff's full note and its pointers, or an update under the
+    // note a person already has) go in this same batch; a hard stop in messaging also passes the
+    // conversation to the agent workspace.
+    outboxRows.push(...(await noteRowsOwed(env, config, state, next)));
     if (plan.handedOff) {
-      const ticket =
-        delivery.ticketId ??
-        next.tickets.filter((t) => t.status !== "solved" && t.status !== "closed").at(-1)?.id;
-      if (ticket) outboxRows.push(await noteRow(env, config, next, contactId ?? null, ticket));
       if (plan.handedOff !== "needs_person" && delivery.conversationId && state.control === "ai") {
         outboxRows.push(
           await passControlRow(
@@ -230,8 +234,7 @@ export async function runAgent(
                   ...entry,
                   data: {
                     ...entry.data,
-                    payloadDigest:
-                      outboxRows.find((r) => r.kind === "zendesk_note")?.digest ?? null,
+                    payloadDigest: outboxRows.find((r) => r.digest)?.digest ?? null,
                   },
                 }
               : entry,

@@ -34,6 +34,11 @@ export interface OutboxPayload {
   customFields?: { id: number; value: string }[];
   key?: string;
   digest?: string;
+  /**
+   * Which note this is: a full handoff note, a pointer to one, or an update under one. Rows
+   * written before pointers existed are full notes.
+   */
+  note?: "full" | "pointer" | "update";
 }
 
 export type DeliveryResult =
@@ -88,10 +93,12 @@ async function budget(
 }
 
 /**
- * Handoff notes for one ticket, delivered together: the newest pending note carries everything
- * the older ones said, so they are coalesced into one write (with every tag). Before any retry,
- * the ticket's comments are searched for each note's `ctx-note:<key>`: a note Zendesk already has
- * is marked sent, never written twice. The write uses safe_update; a 409 re-reads and re-applies.
+ * Handoff notes for one ticket, delivered together in one write. The newest full note or
+ * pointer says where the thread stands now, so it supersedes every note pending before it; the
+ * updates after it are news to it and go in the same comment, in order (with every tag). Before
+ * any retry, the ticket's comments are searched for each note's `ctx-note:<key>`: a note Zendesk
+ * already has is marked sent, never written twice. The write uses safe_update; a 409 re-reads
+ * and re-applies.
  */
 async function deliverNotes(
   env: Env,
@@ -111,24 +118,31 @@ async function deliverNotes(
   );
   const payloads = await Promise.all(rows.map((r) => payloadOf(env, tenantId, r)));
   const zendesk = writer(env, tenant, deps);
-  const newest = rows.at(-1)!;
-  const newestPayload = payloads.at(-1)!;
+  const base = Math.max(
+    0,
+    payloads.findLastIndex((p) => (p.note ?? "full") !== "update"),
+  );
+  const holds = (c: ZendeskComment, i: number) =>
+    (c.html_body ?? c.body ?? "").includes(`ctx-note:${payloads[i]!.key}`);
+  let toWrite = rows.map((_, i) => i).slice(base);
+  const settle = async (by: string) => {
+    for (const row of rows.slice(0, base)) {
+      const current = await loadOutbox(db, tenantId, row.id);
+      if (current?.status === "pending") await markSuperseded(db, tenantId, row.id, by);
+    }
+  };
 
   if (attemptedBefore) {
-    const holds = (c: ZendeskComment, i: number) =>
-      (c.html_body ?? c.body ?? "").includes(`ctx-note:${payloads[i]!.key}`);
-    // Once the newest note turns up, the older ones no longer matter: it says all they said.
-    const comments = await zendesk.findComments(ticketId, (c) => holds(c, rows.length - 1));
-    let newestThere = false;
+    // The oldest note to write is the first one an earlier attempt could have written: once it
+    // turns up, every later comment has been read too, and older notes no longer matter.
+    const comments = await zendesk.findComments(ticketId, (c) => holds(c, base));
     for (const [i, row] of rows.entries()) {
       const found = comments.find((c) => holds(c, i));
-      if (found) {
-        await markSent(db, tenantId, row.id, found.id, now().toISOString());
-        if (row.id === newest.id) newestThere = true;
-      }
+      if (found) await markSent(db, tenantId, row.id, found.id, now().toISOString());
     }
-    if (newestThere) {
-      for (const row of rows.slice(0, -1)) await markSuperseded(db, tenantId, row.id, newest.id);
+    toWrite = toWrite.filter((i) => !comments.some((c) => holds(c, i)));
+    if (toWrite.length === 0) {
+      await settle(rows.at(-1)!.id);
       return { kind: "already_sent" };
     }
   }
@@ -137,21 +151,21 @@ async function deliverNotes(
   if (!allowed.granted) return { kind: "busy", delaySeconds: Math.ceil(allowed.waitMs / 1000) };
 
   const tags = [...new Set(payloads.flatMap((p) => p.tags ?? []))];
+  const html = toWrite.map((i) => payloads[i]!.html ?? "").join("");
+  const customFields = payloads[base]!.customFields ?? [];
+  const newest = rows[toWrite.at(-1)!]!;
   for (let attempt = 1; attempt <= SAFE_UPDATE_TRIES; attempt++) {
     const ticket = await zendesk.ticket(ticketId);
     if (!ticket) return { kind: "failed", reason: `ticket ${ticketId} does not exist in Zendesk` };
     try {
       await zendesk.updateTicket(ticketId, {
-        comment: { htmlBody: newestPayload.html ?? "", public: false },
+        comment: { htmlBody: html, public: false },
         additionalTags: tags,
-        customFields: newestPayload.customFields ?? [],
+        customFields,
         ...(ticket.updated_at && { updatedStamp: ticket.updated_at }),
       });
-      await markSent(db, tenantId, newest.id, null, now().toISOString());
-      for (const row of rows.slice(0, -1)) {
-        const current = await loadOutbox(db, tenantId, row.id);
-        if (current?.status === "pending") await markSuperseded(db, tenantId, row.id, newest.id);
-      }
+      for (const i of toWrite) await markSent(db, tenantId, rows[i]!.id, null, now().toISOString());
+      await settle(newest.id);
       return { kind: "sent" };
     } catch (error) {
       if (!(error instanceof TicketChanged) || attempt === SAFE_UPDATE_TRIES) {

@@ -1,5 +1,12 @@
 import { buildHandoff, canonical } from "../domain/handoff";
-import { noteTicket, renderNote } from "../domain/note-rendering";
+import { notesOwed, type OwedNote } from "../domain/handoff-notes";
+import {
+  noteTicket,
+  renderNote,
+  renderPointer,
+  renderUpdate,
+  type RenderedNote,
+} from "../domain/note-rendering";
 import type { ThreadState } from "../domain/thread-state";
 import { toHex, utf8 } from "../security/encoding";
 import { rootKeys } from "../security/keys";
@@ -42,6 +49,19 @@ export async function noteRow(
     config.zendesk.customFields,
     noteTicket(state, ticketId),
   );
+  return sealedNote(env, config, state.id, ticketId, key, rendered, "full", digest);
+}
+
+async function sealedNote(
+  env: { SECRETS_KEY: string },
+  config: TenantConfig,
+  threadId: string,
+  ticketId: string,
+  key: string,
+  rendered: RenderedNote,
+  note: NonNullable<OutboxPayload["note"]>,
+  digest?: string,
+): Promise<OutboxRowInput> {
   const id = `note:${key}`;
   const body: OutboxPayload = {
     html: rendered.html,
@@ -49,17 +69,63 @@ export async function noteRow(
     tags: rendered.tags,
     customFields: rendered.customFields,
     key,
-    digest,
+    note,
+    ...(digest && { digest }),
   };
   const keys = await rootKeys(env.SECRETS_KEY);
   return {
     id,
-    threadId: state.id,
+    threadId,
     kind: "zendesk_note",
     target: ticketId,
-    digest,
+    ...(digest && { digest }),
     payload: await seal(keys.settings, JSON.stringify(body), `tenant:${config.id}:outbox:${id}`),
   };
+}
+
+/**
+ * The outbox row for one owed note. Its key is made like a full note's, from the tenant, the
+ * ticket, the thread and the digest of what the note is: a pointer is the handoff's, an update the
+ * handoff's and the change's. Asked for again (a replayed write, a racing one), the same row is
+ * asked for, and the outbox keeps the first.
+ */
+async function owedRow(
+  env: { SECRETS_KEY: string },
+  config: TenantConfig,
+  state: ThreadState,
+  owed: OwedNote,
+): Promise<OutboxRowInput> {
+  if (owed.kind === "full") return noteRow(env, config, state, owed.contactId, owed.ticketId);
+  const what =
+    owed.kind === "pointer"
+      ? { note: owed.kind, handoff: owed.handoff }
+      : { note: owed.kind, handoff: owed.handoff, change: owed.change.id };
+  const digest = await sha256(canonical(what));
+  const key = (await sha256(`${config.id}|${owed.ticketId}|${state.id}|${digest}`)).slice(0, 24);
+  const rendered =
+    owed.kind === "pointer"
+      ? renderPointer(state.id, owed, key)
+      : renderUpdate(state.id, owed.change, key);
+  return sealedNote(env, config, state.id, owed.ticketId, key, rendered, owed.kind);
+}
+
+/** The notes a write from `before` to `after` owes the thread's tickets, as outbox rows. */
+export function noteRowsOwed(
+  env: { SECRETS_KEY: string },
+  config: TenantConfig,
+  before: ThreadState | null,
+  after: ThreadState,
+): Promise<OutboxRowInput[]> {
+  return noteRowsFor(env, config, after, notesOwed(before, after));
+}
+
+export function noteRowsFor(
+  env: { SECRETS_KEY: string },
+  config: TenantConfig,
+  state: ThreadState,
+  owed: OwedNote[],
+): Promise<OutboxRowInput[]> {
+  return Promise.all(owed.map((o) => owedRow(env, config, state, o)));
 }
 
 /** Flat metadata for a Sunshine Conversations control pass (well under its 4 KB limit). */

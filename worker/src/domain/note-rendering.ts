@@ -1,7 +1,9 @@
 import { shownTimeline, UNCONFIRMED_BECAUSE } from "./contact-confirmation";
 import { channelLabel, type HandoffPayload } from "./handoff";
+import type { MaterialChange, OwedNote } from "./handoff-notes";
 import type { IdentityLevel } from "./identity-level";
 import type { ThreadState } from "./thread-state";
+import { WORKFLOWS } from "./workflows";
 
 // Every character that can end an element's text or an attribute's value, quoted either way.
 const HTML_ESCAPES: Record<string, string> = {
@@ -251,4 +253,68 @@ export function renderNote(
     ...(fields.step && current.step ? [{ id: fields.step, value: current.step }] : []),
   ];
   return { html, tags, customFields };
+}
+
+const footer = (threadId: string, key: string) =>
+  `<p><small>Continuity ${escapeHtml(threadId)} · ctx-note:${escapeHtml(key)}</small></p>`;
+
+const threadTags = (threadId: string) => ["continuity", tag("ctx_thread", threadId)];
+
+const p = (html: string) => `<p>${html}</p>`;
+
+/**
+ * A sibling ticket's note: the thread went to a person, why in a few words, and where the full
+ * note is. Nothing else: the ticket has its own messages, and the full note and the sidebar have
+ * the rest.
+ */
+export function renderPointer(
+  threadId: string,
+  pointer: Extract<OwedNote, { kind: "pointer" }>,
+  key: string,
+): RenderedNote {
+  return {
+    html:
+      p(
+        `<b>Handed to a person:</b> ${escapeHtml(pointer.why)}. Full handoff note on ticket #${escapeHtml(pointer.fullNoteOn)}.`,
+      ) + footer(threadId, key),
+    tags: threadTags(threadId),
+    customFields: [],
+  };
+}
+
+const fromChannel = (channel: Parameters<typeof channelLabel>[0]) =>
+  channel ? ` (${escapeHtml(channelLabel(channel))})` : "";
+
+/** One change in a sentence: what is true now that the full note did not say. */
+function changeText(change: MaterialChange): string {
+  switch (change.kind) {
+    case "verified":
+      return `the customer is verified by ${escapeHtml(METHOD_WORDS[change.method] ?? words(change.method))} on ${escapeHtml(channelLabel(change.channel))}, until ${day(change.until)}.`;
+    case "confirmed":
+      return `the contact this note is about${fromChannel(change.contactChannel)} is confirmed (${LEVEL_WORDS[change.level]}): what it says now counts as the customer's.`;
+    case "level":
+      return `the contact this note is about${fromChannel(change.contactChannel)} now has ${LEVEL_WORDS[change.level]} (was ${change.was}).`;
+    case "workflow":
+      return change.outcome === "done"
+        ? `the ${escapeHtml(WORKFLOWS[change.workflow].title.toLowerCase())} is done.`
+        : `the ${escapeHtml(WORKFLOWS[change.workflow].title.toLowerCase())} was denied${change.reason ? ` (${escapeHtml(change.reason)})` : ""}.`;
+    case "with_ai":
+      return "no person is needed now: the AI agent has the conversation again.";
+    case "risk":
+      return `⚠ <b>${escapeHtml(words(change.flag))}</b>: ${escapeHtml(change.reason)}${change.raisedBy ? `, raised by an unconfirmed contact (${escapeHtml(channelLabel(change.raisedBy.channel))}, ${escapeHtml(UNCONFIRMED_BECAUSE[change.raisedBy.unconfirmed])}): act on nothing it asks until a second signal or a verification agrees` : ""}.`;
+  }
+}
+
+/**
+ * An update on the ticket that holds the full note: one line on what changed since, then the
+ * footer. It repeats nothing of the note: the reader has it just above.
+ */
+export function renderUpdate(threadId: string, change: MaterialChange, key: string): RenderedNote {
+  const text = changeText(change);
+  return {
+    html:
+      p(`<b>Update:</b> ${text.charAt(0).toUpperCase()}${text.slice(1)}`) + footer(threadId, key),
+    tags: threadTags(threadId),
+    customFields: [],
+  };
 }

@@ -7,6 +7,7 @@ import type {
   TicketStatus,
 } from "./channel-event";
 import type { Signal } from "./identity-level";
+import type { NoteClaims } from "./handoff-notes";
 import type { HardStopCode, WorkflowId } from "./intent";
 import type { SlotName, Slots } from "./slots";
 import type { CandidateThread, StitchDecision } from "./stitching";
@@ -96,7 +97,16 @@ export type ThreadEvent = { key: string; at: string; group: string; part: number
       /** Slots the reply asks the customer for. */
       asks?: SlotName[];
     }
-  | { type: "agent.handed_off"; code: HardStopCode | "needs_person"; reason: string }
+  | {
+      type: "agent.handed_off";
+      code: HardStopCode | "needs_person";
+      reason: string;
+      /**
+       * A handoff that found no person already on the thread writes its full note: on which
+       * ticket, for which contact, and what it said, so a later change can be told as an update.
+       */
+      note?: { ticketId: string; contactId: string | null; claims: NoteClaims };
+    }
   | { type: "agent.run_completed"; upTo: number; provider: string }
   /** A person corrected the handoff summary; `category` says what kind of change it was. */
   | { type: "summary.edited"; text: string; by: string; category: SummaryEditCategory }

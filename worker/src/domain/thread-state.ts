@@ -7,6 +7,7 @@ import {
   type Signal,
   type VerificationRecord,
 } from "./identity-level";
+import type { HandoffNote } from "./handoff-notes";
 import type { HardStopCode } from "./intent";
 import { mergeSlots, type Slots } from "./slots";
 import type { CandidateThread, ThreadStatus, ThreadSummary } from "./stitching";
@@ -123,6 +124,11 @@ export interface ThreadState {
     handoff: { code: HardStopCode | "needs_person"; reason: string; at: string } | null;
     replies: AgentReply[];
   };
+  /**
+   * The full note of the newest handoff that wrote one: it outlives the handoff, so a change after
+   * it (control back with the AI, a verification) is told on the ticket that holds it.
+   */
+  handoffNote?: HandoffNote;
   /** A person's correction of the generated summary (the correction loop). */
   summaryEdit: { text: string; by: string; at: string; category: SummaryEditCategory } | null;
   /** Threads a person said are the same issue; their facts count here. */
@@ -885,8 +891,15 @@ function applyOne(state: ThreadState, event: ThreadEvent, policy: IdentityPolicy
         ...state.agent,
         handoff: { code: event.code, reason: event.reason, at: event.at },
       };
+      // A handoff joining one that stands is the same person's work, told by the note they
+      // have; one that starts afresh without a note of its own leaves no earlier note current.
+      const handoffNote: HandoffNote | undefined = event.note
+        ? { handoff: event.key, at: event.at, ...event.note }
+        : state.agent.handoff
+          ? state.handoffNote
+          : undefined;
       return withTimeline(
-        { ...state, agent },
+        { ...state, agent, handoffNote },
         {
           at: event.at,
           key: event.key,

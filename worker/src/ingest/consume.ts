@@ -10,7 +10,7 @@ import { findLinkedThreads, type LinkedThread } from "../store/threads";
 import { loadTenant } from "../tenancy/tenants";
 import { phoneCountry, type TenantConfig } from "../tenancy/tenant-config";
 import { codeHash } from "../agent/one-time-code";
-import { noteRow } from "../delivery/notes";
+import { noteRowsOwed } from "../delivery/notes";
 import { readMessage } from "../domain/language/read-message";
 import { pairsAcrossMessages, referencesIn } from "../domain/language/references";
 import { recentCustomerWords } from "../domain/thread-state";
@@ -96,7 +96,7 @@ export async function processIngest(
     config.policy,
     () => new Date().toISOString(),
     (threadId, contactId, code) => codeHash(hashKey, threadId, contactId, code),
-    (state, contactId, ticketId) => noteRow(env, config, state, contactId, ticketId),
+    (before, after) => noteRowsOwed(env, config, before, after),
     config.rollout,
   );
   if (outcome.kind === "recorded" && outcome.outbox.length > 0) {

@@ -220,8 +220,8 @@ export async function recordContact(
   now: () => string,
   /** Hashes a one-time code the way the agent stored it, for a contact that owes us one. */
   codeHasher?: (threadId: string, contactId: string, code: string) => Promise<string>,
-  /** Builds the handoff note for a ticket that joins a thread spanning other tickets. */
-  noteFor?: (state: ThreadState, contactId: string, ticketId: string) => Promise<OutboxRowInput>,
+  /** The notes a write from one state to the next owes the thread's tickets. */
+  notesFor?: (before: ThreadState | null, after: ThreadState) => Promise<OutboxRowInput[]>,
   /** The tenant's rollout, if one is running: a new thread is assigned its arm as it opens. */
   rollout: RolloutPlan | null = null,
 ): Promise<RecordOutcome> {
@@ -304,16 +304,9 @@ export async function recordContact(
         ),
       )
       .add(settleDelivery(db, tenantId, event, target.threadId, stamp));
-    // A ticket joining a thread that already spans other tickets gets the story so far as a note.
-    const joiningTicket = newLinks.find((l) => l.kind === "ticket");
-    const otherTickets = (target.current?.state.tickets ?? []).filter(
-      (t) => t.id !== joiningTicket?.id,
-    );
-    // The control group of a rollout works as if Continuity were not there: no notes.
-    const notes =
-      joiningTicket && otherTickets.length > 0 && noteFor && state.rollout?.arm !== "control"
-        ? [await noteFor(state, target.contactId, joiningTicket.id)]
-        : [];
+    // A ticket joining while a person has the thread gets a pointer to the full note; a change
+    // the full note no longer tells gets an update.
+    const notes = notesFor ? await notesFor(target.current?.state ?? null, state) : [];
     write.add(...enqueueOutbox(db, tenantId, notes, stamp));
     // A customer message, or control handed back to the AI, owes the thread an agent run.
     const wantsRun = events.some(

@@ -123,8 +123,8 @@ describe("a stranger who knows Maya's order number cannot write into her thread 
     expect(maya.slots).toEqual(before.slots);
     expect(maya.workflow).toEqual(before.workflow);
 
-    // Maya writes from her email on a new ticket: its note tells the story so far, and the
-    // stranger's words in it are not hers.
+    // Maya writes from her email on a new ticket while a person has her approval: that ticket
+    // is pointed to the full note on her chat ticket, and quotes no one.
     await sendChannelEvent(
       tenant,
       channelEvent({
@@ -136,28 +136,28 @@ describe("a stranger who knows Maya's order number cannot write into her thread 
       }),
     );
     await settle(tenant);
-    const [note] = await notesOn(tenant, "102");
-    expect(note).toContain("Customer: My order #18422 arrived damaged.");
-    expect(note).not.toContain("Customer: Hi, order #18422");
-    expect(note).toContain(
-      "Unconfirmed contact (web chat, only an order number matched): Hi, order #18422.",
-    );
-    // Nothing it asked for became part of the problem a person works on.
-    expect(note).not.toMatch(/Summary:<\/b>[^<]*Elm/);
+    const notes = await notesOn(tenant, "102");
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toContain("Full handoff note on ticket #101.");
+    expect(notes[0]).not.toMatch(/Customer:|Unconfirmed contact|Elm|order #18422/);
   });
 
-  it("a hard stop it raises reaches Maya's ticket as a note that says who is asking", async () => {
+  it("a hard stop it raises reaches Maya's ticket as an update that says who is asking", async () => {
     const tenant = await mayasThread();
+    const [full] = await notesOn(tenant, "101");
     await strangerWrites(tenant, "I disputed the charge for order #18422 with my bank.");
     const chat = await readSession(tenant, "WC-STRANGER");
     expect(chat.agent.handoff?.code).toBe("payment_dispute");
-    const note = (await notesOn(tenant, "101")).at(-1);
-    expect(note).toContain("⚠ <b>Unconfirmed contact</b>: only an order number matched.");
-    expect(note).toContain(
-      "Unconfirmed contact (web chat, only an order number matched): I disputed the charge",
+    // A person already has Maya's approval: the full note stands, and what is new is added to it.
+    const notes = await notesOn(tenant, "101");
+    expect(notes).toEqual([
+      full,
+      expect.stringMatching(/^<p><b>Update:<\/b> ⚠ <b>payment dispute/),
+    ]);
+    expect(notes[1]).toContain(
+      "raised by an unconfirmed contact (web chat, only an order number matched): act on nothing it asks",
     );
-    expect(note).not.toContain("Customer: I disputed the charge");
-    expect(note).toMatch(/Ask this contact for a second signal/);
+    expect(notes[1]).not.toContain("I disputed the charge");
   });
 
   it("a second signal that agrees confirms it: its words become Maya's, and what it said counts", async () => {

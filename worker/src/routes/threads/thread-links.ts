@@ -3,7 +3,8 @@ import { contextView, type ContextView } from "../../domain/context-view";
 import { planLink, planUnlink, LINK_EVENT_LIMIT, type LinkSide } from "../../domain/thread-linking";
 import type { ThreadState } from "../../domain/thread-state";
 import type { ThreadEvent } from "../../domain/thread-events";
-import { noteRow, type OutboxRowInput } from "../../delivery/notes";
+import { noteRowsFor, type OutboxRowInput } from "../../delivery/notes";
+import { notesForJoiningTickets } from "../../domain/handoff-notes";
 import type { AppBindings } from "../../lib/types";
 import { auditStatements } from "../../store/audit";
 import { enqueueOutbox, noteStatuses } from "../../store/outbox";
@@ -59,23 +60,17 @@ function repoint(
   ).bind(tenantId, from, to, ...contactIds);
 }
 
-/** Tickets that changed threads get the story so far as a note, like any ticket joining a thread. */
-async function notesForMovedTickets(
+/** Tickets that changed threads are owed what any ticket joining a thread is. */
+function notesForMovedTickets(
   c: AppContext,
   moved: ThreadState,
   into: ThreadState,
 ): Promise<OutboxRowInput[]> {
-  const config = c.get("tenant").config;
-  const others = into.tickets.filter((t) => !moved.tickets.some((m) => m.id === t.id));
-  if (others.length === 0) return [];
-  return Promise.all(
-    moved.tickets.map((ticket) => {
-      const contact = moved.contacts.find((k) =>
-        k.links.some((l) => l.kind === "ticket" && l.id === ticket.id),
-      );
-      return noteRow(c.env, config, into, contact?.id ?? null, ticket.id);
-    }),
+  const owed = notesForJoiningTickets(
+    into,
+    moved.tickets.map((t) => t.id),
   );
+  return noteRowsFor(c.env, c.get("tenant").config, into, owed);
 }
 
 async function commit(c: AppContext, write: ThreadWrite, notes: OutboxRowInput[]) {

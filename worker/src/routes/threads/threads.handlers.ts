@@ -16,7 +16,8 @@ import type {
   EventsRoute,
   RetryNoteRoute,
 } from "./threads.routes";
-import { loadOutbox, noteStatuses, requeueOutbox } from "../../store/outbox";
+import { enqueueOutbox, loadOutbox, noteStatuses, requeueOutbox } from "../../store/outbox";
+import { noteRowsOwed } from "../../delivery/notes";
 import { contextView } from "../../domain/context-view";
 import { buildHandoff } from "../../domain/handoff";
 import { classifyEdit, summaryOf } from "../../domain/summary";
@@ -117,6 +118,9 @@ async function commitFacts(
   );
   const next = applyEvents(linked.state, placed, tenant.config.policy);
   const version = expectedVersion + placed.length;
+  // A person's action can make the full note wrong (a denial, a verification, control back with
+  // the AI): the update goes in the same batch.
+  const owed = await noteRowsOwed(c.env, tenant.config, linked.state, next);
   const write = new ThreadWrite(c.env.DB, tenantId, now)
     .appendEvents(linked.threadId, expectedVersion + 1, placed)
     .saveThread(next, version, { state: linked.state, version: expectedVersion })
@@ -133,12 +137,17 @@ async function commitFacts(
       ]),
     );
   if (wantsAgentRun) write.add(requestAgentRun(c.env.DB, tenantId, linked.threadId, version, now));
+  write.add(...enqueueOutbox(c.env.DB, tenantId, owed, now));
   try {
     await write.commit();
   } catch (error) {
     if (classifyWriteError(error) === "other") throw error;
     return staleAnswer(c, linked.threadId, expectedVersion);
   }
+  if (owed.length > 0)
+    await c.env.OUTBOX_QUEUE.sendBatch(
+      owed.map((n) => ({ body: { v: 1 as const, tenantId, id: n.id } })),
+    ).catch(() => undefined); // the cron sweep picks up what the queue did not take
   if (wantsAgentRun)
     await c.env.AGENT_QUEUE.send({
       v: 1,
