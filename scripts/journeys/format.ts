@@ -20,6 +20,8 @@ const Expect = z
     candidates: z.number().int().optional(),
     // extensions
     step: z.string().optional(),
+    /** The level the contact behind the ticket still needs for the thread's step, or "none". */
+    contactNeeds: z.enum(["none", "unknown", "low", "medium", "high"]).optional(),
     handoff: z.string().optional(),
     replyIncludes: z.array(z.string()).optional(),
     replyExcludes: z.array(z.string()).optional(),
@@ -140,6 +142,7 @@ export const EXPECTATION_KINDS = [
   "candidates",
   "expectNotes",
   "step",
+  "contactNeeds",
   "handoff",
   "reply",
   "expectSent",

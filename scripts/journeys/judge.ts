@@ -3,7 +3,12 @@ import type { Expectation, ExpectationKind } from "./format";
 /** The part of the context contract (DESIGN §11) that expectations read. */
 export interface ContextReading {
   thread: { id: string };
-  workflow: { id: string; missing: string[]; currentStep: string | null } | null;
+  workflow: {
+    id: string;
+    missing: string[];
+    currentStep: string | null;
+    contactNeeds?: string | null;
+  } | null;
   agent?: { handoff: { code: string } | null; replies: { text: string; contactId: string }[] };
   identity: { level: string; contactId?: string; unconfirmed?: string };
   riskFlags: string[];
@@ -109,6 +114,14 @@ export function judgeExpectation(
       "step",
       actual === expectation.step,
       `step expected "${expectation.step}", got "${actual}"`,
+    );
+  }
+  if (expectation.contactNeeds !== undefined) {
+    const actual = context.workflow?.contactNeeds ?? "none";
+    check(
+      "contactNeeds",
+      actual === expectation.contactNeeds,
+      `contactNeeds expected "${expectation.contactNeeds}", got "${actual}"`,
     );
   }
   if (expectation.handoff !== undefined) {

@@ -93,6 +93,10 @@ export const WorkflowSchema = z
         }),
       }),
     ),
+    contactNeeds: Level.nullable().openapi({
+      description:
+        "The identity level the contact behind this ticket or session still needs for the step the thread is at (the steps show where the thread stands, whoever moved it); null when nothing holds them back.",
+    }),
   })
   .openapi("Workflow");
 

@@ -3,7 +3,7 @@ import { shownTimeline, type ShownEntry, type UnconfirmedReason } from "./contac
 import type { IdentityConflict, IdentityLevel, SignalKind } from "./identity-level";
 import type { SlotName } from "./slots";
 import type { CandidateThread, ThreadStatus } from "./stitching";
-import { workflowView, type WorkflowView } from "./workflow-view";
+import { threadLevel, workflowView, type WorkflowView } from "./workflow-view";
 import { buildHandoff, type HandoffPayload } from "./handoff";
 import { summaryOf, type Summary } from "./summary";
 import { threadStatus, type RiskFlagName, type ThreadState } from "./thread-state";
@@ -181,7 +181,13 @@ export function contextView(
     ),
     control: state.control,
     workflow: state.workflow
-      ? workflowView(state.workflow, state.slots, resolution?.level ?? "unknown", state.control)
+      ? workflowView(
+          state.workflow,
+          state.slots,
+          resolution?.level ?? "unknown",
+          state.control,
+          threadLevel(state),
+        )
       : null,
     slots: Object.entries(state.slots).map(([name, slot]) => ({
       name: name as SlotName,

@@ -9,7 +9,7 @@ import type { IdentityLevel } from "./identity-level";
 import type { HardStopCode, WorkflowId } from "./intent";
 import type { SlotName } from "./slots";
 import { channelName, threadStatus, type ConsentAnswer, type ThreadState } from "./thread-state";
-import { workflowView } from "./workflow-view";
+import { threadLevel, workflowView } from "./workflow-view";
 import { WORKFLOWS } from "./workflows";
 import { summaryOf } from "./summary";
 
@@ -106,7 +106,7 @@ export function buildHandoff(state: ThreadState, contactId: string | null): Hand
   const level = resolution?.level ?? "unknown";
   const unconfirmed = unconfirmedOf(contact);
   const view = state.workflow
-    ? workflowView(state.workflow, state.slots, level, state.control)
+    ? workflowView(state.workflow, state.slots, level, state.control, threadLevel(state))
     : null;
   // The customer's channels and words: an unconfirmed contact's are not theirs (DESIGN §4).
   const customerContacts = state.contacts.filter((c) => !c.unconfirmed);

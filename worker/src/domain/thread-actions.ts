@@ -1,6 +1,6 @@
 import type { ThreadState } from "./thread-state";
 import type { UnplacedEvent } from "./thread-events";
-import { workflowView } from "./workflow-view";
+import { threadLevel, workflowView } from "./workflow-view";
 
 /** What a person can do to a thread from the sidebar. */
 export const THREAD_ACTIONS = [
@@ -153,7 +153,7 @@ export function planAction(state: ThreadState, request: ActionRequest, at: strin
   if (request.action === "link_thread" || request.action === "unlink_thread")
     return { ok: false, reason: "Linking threads needs both threads: see planLink." };
   if (!state.workflow) return { ok: false, reason: "This thread has no workflow yet." };
-  const view = workflowView(state.workflow, state.slots, level, state.control);
+  const view = workflowView(state.workflow, state.slots, level, state.control, threadLevel(state));
   const allowed = view.actions.find((a) => a.action === request.action);
   if (!allowed || !view.currentStep)
     return { ok: false, reason: `"${request.action}" is not available at this step.` };

@@ -1,5 +1,6 @@
 import type { ControlOwner } from "./channel-event";
-import { atLeast, type IdentityLevel } from "./identity-level";
+import { atLeast, levelRank, type IdentityLevel } from "./identity-level";
+import type { ThreadState } from "./thread-state";
 import type { WorkflowId } from "./intent";
 import type { SlotName, Slots } from "./slots";
 import { WORKFLOWS, type Executor, type StepDefinition, type StepKind } from "./workflows";
@@ -43,6 +44,22 @@ export interface WorkflowView {
   }[];
   missing: SlotName[];
   actions: ActionOption[];
+  /**
+   * The level the contact in front of us still needs for what the thread is at: the thread's
+   * step is where the workflow stands, whoever moved it; this is what holds back this contact.
+   */
+  contactNeeds: IdentityLevel | null;
+}
+
+/**
+ * How far the thread's confirmed contacts got: a verification the chat customer passed moved the
+ * workflow on, and a later caller on a weaker channel does not move it back.
+ */
+export function threadLevel(state: Pick<ThreadState, "contacts">): IdentityLevel {
+  return state.contacts
+    .filter((c) => !c.unconfirmed)
+    .map((c) => c.resolution.level)
+    .reduce<IdentityLevel>((best, l) => (levelRank(l) > levelRank(best) ? l : best), "unknown");
 }
 
 export function definitionOf(progress: Pick<WorkflowProgress, "id">) {
@@ -139,15 +156,37 @@ function statusOf(step: StepDefinition | null, progress: WorkflowProgress): Work
   return step.waitsOnCustomer ? "waiting_on_customer" : "waiting_on_agent";
 }
 
-/** The workflow as the contact in front of us can move it: steps, what is missing, what is allowed. */
+/** What the contact in front of us must reach to act on the thread's step, if more than they have. */
+function neededBy(
+  steps: StepDefinition[],
+  index: number,
+  level: IdentityLevel,
+): IdentityLevel | null {
+  const needs = steps
+    .slice(0, index + 1)
+    .filter((s, i) => s.kind === "verify" || i === index)
+    .map((s) => (s.consequential ? "high" : s.minLevel))
+    .filter((l) => !atLeast(level, l));
+  return needs.reduce<IdentityLevel | null>(
+    (top, l) => (top === null || levelRank(l) > levelRank(top) ? l : top),
+    null,
+  );
+}
+
+/**
+ * The workflow where the thread stands (its steps as far as `reached`, the thread's best level,
+ * moved them), and what the contact in front of us, at `level`, may do about it.
+ */
 export function workflowView(
   progress: WorkflowProgress,
   slots: Slots,
   level: IdentityLevel,
   control: ControlOwner,
+  reached: IdentityLevel = level,
 ): WorkflowView {
   const definition = definitionOf(progress);
-  const current = currentStep(progress, slots, level);
+  const position: IdentityLevel = levelRank(reached) > levelRank(level) ? reached : level;
+  const current = currentStep(progress, slots, position);
   const deniedAt = progress.denied
     ? definition.steps.findIndex((s) => s.id === progress.denied!.stepId)
     : -1;
@@ -172,7 +211,7 @@ export function workflowView(
           ? "denied"
           : i === index && !progress.denied
             ? "current"
-            : i < index || (!progress.denied && stepDone(step, progress, slots, level))
+            : i < index || (!progress.denied && stepDone(step, progress, slots, position))
               ? "done"
               : "pending";
       return {
@@ -193,5 +232,6 @@ export function workflowView(
         ? current.requires.filter((slot) => slots[slot] === undefined)
         : [],
     actions: actionsFor(current, level, control),
+    contactNeeds: progress.denied || !current ? null : neededBy(definition.steps, index, level),
   };
 }

@@ -81,11 +81,7 @@ const step = (
 });
 
 const identifyOrder = collect("identify_order", "Identify the order", ["order_id"]);
-const orderAccess = verify(
-  "verify_order_access",
-  "Confirm who is asking (order details need medium)",
-  "medium",
-);
+const orderAccess = verify("verify_order_access", "Confirm who is asking", "medium");
 
 export const WORKFLOWS: Record<WorkflowId, WorkflowDefinition> = {
   refund: {
