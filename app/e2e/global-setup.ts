@@ -13,6 +13,8 @@ export interface E2eEnvironment {
   standins: StandinUrls;
   /** The production build of the app, as a package folder (its `assets/`). */
   appDir: string;
+  /** The Worker's process group: a test may pause it (SIGSTOP) to play a frozen Worker. */
+  workerGroup: number | null;
 }
 
 declare module "vitest" {
@@ -38,6 +40,7 @@ export default async function setup(project: TestProject) {
     operatorToken: stack.operatorToken,
     standins: stack.standins,
     appDir,
+    workerGroup: stack.workerGroup,
   });
   return async () => {
     await stack.stop();

@@ -48,7 +48,8 @@ describe("screenshots", () => {
   it("0: the sidebar waiting on a person to approve, on the email ticket", async () => {
     const sidebar = await openTicket(workspace, "102");
     await sidebar.getByTestId("action-approve").waitFor();
-    await scrollSidebarTo("102", "workflow-status", 40);
+    // The first screen: who, the next step with its control, what is missing, the summary.
+    await workspace.page.locator("aside.apps").evaluate((apps) => (apps.scrollTop = 0));
     save("assets/screenshot-0.png", await workspace.page.screenshot(), {
       width: 1024,
       height: 768,
@@ -69,6 +70,8 @@ describe("screenshots", () => {
 
   it("2: one timeline across chat, email and voice", async () => {
     const sidebar = await openTicket(workspace, "102");
+    // The timeline is folded below what the agent acts on; opened here, as an agent would.
+    await sidebar.getByTestId("timeline-fold").locator("summary").click();
     await sidebar.getByTestId("timeline-entry").first().waitFor();
     await scrollSidebarTo("102", "timeline-entry");
     save("assets/screenshot-2.png", await workspace.page.screenshot(), {

@@ -22,6 +22,8 @@ describe("continuing the workflow", () => {
 
     await userEvent.click(await screen.findByTestId("action-continue"));
 
+    await userEvent.click(await screen.findByTestId("confirm-continue-yes"));
+
     expect(writes(client)).toEqual([
       expect.objectContaining({
         method: "POST",
@@ -47,6 +49,7 @@ describe("continuing the workflow", () => {
     });
     renderSidebar({ client });
 
+    await userEvent.click(await screen.findByTestId("action-reason-add"));
     await userEvent.type(await screen.findByTestId("action-reason"), "Within the goodwill limit");
     await userEvent.click(screen.getByTestId("action-approve"));
 
@@ -63,6 +66,8 @@ describe("continuing the workflow", () => {
     renderSidebar({ client });
 
     await userEvent.click(await screen.findByTestId("action-continue"));
+
+    await userEvent.click(await screen.findByTestId("confirm-continue-yes"));
     expect(writes(client)[0]?.body).toEqual(expect.objectContaining({ actor: "4242" }));
   });
 });

@@ -51,6 +51,7 @@ export function aWorkflow(overrides: Partial<Workflow> = {}): Workflow {
       step("inform", "Tell the customer", "pending", { kind: "inform" }),
     ],
     missing: ["photos", "invoice"],
+    contactNeeds: null,
     actions: [
       { action: "continue", permitted: true },
       { action: "request_verification", permitted: true },

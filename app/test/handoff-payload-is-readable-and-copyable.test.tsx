@@ -28,15 +28,33 @@ describe("handoff payload", () => {
     );
   });
 
-  it("copies the payload as JSON to the clipboard", async () => {
+  it("copies a short readable handoff, not the JSON", async () => {
     const user = userEvent.setup();
     const context = aContext();
     renderSidebar({ context });
 
     await user.click(await screen.findByTestId("handoff-copy"));
 
+    const copied = await navigator.clipboard.readText();
+    const lines = copied.split("\n");
+    expect(lines[0]).toBe("Next best action: Ask for photos of the damage and the invoice.");
+    expect(copied).toContain("Missing: Photos and Invoice or receipt");
+    expect(copied).toContain(context.thread.id);
+    expect(lines.length).toBeLessThanOrEqual(8);
+    expect(copied).not.toContain("{");
+    expect(screen.getByTestId("handoff-copied").textContent).toBe("Copied.");
+  });
+
+  it("keeps the JSON behind Show JSON, with its own copy", async () => {
+    const user = userEvent.setup();
+    const context = aContext();
+    renderSidebar({ context });
+
+    expect(screen.queryByTestId("handoff-json")).toBeNull();
+    await user.click(await screen.findByRole("button", { name: "Show JSON" }));
+    await user.click(screen.getByTestId("handoff-copy-json"));
+
     expect(JSON.parse(await navigator.clipboard.readText())).toEqual(context.handoff);
-    expect(screen.getByTestId("handoff-copied").textContent).toBe("Copied the payload as JSON.");
   });
 
   it("falls back to a selection copy where the Clipboard API is missing", async () => {
@@ -51,7 +69,8 @@ describe("handoff payload", () => {
     try {
       const context = aContext();
       renderSidebar({ context });
-      await userEvent.click(await screen.findByTestId("handoff-copy"));
+      await userEvent.click(await screen.findByRole("button", { name: "Show JSON" }));
+      await userEvent.click(screen.getByTestId("handoff-copy-json"));
       expect(JSON.parse(copied)).toEqual(context.handoff);
     } finally {
       if (clipboard) Object.defineProperty(navigator, "clipboard", clipboard);

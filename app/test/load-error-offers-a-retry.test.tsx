@@ -14,7 +14,9 @@ describe("when the worker fails", () => {
     renderSidebar({ client });
 
     const error = await screen.findByTestId("state-error");
-    expect(error.textContent).toMatch(/answered with an error \(502\)/);
+    expect(error.textContent).toMatch(/had a problem/);
+    // Agents are told what happened, not a status code.
+    expect(error.textContent).not.toMatch(/502/);
     await userEvent.click(screen.getByRole("button", { name: "Retry" }));
 
     expect((await screen.findByTestId("thread-id")).textContent).toBe("THR-7K2M9QXA");

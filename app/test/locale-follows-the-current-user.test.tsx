@@ -17,7 +17,7 @@ describe("the sidebar's language", () => {
     renderSidebar({ context: aContext(), locale: "de-DE" });
 
     expect((await screen.findByTestId("workflow-step")).textContent).toBe("Schritt 3 von 5");
-    expect(screen.getByTestId("action-continue").textContent).toBe("Fortfahren");
+    expect(screen.getByTestId("action-take_over").textContent).toBe("Übernehmen");
   });
 
   it("falls back to English for a language without a catalog", async () => {

@@ -25,6 +25,8 @@ describe("an action the worker refuses", () => {
 
     await userEvent.click(await screen.findByTestId("action-continue"));
 
+    await userEvent.click(await screen.findByTestId("confirm-continue-yes"));
+
     const notice = await screen.findByTestId("notice");
     expect(notice.getAttribute("data-kind")).toBe("rejected");
     expect(
@@ -44,6 +46,8 @@ describe("an action the worker refuses", () => {
     renderSidebar({ client });
 
     await userEvent.click(await screen.findByTestId("action-continue"));
+
+    await userEvent.click(await screen.findByTestId("confirm-continue-yes"));
 
     const notice = await screen.findByTestId("notice");
     expect(notice.getAttribute("data-kind")).toBe("failed");

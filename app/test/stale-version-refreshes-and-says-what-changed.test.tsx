@@ -35,6 +35,8 @@ describe("acting on a version that moved on", () => {
 
     await userEvent.click(await screen.findByTestId("action-continue"));
 
+    await userEvent.click(await screen.findByTestId("confirm-continue-yes"));
+
     const notice = await screen.findByTestId("notice");
     expect(notice.getAttribute("data-kind")).toBe("stale");
     expect(within(notice).getByText("The thread changed while you were looking")).toBeTruthy();
@@ -48,7 +50,7 @@ describe("acting on a version that moved on", () => {
     );
     expect(contextReads(client)).toHaveLength(2);
     // Told right under the controls that were clicked, not at the top of a long sidebar.
-    expect(screen.getByTestId("workflow").nextElementSibling).toBe(notice);
+    expect(screen.getByTestId("next-step").nextElementSibling).toBe(notice);
     expect(screen.getByTestId("control").getAttribute("data-control")).toBe("human");
   });
 });

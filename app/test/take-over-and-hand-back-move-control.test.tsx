@@ -19,12 +19,12 @@ describe("control between the AI agent and a person", () => {
     });
     renderSidebar({ client });
 
-    expect((await screen.findByTestId("control")).textContent).toBe("AI agent in control");
+    expect((await screen.findByTestId("control")).textContent).toBe("AI answers the customer");
     expect(screen.queryByTestId("action-hand_back")).toBeNull();
     await userEvent.click(screen.getByTestId("action-take_over"));
 
     expect((await screen.findByTestId("action-hand_back")).textContent).toBe("Hand back to AI");
-    expect(screen.getByTestId("control").textContent).toBe("A person in control");
+    expect(screen.getByTestId("control").textContent).toBe("A person answers the customer");
     await userEvent.click(screen.getByTestId("action-hand_back"));
 
     await screen.findByTestId("action-take_over");

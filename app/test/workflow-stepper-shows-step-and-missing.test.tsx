@@ -53,7 +53,9 @@ describe("workflow stepper", () => {
     renderSidebar({ context: aContext({ workflow: null }) });
 
     expect(
-      await screen.findByText("No workflow yet: the request has not been recognised."),
+      await screen.findByText(
+        "The AI agent is talking with the customer; no request recognised yet.",
+      ),
     ).toBeTruthy();
     expect(screen.queryByTestId("workflow-step")).toBeNull();
   });

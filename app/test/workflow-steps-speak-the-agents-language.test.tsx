@@ -39,7 +39,7 @@ describe("workflow steps and action reasons", () => {
     expect(await stepTitles()).toEqual([
       "Identificar el pedido",
       "Fotos del daño",
-      "Confirmar quién pregunta (los datos del pedido requieren nivel medio)",
+      "Confirmar quién pregunta",
       "Aprobar la sustitución",
       "Enviar la sustitución",
     ]);

@@ -26,6 +26,8 @@ export type Worker = (request: SeenRequest) => Reply | Promise<Reply>;
 export interface ZafDouble extends ZafClient {
   requests: SeenRequest[];
   invocations: { name: string; args: unknown[] }[];
+  /** Custom events sent to other instances of the app (`client.instance(guid).trigger`). */
+  triggered: { instanceGuid: string; name: string; data: unknown }[];
   /** Fire a framework event as Zendesk would (ticket.updated, app.registered, …). */
   emit(name: string, data?: unknown): void;
   subscribed(name: string): number;
@@ -45,6 +47,9 @@ export function zafDouble(
     workerUrl?: string | null;
     location?: string;
     registered?: boolean;
+    /** Other instances of the app open in the agent's Zendesk, as `client.get('instances')` lists. */
+    instances?: { instanceGuid: string; location: string; ticketId?: number }[];
+    requester?: { id: number; name?: string } | null;
   } = {},
 ): ZafDouble {
   const handlers = new Map<string, Set<ZafHandler>>();
@@ -55,7 +60,15 @@ export function zafDouble(
     "currentUser.locale": options.locale ?? "en-US",
     "ticket.id": options.ticketId === undefined ? 101 : options.ticketId,
     currentUser: user,
+    "ticket.requester":
+      options.requester === undefined ? { id: 55, name: "Dana Reyes" } : options.requester,
+    instances: Object.fromEntries(
+      [{ instanceGuid: "own-guid", location: options.location ?? "ticket_sidebar" }]
+        .concat(options.instances ?? [])
+        .map((i) => [i.instanceGuid, i]),
+    ),
   };
+  const triggered: ZafDouble["triggered"] = [];
   const workerUrl = options.workerUrl === undefined ? WORKER_URL : options.workerUrl;
   const worker: Worker = options.worker ?? (() => ({ status: 404, body: notFound() }));
 
@@ -63,6 +76,10 @@ export function zafDouble(
     ready: options.registered ?? true,
     requests,
     invocations,
+    triggered,
+    instance(instanceGuid) {
+      return { trigger: (name, data) => void triggered.push({ instanceGuid, name, data }) };
+    },
     on(name, handler) {
       if (!handlers.has(name)) handlers.set(name, new Set());
       handlers.get(name)!.add(handler);
@@ -108,7 +125,7 @@ export function zafDouble(
       return { settings: workerUrl === null ? {} : { workerUrl } };
     },
     async context() {
-      return { location: options.location ?? "ticket_sidebar" };
+      return { location: options.location ?? "ticket_sidebar", instanceGuid: "own-guid" };
     },
   };
   return client;

@@ -11,6 +11,8 @@ export interface LocalStack {
   operatorToken: string;
   standins: StandinUrls;
   workerLog: () => string;
+  /** The Worker's process group (wrangler and workerd), for tests that pause it; null if not ours. */
+  workerGroup: number | null;
   stop: () => Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export async function startLocalStack(workerUrl?: string): Promise<LocalStack> {
       operatorToken: workerSecrets().OPERATOR_TOKEN,
       standins: urls,
       workerLog: () => "",
+      workerGroup: null,
       stop: () => standins.stop(),
     };
   }
@@ -45,7 +48,8 @@ export async function startLocalStack(workerUrl?: string): Promise<LocalStack> {
   const persist = mkdtempSync(path.join(tmpdir(), "continuity-local-"));
   applyMigrations(persist);
   const port = await freePort();
-  const child = startWorker({ port, persistTo: persist, secrets, quiet: true });
+  // Its own process group, so that a test can pause wrangler and workerd together.
+  const child = startWorker({ port, persistTo: persist, secrets, quiet: true, group: true });
   let log = "";
   child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
@@ -62,8 +66,14 @@ export async function startLocalStack(workerUrl?: string): Promise<LocalStack> {
     operatorToken: secrets.OPERATOR_TOKEN,
     standins: urls,
     workerLog: () => log,
+    workerGroup: child.pid ?? null,
     stop: async () => {
-      child.kill("SIGTERM");
+      try {
+        process.kill(-child.pid!, "SIGCONT");
+        process.kill(-child.pid!, "SIGTERM");
+      } catch {
+        child.kill("SIGTERM");
+      }
       await standins.stop();
       rmSync(persist, { recursive: true, force: true });
     },

@@ -186,8 +186,29 @@ export class ZafHost {
     window.addEventListener("message", (event: MessageEvent) => {
       if (event.origin !== this.appOrigin) return;
       const instance = this.instances.find((i) => i.iframe.contentWindow === event.source);
-      instance?.receive(event.data);
+      if (!instance) return;
+      if (!this.forward(instance, event.data)) instance.receive(event.data);
     });
+  }
+
+  /**
+   * `client.instance(guid).trigger(name, data)` sends `iframe.trigger:<name>` stamped with the
+   * other instance's guid; the workspace hands it to that instance of the same app as
+   * `zaf.<name>`, if it listens.
+   */
+  private forward(from: ZafInstance, raw: unknown): boolean {
+    let data: { key?: unknown; message?: unknown; instanceGuid?: unknown };
+    try {
+      data = (typeof raw === "string" ? JSON.parse(raw) : raw) as typeof data;
+    } catch {
+      return false;
+    }
+    const name =
+      typeof data?.key === "string" ? data.key.match(/^iframe\.trigger:(.+)$/)?.[1] : null;
+    if (!name || data.instanceGuid === from.guid) return false;
+    from.log.push({ direction: "in", data });
+    this.instances.find((i) => i.guid === data.instanceGuid)?.emit(name, data.message);
+    return true;
   }
 
   add(instance: ZafInstance): ZafInstance {

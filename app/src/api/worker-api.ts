@@ -12,7 +12,13 @@ export type Outcome<T> =
   /** 4xx with the worker's error body: not found, not permitted, invalid. */
   | { kind: "rejected"; status: number; code: string | null; message: string | null }
   /** Network, proxy or server failure. */
-  | { kind: "failed"; status: number; message: string | null };
+  | { kind: "failed"; status: number; message: string | null; timedOut?: boolean };
+
+/**
+ * How long a call may take before the agent is told and offered a retry. Zendesk's proxy gives up
+ * after about 30 s; a person gives up sooner.
+ */
+export const CALL_TIMEOUT_MS = 12_000;
 
 interface ErrorBody {
   error?: { code?: unknown; message?: unknown };
@@ -63,9 +69,28 @@ export interface WriteStamp {
 export type ActionBody = WriteStamp & ActionDetails & { action: ThreadAction };
 export type SummaryBody = WriteStamp & { text: string };
 
-export function workerApi(client: ZafClient, workerUrl: string): WorkerApi {
+export function workerApi(
+  client: ZafClient,
+  workerUrl: string,
+  timeoutMs = CALL_TIMEOUT_MS,
+): WorkerApi {
   const base = workerUrl.replace(/\/+$/, "");
   async function call<T>(type: "GET" | "POST" | "PUT", path: string, body?: unknown) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<Outcome<T>>((resolve) => {
+      timer = setTimeout(
+        () => resolve({ kind: "failed", status: 0, message: null, timedOut: true }),
+        timeoutMs,
+      );
+    });
+    try {
+      return await Promise.race([answer<T>(type, path, body), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  // Zendesk's proxy honours `timeout`; the race covers a proxy or network that never answers.
+  async function answer<T>(type: "GET" | "POST" | "PUT", path: string, body?: unknown) {
     try {
       const response = await client.request({
         url: `${base}${path}`,
@@ -76,6 +101,7 @@ export function workerApi(client: ZafClient, workerUrl: string): WorkerApi {
         secure: true,
         cors: false,
         httpCompleteResponse: true,
+        timeout: timeoutMs,
       });
       // Some proxies resolve non-2xx answers instead of rejecting them.
       if (response.status >= 300) return failureOf(response);

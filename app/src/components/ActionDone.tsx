@@ -1,19 +1,9 @@
 import { useEffect, useRef } from "react";
-import styled from "styled-components";
 import { SM } from "@zendeskgarden/react-typography";
 import type { Done } from "../hooks/useTicketContext";
 import { useClient } from "../hooks/useClient";
 import { useI18n } from "../hooks/useI18n";
-
-/** Read by screen readers, not shown: the visible line is next to the section acted in. */
-const Hidden = styled.div`
-  position: absolute;
-  width: 1px;
-  height: 1px;
-  overflow: hidden;
-  clip: rect(0 0 0 0);
-  white-space: nowrap;
-`;
+import { ScreenReaderOnly } from "./Section";
 
 /** Candidates already says these in place, in its own status line. */
 const SAID_IN_PLACE: ReadonlySet<string> = new Set(["link_thread", "dismiss_candidate"]);
@@ -41,9 +31,10 @@ export function ActionAnnouncer({ done }: { done: Done | null }) {
     if (seq !== undefined && text) void client.invoke("notify", text, "notice");
   }, [client, seq, text]);
   return (
-    <Hidden role="status" data-testid="action-announcement">
+    // Read by screen readers, not shown: the visible line is next to the section acted in.
+    <ScreenReaderOnly role="status" data-testid="action-announcement">
       {saysDone(done) ? text : ""}
-    </Hidden>
+    </ScreenReaderOnly>
   );
 }
 

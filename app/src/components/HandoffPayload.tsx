@@ -7,6 +7,7 @@ import type { ThreadContext } from "../api/types";
 import { useI18n } from "../hooks/useI18n";
 import { copyText } from "./copyText";
 import { Row, Section } from "./Section";
+import { firstSentences } from "./standing";
 
 const Facts = styled.dl`
   display: grid;
@@ -39,30 +40,28 @@ const Json = styled.pre`
   overflow-wrap: anywhere;
 `;
 
-/** The structured handoff payload a person (or the next AI) continues from, copyable as JSON. */
+/**
+ * The structured handoff payload a person (or the next AI) continues from: Copy gives a short
+ * readable handoff; the JSON is behind "Show JSON", with its own copy button.
+ */
 export function HandoffPayload({ context }: { context: ThreadContext }) {
   const { t, list, relative, language } = useI18n();
   const [copied, setCopied] = useState<boolean | null>(null);
   const [raw, setRaw] = useState(false);
   const payload = context.handoff;
   const none = t("common.none");
+  const missing = list(payload.current.missing.map((slot) => t(`slot.${slot}`)));
+  const customer = `${payload.customer.customerId ?? t("identity.noCustomer")} · ${t(
+    `identity.level.${payload.customer.level}`,
+  )}`;
+  const risks = list(payload.riskFlags.map((r) => r.reason));
   const facts: [string, ReactNode][] = [
     [t("handoff.statement"), payload.statement || none],
     [t("handoff.nextBestAction"), payload.current.nextBestAction || none],
     [t("handoff.category"), payload.category ? t(`workflowName.${payload.category}`) : none],
     [t("handoff.currentStep"), payload.current.stepTitle ?? none],
-    [
-      t("handoff.missing"),
-      payload.current.missing.length > 0
-        ? list(payload.current.missing.map((slot) => t(`slot.${slot}`)))
-        : none,
-    ],
-    [
-      t("handoff.customer"),
-      `${payload.customer.customerId ?? t("identity.noCustomer")} · ${t(
-        `identity.level.${payload.customer.level}`,
-      )}`,
-    ],
+    [t("handoff.missing"), missing || none],
+    [t("handoff.customer"), customer],
     [
       t("handoff.preferences"),
       [
@@ -80,10 +79,7 @@ export function HandoffPayload({ context }: { context: ThreadContext }) {
         dataUse: t(`handoff.consentState.${payload.consent.dataUse}`),
       }),
     ],
-    [
-      t("handoff.risks"),
-      payload.riskFlags.length > 0 ? list(payload.riskFlags.map((r) => r.reason)) : none,
-    ],
+    [t("handoff.risks"), risks || none],
     [
       t("handoff.handedOver"),
       payload.handoff ? `${payload.handoff.reason} (${relative(payload.handoff.at)})` : none,
@@ -109,13 +105,22 @@ export function HandoffPayload({ context }: { context: ThreadContext }) {
     ],
   ];
   const json = JSON.stringify(payload, null, 2);
-  const copy = async () => setCopied(await copyText(json));
+  // What a person pastes into a chat or an escalation: a few readable lines, not the payload.
+  const brief = [
+    `${t("handoff.nextBestAction")}: ${payload.current.nextBestAction || none}`,
+    `${t("handoff.customer")}: ${customer}`,
+    `${t("handoff.statement")}: ${firstSentences(payload.summary.text || payload.statement).shown || none}`,
+    ...(missing ? [`${t("handoff.missing")}: ${missing}`] : []),
+    ...(risks ? [`${t("handoff.risks")}: ${risks}`] : []),
+    `${t("header.thread")}: ${payload.thread.id}`,
+  ].join("\n");
+  const copy = async (text: string) => setCopied(await copyText(text));
   return (
     <Section
       title={t("handoff.heading")}
       testId="handoff"
       aside={
-        <Button size="small" data-testid="handoff-copy" onClick={() => void copy()}>
+        <Button size="small" data-testid="handoff-copy" onClick={() => void copy(brief)}>
           {t("handoff.copy")}
         </Button>
       }
@@ -136,7 +141,16 @@ export function HandoffPayload({ context }: { context: ThreadContext }) {
           {raw ? t("handoff.hideJson") : t("handoff.showJson")}
         </Button>
       </div>
-      {raw ? <Json data-testid="handoff-json">{json}</Json> : null}
+      {raw ? (
+        <>
+          <div>
+            <Button size="small" data-testid="handoff-copy-json" onClick={() => void copy(json)}>
+              {t("handoff.copyJson")}
+            </Button>
+          </div>
+          <Json data-testid="handoff-json">{json}</Json>
+        </>
+      ) : null}
     </Section>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from "react";
+import { createContext, useContext, useId, type ReactNode } from "react";
 import styled from "styled-components";
 import { getColor } from "@zendeskgarden/react-theming";
 import { MD } from "@zendeskgarden/react-typography";
@@ -18,22 +18,79 @@ const Heading = styled.div`
   gap: ${({ theme }) => theme.space.xs};
 `;
 
+const Fold = styled.details`
+  display: grid;
+  gap: ${({ theme }) => theme.space.xs};
+
+  > summary {
+    cursor: pointer;
+  }
+
+  > summary > h2 {
+    display: inline;
+  }
+
+  &[open] > summary {
+    margin-bottom: ${({ theme }) => theme.space.xs};
+  }
+`;
+
+/** Read by screen readers, not shown. */
+export const ScreenReaderOnly = styled.div`
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  overflow: hidden;
+  clip: rect(0 0 0 0);
+  white-space: nowrap;
+`;
+
+const Folded = createContext(false);
+
+/**
+ * Sections inside are folded under their heading: history and detail an agent opens when they
+ * need it, below what they act on.
+ */
+export function FoldedSections({ children }: { children: ReactNode }) {
+  return <Folded.Provider value={true}>{children}</Folded.Provider>;
+}
+
 /** One labelled region of the sidebar: a heading screen readers can jump to, then its content. */
 export function Section(props: {
   title: string;
   children: ReactNode;
   aside?: ReactNode;
   testId?: string;
+  /** The heading is there for screen readers only: the first line says it already. */
+  quietTitle?: boolean;
 }) {
   const id = useId();
+  const folded = useContext(Folded);
+  const heading = (
+    <MD tag="h2" isBold id={id}>
+      {props.title}
+    </MD>
+  );
+  if (folded)
+    return (
+      <StyledSection aria-labelledby={id} data-testid={props.testId}>
+        <Fold data-testid={props.testId ? `${props.testId}-fold` : undefined}>
+          <summary>{heading}</summary>
+          {props.aside}
+          {props.children}
+        </Fold>
+      </StyledSection>
+    );
   return (
     <StyledSection aria-labelledby={id} data-testid={props.testId}>
-      <Heading>
-        <MD tag="h2" isBold id={id}>
-          {props.title}
-        </MD>
-        {props.aside}
-      </Heading>
+      {props.quietTitle ? (
+        <ScreenReaderOnly>{heading}</ScreenReaderOnly>
+      ) : (
+        <Heading>
+          {heading}
+          {props.aside}
+        </Heading>
+      )}
       {props.children}
     </StyledSection>
   );

@@ -32,7 +32,7 @@ export function ErrorState({ status, onRetry }: { status: number; onRetry: () =>
     <Alert type="error" data-testid="state-error">
       <Alert.Title>{t("states.error.title")}</Alert.Title>
       <Alert.Paragraph>
-        {status > 0 ? t("states.error.status", { status }) : t("states.error.network")}
+        {status > 0 ? t("states.error.server") : t("states.error.network")}
       </Alert.Paragraph>
       <Alert.Paragraph>
         <Button size="small" onClick={onRetry} data-testid="state-retry">

@@ -7,13 +7,17 @@ import { Paragraph, SM } from "@zendeskgarden/react-typography";
 import type { ThreadContext } from "../api/types";
 import { useI18n } from "../hooks/useI18n";
 import { Row, Section } from "./Section";
+import { firstSentences } from "./standing";
 
 const Stack = styled.div`
   display: grid;
   gap: ${({ theme }) => theme.space.xs};
 `;
 
-/** What happened, in a sentence or two, which the agent can correct; the correction is kept. */
+/**
+ * What happened, in three sentences at most (the rest one click away), which the agent can
+ * correct; the correction is kept.
+ */
 export function SummaryEditor(props: {
   context: ThreadContext;
   pending: string | null;
@@ -23,6 +27,8 @@ export function SummaryEditor(props: {
   const summary = props.context.summary;
   const [draft, setDraft] = useState<string | null>(null);
   const [original, setOriginal] = useState(false);
+  const [whole, setWhole] = useState(false);
+  const brief = firstSentences(summary.text);
   const editing = draft !== null;
   const text = draft?.trim() ?? "";
   const unchanged = text === summary.text.trim();
@@ -79,7 +85,20 @@ export function SummaryEditor(props: {
           </Row>
         </Stack>
       ) : (
-        <Paragraph data-testid="summary-text">{summary.text}</Paragraph>
+        <div>
+          <Paragraph data-testid="summary-text">{whole ? summary.text : brief.shown}</Paragraph>
+          {brief.more ? (
+            <Button
+              size="small"
+              isLink
+              aria-expanded={whole}
+              data-testid="summary-more"
+              onClick={() => setWhole((shown) => !shown)}
+            >
+              {whole ? t("summary.showLess") : t("summary.showAll")}
+            </Button>
+          ) : null}
+        </div>
       )}
       <Row>
         <Tag

@@ -1,6 +1,6 @@
 import styled from "styled-components";
 import { Tag } from "@zendeskgarden/react-tags";
-import { Code, LG, SM } from "@zendeskgarden/react-typography";
+import { Code, MD, SM } from "@zendeskgarden/react-typography";
 import type { ThreadContext } from "../api/types";
 import { useI18n } from "../hooks/useI18n";
 import { Row } from "./Section";
@@ -8,7 +8,7 @@ import { Row } from "./Section";
 const Header = styled.header`
   display: grid;
   gap: ${({ theme }) => theme.space.xxs};
-  padding-bottom: ${({ theme }) => theme.space.xs};
+  padding-bottom: ${({ theme }) => theme.space.xxs};
 `;
 
 /** Which thread this ticket is on, whether it is open, and who holds it: the AI or a person. */
@@ -17,10 +17,10 @@ export function ThreadHeader({ context }: { context: ThreadContext }) {
   const { thread, control } = context;
   return (
     <Header>
-      <LG tag="h1" isBold>
-        {t("header.thread")} <Code data-testid="thread-id">{thread.id}</Code>
-      </LG>
       <Row>
+        <MD tag="h1" isBold>
+          {t("header.thread")} <Code data-testid="thread-id">{thread.id}</Code>
+        </MD>
         <Tag hue={thread.status === "open" ? "blue" : "grey"} data-testid="thread-status">
           {t(`header.status.${thread.status}`)}
         </Tag>

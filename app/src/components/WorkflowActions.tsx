@@ -8,6 +8,7 @@ import type {
   ThreadContext,
   WorkflowActionOption,
 } from "../api/types";
+import { Paragraph } from "@zendeskgarden/react-typography";
 import { useI18n } from "../hooks/useI18n";
 import { ReasonedButton } from "./ReasonedButton";
 
@@ -103,6 +104,95 @@ function DenyForm(props: {
   );
 }
 
+/** The step's own action comes first: it is the one the thread waits for. */
+const ORDER: WorkflowActionOption["action"][] = [
+  "approve",
+  "continue",
+  "deny",
+  "request_verification",
+  "take_over",
+  "hand_back",
+];
+
+/** Marking a step done or sending a code cannot be taken back: they say what they do first. */
+type Confirmable = "continue" | "request_verification";
+
+/**
+ * A button's words say its effect: "Mark shipped", "Approve the replacement", not "Continue".
+ * Steps without their own words are marked done by name.
+ */
+function useActionLabel(context: ThreadContext) {
+  const { t, tOr } = useI18n();
+  const workflow = context.workflow;
+  const step = workflow?.steps.find((s) => s.id === workflow.currentStep);
+  return (action: WorkflowActionOption["action"]): string => {
+    if (!workflow || !step || (action !== "approve" && action !== "continue"))
+      return t(`actions.${action}`);
+    const title = tOr(`workflowStep.${workflow.id}.${step.id}`, step.title);
+    return tOr(
+      `actions.effect.${workflow.id}.${step.id}`,
+      action === "approve"
+        ? t("actions.approveStep", { step: title })
+        : t("actions.markDone", { step: title }),
+    );
+  };
+}
+
+/** Where a one-time code goes: the customer's conversation, or a public reply on this ticket. */
+function useCodeDestination(context: ThreadContext) {
+  const { t } = useI18n();
+  const session = context.sessions.find((s) => s.current);
+  if (session) return t("actions.codeToConversation", { channel: t(`channel.${session.channel}`) });
+  const ticket = context.tickets.find((s) => s.current);
+  const address = context.identity.identifiers.find(
+    (i) =>
+      i.kind ===
+      (context.identity.channel === "voice" || context.identity.channel === "sms"
+        ? "phone"
+        : "email"),
+  );
+  return t("actions.codeToTicket", {
+    id: ticket?.id ?? "",
+    channel: t(`channel.${ticket?.channel ?? context.identity.channel}`),
+    address: address?.masked ?? t("actions.codeAddressUnknown"),
+  });
+}
+
+/** One consequential action, spelled out, to confirm or cancel. */
+function ConfirmStrip(props: {
+  action: Confirmable;
+  text: string;
+  confirmLabel: string;
+  pending: string | null;
+  onConfirm: () => Promise<boolean>;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  const confirm = useRef<HTMLButtonElement>(null);
+  useEffect(() => confirm.current?.focus(), []);
+  return (
+    <Stack data-testid={`confirm-${props.action}`} role="group" aria-label={props.confirmLabel}>
+      <Paragraph>{props.text}</Paragraph>
+      <Buttons>
+        <Button
+          ref={confirm}
+          size="small"
+          isPrimary
+          data-testid={`confirm-${props.action}-yes`}
+          disabled={props.pending !== null}
+          aria-busy={props.pending === props.action || undefined}
+          onClick={() => void props.onConfirm()}
+        >
+          {props.confirmLabel}
+        </Button>
+        <Button size="small" isBasic disabled={props.pending !== null} onClick={props.onCancel}>
+          {t("common.cancel")}
+        </Button>
+      </Buttons>
+    </Stack>
+  );
+}
+
 /** The actions the workflow and the customer's identity permit now; the rest say why not. */
 export function WorkflowActions(props: {
   context: ThreadContext;
@@ -112,10 +202,19 @@ export function WorkflowActions(props: {
   const { t } = useI18n();
   const [reason, setReason] = useState("");
   const [denying, setDenying] = useState(false);
-  const denyButton = useRef<HTMLButtonElement>(null);
+  const [confirming, setConfirming] = useState<Confirmable | null>(null);
+  // The reason is optional: a link keeps the first screen for the decision itself.
+  const [explaining, setExplaining] = useState(false);
+  const denyButton = useRef<HTMLButtonElement | null>(null);
+  const buttons = useRef(new Map<WorkflowActionOption["action"], HTMLButtonElement | null>());
   const refusal = useRefusal(props.context);
-  const options = optionsFor(props.context);
-  const approves = options.some((o) => o.action === "approve");
+  const label = useActionLabel(props.context);
+  const destination = useCodeDestination(props.context);
+  const options = [...optionsFor(props.context)].sort(
+    (a, b) => ORDER.indexOf(a.action) - ORDER.indexOf(b.action),
+  );
+  // A reason goes with a decision the agent can take; a refused approval has none to explain.
+  const approves = options.some((o) => o.action === "approve" && o.permitted);
   const run = async (action: ThreadAction) => {
     const trimmed = reason.trim();
     const done = await props.onAct(action, trimmed ? { reason: trimmed } : {});
@@ -131,9 +230,38 @@ export function WorkflowActions(props: {
     // The form unmounts first; the Deny button is back on the next frame.
     setTimeout(() => denyButton.current?.focus(), 0);
   };
+  const confirmed = async () => {
+    if (!confirming) return false;
+    const action = confirming;
+    const done = await props.onAct(action, {});
+    if (done) setConfirming(null);
+    return done;
+  };
+  const cancelConfirm = () => {
+    const action = confirming;
+    setConfirming(null);
+    setTimeout(() => (action ? buttons.current.get(action)?.focus() : undefined), 0);
+  };
+  const click = (action: WorkflowActionOption["action"]) => {
+    if (action === "deny") setDenying(true);
+    else if (action === "continue" || action === "request_verification") setConfirming(action);
+    else void run(action);
+  };
   return (
     <Stack data-testid="workflow-actions">
-      {approves ? (
+      {approves && !explaining ? (
+        <div>
+          <Button
+            size="small"
+            isLink
+            data-testid="action-reason-add"
+            onClick={() => setExplaining(true)}
+          >
+            {t("actions.reasonAdd")}
+          </Button>
+        </div>
+      ) : null}
+      {approves && explaining ? (
         <Field>
           <Field.Label>{t("actions.reasonLabel")}</Field.Label>
           <Field.Hint>{t("actions.reasonHint")}</Field.Hint>
@@ -150,7 +278,10 @@ export function WorkflowActions(props: {
         {options.map((option) => (
           <ReasonedButton
             key={option.action}
-            ref={option.action === "deny" ? denyButton : undefined}
+            ref={(element: HTMLButtonElement | null) => {
+              buttons.current.set(option.action, element);
+              if (option.action === "deny") denyButton.current = element;
+            }}
             size="small"
             isPrimary={option.action === "continue" || option.action === "approve"}
             isDanger={option.action === "deny"}
@@ -158,13 +289,35 @@ export function WorkflowActions(props: {
             reason={refusal(option)}
             disabled={props.pending !== null}
             busy={props.pending === option.action}
-            aria-expanded={option.action === "deny" ? denying : undefined}
-            onClick={() => (option.action === "deny" ? setDenying(true) : void run(option.action))}
+            aria-expanded={
+              option.action === "deny"
+                ? denying
+                : option.action === "continue" || option.action === "request_verification"
+                  ? confirming === option.action
+                  : undefined
+            }
+            onClick={() => click(option.action)}
           >
-            {t(`actions.${option.action}`)}
+            {label(option.action)}
           </ReasonedButton>
         ))}
       </Buttons>
+      {confirming && options.some((o) => o.action === confirming && o.permitted) ? (
+        <ConfirmStrip
+          action={confirming}
+          text={
+            confirming === "continue"
+              ? t("actions.confirmDone", { action: label("continue") })
+              : t("actions.confirmCode", { destination })
+          }
+          confirmLabel={
+            confirming === "continue" ? label("continue") : t("actions.confirmCodeButton")
+          }
+          pending={props.pending}
+          onConfirm={confirmed}
+          onCancel={cancelConfirm}
+        />
+      ) : null}
       {denying && options.some((o) => o.action === "deny" && o.permitted) ? (
         <DenyForm pending={props.pending} onConfirm={deny} onCancel={cancelDeny} />
       ) : null}

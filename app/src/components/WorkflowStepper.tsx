@@ -1,11 +1,10 @@
-import styled from "styled-components";
 import { Stepper } from "@zendeskgarden/react-accordions";
-import { Alert } from "@zendeskgarden/react-notifications";
 import { Tag } from "@zendeskgarden/react-tags";
 import { Paragraph, SM, Span } from "@zendeskgarden/react-typography";
-import type { Workflow, WorkflowStep } from "../api/types";
+import type { ThreadContext, Workflow, WorkflowStep } from "../api/types";
 import { useI18n } from "../hooks/useI18n";
-import { Row, Rows } from "./Section";
+import { Row } from "./Section";
+import { standingOf, type Standing } from "./standing";
 
 const STEP_HUE: Record<WorkflowStep["status"], string> = {
   done: "green",
@@ -14,21 +13,32 @@ const STEP_HUE: Record<WorkflowStep["status"], string> = {
   denied: "red",
 };
 
-const STATUS_HUE: Record<Workflow["status"], string> = {
-  waiting_on_customer: "yellow",
-  waiting_on_agent: "blue",
-  waiting_on_human: "kale",
-  done: "green",
-  denied: "red",
-};
+/** The tag says whom the thread waits on, from the same reading as the header and next step. */
+export function standingTag(standing: Standing): {
+  key: `workflow.status.${Workflow["status"]}`;
+  hue: string;
+} {
+  if (standing.on === "nobody")
+    return {
+      key: `workflow.status.${standing.outcome}`,
+      hue: standing.outcome === "done" ? "green" : "red",
+    };
+  if (standing.on === "person") return { key: "workflow.status.waiting_on_human", hue: "kale" };
+  if (standing.on === "customer")
+    return { key: "workflow.status.waiting_on_customer", hue: "yellow" };
+  return { key: "workflow.status.waiting_on_agent", hue: "blue" };
+}
 
-const Missing = styled(Rows)`
-  gap: ${({ theme }) => theme.space.xxs};
-`;
-
-/** "Step 3 of 5", every step with its state, and what the current step still needs. */
-export function WorkflowStepper({ workflow }: { workflow: Workflow }) {
+/** "Step 3 of 5" and every step with its state: where the thread stands, whoever moved it. */
+export function WorkflowStepper({
+  context,
+  workflow,
+}: {
+  context: ThreadContext;
+  workflow: Workflow;
+}) {
   const { t, tOr } = useI18n();
+  const tag = standingTag(standingOf(context));
   const currentIndex = workflow.steps.findIndex(
     (step) => step.status === "current" || step.status === "denied",
   );
@@ -39,8 +49,8 @@ export function WorkflowStepper({ workflow }: { workflow: Workflow }) {
     <>
       <Row>
         <Span isBold>{t(`workflowName.${workflow.id}`)}</Span>
-        <Tag hue={STATUS_HUE[workflow.status]} data-testid="workflow-status">
-          {t(`workflow.status.${workflow.status}`)}
+        <Tag hue={tag.hue} data-testid="workflow-status">
+          {t(tag.key)}
         </Tag>
       </Row>
       <Paragraph data-testid="workflow-step">
@@ -70,18 +80,6 @@ export function WorkflowStepper({ workflow }: { workflow: Workflow }) {
           </Stepper.Step>
         ))}
       </Stepper>
-      {workflow.missing.length > 0 ? (
-        <Alert type="warning" role="note" data-testid="missing-slots">
-          <Alert.Title>{t("workflow.missingTitle")}</Alert.Title>
-          <Missing>
-            {workflow.missing.map((slot) => (
-              <li key={slot} data-testid="missing-slot" data-slot={slot}>
-                {t(`slot.${slot}`)}
-              </li>
-            ))}
-          </Missing>
-        </Alert>
-      ) : null}
     </>
   );
 }

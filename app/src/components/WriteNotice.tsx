@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "react";
+import { Button } from "@zendeskgarden/react-buttons";
 import { Notification } from "@zendeskgarden/react-notifications";
 import { UnorderedList } from "@zendeskgarden/react-typography";
 import type { Notice } from "../hooks/useTicketContext";
@@ -45,12 +46,15 @@ export function WriteNotice({ notice, onDismiss }: { notice: Notice; onDismiss: 
   }
   return (
     <Notification ref={ref} type="error" data-testid="notice" data-kind="failed">
-      <Notification.Title>{t("notice.failed.title")}</Notification.Title>
+      <Notification.Title>
+        {t("notice.failed.title", { action: t(`notice.failed.what.${notice.what}`) })}
+      </Notification.Title>
       <Notification.Paragraph>
-        {notice.status > 0
-          ? t("notice.failed.status", { status: notice.status })
-          : t("notice.failed.network")}
+        {notice.timedOut ? t("notice.failed.timedOut") : t("notice.failed.unreachable")}
       </Notification.Paragraph>
+      <Button size="small" data-testid="notice-retry" onClick={notice.retry}>
+        {t("common.retry")}
+      </Button>
       {close}
     </Notification>
   );

@@ -4,6 +4,7 @@ import { workerApi, type Outcome, type WorkerApi, type WriteStamp } from "../api
 import type { ZafUser } from "../zaf/client";
 import { useClient } from "./useClient";
 import { useLiveUpdates } from "./useLiveUpdates";
+import { useThreadBroadcast } from "./useThreadBroadcast";
 
 export type SidebarView =
   | { state: "loading" }
@@ -38,8 +39,12 @@ const TOPIC_OF: Record<ThreadAction, WriteTopic> = {
 export type Notice = { topic: WriteTopic } & (
   | { kind: "stale"; changes: string[] }
   | { kind: "rejected"; message: string | null }
-  | { kind: "failed"; status: number }
+  /** The Worker did not answer, or answered with a server error: said without codes, with a retry. */
+  | { kind: "failed"; what: WriteKey; timedOut: boolean; retry: () => void }
 );
+
+/** What a write was, to name it when it fails ("Approving did not go through"). */
+export type WriteKey = ThreadAction | "summary" | "note";
 
 /** A thread action that went through: said in the sidebar, to screen readers and by Zendesk. */
 export interface Done {
@@ -51,6 +56,8 @@ export interface Done {
 
 export interface TicketContextState {
   view: SidebarView;
+  /** The ticket requester's name in Zendesk: what the agent calls the customer. */
+  requesterName: string | null;
   notice: Notice | null;
   done: Done | null;
   dismissNotice(): void;
@@ -66,6 +73,7 @@ interface Session {
   api: WorkerApi;
   ticketId: string;
   actor: string;
+  requesterName: string | null;
 }
 
 type Start = Session | Exclude<SidebarView["state"], "ready" | "loading" | "no_thread">;
@@ -75,11 +83,18 @@ function actorOf(user: ZafUser | undefined): string {
   return (user?.name?.trim() || String(user?.id ?? "")).slice(0, 120) || "unknown";
 }
 
+function nameOf(requester: unknown): string | null {
+  const name = (requester as { name?: unknown } | undefined)?.name;
+  return typeof name === "string" && name.trim() ? name.trim().slice(0, 120) : null;
+}
+
 /**
  * The thread behind the open ticket, as the worker sees it, and the writes an agent can make to
  * it. Every write carries the version the agent looked at; a 409 re-reads and says what changed.
  */
-export function useTicketContext(options: { pollMs?: number } = {}): TicketContextState {
+export function useTicketContext(
+  options: { pollMs?: number; timeoutMs?: number } = {},
+): TicketContextState {
   const client = useClient();
   const [view, setView] = useState<SidebarView>({ state: "loading" });
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -92,6 +107,10 @@ export function useTicketContext(options: { pollMs?: number } = {}): TicketConte
   const live = useRef(true);
   const writing = useRef(false);
   const awaitingTicketId = useRef(false);
+
+  const tellSiblings = useThreadBroadcast(client, (threadId) => {
+    if (shown.current?.thread.id === threadId) void readRef.current?.(true);
+  });
 
   const show = useCallback((next: ThreadContext) => {
     const current = shown.current;
@@ -131,13 +150,16 @@ export function useTicketContext(options: { pollMs?: number } = {}): TicketConte
     [show],
   );
 
+  const readRef = useRef<typeof read | null>(null);
+  readRef.current = read;
+
   const start = useCallback(async () => {
     setView({ state: "loading" });
     let started: Start;
     try {
       const [metadata, answer] = await Promise.all([
         client.metadata(),
-        client.get(["ticket.id", "currentUser"]),
+        client.get(["ticket.id", "currentUser", "ticket.requester"]),
       ]);
       const workerUrl = metadata.settings.workerUrl;
       const ticketId = answer["ticket.id"];
@@ -146,9 +168,10 @@ export function useTicketContext(options: { pollMs?: number } = {}): TicketConte
         started = "new_ticket";
       else
         started = {
-          api: workerApi(client, workerUrl.trim()),
+          api: workerApi(client, workerUrl.trim(), options.timeoutMs),
           ticketId: String(ticketId),
           actor: actorOf(answer.currentUser as ZafUser | undefined),
+          requesterName: nameOf(answer["ticket.requester"]),
         };
     } catch {
       started = "error";
@@ -161,7 +184,7 @@ export function useTicketContext(options: { pollMs?: number } = {}): TicketConte
     }
     session.current = started;
     await read(false);
-  }, [client, read]);
+  }, [client, read, options.timeoutMs]);
 
   useEffect(() => {
     live.current = true;
@@ -184,6 +207,7 @@ export function useTicketContext(options: { pollMs?: number } = {}): TicketConte
   const write = useCallback(
     async (
       key: string,
+      what: WriteKey,
       topic: WriteTopic,
       send: (open: Session, stamp: WriteStamp) => Promise<Outcome<unknown>>,
       onDone: (body: unknown) => void,
@@ -206,6 +230,7 @@ export function useTicketContext(options: { pollMs?: number } = {}): TicketConte
         switch (outcome.kind) {
           case "ok":
             onDone(outcome.body);
+            tellSiblings(context.thread.id);
             return true;
           case "stale":
             setNotice({ topic, kind: "stale", changes: outcome.changes });
@@ -215,7 +240,15 @@ export function useTicketContext(options: { pollMs?: number } = {}): TicketConte
             setNotice({ topic, kind: "rejected", message: outcome.message });
             return false;
           case "failed":
-            setNotice({ topic, kind: "failed", status: outcome.status });
+            // The same write again, on the same version: if the first one landed after all,
+            // the Worker answers 409 and the sidebar shows what it did; nothing happens twice.
+            setNotice({
+              topic,
+              kind: "failed",
+              what,
+              timedOut: outcome.timedOut === true,
+              retry: () => void writeRef.current?.(key, what, topic, send, onDone),
+            });
             return false;
         }
       } finally {
@@ -223,13 +256,16 @@ export function useTicketContext(options: { pollMs?: number } = {}): TicketConte
         if (live.current) setPending(null);
       }
     },
-    [read],
+    [read, tellSiblings],
   );
+  const writeRef = useRef<typeof write | null>(null);
+  writeRef.current = write;
 
   const act = useCallback(
     (action: ThreadAction, details: ActionDetails = {}) =>
       write(
         details.otherThreadId ? `${action}:${details.otherThreadId}` : action,
+        action,
         TOPIC_OF[action],
         (open, stamp) => open.api.act(shown.current!.thread.id, { ...stamp, action, ...details }),
         (body) => {
@@ -246,6 +282,7 @@ export function useTicketContext(options: { pollMs?: number } = {}): TicketConte
       write(
         "summary",
         "summary",
+        "summary",
         (open, stamp) => open.api.editSummary(shown.current!.thread.id, { ...stamp, text }),
         (body) => show(body as ThreadContext),
       ),
@@ -256,6 +293,7 @@ export function useTicketContext(options: { pollMs?: number } = {}): TicketConte
     (noteId: string) =>
       write(
         `note:${noteId}`,
+        "note",
         "notes",
         (open) => open.api.retryNote(shown.current!.thread.id, noteId),
         () => {
@@ -292,5 +330,16 @@ export function useTicketContext(options: { pollMs?: number } = {}): TicketConte
   });
 
   const dismissNotice = useCallback(() => setNotice(null), []);
-  return { view, notice, done, dismissNotice, pending, reload, act, editSummary, retryNote };
+  return {
+    view,
+    requesterName: session.current?.requesterName ?? null,
+    notice,
+    done,
+    dismissNotice,
+    pending,
+    reload,
+    act,
+    editSummary,
+    retryNote,
+  };
 }

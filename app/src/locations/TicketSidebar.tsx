@@ -3,19 +3,19 @@ import styled from "styled-components";
 import { ActionAnnouncer, ActionDone, saysDone } from "../components/ActionDone";
 import { Candidates } from "../components/Candidates";
 import { HandoffPayload } from "../components/HandoffPayload";
+import { CustomerLine } from "../components/CustomerLine";
 import { IdentityCard } from "../components/IdentityCard";
 import { LinkedTickets } from "../components/LinkedTickets";
+import { NextStep } from "../components/NextStep";
 import { NoteStatus } from "../components/NoteStatus";
 import { RiskFlags } from "../components/RiskFlags";
-import { Section } from "../components/Section";
+import { FoldedSections, Section } from "../components/Section";
 import { ErrorState, LoadingState, QuietState } from "../components/SidebarStates";
 import { SummaryEditor } from "../components/SummaryEditor";
 import { ThreadHeader } from "../components/ThreadHeader";
 import { ThreadTimeline } from "../components/ThreadTimeline";
-import { WorkflowActions } from "../components/WorkflowActions";
 import { WorkflowStepper } from "../components/WorkflowStepper";
 import { WriteNotice } from "../components/WriteNotice";
-import { SM } from "@zendeskgarden/react-typography";
 import { useAutoResize } from "../hooks/useAutoResize";
 import { useI18n } from "../hooks/useI18n";
 import { useTicketContext, type WriteTopic } from "../hooks/useTicketContext";
@@ -27,15 +27,29 @@ const Main = styled.main`
 `;
 
 /**
- * The ticket_sidebar location: who the customer is, what happened, where the workflow stands,
- * and the controls to continue it — in the order an agent picking up a ticket needs them.
+ * The ticket_sidebar location. The first screen (320×600 in Zendesk) holds what an agent acts on:
+ * who this is, whom the thread waits on and the control to move it, what is missing, and what
+ * happened in three sentences. Steps, identity detail and candidates follow; history, tickets,
+ * notes and the payload are folded below.
  */
-export default function TicketSidebar({ pollMs }: { pollMs?: number }) {
+export default function TicketSidebar({
+  pollMs,
+  timeoutMs,
+}: {
+  pollMs?: number;
+  timeoutMs?: number;
+}) {
   const root = useRef<HTMLElement>(null);
   useAutoResize(root);
   const { t } = useI18n();
-  const sidebar = useTicketContext(pollMs === undefined ? {} : { pollMs });
+  const sidebar = useTicketContext({
+    ...(pollMs === undefined ? {} : { pollMs }),
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
+  });
   const { view, notice, done, pending } = sidebar;
+  // A note that failed needs the agent's retry, so it stays in view rather than folded away.
+  const failedNote =
+    view.state === "ready" && view.context.notes.some((n) => n.status === "failed");
   // A refused or stale write is told under the section the agent clicked in, not off-screen;
   // so is what an action that went through did.
   const noticeAbout = (topic: WriteTopic) => (
@@ -48,7 +62,12 @@ export default function TicketSidebar({ pollMs }: { pollMs?: number }) {
   );
 
   return (
-    <Main ref={root} aria-label={t("app.sidebarLabel")}>
+    <Main
+      ref={root}
+      aria-label={t("app.sidebarLabel")}
+      data-testid="sidebar"
+      data-version={view.state === "ready" ? view.context.version : undefined}
+    >
       <ActionAnnouncer done={done} />
       {view.state === "loading" ? <LoadingState /> : null}
       {view.state === "error" ? <ErrorState status={view.status} onRetry={sidebar.reload} /> : null}
@@ -61,26 +80,32 @@ export default function TicketSidebar({ pollMs }: { pollMs?: number }) {
         <>
           <ThreadHeader context={view.context} />
           <RiskFlags context={view.context} />
-          <IdentityCard context={view.context} pending={pending} onAct={sidebar.act} />
-          {noticeAbout("identity")}
-          <Section title={t("workflow.heading")} testId="workflow">
-            {view.context.workflow ? (
-              <WorkflowStepper workflow={view.context.workflow} />
-            ) : (
-              <SM>{t("workflow.none")}</SM>
-            )}
-            <WorkflowActions context={view.context} pending={pending} onAct={sidebar.act} />
-          </Section>
+          <CustomerLine context={view.context} name={sidebar.requesterName} />
+          <NextStep context={view.context} pending={pending} onAct={sidebar.act} />
           {noticeAbout("workflow")}
-          <Candidates context={view.context} pending={pending} onAct={sidebar.act} />
-          {noticeAbout("candidates")}
           <SummaryEditor context={view.context} pending={pending} onSave={sidebar.editSummary} />
           {noticeAbout("summary")}
-          <ThreadTimeline context={view.context} />
-          <LinkedTickets context={view.context} />
-          <NoteStatus context={view.context} pending={pending} onRetry={sidebar.retryNote} />
+          <Candidates context={view.context} pending={pending} onAct={sidebar.act} />
+          {noticeAbout("candidates")}
+          {view.context.workflow ? (
+            <Section title={t("workflow.heading")} testId="workflow">
+              <WorkflowStepper context={view.context} workflow={view.context.workflow} />
+            </Section>
+          ) : null}
+          <IdentityCard context={view.context} pending={pending} onAct={sidebar.act} />
+          {noticeAbout("identity")}
+          {failedNote ? (
+            <NoteStatus context={view.context} pending={pending} onRetry={sidebar.retryNote} />
+          ) : null}
           {noticeAbout("notes")}
-          <HandoffPayload context={view.context} />
+          <FoldedSections>
+            <ThreadTimeline context={view.context} />
+            <LinkedTickets context={view.context} />
+            {failedNote ? null : (
+              <NoteStatus context={view.context} pending={pending} onRetry={sidebar.retryNote} />
+            )}
+            <HandoffPayload context={view.context} />
+          </FoldedSections>
         </>
       ) : null}
     </Main>

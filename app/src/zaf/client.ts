@@ -11,6 +11,8 @@ export interface ZafRequestOptions {
   secure?: boolean;
   cors?: boolean;
   httpCompleteResponse?: boolean;
+  /** Milliseconds before Zendesk's proxy gives up on the call. */
+  timeout?: number;
 }
 
 /**
@@ -52,6 +54,8 @@ export interface ZafClient {
   request(options: ZafRequestOptions): Promise<ZafResponse>;
   metadata(): Promise<ZafMetadata>;
   context(): Promise<ZafContext>;
+  /** Another instance of this app (another ticket's sidebar), to send it a custom event. */
+  instance(instanceGuid: string): { trigger(name: string, data?: unknown): void };
 }
 
 /** The agent looking at the sidebar, as `client.get('currentUser')` returns them. */
