@@ -3,11 +3,35 @@ import styled from "styled-components";
 import { Button } from "@zendeskgarden/react-buttons";
 import { Well } from "@zendeskgarden/react-notifications";
 import { Code, Paragraph, SM } from "@zendeskgarden/react-typography";
-import type { ActionDetails, ThreadAction, ThreadContext } from "../api/types";
+import type { Candidate, ActionDetails, ThreadAction, ThreadContext } from "../api/types";
 import { useI18n } from "../hooks/useI18n";
 import { Row, Rows, Section } from "./Section";
 
 type Decision = { kind: "linked" | "dismissed"; threadId: string };
+
+/** What the other thread is about, its ticket and when it started: enough to recognise it. */
+function CandidateGlimpse({ candidate }: { candidate: Candidate }) {
+  const { t, relative, dateTime } = useI18n();
+  if (!candidate.workflow && !candidate.ticketId && !candidate.openedAt) return null;
+  return (
+    <SM data-testid="candidate-glimpse">
+      {[
+        candidate.workflow ? t(`workflowName.${candidate.workflow}`) : t("candidates.noWorkflow"),
+        candidate.ticketId ? t("linked.ticket", { id: candidate.ticketId }) : null,
+      ]
+        .filter(Boolean)
+        .join(" · ")}
+      {candidate.openedAt ? (
+        <>
+          {" · "}
+          <time dateTime={candidate.openedAt} title={dateTime(candidate.openedAt)}>
+            {t("candidates.opened", { time: relative(candidate.openedAt) })}
+          </time>
+        </>
+      ) : null}
+    </SM>
+  );
+}
 
 /** Undoing a decision is the opposite action on the same thread. */
 const UNDO: Record<Decision["kind"], ThreadAction> = {
@@ -71,6 +95,7 @@ export function Candidates(props: {
             <li key={candidate.threadId}>
               <Card isRecessed data-testid="candidate" data-thread-id={candidate.threadId}>
                 <Paragraph>{t("candidates.question", { threadId: candidate.threadId })}</Paragraph>
+                <CandidateGlimpse candidate={candidate} />
                 <SM>{t(`candidates.reason.${candidate.reason}`)}</SM>
                 {candidate.orderIds && candidate.orderIds.length > 0 ? (
                   <SM>{t("candidates.orders", { orders: list(candidate.orderIds) })}</SM>

@@ -295,6 +295,14 @@ export const ContextSchema = z
           "identity_conflict",
         ]),
         orderIds: z.array(z.string()).optional(),
+        workflow: z.enum(WORKFLOW_IDS).nullable().optional().openapi({
+          description: "What the other thread is about, when it has a workflow.",
+        }),
+        ticketId: z.string().nullable().optional().openapi({
+          description: "The other thread's newest ticket, to open it.",
+        }),
+        openedAt: z.string().optional(),
+        lastEventAt: z.string().optional(),
       }),
     ),
     control: z.enum(["ai", "human"]),

@@ -1,6 +1,7 @@
 import type { Channel, ControlOwner, ThreadLink, TicketStatus } from "./channel-event";
 import { shownTimeline, type ShownEntry, type UnconfirmedReason } from "./contact-confirmation";
 import type { IdentityConflict, IdentityLevel, SignalKind } from "./identity-level";
+import type { WorkflowId } from "./intent";
 import type { SlotName } from "./slots";
 import type { CandidateThread, ThreadStatus } from "./stitching";
 import { threadLevel, workflowView, type WorkflowView } from "./workflow-view";
@@ -54,7 +55,7 @@ export interface ContextView {
   artifacts: { kind: string; url: string; sha256?: string; at: string; channel: Channel }[];
   riskFlags: RiskFlagName[];
   risks: { flag: RiskFlagName; reason: string; at: string; contactId?: string }[];
-  candidates: CandidateThread[];
+  candidates: (CandidateThread & Partial<ThreadGlimpse>)[];
   control: ControlOwner;
   /** The workflow as the contact behind this ticket or session can move it. */
   workflow: WorkflowView | null;
@@ -104,11 +105,29 @@ export interface NoteStatus {
   sentAt: string | null;
 }
 
+/** What an agent needs to recognise another thread: what it is about, its ticket, its dates. */
+export interface ThreadGlimpse {
+  workflow: WorkflowId | null;
+  ticketId: string | null;
+  openedAt: string;
+  lastEventAt: string;
+}
+
+export function glimpseOf(state: ThreadState): ThreadGlimpse {
+  return {
+    workflow: state.workflow?.id ?? null,
+    ticketId: state.tickets.at(-1)?.id ?? null,
+    openedAt: state.openedAt,
+    lastEventAt: state.lastEventAt,
+  };
+}
+
 export function contextView(
   state: ThreadState,
   contactId: string,
   version: number,
   notes: NoteStatus[] = [],
+  glimpses: Record<string, ThreadGlimpse> = {},
 ): ContextView {
   const contact =
     state.contacts.find((c) => c.id === contactId) ?? state.contacts[state.contacts.length - 1];
@@ -174,11 +193,16 @@ export function contextView(
     })),
     riskFlags: [...new Set(state.riskFlags.map((f) => f.flag))],
     risks: state.riskFlags,
-    candidates: state.candidates.filter(
-      (c) =>
-        !state.dismissedCandidates.includes(c.threadId) &&
-        !state.linkedThreads.some((l) => l.threadId === c.threadId),
-    ),
+    candidates: state.candidates
+      .filter(
+        (c) =>
+          !state.dismissedCandidates.includes(c.threadId) &&
+          !state.linkedThreads.some((l) => l.threadId === c.threadId),
+      )
+      .map((c) => {
+        const glimpse = glimpses[c.threadId];
+        return glimpse ? { ...c, ...glimpse } : c;
+      }),
     control: state.control,
     workflow: state.workflow
       ? workflowView(

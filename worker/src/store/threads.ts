@@ -67,6 +67,21 @@ export async function findLinkedThreads(
   }));
 }
 
+/** Several threads of one tenant by id, for a glance at each (candidates); unknown ids are absent. */
+export async function loadThreads(
+  db: D1Database,
+  tenantId: string,
+  threadIds: string[],
+): Promise<Map<string, ThreadState>> {
+  if (threadIds.length === 0) return new Map();
+  const marks = threadIds.map((_, i) => `?${i + 2}`).join(", ");
+  const { results } = await db
+    .prepare(`SELECT id, state FROM threads WHERE tenant_id = ?1 AND id IN (${marks})`)
+    .bind(tenantId, ...threadIds)
+    .all<{ id: string; state: string }>();
+  return new Map(results.map((r) => [r.id, reviveState(JSON.parse(r.state) as ThreadState)]));
+}
+
 export async function loadThread(
   db: D1Database,
   tenantId: string,

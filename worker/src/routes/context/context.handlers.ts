@@ -1,9 +1,12 @@
 import type { ThreadLink } from "../../domain/channel-event";
-import { contextView } from "../../domain/context-view";
+import { contextView, glimpseOf } from "../../domain/context-view";
 import { ApiError } from "../../lib/problem";
 import type { AppRouteHandler } from "../../lib/types";
 import { noteStatuses } from "../../store/outbox";
-import { findLinkedThreads } from "../../store/threads";
+import { findLinkedThreads, loadThreads } from "../../store/threads";
+
+/** Candidates the sidebar describes; more than a handful is a list no agent reads. */
+const MAX_GLIMPSES = 10;
 import type { SessionContextRoute, TicketContextRoute } from "./context.routes";
 
 async function contextFor(db: D1Database, tenantId: string, link: ThreadLink) {
@@ -15,8 +18,13 @@ async function contextFor(db: D1Database, tenantId: string, link: ThreadLink) {
       "no_thread",
       `Continuity has no thread for ${link.kind} ${link.id} yet`,
     );
-  const notes = await noteStatuses(db, tenantId, found.threadId);
-  return contextView(found.state, found.contactId, found.version, notes);
+  const candidateIds = found.state.candidates.map((c) => c.threadId).slice(0, MAX_GLIMPSES);
+  const [notes, others] = await Promise.all([
+    noteStatuses(db, tenantId, found.threadId),
+    loadThreads(db, tenantId, candidateIds),
+  ]);
+  const glimpses = Object.fromEntries([...others].map(([id, state]) => [id, glimpseOf(state)]));
+  return contextView(found.state, found.contactId, found.version, notes, glimpses);
 }
 
 export const ticketContext: AppRouteHandler<TicketContextRoute> = async (c) => {
