@@ -26,15 +26,19 @@ describe("the first screen", () => {
     expect(within(line).getByTestId("customer-level").textContent).toBe("medium identity");
   });
 
-  it("says so when Zendesk has no name for the requester", async () => {
-    const client = zafDouble({
-      worker: () => ({ status: 200, body: aContext() }),
-      requester: null,
-    });
-    renderSidebar({ client });
+  for (const [what, requester] of [
+    ["no requester", null],
+    ["a caller named after their number", { id: 56, name: "Caller +1 415 555 0100" }],
+    ["a sender named after their address", { id: 57, name: "maya.ortiz@example.com" }],
+  ] as const)
+    it(`says the name is not known for ${what}, and shows no raw contact`, async () => {
+      const client = zafDouble({ worker: () => ({ status: 200, body: aContext() }), requester });
+      renderSidebar({ client });
 
-    expect((await screen.findByTestId("customer-name")).textContent).toBe("Name not known");
-  });
+      const line = await screen.findByTestId("customer-line");
+      expect(within(line).getByTestId("customer-name").textContent).toBe("Name not known");
+      expect(line.textContent).not.toMatch(/555 0100|maya\.ortiz/);
+    });
 
   it("puts who, the next step with what is missing, and the summary before the detail", async () => {
     renderSidebar({ context: aContext() });

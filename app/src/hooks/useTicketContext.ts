@@ -83,9 +83,15 @@ function actorOf(user: ZafUser | undefined): string {
   return (user?.name?.trim() || String(user?.id ?? "")).slice(0, 120) || "unknown";
 }
 
+/**
+ * The requester's name as Zendesk has it. Zendesk names an unknown caller or sender after their
+ * number or address ("Caller +1 415…"): that is no name, and the sidebar shows contacts masked.
+ */
 function nameOf(requester: unknown): string | null {
   const name = (requester as { name?: unknown } | undefined)?.name;
-  return typeof name === "string" && name.trim() ? name.trim().slice(0, 120) : null;
+  if (typeof name !== "string" || !name.trim()) return null;
+  if (name.includes("@") || (name.match(/\d/g) ?? []).length >= 7) return null;
+  return name.trim().slice(0, 120);
 }
 
 /**
