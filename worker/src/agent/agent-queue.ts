@@ -1,4 +1,5 @@
 import type { Env } from "../env";
+import { backoffSeconds, DEFAULT_RETRY_BASE_SECONDS } from "../lib/retry-policy";
 import type { AgentRunMessage } from "./agent-run-message";
 
 export function sessionFor(env: Env, tenantId: string, threadId: string) {
@@ -26,7 +27,12 @@ export async function consumeAgentRuns(
             error: error instanceof Error ? error.message : "unknown",
           }),
         );
-        message.retry({ delaySeconds: Math.min(300, 2 ** message.attempts) });
+        // Agent runs back off from 2 s whatever RETRY_BASE_SECONDS says.
+        message.retry({
+          delaySeconds: backoffSeconds(message.attempts, {
+            baseSeconds: DEFAULT_RETRY_BASE_SECONDS,
+          }),
+        });
       }
     }),
   );

@@ -1,4 +1,4 @@
-import { toBase64Url, utf8 } from "../security/encoding";
+import { hmacSha256Base64Url } from "../security/hmac";
 
 /** Six random digits, uniformly: rejection sampling avoids modulo bias. */
 export function newCode(): string {
@@ -16,7 +16,5 @@ export async function codeHash(
   contactId: string,
   code: string,
 ): Promise<string> {
-  return toBase64Url(
-    await crypto.subtle.sign("HMAC", key, utf8(`otp:${threadId}:${contactId}:${code}`)),
-  );
+  return hmacSha256Base64Url(key, `otp:${threadId}:${contactId}:${code}`);
 }

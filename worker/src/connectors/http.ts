@@ -1,6 +1,9 @@
+import { retryAfterSeconds } from "../lib/retry-policy";
+
 /**
- * Outbound HTTP for connectors. Failures are classified so callers know whether waiting helps:
- * a `DownstreamUnavailable` (timeout, 5xx, 429) is retried later; anything else is final.
+ * Outbound HTTP for connectors. Every answer is judged in one place (`judgeAnswer`), so callers
+ * know whether waiting helps: a `DownstreamUnavailable` (timeout, unreachable, 429, 5xx) is retried
+ * later, honouring Retry-After; a `DownstreamRejected` (any other 4xx) is final.
  */
 export class DownstreamUnavailable extends Error {
   constructor(
@@ -25,32 +28,47 @@ export class DownstreamRejected extends Error {
 
 export const DEFAULT_TIMEOUT_MS = 8_000;
 
-export function retryAfterSeconds(header: string | null, nowMs: number): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds);
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - nowMs) / 1000));
-}
-
 export interface HttpClient {
   service: string;
   fetch: typeof fetch;
   timeoutMs?: number;
 }
 
-/** GET JSON; 404 answers null so "no such customer" is an answer, not an error. */
-export async function getJson<T>(
+/** What a service's answer means for the call: use it, try again (after N s if it said), or stop. */
+export type AnswerVerdict =
+  | { kind: "done" }
+  | { kind: "retry"; reason: string; retryAfterSeconds: number | undefined }
+  | { kind: "give_up"; status: number; reason: string };
+
+export function judgeAnswer(response: Response, nowMs: number): AnswerVerdict {
+  if (response.status === 429 || response.status >= 500)
+    return {
+      kind: "retry",
+      reason: `HTTP ${response.status}`,
+      retryAfterSeconds: retryAfterSeconds(response.headers.get("retry-after"), nowMs),
+    };
+  if (!response.ok)
+    return { kind: "give_up", status: response.status, reason: response.statusText };
+  return { kind: "done" };
+}
+
+/**
+ * One request, bounded by the client's timeout. Answers the response when it is usable: a 2xx, or
+ * a status in `handled` that the caller gives its own meaning (404 "no such record", 409 "changed
+ * since read"). Anything else is thrown as its verdict says, with the body discarded.
+ */
+export async function send(
   client: HttpClient,
   url: string,
-  headers: Record<string, string>,
-): Promise<T | null> {
+  init: RequestInit,
+  handled: readonly number[] = [],
+): Promise<Response> {
   let response: Response;
   // Called unbound: workerd rejects fetch invoked as a method of another object.
-  const send = client.fetch;
+  const fetcher = client.fetch;
   try {
-    response = await send(url, {
-      headers: { accept: "application/json", ...headers },
+    response = await fetcher(url, {
+      ...init,
       signal: AbortSignal.timeout(client.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     });
   } catch (error) {
@@ -60,21 +78,30 @@ export async function getJson<T>(
         : `unreachable (${error instanceof Error ? error.message : "network error"})`;
     throw new DownstreamUnavailable(client.service, reason);
   }
+  if (handled.includes(response.status)) return response;
+  const verdict = judgeAnswer(response, Date.now());
+  if (verdict.kind === "done") return response;
+  await response.body?.cancel();
+  if (verdict.kind === "retry")
+    throw new DownstreamUnavailable(client.service, verdict.reason, verdict.retryAfterSeconds);
+  throw new DownstreamRejected(client.service, verdict.status, verdict.reason);
+}
+
+/** GET JSON; 404 answers null so "no such customer" is an answer, not an error. */
+export async function getJson<T>(
+  client: HttpClient,
+  url: string,
+  headers: Record<string, string>,
+): Promise<T | null> {
+  const response = await send(
+    client,
+    url,
+    { headers: { accept: "application/json", ...headers } },
+    [404],
+  );
   if (response.status === 404) {
     await response.body?.cancel();
     return null;
-  }
-  if (response.status === 429 || response.status >= 500) {
-    await response.body?.cancel();
-    throw new DownstreamUnavailable(
-      client.service,
-      `HTTP ${response.status}`,
-      retryAfterSeconds(response.headers.get("retry-after"), Date.now()),
-    );
-  }
-  if (!response.ok) {
-    await response.body?.cancel();
-    throw new DownstreamRejected(client.service, response.status, response.statusText);
   }
   return (await response.json()) as T;
 }

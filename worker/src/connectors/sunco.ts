@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { TenantConfig } from "../tenancy/tenant-config";
-import { DownstreamRejected, DownstreamUnavailable, retryAfterSeconds } from "./http";
+import { DownstreamRejected, send, type HttpClient } from "./http";
 
 const MessagesPage = z.object({
   messages: z.array(
@@ -14,10 +14,13 @@ const MessagesPage = z.object({
 
 /** Sunshine Conversations v2: messages and switchboard actions, with Basic key auth. */
 export class SuncoClient {
+  private readonly client: HttpClient;
   constructor(
     private readonly config: TenantConfig["sunco"],
-    private readonly fetcher: typeof fetch = fetch,
-  ) {}
+    fetcher: typeof fetch = fetch,
+  ) {
+    this.client = { service: "Sunshine Conversations", fetch: fetcher };
+  }
 
   private get ready(): { appId: string; auth: string } {
     const { appId, keyId, keySecret } = this.config;
@@ -32,37 +35,15 @@ export class SuncoClient {
 
   private async call(method: string, path: string, body?: unknown): Promise<unknown> {
     const { auth } = this.ready;
-    const send = this.fetcher;
-    let response: Response;
-    try {
-      response = await send(`${this.config.baseUrl}${path}`, {
-        method,
-        headers: {
-          authorization: auth,
-          accept: "application/json",
-          ...(body !== undefined && { "content-type": "application/json" }),
-        },
-        ...(body !== undefined && { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(8000),
-      });
-    } catch (error) {
-      throw new DownstreamUnavailable(
-        "Sunshine Conversations",
-        error instanceof Error && error.name === "TimeoutError" ? "timed out" : "unreachable",
-      );
-    }
-    if (response.status === 429 || response.status >= 500) {
-      await response.body?.cancel();
-      throw new DownstreamUnavailable(
-        "Sunshine Conversations",
-        `HTTP ${response.status}`,
-        retryAfterSeconds(response.headers.get("retry-after"), Date.now()),
-      );
-    }
-    if (!response.ok) {
-      await response.body?.cancel();
-      throw new DownstreamRejected("Sunshine Conversations", response.status, response.statusText);
-    }
+    const response = await send(this.client, `${this.config.baseUrl}${path}`, {
+      method,
+      headers: {
+        authorization: auth,
+        accept: "application/json",
+        ...(body !== undefined && { "content-type": "application/json" }),
+      },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
     return response.status === 204 ? null : response.json();
   }
 

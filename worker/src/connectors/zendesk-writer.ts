@@ -1,5 +1,5 @@
 import type { TenantConfig } from "../tenancy/tenant-config";
-import { DownstreamRejected, DownstreamUnavailable, retryAfterSeconds } from "./http";
+import { DownstreamRejected, send, type HttpClient } from "./http";
 import { zendeskAuthHeader, ZendeskReader, type ZendeskComment } from "./zendesk";
 
 /** Zendesk answered 409 to a safe_update: the ticket changed since we read it. */
@@ -23,12 +23,15 @@ export interface TicketUpdate {
  */
 export class ZendeskWriter {
   private readonly reader: ZendeskReader;
+  private readonly client: HttpClient;
   constructor(
     private readonly config: TenantConfig["zendesk"],
-    private readonly fetcher: typeof fetch = fetch,
-    private readonly timeoutMs = 10_000,
+    fetcher: typeof fetch = fetch,
+    /** For the write; the reads before it (ticket, comments) keep the connectors' default. */
+    timeoutMs = 10_000,
   ) {
     this.reader = new ZendeskReader(config, fetcher);
+    this.client = { service: "Zendesk", fetch: fetcher, timeoutMs };
   }
 
   async updateTicket(
@@ -44,43 +47,23 @@ export class ZendeskWriter {
     if (update.customFields?.length) ticket.custom_fields = update.customFields;
     if (update.updatedStamp)
       Object.assign(ticket, { safe_update: true, updated_stamp: update.updatedStamp });
-    const send = this.fetcher;
-    let response: Response;
-    try {
-      response = await send(
-        `${this.config.baseUrl}/api/v2/tickets/${encodeURIComponent(ticketId)}`,
-        {
-          method: "PUT",
-          headers: {
-            ...zendeskAuthHeader(this.config),
-            "content-type": "application/json",
-            accept: "application/json",
-          },
-          body: JSON.stringify({ ticket }),
-          signal: AbortSignal.timeout(this.timeoutMs),
+    const response = await send(
+      this.client,
+      `${this.config.baseUrl}/api/v2/tickets/${encodeURIComponent(ticketId)}`,
+      {
+        method: "PUT",
+        headers: {
+          ...zendeskAuthHeader(this.config),
+          "content-type": "application/json",
+          accept: "application/json",
         },
-      );
-    } catch (error) {
-      throw new DownstreamUnavailable(
-        "Zendesk",
-        error instanceof Error && error.name === "TimeoutError" ? "timed out" : "unreachable",
-      );
-    }
+        body: JSON.stringify({ ticket }),
+      },
+      [409],
+    );
     if (response.status === 409) {
       await response.body?.cancel();
       throw new TicketChanged(ticketId);
-    }
-    if (response.status === 429 || response.status >= 500) {
-      await response.body?.cancel();
-      throw new DownstreamUnavailable(
-        "Zendesk",
-        `HTTP ${response.status}`,
-        retryAfterSeconds(response.headers.get("retry-after"), Date.now()),
-      );
-    }
-    if (!response.ok) {
-      await response.body?.cancel();
-      throw new DownstreamRejected("Zendesk", response.status, response.statusText);
     }
     const body = (await response.json()) as { ticket?: { updated_at?: string } };
     return { updatedAt: body.ticket?.updated_at ?? null };

@@ -4,6 +4,7 @@ import type { ZendeskComment } from "../connectors/zendesk";
 import { TicketChanged, ZendeskWriter } from "../connectors/zendesk-writer";
 import { escapeHtml } from "../domain/note-rendering";
 import type { Env } from "../env";
+import { backoffSeconds, retryBaseSeconds } from "../lib/retry-policy";
 import { randomToken } from "../security/encoding";
 import { rootKeys } from "../security/keys";
 import { open } from "../security/sealed-box";
@@ -58,15 +59,6 @@ const plain = (html: string) =>
     .replace(/<[^>]+>/g, " ")
     .replace(/\s+/g, " ")
     .trim();
-
-function retryBase(env: Env): number {
-  const configured = Number(env.RETRY_BASE_SECONDS);
-  return env.RETRY_BASE_SECONDS !== undefined && Number.isFinite(configured) ? configured : 2;
-}
-
-function backoff(attempt: number, retryAfter: number | undefined, base: number): number {
-  return Math.max(retryAfter ?? 0, Math.min(300, base * 2 ** Math.max(0, attempt - 1)));
-}
 
 async function payloadOf(env: Env, tenantId: string, row: OutboxRow): Promise<OutboxPayload> {
   const keys = await rootKeys(env.SECRETS_KEY);
@@ -172,7 +164,7 @@ async function deliverNotes(
         if (error instanceof TicketChanged)
           return {
             kind: "retry",
-            delaySeconds: backoff(attempts, undefined, retryBase(env)),
+            delaySeconds: backoffSeconds(attempts, { baseSeconds: retryBaseSeconds(env) }),
             reason: error.message,
           };
         throw error;
@@ -182,7 +174,7 @@ async function deliverNotes(
   }
   return {
     kind: "retry",
-    delaySeconds: backoff(attempts, undefined, retryBase(env)),
+    delaySeconds: backoffSeconds(attempts, { baseSeconds: retryBaseSeconds(env) }),
     reason: "ticket kept changing",
   };
 }
@@ -282,11 +274,11 @@ export async function deliverOnce(
       return { kind: "failed", reason: `gave up after ${attempts} attempts: ${reason}` };
     return {
       kind: "retry",
-      delaySeconds: backoff(
-        attempts,
-        error instanceof DownstreamUnavailable ? error.retryAfterSeconds : undefined,
-        retryBase(env),
-      ),
+      delaySeconds: backoffSeconds(attempts, {
+        baseSeconds: retryBaseSeconds(env),
+        retryAfterSeconds:
+          error instanceof DownstreamUnavailable ? error.retryAfterSeconds : undefined,
+      }),
       reason,
     };
   } finally {

@@ -4,6 +4,7 @@ import { orderSystemFor, type OrderSystem } from "../connectors/orders";
 import { demoOrderSystem } from "../demo/demo-orders";
 import { linksOf, type ChannelEvent } from "../domain/channel-event";
 import type { Env } from "../env";
+import { backoffSeconds, retryBaseSeconds } from "../lib/retry-policy";
 import { identityKey } from "../security/keys";
 import { extendLease, failDelivery, forgetDelivery, isSettled } from "../store/deliveries";
 import { findLinkedThreads, type LinkedThread } from "../store/threads";
@@ -23,23 +24,6 @@ import { recordContact, type RecordOutcome } from "./record-contact";
 
 /** After this many deliveries a message is set aside as failed, visible and replayable by an operator. */
 export const MAX_INGEST_ATTEMPTS = 6;
-
-/** Exponential backoff from `base` seconds, capped at five minutes, never sooner than Retry-After. */
-export function backoffSeconds(
-  attempt: number,
-  retryAfter: number | undefined,
-  base: number,
-): number {
-  const exponential = Math.min(300, base * 2 ** Math.max(0, attempt - 1));
-  return Math.max(retryAfter ?? 0, exponential);
-}
-
-function retryBase(env: Env): number {
-  const configured = Number(env.RETRY_BASE_SECONDS);
-  return Number.isFinite(configured) && configured >= 0 && env.RETRY_BASE_SECONDS !== undefined
-    ? configured
-    : 2;
-}
 
 export async function processIngest(
   env: Env,
@@ -194,11 +178,10 @@ export async function consumeIngest(batch: MessageBatch<IngestMessage>, env: Env
       const reason = error instanceof Error ? error.message : String(error);
       const transient = error instanceof DownstreamUnavailable;
       if (transient && message.attempts < MAX_INGEST_ATTEMPTS) {
-        const delaySeconds = backoffSeconds(
-          message.attempts,
-          error.retryAfterSeconds,
-          retryBase(env),
-        );
+        const delaySeconds = backoffSeconds(message.attempts, {
+          baseSeconds: retryBaseSeconds(env),
+          retryAfterSeconds: error.retryAfterSeconds,
+        });
         // The wait is known: the sweep should not take this event for lost meanwhile.
         await extendLease(
           env.DB,
@@ -223,7 +206,7 @@ export async function consumeIngest(batch: MessageBatch<IngestMessage>, env: Env
         message.ack();
       } catch {
         message.retry({
-          delaySeconds: backoffSeconds(message.attempts, undefined, retryBase(env)),
+          delaySeconds: backoffSeconds(message.attempts, { baseSeconds: retryBaseSeconds(env) }),
         });
       }
       console.error(

@@ -1,4 +1,5 @@
-import { randomToken, toBase64Url, utf8 } from "./encoding";
+import { randomToken, utf8 } from "./encoding";
+import { hmacSha256Base64Url } from "./hmac";
 
 /**
  * App secrets are long enough (> 64 bytes) that HMAC-SHA256 keys with SHA-256(secret) rather than
@@ -12,7 +13,7 @@ export function generateAppSecret(): string {
 }
 
 export async function lookupHash(lookupKey: CryptoKey, secret: string): Promise<string> {
-  return toBase64Url(await crypto.subtle.sign("HMAC", lookupKey, utf8(secret)));
+  return hmacSha256Base64Url(lookupKey, secret);
 }
 
 /** The HMAC key equivalent of a long secret: SHA-256 of its bytes. */

@@ -11,6 +11,7 @@ import { loadTenant, type LoadedTenant } from "../../tenancy/tenants";
 /**
  * An unknown tenant id is answered exactly as a known tenant answers a request signed with the
  * wrong secret: checked against a secret nobody holds, so the answer never tells which ids exist.
+ * (The operator APIs, which may tell, answer `TenantNotFound`.)
  */
 let decoySecrets: { secret: string; key: Uint8Array<ArrayBuffer> } | null = null;
 // Made on first use: the runtime allows no random values at global scope.
@@ -35,6 +36,15 @@ function unauthorized(reason: string): never {
   );
 }
 
+/**
+ * The tenant a request was signed for, once its check passed. An unknown id, whose check ran
+ * against the decoy, is refused here with the answer a mismatched signature gets.
+ */
+function signedFor(tenant: LoadedTenant | null, mismatch: string): LoadedTenant {
+  if (!tenant) unauthorized(mismatch);
+  return tenant;
+}
+
 /** Zendesk webhooks: HMAC over timestamp + raw body, checked before a byte is parsed. */
 export const verifyZendesk = createMiddleware<AppBindings>(async (c, next) => {
   const tenant = await tenantOf(c.env, c.req.param("tenantId"));
@@ -56,8 +66,7 @@ export const verifyZendesk = createMiddleware<AppBindings>(async (c, next) => {
     Date.now(),
   );
   if (!check.ok) unauthorized(check.reason);
-  if (!tenant) unauthorized("signature does not match");
-  c.set("tenant", tenant);
+  c.set("tenant", signedFor(tenant, "signature does not match"));
   c.set("rawBody", raw);
   await next();
 });
@@ -72,9 +81,9 @@ export const verifySunco = createMiddleware<AppBindings>(async (c, next) => {
       "webhook_not_configured",
       "Set sunco.webhookSecret in the tenant settings to receive Sunshine Conversations webhooks",
     );
-  if (!(await secretsEqual(secret, c.req.header("x-api-key"))) || !tenant)
+  if (!(await secretsEqual(secret, c.req.header("x-api-key"))))
     unauthorized("X-API-Key does not match");
-  c.set("tenant", tenant);
+  c.set("tenant", signedFor(tenant, "X-API-Key does not match"));
   c.set("rawBody", await c.req.text());
   await next();
 });
@@ -89,8 +98,7 @@ export const verifyChannel = createMiddleware<AppBindings>(async (c, next) => {
     raw,
   );
   if (!check.ok) unauthorized(check.reason);
-  if (!tenant) unauthorized("signature does not match");
-  c.set("tenant", tenant);
+  c.set("tenant", signedFor(tenant, "signature does not match"));
   c.set("rawBody", raw);
   await next();
 });
