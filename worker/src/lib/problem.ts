@@ -54,3 +54,13 @@ export function invalid(
     issues,
   );
 }
+
+/**
+ * The operator APIs' answer for a tenant id that names no tenant. Inbound webhooks never give it:
+ * they answer an unknown id as a wrong signature (routes/inbound/verify.ts).
+ */
+export class TenantNotFound extends ApiError {
+  constructor() {
+    super(404, "tenant_not_found", "No tenant with this id");
+  }
+}

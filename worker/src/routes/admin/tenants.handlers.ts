@@ -1,4 +1,4 @@
-import { ApiError } from "../../lib/problem";
+import { ApiError, TenantNotFound } from "../../lib/problem";
 import type { AppRouteHandler } from "../../lib/types";
 import { leaseFrom, openEvent } from "../../ingest/delivery-copy";
 import { requeueStuckDeliveries } from "../../ingest/stuck-deliveries";
@@ -44,7 +44,7 @@ function rolloutProblem(
 }
 
 function noTenant(): never {
-  throw new ApiError(404, "tenant_not_found", "No tenant with this id");
+  throw new TenantNotFound();
 }
 
 async function requireTenant(db: D1Database, tenantId: string): Promise<void> {
