@@ -3,6 +3,7 @@ import { enforceRetention, type RetentionRun } from "./governance/retention";
 import { requeueStuckDeliveries } from "./ingest/stuck-deliveries";
 import { overdueRuns } from "./store/agent-runs";
 import { overdueOutbox } from "./store/outbox";
+import { tenantIds } from "./store/tenants";
 import { loadTenant } from "./tenancy/tenants";
 
 /**
@@ -29,9 +30,8 @@ export async function sweep(
 
 /** Every minute as well: each tenant's retention windows, a bounded batch at a time. */
 export async function retentionSweep(env: Env, now: Date): Promise<Record<string, RetentionRun>> {
-  const { results } = await env.DB.prepare(`SELECT id FROM tenants`).all<{ id: string }>();
   const runs: Record<string, RetentionRun> = {};
-  for (const { id } of results) {
+  for (const id of await tenantIds(env.DB)) {
     const tenant = await loadTenant(env, id);
     if (!tenant) continue;
     runs[id] = await enforceRetention(env, tenant.config, now);

@@ -5,6 +5,7 @@ import type { ContextCards, OrderFacts } from "../domain/agent/cards";
 import { mayDiscussOrder } from "../domain/agent/policy";
 import type { ContactState, ThreadState } from "../domain/thread-state";
 import type { Order } from "../contracts/orders";
+import { customerTier } from "../store/identities";
 import type { ToolCallRecord } from "./agent-model";
 
 function facts(order: Order): OrderFacts {
@@ -58,11 +59,7 @@ export async function assembleContext(
       tier = cached.tier;
       sources.push("kv:customer");
     } else {
-      const row = await deps.db
-        .prepare(`SELECT tier FROM customers WHERE tenant_id = ?1 AND id = ?2`)
-        .bind(deps.tenantId, state.customerId)
-        .first<{ tier: string | null }>();
-      tier = row?.tier ?? null;
+      tier = await customerTier(deps.db, deps.tenantId, state.customerId);
       sources.push("d1:customer");
       await deps.cache.put(key, JSON.stringify({ tier } satisfies CustomerProfile), {
         expirationTtl: 300,

@@ -4,7 +4,9 @@ import type { Env } from "../env";
 import { identityHash } from "../security/identity-hash";
 import { identityKey } from "../security/keys";
 import { toBase64Url, utf8 } from "../security/encoding";
-import { unionOfSeeks } from "../store/seeks";
+import { eraseRecords, recordErasure } from "../store/erasures";
+import { identitiesOf, ownersOf, sharedWithOthers } from "../store/identities";
+import { linksOfThreads, threadsOfCustomersOrIdentifiers } from "../store/threads";
 
 export interface ErasureReport {
   requestId: string;
@@ -20,30 +22,6 @@ export interface ErasureReport {
 /** Keyed hash of a ticket or session id, so a tombstone can match a late event about it. */
 export async function linkHash(key: CryptoKey, link: ThreadLink): Promise<string> {
   return toBase64Url(await crypto.subtle.sign("HMAC", key, utf8(`link:${link.kind}:${link.id}`)));
-}
-
-/** Whether anything a late event carries belongs to an erased customer. */
-export async function isErased(
-  db: D1Database,
-  tenantId: string,
-  marks: { kind: string; hash: string }[],
-): Promise<boolean> {
-  if (marks.length === 0) return false;
-  const row = await db
-    .prepare(
-      `${unionOfSeeks("SELECT 1 AS found FROM erasure_tombstones", ["kind", "hash"], "", marks.length)} LIMIT 1`,
-    )
-    .bind(tenantId, ...marks.flatMap((m) => [m.kind, m.hash]))
-    .first<{ found: number }>();
-  return row !== null;
-}
-
-async function all<T>(statement: D1PreparedStatement): Promise<T[]> {
-  return (await statement.all<T>()).results;
-}
-
-function placeholders(count: number, from: number): string {
-  return Array.from({ length: count }, (_, i) => `?${i + from}`).join(", ") || "NULL";
 }
 
 /**
@@ -68,37 +46,20 @@ export async function eraseCustomer(
   };
 
   // Who: the customers the identifier belongs to, and every identifier of theirs.
-  const owners = await all<{ customer_id: string }>(
-    db
-      .prepare(
-        `SELECT customer_id FROM identities WHERE tenant_id = ?1 AND kind = ?2 AND hash = ?3`,
-      )
-      .bind(tenantId, asked.kind, asked.hash),
-  );
-  const customers = [...new Set(owners.map((o) => o.customer_id))];
+  const customers = [...new Set(await ownersOf(db, tenantId, asked))];
   // A family email names several people: erasing by it would erase them all. Ask for one of theirs.
   if (customers.length > 1) return { shared: customers.length };
-  const identities = customers.length
-    ? await all<{ kind: string; hash: string; customer_id: string }>(
-        db
-          .prepare(
-            `SELECT kind, hash, customer_id FROM identities WHERE tenant_id = ?1 AND customer_id IN (${placeholders(customers.length, 2)})`,
-          )
-          .bind(tenantId, ...customers),
-      )
-    : [];
+  const identities = customers.length ? await identitiesOf(db, tenantId, customers) : [];
   // Shared identifiers (a family email) also belong to someone else: they are not tombstoned.
-  const sharedWithOthers = identities.length
-    ? await all<{ kind: string; hash: string }>(
-        db
-          .prepare(
-            `SELECT DISTINCT kind, hash FROM identities WHERE tenant_id = ?1 AND customer_id NOT IN (${placeholders(customers.length, 2)})
-             AND hash IN (${placeholders(identities.length, customers.length + 2)})`,
-          )
-          .bind(tenantId, ...customers, ...identities.map((i) => i.hash)),
+  const sharedWithOtherCustomers = identities.length
+    ? await sharedWithOthers(
+        db,
+        tenantId,
+        customers,
+        identities.map((i) => i.hash),
       )
     : [];
-  const shared = new Set(sharedWithOthers.map((s) => `${s.kind}:${s.hash}`));
+  const shared = new Set(sharedWithOtherCustomers.map((s) => `${s.kind}:${s.hash}`));
   const marks = new Map<string, { kind: string; hash: string }>();
   marks.set(`${asked.kind}:${asked.hash}`, asked);
   for (const i of identities)
@@ -106,85 +67,25 @@ export async function eraseCustomer(
 
   // Where: their threads, and any thread an erased identifier appeared on.
   const markList = [...marks.values()];
-  const threadRows = await all<{ id: string }>(
-    db
-      .prepare(
-        `SELECT id FROM threads WHERE tenant_id = ?1 AND (customer_id IN (${placeholders(customers.length, 2)})
-           OR id IN (SELECT thread_id FROM identifier_threads WHERE tenant_id = ?1 AND hash IN (${placeholders(markList.length, customers.length + 2)})))`,
-      )
-      .bind(tenantId, ...customers, ...markList.map((m) => m.hash)),
+  const threads = await threadsOfCustomersOrIdentifiers(
+    db,
+    tenantId,
+    customers,
+    markList.map((m) => m.hash),
   );
-  const threads = threadRows.map((r) => r.id);
-  const links = await all<{ kind: ThreadLink["kind"]; external_id: string }>(
-    db
-      .prepare(
-        `SELECT kind, external_id FROM thread_links WHERE tenant_id = ?1 AND thread_id IN (${placeholders(threads.length, 2)})`,
-      )
-      .bind(tenantId, ...threads),
-  );
+  const links = await linksOfThreads(db, tenantId, threads);
   for (const link of links)
     marks.set(`link:${link.kind}:${link.external_id}`, {
       kind: `link_${link.kind}`,
       hash: await linkHash(key, { kind: link.kind, id: link.external_id }),
     });
 
-  const byThread = (table: string) =>
-    db
-      .prepare(
-        `DELETE FROM ${table} WHERE tenant_id = ?1 AND thread_id IN (${placeholders(threads.length, 2)})`,
-      )
-      .bind(tenantId, ...threads);
-  const byCustomer = (table: string, column: string) =>
-    db
-      .prepare(
-        `DELETE FROM ${table} WHERE tenant_id = ?1 AND ${column} IN (${placeholders(customers.length, 2)})`,
-      )
-      .bind(tenantId, ...customers);
   const tickets = links.filter((l) => l.kind === "ticket").map((l) => l.external_id);
-  const statements: [string, D1PreparedStatement][] = [
-    ["thread_events", byThread("thread_events")],
-    ["thread_links", byThread("thread_links")],
-    ["identifier_threads", byThread("identifier_threads")],
-    ["outbox", byThread("outbox")],
-    ["agent_runs", byThread("agent_runs")],
-    ["inbound_deliveries", byThread("inbound_deliveries")],
-    [
-      "threads",
-      db
-        .prepare(
-          `DELETE FROM threads WHERE tenant_id = ?1 AND id IN (${placeholders(threads.length, 2)})`,
-        )
-        .bind(tenantId, ...threads),
-    ],
-    ["identities", byCustomer("identities", "customer_id")],
-    ["customers", byCustomer("customers", "id")],
-    [
-      "write_leases",
-      db
-        .prepare(
-          `DELETE FROM write_leases WHERE tenant_id = ?1 AND target IN (${placeholders(tickets.length, 2)})`,
-        )
-        .bind(tenantId, ...tickets.map((t) => `ticket:${t}`)),
-    ],
-  ];
-  const anonymise = db
-    .prepare(
-      `UPDATE audit_log SET data = '{"erased":true}', thread_id = NULL,
-         actor = CASE WHEN actor LIKE 'human:%' OR actor LIKE 'agent:%' OR actor LIKE 'system:%' THEN actor ELSE 'erased' END
-       WHERE tenant_id = ?1 AND thread_id IN (${placeholders(threads.length, 2)})`,
-    )
-    .bind(tenantId, ...threads);
-  const tombstones = [...marks.values()].map((m) =>
-    db
-      .prepare(
-        `INSERT INTO erasure_tombstones (tenant_id, kind, hash, erased_at) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (tenant_id, kind, hash) DO NOTHING`,
-      )
-      .bind(tenantId, m.kind, m.hash, now),
-  );
-  const results = await db.batch([...statements.map(([, s]) => s), anonymise, ...tombstones]);
-  const removed = Object.fromEntries(
-    statements.map(([table], i) => [table, results[i]?.meta.changes ?? 0]),
+  const { removed, anonymisedAudit } = await eraseRecords(
+    db,
+    tenantId,
+    { threads, customers, tickets, marks: [...marks.values()] },
+    now,
   );
 
   // Caches: the agent's profile and case cards for these customers and tickets.
@@ -200,15 +101,10 @@ export async function eraseCustomer(
     customers: customers.length,
     threads: threads.length,
     removed,
-    anonymised: { audit_log: results[statements.length]?.meta.changes ?? 0 },
+    anonymised: { audit_log: anonymisedAudit },
     cacheEntries: cacheKeys.length,
     tombstones: marks.size,
   };
-  await db
-    .prepare(
-      `INSERT INTO erasure_requests (tenant_id, id, requested_at, report) VALUES (?1, ?2, ?3, ?4)`,
-    )
-    .bind(tenantId, requestId, now, JSON.stringify(report))
-    .run();
+  await recordErasure(db, tenantId, requestId, now, report);
   return report;
 }

@@ -2,7 +2,10 @@ import { DATA_CLASSES, factTypesOf, scrubFact, type DataClass } from "../domain/
 import type { ThreadEvent } from "../domain/thread-events";
 import { project } from "../domain/thread-state";
 import type { Env } from "../env";
-import { loadEvents, loadThread, ThreadWrite } from "../store/threads";
+import { expireAudit } from "../store/audit";
+import { expireIdentifierThreads } from "../store/identifier-threads";
+import { expireIdentities } from "../store/identities";
+import { factsToScrub, loadEvents, loadThread, scrubFacts, ThreadWrite } from "../store/threads";
 import type { RetentionConfig, TenantConfig } from "../tenancy/tenant-config";
 
 /** Facts scrubbed per class per run: the cron runs every minute, so a backlog drains in steps. */
@@ -43,47 +46,33 @@ export async function enforceRetention(
   const touched = new Set<string>();
   for (const dataClass of DATA_CLASSES) {
     const types = factTypesOf(dataClass);
-    const { results } = await db
-      .prepare(
-        `SELECT thread_id, seq, data FROM thread_events
-         WHERE tenant_id = ?1 AND type IN (${types.map((_, i) => `?${i + 3}`).join(", ")})
-           AND occurred_at < ?2 AND scrubbed_at IS NULL
-         LIMIT ${BATCH}`,
-      )
-      .bind(tenantId, cutoff(now, config.retention[WINDOW[dataClass]]), ...types)
-      .all<{ thread_id: string; seq: number; data: string }>();
-    if (results.length === 0) continue;
-    await db.batch(
-      results.map((r) =>
-        db
-          .prepare(
-            `UPDATE thread_events SET data = ?4, scrubbed_at = ?5 WHERE tenant_id = ?1 AND thread_id = ?2 AND seq = ?3`,
-          )
-          .bind(
-            tenantId,
-            r.thread_id,
-            r.seq,
-            JSON.stringify(scrubFact(JSON.parse(r.data) as ThreadEvent)),
-            stamp,
-          ),
-      ),
+    const facts = await factsToScrub(
+      db,
+      tenantId,
+      types,
+      cutoff(now, config.retention[WINDOW[dataClass]]),
+      BATCH,
     );
-    scrubbed[dataClass] = results.length;
-    for (const r of results) touched.add(r.thread_id);
+    if (facts.length === 0) continue;
+    await scrubFacts(
+      db,
+      tenantId,
+      facts.map((f) => ({
+        ...f,
+        data: JSON.stringify(scrubFact(JSON.parse(f.data) as ThreadEvent)),
+      })),
+      stamp,
+    );
+    scrubbed[dataClass] = facts.length;
+    for (const f of facts) touched.add(f.threadId);
   }
   for (const threadId of touched) await reproject(env, tenantId, threadId, config.policy, stamp);
 
   const identifierCutoff = cutoff(now, config.retention.identifiersDays);
   const [identities, , audit] = await db.batch([
-    db
-      .prepare(`DELETE FROM identities WHERE tenant_id = ?1 AND last_seen_at < ?2`)
-      .bind(tenantId, identifierCutoff),
-    db
-      .prepare(`DELETE FROM identifier_threads WHERE tenant_id = ?1 AND seen_at < ?2`)
-      .bind(tenantId, identifierCutoff),
-    db
-      .prepare(`DELETE FROM audit_log WHERE tenant_id = ?1 AND at < ?2`)
-      .bind(tenantId, cutoff(now, config.retention.auditDays)),
+    expireIdentities(db, tenantId, identifierCutoff),
+    expireIdentifierThreads(db, tenantId, identifierCutoff),
+    expireAudit(db, tenantId, cutoff(now, config.retention.auditDays)),
   ]);
   return {
     scrubbed,

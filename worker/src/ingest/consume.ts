@@ -1,4 +1,4 @@
-import { isErased, linkHash } from "../governance/erasure";
+import { linkHash } from "../governance/erasure";
 import { DownstreamUnavailable } from "../connectors/http";
 import { orderSystemFor, type OrderSystem } from "../connectors/orders";
 import { demoOrderSystem } from "../demo/demo-orders";
@@ -7,6 +7,7 @@ import type { Env } from "../env";
 import { backoffSeconds, retryBaseSeconds } from "../lib/retry-policy";
 import { identityKey } from "../security/keys";
 import { extendLease, failDelivery, forgetDelivery, isSettled } from "../store/deliveries";
+import { isErased } from "../store/erasures";
 import { findLinkedThreads, type LinkedThread } from "../store/threads";
 import { loadTenant } from "../tenancy/tenants";
 import { phoneCountry, type TenantConfig } from "../tenancy/tenant-config";

@@ -83,3 +83,10 @@ export function auditNdjson(
     },
   });
 }
+
+/** Delete audit entries older than `before` (retention). */
+export function expireAudit(db: D1Database, tenantId: string, before: string): D1PreparedStatement {
+  return db
+    .prepare(`DELETE FROM audit_log WHERE tenant_id = ?1 AND at < ?2`)
+    .bind(tenantId, before);
+}

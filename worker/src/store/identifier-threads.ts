@@ -17,3 +17,27 @@ export function identifierThreadStatements(
       .bind(tenantId, s.kind, s.hash, threadId, now),
   );
 }
+
+/** How many threads a hashed identifier is still recorded on. */
+export async function countIdentifierThreads(
+  db: D1Database,
+  tenantId: string,
+  hash: string,
+): Promise<number> {
+  const row = await db
+    .prepare(`SELECT COUNT(*) AS n FROM identifier_threads WHERE tenant_id = ?1 AND hash = ?2`)
+    .bind(tenantId, hash)
+    .first<{ n: number }>();
+  return row?.n ?? 0;
+}
+
+/** Forget where identifiers appeared when they have not been seen since `before` (retention). */
+export function expireIdentifierThreads(
+  db: D1Database,
+  tenantId: string,
+  before: string,
+): D1PreparedStatement {
+  return db
+    .prepare(`DELETE FROM identifier_threads WHERE tenant_id = ?1 AND seen_at < ?2`)
+    .bind(tenantId, before);
+}

@@ -1,4 +1,4 @@
-import { unionOfSeeks } from "./seeks";
+import { placeholders, unionOfSeeks } from "./seeks";
 import type { SignalKind } from "../domain/identity-level";
 
 export interface IdentityRow {
@@ -76,4 +76,86 @@ export async function agentLinkedOwners(
     owners.set(key, [...(owners.get(key) ?? []), row.customer_id]);
   }
   return owners;
+}
+
+/** The customer's tier as the order system last gave it, or null. */
+export async function customerTier(
+  db: D1Database,
+  tenantId: string,
+  customerId: string,
+): Promise<string | null> {
+  const row = await db
+    .prepare(`SELECT tier FROM customers WHERE tenant_id = ?1 AND id = ?2`)
+    .bind(tenantId, customerId)
+    .first<{ tier: string | null }>();
+  return row?.tier ?? null;
+}
+
+/** The customers one hashed identifier belongs to (several for a family email). */
+export async function ownersOf(
+  db: D1Database,
+  tenantId: string,
+  identifier: { kind: string; hash: string },
+): Promise<string[]> {
+  const { results } = await db
+    .prepare(`SELECT customer_id FROM identities WHERE tenant_id = ?1 AND kind = ?2 AND hash = ?3`)
+    .bind(tenantId, identifier.kind, identifier.hash)
+    .all<{ customer_id: string }>();
+  return results.map((r) => r.customer_id);
+}
+
+/** Every identifier of these customers. */
+export async function identitiesOf(
+  db: D1Database,
+  tenantId: string,
+  customers: string[],
+): Promise<{ kind: string; hash: string; customer_id: string }[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT kind, hash, customer_id FROM identities WHERE tenant_id = ?1 AND customer_id IN (${placeholders(customers.length, 2)})`,
+    )
+    .bind(tenantId, ...customers)
+    .all<{ kind: string; hash: string; customer_id: string }>();
+  return results;
+}
+
+/** Which of these hashes also belong to a customer outside `customers`. */
+export async function sharedWithOthers(
+  db: D1Database,
+  tenantId: string,
+  customers: string[],
+  hashes: string[],
+): Promise<{ kind: string; hash: string }[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT DISTINCT kind, hash FROM identities WHERE tenant_id = ?1 AND customer_id NOT IN (${placeholders(customers.length, 2)})
+             AND hash IN (${placeholders(hashes.length, customers.length + 2)})`,
+    )
+    .bind(tenantId, ...customers, ...hashes)
+    .all<{ kind: string; hash: string }>();
+  return results;
+}
+
+/** How many identity records still answer to a hash, of any kind. */
+export async function countIdentities(
+  db: D1Database,
+  tenantId: string,
+  hash: string,
+): Promise<number> {
+  const row = await db
+    .prepare(`SELECT COUNT(*) AS n FROM identities WHERE tenant_id = ?1 AND hash = ?2`)
+    .bind(tenantId, hash)
+    .first<{ n: number }>();
+  return row?.n ?? 0;
+}
+
+/** Delete identity records the customer has not used since `before` (retention). */
+export function expireIdentities(
+  db: D1Database,
+  tenantId: string,
+  before: string,
+): D1PreparedStatement {
+  return db
+    .prepare(`DELETE FROM identities WHERE tenant_id = ?1 AND last_seen_at < ?2`)
+    .bind(tenantId, before);
 }

@@ -16,3 +16,8 @@ export function unionOfSeeks(
       `${select} WHERE ${tenantColumn} = ?1 AND ${keys[0]} = ?${i * 2 + 2} AND ${keys[1]} = ?${i * 2 + 3}${filter}`,
   ).join(" UNION ALL ");
 }
+
+/** `?from, ?from+1, …` for an IN list of `count` values; `NULL` (matches nothing) when empty. */
+export function placeholders(count: number, from: number): string {
+  return Array.from({ length: count }, (_, i) => `?${i + from}`).join(", ") || "NULL";
+}

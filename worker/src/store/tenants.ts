@@ -103,3 +103,9 @@ export async function replaceAppSecret(
     .run();
   return result.meta.changes === 1;
 }
+
+/** Every tenant's id, for the sweeps that visit each tenant in turn. */
+export async function tenantIds(db: D1Database): Promise<string[]> {
+  const { results } = await db.prepare(`SELECT id FROM tenants`).all<{ id: string }>();
+  return results.map((r) => r.id);
+}

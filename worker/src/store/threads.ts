@@ -1,4 +1,4 @@
-import { unionOfSeeks } from "./seeks";
+import { placeholders, unionOfSeeks } from "./seeks";
 import { rollupStatements } from "./metric-rollups";
 import { contributionDelta } from "../domain/metrics/contributions";
 import type { ThreadLink } from "../domain/channel-event";
@@ -336,4 +336,99 @@ export async function anyRecorded(
     .bind(tenantId, threadId, ...keys)
     .first<{ found: number }>();
   return row !== null;
+}
+
+/** Point a thread's links (all, or only these contacts') at another thread, in a thread write. */
+export function repointLinks(
+  db: D1Database,
+  tenantId: string,
+  from: string,
+  to: string,
+  contactIds: string[] | null,
+): D1PreparedStatement {
+  if (contactIds === null)
+    return db
+      .prepare(`UPDATE thread_links SET thread_id = ?3 WHERE tenant_id = ?1 AND thread_id = ?2`)
+      .bind(tenantId, from, to);
+  return db
+    .prepare(
+      `UPDATE thread_links SET thread_id = ?3 WHERE tenant_id = ?1 AND thread_id = ?2 AND contact_id IN (${placeholders(contactIds.length, 4)})`,
+    )
+    .bind(tenantId, from, to, ...contactIds);
+}
+
+/** Threads of these customers, and threads any of these hashed identifiers appeared on. */
+export async function threadsOfCustomersOrIdentifiers(
+  db: D1Database,
+  tenantId: string,
+  customers: string[],
+  hashes: string[],
+): Promise<string[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT id FROM threads WHERE tenant_id = ?1 AND (customer_id IN (${placeholders(customers.length, 2)})
+           OR id IN (SELECT thread_id FROM identifier_threads WHERE tenant_id = ?1 AND hash IN (${placeholders(hashes.length, customers.length + 2)})))`,
+    )
+    .bind(tenantId, ...customers, ...hashes)
+    .all<{ id: string }>();
+  return results.map((r) => r.id);
+}
+
+/** The tickets and sessions linked to these threads. */
+export async function linksOfThreads(
+  db: D1Database,
+  tenantId: string,
+  threadIds: string[],
+): Promise<{ kind: ThreadLink["kind"]; external_id: string }[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT kind, external_id FROM thread_links WHERE tenant_id = ?1 AND thread_id IN (${placeholders(threadIds.length, 2)})`,
+    )
+    .bind(tenantId, ...threadIds)
+    .all<{ kind: ThreadLink["kind"]; external_id: string }>();
+  return results;
+}
+
+export interface FactToScrub {
+  threadId: string;
+  seq: number;
+  data: string;
+}
+
+/** Up to `limit` facts of these types that occurred before `before` and still hold their content. */
+export async function factsToScrub(
+  db: D1Database,
+  tenantId: string,
+  types: string[],
+  before: string,
+  limit: number,
+): Promise<FactToScrub[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT thread_id, seq, data FROM thread_events
+         WHERE tenant_id = ?1 AND type IN (${types.map((_, i) => `?${i + 3}`).join(", ")})
+           AND occurred_at < ?2 AND scrubbed_at IS NULL
+         LIMIT ${limit}`,
+    )
+    .bind(tenantId, before, ...types)
+    .all<{ thread_id: string; seq: number; data: string }>();
+  return results.map((r) => ({ threadId: r.thread_id, seq: r.seq, data: r.data }));
+}
+
+/** Replace these facts' content with their scrubbed form, in one batch; the log keeps its shape. */
+export async function scrubFacts(
+  db: D1Database,
+  tenantId: string,
+  facts: FactToScrub[],
+  stamp: string,
+): Promise<void> {
+  await db.batch(
+    facts.map((f) =>
+      db
+        .prepare(
+          `UPDATE thread_events SET data = ?4, scrubbed_at = ?5 WHERE tenant_id = ?1 AND thread_id = ?2 AND seq = ?3`,
+        )
+        .bind(tenantId, f.threadId, f.seq, f.data, stamp),
+    ),
+  );
 }

@@ -7,6 +7,9 @@ import { identityHash } from "../../security/identity-hash";
 import { identityKey } from "../../security/keys";
 import { randomToken } from "../../security/encoding";
 import { auditNdjson } from "../../store/audit";
+import { listErasures } from "../../store/erasures";
+import { countIdentifierThreads } from "../../store/identifier-threads";
+import { countIdentities } from "../../store/identities";
 import { loadTenant } from "../../tenancy/tenants";
 import type {
   AuditExportRoute,
@@ -46,39 +49,17 @@ export const erase: AppRouteHandler<EraseRoute> = async (c) => {
     ? await identityHash(await identityKey(c.env.SECRETS_KEY, tenantId), normalized.identifier)
     : "";
   const [identities, threads] = await Promise.all([
-    c.env.DB.prepare(`SELECT COUNT(*) AS n FROM identities WHERE tenant_id = ?1 AND hash = ?2`)
-      .bind(tenantId, hash)
-      .first<{ n: number }>(),
-    c.env.DB.prepare(
-      `SELECT COUNT(*) AS n FROM identifier_threads WHERE tenant_id = ?1 AND hash = ?2`,
-    )
-      .bind(tenantId, hash)
-      .first<{ n: number }>(),
+    countIdentities(c.env.DB, tenantId, hash),
+    countIdentifierThreads(c.env.DB, tenantId, hash),
   ]);
   console.log(JSON.stringify({ msg: "customer erased", tenantId, requestId }));
-  return c.json(
-    { ...report, remaining: { identities: identities?.n ?? 0, threads: threads?.n ?? 0 } },
-    200,
-  );
+  return c.json({ ...report, remaining: { identities, threads } }, 200);
 };
 
 export const erasures: AppRouteHandler<ErasuresRoute> = async (c) => {
   const { tenantId } = c.req.valid("param");
   await tenantOrThrow(c.env, tenantId);
-  const { results } = await c.env.DB.prepare(
-    `SELECT requested_at, report FROM erasure_requests WHERE tenant_id = ?1 ORDER BY requested_at DESC LIMIT 200`,
-  )
-    .bind(tenantId)
-    .all<{ requested_at: string; report: string }>();
-  return c.json(
-    {
-      erasures: results.map((r) => ({
-        requestedAt: r.requested_at,
-        report: JSON.parse(r.report) as unknown,
-      })),
-    },
-    200,
-  );
+  return c.json({ erasures: await listErasures(c.env.DB, tenantId) }, 200);
 };
 
 export const auditExport: AppRouteHandler<AuditExportRoute> = async (c) => {

@@ -12,6 +12,7 @@ import {
   classifyWriteError,
   loadEvents,
   loadThread,
+  repointLinks,
   ThreadWrite,
   type LinkedThread,
 } from "../../store/threads";
@@ -49,15 +50,7 @@ function repoint(
   to: string,
   contactIds: string[] | null,
 ): D1PreparedStatement {
-  const tenantId = c.get("tenant").config.id;
-  if (contactIds === null)
-    return c.env.DB.prepare(
-      `UPDATE thread_links SET thread_id = ?3 WHERE tenant_id = ?1 AND thread_id = ?2`,
-    ).bind(tenantId, from, to);
-  const placeholders = contactIds.map((_, i) => `?${i + 4}`).join(", ") || "NULL";
-  return c.env.DB.prepare(
-    `UPDATE thread_links SET thread_id = ?3 WHERE tenant_id = ?1 AND thread_id = ?2 AND contact_id IN (${placeholders})`,
-  ).bind(tenantId, from, to, ...contactIds);
+  return repointLinks(c.env.DB, c.get("tenant").config.id, from, to, contactIds);
 }
 
 /** Tickets that changed threads are owed what any ticket joining a thread is. */
