@@ -38,6 +38,7 @@ const ORDER_CUES = new Set([
   "purchase",
   "confirmation",
 ]);
+const BETWEEN_CUE_AND_FIGURE = new Set(["number", "no", "num", "nr", "id", "is", "was", "s", "it"]);
 // Said just before a figure, these make it something other than an order.
 const OTHER_THINGS = new Set([
   "serial",
@@ -185,10 +186,19 @@ export function orderCandidates(text: string, taken: Span[] = []): OrderCandidat
     const bracketed = /[([]\s?$/.test(rawBefore) && /^\s?[)\]]/.test(text.slice(span.end));
     const last = before[before.length - 1] ?? "";
     // "the W4471210 order": the cue after counts only with nothing but a space between.
-    const orderAfter = /^\s+orders?\b/i.test(text.slice(span.end, span.end + 8));
+    // Not across a line ("SN7782019433\nOrder: #8831"), and not when "order" cues a figure of its
+    // own ("Lukas 10115 order W3317720").
+    const orderAfter = /^[ \t]+orders?\b(?![\s:#]*[A-Za-z]{0,4}-?\d)/i.test(
+      text.slice(span.end, span.end + 24),
+    );
     // The nearest word decides: "invoice INV-20931" is an invoice even after "re:".
+    // Past the words people put between the cue and the figure: "my order number is 19207",
+    // "the order, it's 61290", "order ID was W123".
+    let cueAt = before.length - 1;
+    while (cueAt > 0 && BETWEEN_CUE_AND_FIGURE.has(before[cueAt]!)) cueAt--;
     const cuedByWord =
       ORDER_CUES.has(last) ||
+      (cueAt < before.length - 1 && ORDER_CUES.has(before[cueAt]!)) ||
       (["no", "number", "num", "nr", "id"].includes(last) && before.includes("order")) ||
       orderAfter;
     // Something else named right before: "serial 12345", "model KX-200", "zip is 30303" (but not
