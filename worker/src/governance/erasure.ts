@@ -3,7 +3,7 @@ import { normalizeIdentifier, type RawIdentifier } from "../domain/identifiers";
 import type { Env } from "../env";
 import { identityHash } from "../security/identity-hash";
 import { identityKey } from "../security/keys";
-import { toBase64Url, utf8 } from "../security/encoding";
+import { hmacSha256Base64Url } from "../security/hmac";
 import { eraseRecords, recordErasure } from "../store/erasures";
 import { identitiesOf, ownersOf, sharedWithOthers } from "../store/identities";
 import { linksOfThreads, threadsOfCustomersOrIdentifiers } from "../store/threads";
@@ -21,7 +21,7 @@ export interface ErasureReport {
 
 /** Keyed hash of a ticket or session id, so a tombstone can match a late event about it. */
 export async function linkHash(key: CryptoKey, link: ThreadLink): Promise<string> {
-  return toBase64Url(await crypto.subtle.sign("HMAC", key, utf8(`link:${link.kind}:${link.id}`)));
+  return hmacSha256Base64Url(key, `link:${link.kind}:${link.id}`);
 }
 
 /**

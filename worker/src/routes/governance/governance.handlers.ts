@@ -1,7 +1,7 @@
 import { eraseCustomer } from "../../governance/erasure";
 import { enforceRetention } from "../../governance/retention";
 import { normalizeIdentifier } from "../../domain/identifiers";
-import { ApiError } from "../../lib/problem";
+import { ApiError, TenantNotFound } from "../../lib/problem";
 import type { AppRouteHandler } from "../../lib/types";
 import { identityHash } from "../../security/identity-hash";
 import { identityKey } from "../../security/keys";
@@ -20,7 +20,7 @@ import type {
 
 async function tenantOrThrow(env: Parameters<typeof loadTenant>[0], tenantId: string) {
   const tenant = await loadTenant(env, tenantId, { fresh: true });
-  if (!tenant) throw new ApiError(404, "tenant_not_found", `No tenant ${tenantId}`);
+  if (!tenant) throw new TenantNotFound();
   return tenant;
 }
 
