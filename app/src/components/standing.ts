@@ -1,10 +1,4 @@
-import type {
-  IdentityLevel,
-  SlotName,
-  ThreadContext,
-  Workflow,
-  WorkflowActionOption,
-} from "../api/types";
+import type { SlotName, ThreadContext, Workflow } from "../api/types";
 
 /**
  * Where the thread stands and who it waits on, read once from the context so that the header,
@@ -49,22 +43,6 @@ export function standingOf(context: ThreadContext): Standing {
       code: context.verification.pending !== null,
     };
   return { on: "ai", step };
-}
-
-/**
- * The one thing the agent can do next, when the thread waits on a person: the primary action of
- * the step (approve it, or mark the person's step done), with the reason it is held back if it is.
- */
-export function nextActionOf(context: ThreadContext): WorkflowActionOption | null {
-  const standing = standingOf(context);
-  if (standing.on !== "person") return null;
-  const wanted = standing.approval ? "approve" : "continue";
-  return context.workflow?.actions.find((a) => a.action === wanted) ?? null;
-}
-
-/** The level the contact behind this ticket still needs, when that holds them back. */
-export function contactNeedsOf(context: ThreadContext): IdentityLevel | null {
-  return context.workflow?.contactNeeds ?? null;
 }
 
 /** Up to three sentences of the summary: enough to act on; the rest is one click away. */
