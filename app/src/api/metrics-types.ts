@@ -1,29 +1,19 @@
-import type { MetricId } from "../../../worker/src/domain/metrics/catalog";
-import type {
-  Comparison,
-  Figure,
-  MetricFigure,
-  MetricsReport as DomainReport,
-} from "../../../worker/src/domain/metrics/report";
+import type { MetricsReportContract } from "../../../worker/src/contracts/metrics-report";
 
-// Type-only imports from the worker's pure domain: the app never bundles zod or hono. The route's
-// MetricsReportSchema cannot be z.infer'd here because its module pulls in the worker's auth
-// middleware and, through it, the Workers runtime types; the JSON is `metricsReport()`'s result
-// plus the window, filters and rollout the handler adds, which is what this type says.
+// Type-only imports: the app shares the worker's contract types and never bundles zod or hono.
 
-export type { Comparison, Figure, MetricFigure, MetricId };
+/** What GET /v1/metrics answers with format=json. */
+export type MetricsReport = MetricsReportContract;
 
+export type MetricFigure = MetricsReport["metrics"][number];
+export type Figure = NonNullable<MetricFigure["arms"]["continuity"]>;
+export type Comparison = NonNullable<MetricFigure["comparison"]>;
+export type MetricId = MetricFigure["id"];
+export type Unit = MetricFigure["unit"];
+export type Method = Comparison["method"];
+export type BreakdownRow = NonNullable<MetricsReport["breakdown"]>["rows"][number];
+
+// The page's own filter and grouping choices: request parameters, not part of the response.
 export type Dimension = "day" | "category" | "channel" | "tier" | "arm";
 export type Segment = "category" | "channel" | "tier";
 export type ArmFilter = "continuity" | "control";
-export type Unit = MetricFigure["unit"];
-export type Method = Comparison["method"];
-
-/** What GET /v1/metrics answers with format=json. */
-export interface MetricsReport extends DomainReport {
-  window: { from: string; to: string };
-  filters: Record<string, string>;
-  rollout: { continuityShare: number; gate: Record<string, string[]> | null } | null;
-}
-
-export type BreakdownRow = NonNullable<DomainReport["breakdown"]>["rows"][number];

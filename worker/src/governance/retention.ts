@@ -2,9 +2,7 @@ import { DATA_CLASSES, factTypesOf, scrubFact, type DataClass } from "../domain/
 import type { ThreadEvent } from "../domain/thread-events";
 import { project } from "../domain/thread-state";
 import type { Env } from "../env";
-import { expireAudit } from "../store/audit";
-import { expireIdentifierThreads } from "../store/identifier-threads";
-import { expireIdentities } from "../store/identities";
+import { expireRecordsPastRetention } from "../store/retention";
 import { factsToScrub, loadEvents, loadThread, scrubFacts, ThreadWrite } from "../store/threads";
 import type { RetentionConfig, TenantConfig } from "../tenancy/tenant-config";
 
@@ -68,18 +66,11 @@ export async function enforceRetention(
   }
   for (const threadId of touched) await reproject(env, tenantId, threadId, config.policy, stamp);
 
-  const identifierCutoff = cutoff(now, config.retention.identifiersDays);
-  const [identities, , audit] = await db.batch([
-    expireIdentities(db, tenantId, identifierCutoff),
-    expireIdentifierThreads(db, tenantId, identifierCutoff),
-    expireAudit(db, tenantId, cutoff(now, config.retention.auditDays)),
-  ]);
-  return {
-    scrubbed,
-    identities: identities?.meta.changes ?? 0,
-    audit: audit?.meta.changes ?? 0,
-    threads: touched.size,
-  };
+  const { identities, audit } = await expireRecordsPastRetention(db, tenantId, {
+    identifiersBefore: cutoff(now, config.retention.identifiersDays),
+    auditBefore: cutoff(now, config.retention.auditDays),
+  });
+  return { scrubbed, identities, audit, threads: touched.size };
 }
 
 /**

@@ -20,6 +20,9 @@ export type MetricId = (typeof METRIC_IDS)[number];
 
 export type MetricKind = "proportion" | "mean" | "rate";
 
+export const METRIC_UNITS = ["share", "minutes", "turns", "per thread", "per handoff"] as const;
+export type MetricUnit = (typeof METRIC_UNITS)[number];
+
 export interface MetricDefinition {
   id: MetricId;
   group: "fidelity" | "outcome";
@@ -27,7 +30,7 @@ export interface MetricDefinition {
   label: string;
   /** Whether a higher value is better, for how the page colours a difference. */
   higherIsBetter: boolean;
-  unit: "share" | "minutes" | "turns" | "per thread" | "per handoff";
+  unit: MetricUnit;
 }
 
 export const METRICS: Record<MetricId, MetricDefinition> = {

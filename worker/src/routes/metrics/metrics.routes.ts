@@ -1,55 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorContent } from "../../contracts/errors";
+import { MetricsReportSchema } from "../../contracts/metrics-report";
 import { appAuth } from "../../lib/auth";
-import { METRIC_IDS } from "../../domain/metrics/catalog";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a day (YYYY-MM-DD)");
-
-const Figure = z.object({ value: z.number().nullable(), n: z.number() });
-
-export const MetricsReportSchema = z
-  .object({
-    window: z.object({ from: z.string(), to: z.string() }),
-    filters: z.record(z.string(), z.string()),
-    primaryMetric: z.enum(METRIC_IDS).nullable(),
-    rollout: z
-      .object({
-        continuityShare: z.number(),
-        gate: z.record(z.string(), z.array(z.string())).nullable(),
-      })
-      .nullable(),
-    metrics: z.array(
-      z.object({
-        id: z.enum(METRIC_IDS),
-        group: z.enum(["fidelity", "outcome"]),
-        kind: z.enum(["proportion", "mean", "rate"]),
-        label: z.string(),
-        unit: z.string(),
-        higherIsBetter: z.boolean(),
-        value: z.number().nullable(),
-        n: z.number(),
-        numerator: z.number(),
-        arms: z.object({ continuity: Figure.nullable(), control: Figure.nullable() }),
-        comparison: z
-          .object({
-            randomised: z.boolean(),
-            label: z.string(),
-            difference: z.number(),
-            low: z.number().nullable(),
-            high: z.number().nullable(),
-            method: z.enum(["newcombe-wilson-hybrid-score", "welch-t", "none"]),
-          })
-          .nullable(),
-      }),
-    ),
-    breakdown: z
-      .object({
-        dimension: z.string(),
-        rows: z.array(z.object({ key: z.string(), values: z.record(z.string(), Figure) })),
-      })
-      .nullable(),
-  })
-  .openapi("MetricsReport");
 
 export const report = createRoute({
   method: "get",

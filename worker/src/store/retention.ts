@@ -1,0 +1,29 @@
+import { expireAudit } from "./audit";
+import { expireIdentifierThreads } from "./identifier-threads";
+import { expireIdentities } from "./identities";
+
+/** How many rows one retention run deleted. */
+export interface ExpiredRecords {
+  identities: number;
+  audit: number;
+}
+
+/**
+ * Delete a tenant's records past retention, in one batch: identities and identifier links not
+ * seen since `identifiersBefore`, and audit entries older than `auditBefore`.
+ */
+export async function expireRecordsPastRetention(
+  db: D1Database,
+  tenantId: string,
+  cutoffs: { identifiersBefore: string; auditBefore: string },
+): Promise<ExpiredRecords> {
+  const [identities, , audit] = await db.batch([
+    expireIdentities(db, tenantId, cutoffs.identifiersBefore),
+    expireIdentifierThreads(db, tenantId, cutoffs.identifiersBefore),
+    expireAudit(db, tenantId, cutoffs.auditBefore),
+  ]);
+  return {
+    identities: identities?.meta.changes ?? 0,
+    audit: audit?.meta.changes ?? 0,
+  };
+}
