@@ -15,10 +15,20 @@ import type { SlotName } from "./slots";
 export type StepKind = "collect" | "verify" | "check" | "inform" | "approval" | "human";
 export type Executor = "ai" | "human" | "approval";
 
-export interface StepDefinition {
+/**
+ * What the agent does at a check or inform step. Each names one handler in the agent's table, so
+ * a new automated step that names none does not compile (it cannot fall through to another's test).
+ */
+export type AutomatedWork =
+  | "send_reset_link"
+  | "report_status"
+  | "send_return_label"
+  | "check_changeable"
+  | "check_return_window";
+
+interface StepCommon {
   id: string;
   title: string;
-  kind: StepKind;
   executor: Executor;
   requires: SlotName[];
   minLevel: IdentityLevel;
@@ -27,6 +37,10 @@ export interface StepDefinition {
   /** A consequential action: performed only at `high`, never on the model's say-so. */
   consequential?: boolean;
 }
+
+export type StepDefinition =
+  | (StepCommon & { kind: "collect" | "verify" | "approval" | "human" })
+  | (StepCommon & { kind: "check" | "inform"; work: AutomatedWork });
 
 export interface WorkflowDefinition {
   id: WorkflowId;
@@ -63,7 +77,7 @@ const verify = (id: string, title: string, minLevel: IdentityLevel): StepDefinit
 const step = (
   id: string,
   title: string,
-  kind: Exclude<StepKind, "collect" | "verify">,
+  kind: "approval" | "human",
   executor: Executor,
   minLevel: IdentityLevel,
   persists: string[],
@@ -73,6 +87,26 @@ const step = (
   title,
   kind,
   executor,
+  requires: [],
+  minLevel,
+  waitsOnCustomer: false,
+  persists,
+  consequential,
+});
+const automated = (
+  id: string,
+  title: string,
+  kind: "check" | "inform",
+  work: AutomatedWork,
+  minLevel: IdentityLevel,
+  persists: string[],
+  consequential = false,
+): StepDefinition => ({
+  id,
+  title,
+  kind,
+  work,
+  executor: "ai",
   requires: [],
   minLevel,
   waitsOnCustomer: false,
@@ -92,9 +126,14 @@ export const WORKFLOWS: Record<WorkflowId, WorkflowDefinition> = {
       identifyOrder,
       collect("refund_details", "Items and reason", ["items", "reason"]),
       orderAccess,
-      step("check_eligibility", "Check the return window", "check", "ai", "medium", [
-        "eligibility",
-      ]),
+      automated(
+        "check_eligibility",
+        "Check the return window",
+        "check",
+        "check_return_window",
+        "medium",
+        ["eligibility"],
+      ),
       step("back_end_check", "Back-end check before refunding", "approval", "approval", "medium", [
         "approval",
       ]),
@@ -135,12 +174,22 @@ export const WORKFLOWS: Record<WorkflowId, WorkflowDefinition> = {
       identifyOrder,
       collect("return_details", "Items and reason", ["items", "reason"]),
       orderAccess,
-      step("check_return_window", "Check the return window", "check", "ai", "medium", [
-        "eligibility",
-      ]),
-      step("send_return_label", "Send the return label", "inform", "ai", "medium", [
-        "return_label",
-      ]),
+      automated(
+        "check_return_window",
+        "Check the return window",
+        "check",
+        "check_return_window",
+        "medium",
+        ["eligibility"],
+      ),
+      automated(
+        "send_return_label",
+        "Send the return label",
+        "inform",
+        "send_return_label",
+        "medium",
+        ["return_label"],
+      ),
     ],
   },
   order_status: {
@@ -150,9 +199,14 @@ export const WORKFLOWS: Record<WorkflowId, WorkflowDefinition> = {
     steps: [
       identifyOrder,
       orderAccess,
-      step("report_status", "Report status and tracking", "inform", "ai", "medium", [
-        "status_reported",
-      ]),
+      automated(
+        "report_status",
+        "Report status and tracking",
+        "inform",
+        "report_status",
+        "medium",
+        ["status_reported"],
+      ),
     ],
   },
   password_reset: {
@@ -161,11 +215,11 @@ export const WORKFLOWS: Record<WorkflowId, WorkflowDefinition> = {
     title: "Password reset",
     steps: [
       verify("step_up", "Step-up verification", "high"),
-      step(
+      automated(
         "send_reset_link",
         "Send the reset link",
         "inform",
-        "ai",
+        "send_reset_link",
         "high",
         ["reset_link_sent"],
         true,
@@ -180,9 +234,14 @@ export const WORKFLOWS: Record<WorkflowId, WorkflowDefinition> = {
       identifyOrder,
       verify("step_up", "Step-up verification for the change", "high"),
       collect("collect_address", "New shipping address", ["shipping_address"], "high"),
-      step("check_changeable", "Check the order has not shipped", "check", "ai", "high", [
-        "changeable",
-      ]),
+      automated(
+        "check_changeable",
+        "Check the order has not shipped",
+        "check",
+        "check_changeable",
+        "high",
+        ["changeable"],
+      ),
       step(
         "update_address",
         "Update the address",

@@ -474,11 +474,12 @@ export function planAgentRun(input: AgentRunInput): AgentRunPlan {
         }
         case "check":
         case "inform": {
-          if (cards.order.status === "unavailable" && step.id !== "send_reset_link") {
+          const work = step.work;
+          if (cards.order.status === "unavailable" && work !== "send_reset_link") {
             handOff("tool_outage", "");
             return;
           }
-          if (step.id === "send_reset_link") {
+          if (work === "send_reset_link") {
             complete(step.id, "sent");
             parts.push(say.RESET_LINK);
             continue;
@@ -492,37 +493,44 @@ export function planAgentRun(input: AgentRunInput): AgentRunPlan {
             return;
           }
           const order = cards.order.order;
-          if (step.id === "report_status") {
-            complete(step.id, order.status);
-            parts.push(say.orderStatus(order));
-            purpose = "status";
-            continue;
-          }
-          if (step.id === "send_return_label") {
-            complete(step.id, "label_sent");
-            parts.push(say.returnLabel(order));
-            continue;
-          }
-          if (step.id === "check_changeable") {
-            const changeable = order.status === "pending" || order.status === "processed";
-            complete(step.id, changeable ? "changeable" : "already_shipped");
-            if (!changeable) {
-              handOff(
-                "needs_person",
-                "the order has already shipped, so a colleague will look at rerouting it",
-              );
-              return;
+          switch (work) {
+            case "report_status":
+              complete(step.id, order.status);
+              parts.push(say.orderStatus(order));
+              purpose = "status";
+              continue;
+            case "send_return_label":
+              complete(step.id, "label_sent");
+              parts.push(say.returnLabel(order));
+              continue;
+            case "check_changeable": {
+              const changeable = order.status === "pending" || order.status === "processed";
+              complete(step.id, changeable ? "changeable" : "already_shipped");
+              if (!changeable) {
+                handOff(
+                  "needs_person",
+                  "the order has already shipped, so a colleague will look at rerouting it",
+                );
+                return;
+              }
+              continue;
             }
-            continue;
+            case "check_return_window": {
+              const ok = eligible(order, at);
+              complete(step.id, ok ? "eligible" : "not_eligible");
+              parts.push(say.eligibility(order, ok));
+              if (!ok) {
+                handOff("needs_person", "the order is outside its return window");
+                return;
+              }
+              continue;
+            }
+            default: {
+              // A step naming work this table lacks does not compile.
+              const unknown: never = work;
+              throw new Error(`no handler for ${String(unknown)}`);
+            }
           }
-          const ok = eligible(order, at);
-          complete(step.id, ok ? "eligible" : "not_eligible");
-          parts.push(say.eligibility(order, ok));
-          if (!ok) {
-            handOff("needs_person", "the order is outside its return window");
-            return;
-          }
-          continue;
         }
         case "approval":
         case "human": {
