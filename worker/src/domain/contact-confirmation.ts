@@ -1,11 +1,7 @@
 import type { Channel } from "./channel-event";
 import type { IdentityResolution } from "./identity-level";
-import {
-  channelName,
-  type ContactState,
-  type ThreadState,
-  type TimelineEntry,
-} from "./thread-state";
+import type { ContactState, ThreadState, TimelineEntry } from "./thread-state";
+import { channelName } from "./thread-state/timeline";
 
 /**
  * Why a contact's words are not yet the customer's (DESIGN §4): an order number is a knowable
