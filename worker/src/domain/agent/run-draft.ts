@@ -1,0 +1,122 @@
+import { unconfirmedOf } from "../contact-confirmation";
+import type { HardStopCode } from "../intent";
+import type { IdentityLevel } from "../identity-level";
+import type { Slots } from "../slots";
+import type { ThreadEvent } from "../thread-events";
+import type { ContactState, ThreadState } from "../thread-state";
+import type { WorkflowProgress } from "../workflow-view";
+import type { ContextCards } from "./cards";
+import type { AgentRunInput, AgentRunPlan, Outbound, RunMessage } from "./plan-run";
+
+/** A fact as the run decides it; `addFact` gives it its key, time, group and part. */
+export type Fact = ThreadEvent extends infer E
+  ? E extends ThreadEvent
+    ? Omit<E, "key" | "at" | "group" | "part">
+    : never
+  : never;
+
+export type ReplyPurpose = "question" | "answer" | "verification" | "handoff" | "status";
+
+/**
+ * One agent run while it is being decided: what it read (read-only) and what it has decided so
+ * far (facts, the reply's parts, its purpose, hand-off…). Every step of the run takes and extends
+ * this one object, in order.
+ */
+export interface RunDraft {
+  readonly input: AgentRunInput;
+  readonly state: ThreadState;
+  readonly messages: RunMessage[];
+  readonly cards: ContextCards;
+  /** When the run decides: its newest message, or the thread's last event. */
+  readonly at: string;
+  /** The contact this run answers (or the one a person asked to verify). */
+  readonly contactId: string;
+  readonly contact: ContactState | undefined;
+  /** The customer's messages, joined. */
+  readonly text: string;
+  readonly customerResolved: boolean;
+  readonly unconfirmed: boolean;
+  /** A person has the thread: the agent records but says nothing. */
+  readonly silent: boolean;
+  readonly candidateOrders: string[];
+  /** Where a one-time code can go, if anywhere. */
+  readonly codeVia: "messaging" | "ticket_public" | null;
+
+  readonly facts: ThreadEvent[];
+  readonly outbound: Outbound[];
+  readonly decisions: AgentRunPlan["decisions"];
+  /** The reply, sentence by sentence; joined once at the end. */
+  readonly parts: string[];
+  purpose: ReplyPurpose;
+  hardStop: HardStopCode | null;
+  handedOff: AgentRunPlan["handedOff"];
+  level: IdentityLevel;
+  workflow: WorkflowProgress | null;
+  slots: Slots;
+  /** This run judged a one-time code the contact sent. */
+  verificationHandled: boolean;
+  /** The code the contact sent matched a pending, unexpired one. */
+  codeMatched: boolean;
+}
+
+export function startDraft(input: AgentRunInput): RunDraft {
+  const { state, messages, cards } = input;
+  const newest = messages[messages.length - 1];
+  const contactId =
+    input.verificationWanted ??
+    newest?.contactId ??
+    state.contacts[state.contacts.length - 1]?.id ??
+    "";
+  const contact = state.contacts.find((c) => c.id === contactId);
+  return {
+    input,
+    state,
+    messages,
+    cards,
+    at: newest?.at ?? state.lastEventAt,
+    contactId,
+    contact,
+    text: messages.map((m) => m.text).join("\n"),
+    customerResolved: Boolean(contact?.resolution.customerId) && !contact?.resolution.conflict,
+    // Tied to the customer by an order number alone (DESIGN §4): it unlocks nothing, and a code
+    // sent back through its own channel would prove only that it reads its own channel.
+    unconfirmed: unconfirmedOf(contact) !== null,
+    silent: state.control === "human",
+    candidateOrders: [...new Set(state.candidates.flatMap((c) => c.orderIds ?? []))],
+    codeVia: input.delivery.conversationId
+      ? "messaging"
+      : input.delivery.ticketId
+        ? "ticket_public"
+        : null,
+    facts: [],
+    outbound: [],
+    decisions: {
+      asked: [],
+      verificationPrompt: false,
+      hardStop: null,
+      actions: [],
+      level: contact?.resolution.level ?? "unknown",
+    },
+    parts: [],
+    purpose: "answer",
+    hardStop: null,
+    handedOff: null,
+    level: contact?.resolution.level ?? "unknown",
+    workflow: state.workflow,
+    slots: state.slots,
+    verificationHandled: false,
+    codeMatched: false,
+  };
+}
+
+/** Records a fact, keyed by the run's version and its place in the run. */
+export function addFact(draft: RunDraft, fact: Fact): void {
+  const { facts, input, at } = draft;
+  facts.push({
+    ...fact,
+    key: `agent:${input.version}#${facts.length}`,
+    at,
+    group: `agent:${input.version}`,
+    part: facts.length,
+  } as ThreadEvent);
+}
