@@ -18,19 +18,6 @@ export function identifierThreadStatements(
   );
 }
 
-/** How many threads a hashed identifier is still recorded on. */
-export async function countIdentifierThreads(
-  db: D1Database,
-  tenantId: string,
-  hash: string,
-): Promise<number> {
-  const row = await db
-    .prepare(`SELECT COUNT(*) AS n FROM identifier_threads WHERE tenant_id = ?1 AND hash = ?2`)
-    .bind(tenantId, hash)
-    .first<{ n: number }>();
-  return row?.n ?? 0;
-}
-
 /** Forget where identifiers appeared when they have not been seen since `before` (retention). */
 export function expireIdentifierThreads(
   db: D1Database,

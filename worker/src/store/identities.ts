@@ -136,17 +136,23 @@ export async function sharedWithOthers(
   return results;
 }
 
-/** How many identity records still answer to a hash, of any kind. */
-export async function countIdentities(
+/**
+ * What still answers to a hashed identifier after an erasure, in one round trip: identity records
+ * of any kind, and threads it was seen on.
+ */
+export async function tracesOfIdentifier(
   db: D1Database,
   tenantId: string,
   hash: string,
-): Promise<number> {
+): Promise<{ identities: number; threads: number }> {
   const row = await db
-    .prepare(`SELECT COUNT(*) AS n FROM identities WHERE tenant_id = ?1 AND hash = ?2`)
+    .prepare(
+      `SELECT (SELECT COUNT(*) FROM identities WHERE tenant_id = ?1 AND hash = ?2) AS identities,
+              (SELECT COUNT(*) FROM identifier_threads WHERE tenant_id = ?1 AND hash = ?2) AS threads`,
+    )
     .bind(tenantId, hash)
-    .first<{ n: number }>();
-  return row?.n ?? 0;
+    .first<{ identities: number; threads: number }>();
+  return { identities: row?.identities ?? 0, threads: row?.threads ?? 0 };
 }
 
 /** Delete identity records the customer has not used since `before` (retention). */

@@ -8,8 +8,7 @@ import { identityKey } from "../../security/keys";
 import { randomToken } from "../../security/encoding";
 import { auditNdjson } from "../../store/audit";
 import { listErasures } from "../../store/erasures";
-import { countIdentifierThreads } from "../../store/identifier-threads";
-import { countIdentities } from "../../store/identities";
+import { tracesOfIdentifier } from "../../store/identities";
 import { loadTenant } from "../../tenancy/tenants";
 import type {
   AuditExportRoute,
@@ -48,12 +47,9 @@ export const erase: AppRouteHandler<EraseRoute> = async (c) => {
   const hash = normalized.ok
     ? await identityHash(await identityKey(c.env.SECRETS_KEY, tenantId), normalized.identifier)
     : "";
-  const [identities, threads] = await Promise.all([
-    countIdentities(c.env.DB, tenantId, hash),
-    countIdentifierThreads(c.env.DB, tenantId, hash),
-  ]);
+  const remaining = await tracesOfIdentifier(c.env.DB, tenantId, hash);
   console.log(JSON.stringify({ msg: "customer erased", tenantId, requestId }));
-  return c.json({ ...report, remaining: { identities, threads } }, 200);
+  return c.json({ ...report, remaining }, 200);
 };
 
 export const erasures: AppRouteHandler<ErasuresRoute> = async (c) => {
