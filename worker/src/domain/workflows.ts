@@ -74,6 +74,24 @@ const verify = (id: string, title: string, minLevel: IdentityLevel): StepDefinit
   waitsOnCustomer: true,
   persists: ["verification"],
 });
+/** What every step that does not wait on the customer shares. */
+const unattended = (
+  id: string,
+  title: string,
+  executor: Executor,
+  minLevel: IdentityLevel,
+  persists: string[],
+  consequential: boolean,
+): StepCommon => ({
+  id,
+  title,
+  executor,
+  requires: [],
+  minLevel,
+  waitsOnCustomer: false,
+  persists,
+  consequential,
+});
 const step = (
   id: string,
   title: string,
@@ -83,16 +101,10 @@ const step = (
   persists: string[],
   consequential = false,
 ): StepDefinition => ({
-  id,
-  title,
+  ...unattended(id, title, executor, minLevel, persists, consequential),
   kind,
-  executor,
-  requires: [],
-  minLevel,
-  waitsOnCustomer: false,
-  persists,
-  consequential,
 });
+/** A check or inform step: the agent's own, with the work it names. */
 const automated = (
   id: string,
   title: string,
@@ -102,16 +114,9 @@ const automated = (
   persists: string[],
   consequential = false,
 ): StepDefinition => ({
-  id,
-  title,
+  ...unattended(id, title, "ai", minLevel, persists, consequential),
   kind,
   work,
-  executor: "ai",
-  requires: [],
-  minLevel,
-  waitsOnCustomer: false,
-  persists,
-  consequential,
 });
 
 const identifyOrder = collect("identify_order", "Identify the order", ["order_id"]);
