@@ -1,45 +1,29 @@
 import { env } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
 import { deliverOnce } from "../../src/delivery/deliver";
-import { customer, order, zendeskTicketEvent } from "./support/factories";
-import {
-  act,
-  createTenant,
-  readContext,
-  sendZendeskEvent,
-  settle,
-  zendeskComments,
-  type TestTenant,
-} from "./support/tenant";
+import { zendeskTicketEvent } from "./support/factories";
+import { act, readContext, sendZendeskEvent, settle, type TestTenant } from "./support/tenant";
+import { internalNotesOn, tenantWithEmailCustomer } from "./support/notes";
 import { migrate } from "./support/worker";
 
 beforeEach(migrate);
 
 function chloeWithTickets(...ids: string[]) {
-  return createTenant({
-    orders: {
-      customers: [customer({ id: "C-3801", email: "chloe.martin@example.com", phones: [] })],
-      orders: [
-        order({
-          id: "W3801",
-          customerId: "C-3801",
-          items: [{ id: "I-3801", name: "Glass Blender", price: 119, options: {} }],
-          deliveredAt: "2026-03-17T10:00:00Z",
-          returnWindowEndsAt: "2026-04-16T00:00:00Z",
-        }),
-      ],
+  return tenantWithEmailCustomer(
+    {
+      customerId: "C-3801",
+      userId: "9381",
+      name: "Chloé Martin",
+      email: "chloe.martin@example.com",
+      order: {
+        id: "W3801",
+        items: [{ id: "I-3801", name: "Glass Blender", price: 119, options: {} }],
+        deliveredAt: "2026-03-17T10:00:00Z",
+        returnWindowEndsAt: "2026-04-16T00:00:00Z",
+      },
     },
-    zendesk: {
-      users: [
-        {
-          id: "9381",
-          name: "Chloé Martin",
-          identities: [{ type: "email", value: "chloe.martin@example.com", verified: true }],
-        },
-      ],
-      tickets: ids.map((id) => ({ id, requester_id: "9381", via: "email", status: "new" })),
-    },
-  });
+    ...ids,
+  );
 }
 
 function ticketOpened(tenant: TestTenant, id: string, description: string, time: string) {
@@ -52,11 +36,6 @@ function ticketOpened(tenant: TestTenant, id: string, description: string, time:
     ),
   );
 }
-
-const notesOn = async (tenant: TestTenant, ticketId: string) =>
-  ((await zendeskComments(tenant, ticketId))?.comments ?? [])
-    .filter((c) => !c.public)
-    .map((c) => c.html_body);
 
 describe("a change after the handoff that makes the full note wrong", () => {
   it("is told once, as a short update on the ticket that holds the full note", async () => {
@@ -76,9 +55,9 @@ describe("a change after the handoff that makes the full note wrong", () => {
       "2026-03-26T15:00:00Z",
     );
     await settle(tenant);
-    const full = await notesOn(tenant, "811");
+    const full = await internalNotesOn(tenant, "811");
     expect(full).toEqual([expect.stringContaining("<b>Next best action:</b> Approve or deny")]);
-    expect(await notesOn(tenant, "812")).toEqual([
+    expect(await internalNotesOn(tenant, "812")).toEqual([
       expect.stringContaining("Full handoff note on ticket #811."),
     ]);
 
@@ -96,13 +75,13 @@ describe("a change after the handoff that makes the full note wrong", () => {
     expect((await act(tenant, before.thread.id, denial)).status).toBe(409);
     await settle(tenant);
 
-    const notes = await notesOn(tenant, "811");
+    const notes = await internalNotesOn(tenant, "811");
     expect(notes).toHaveLength(2);
     expect(notes[0]).toBe(full[0]);
     expect(notes[1]).toMatch(
       /^<p><b>Update:<\/b> The refund was denied \(The blender was dropped\)\.<\/p><p><small>Continuity THR-[^ ]+ · ctx-note:[0-9a-f]+<\/small><\/p>$/,
     );
-    expect(await notesOn(tenant, "812")).toHaveLength(1);
+    expect(await internalNotesOn(tenant, "812")).toHaveLength(1);
 
     // The queue delivering the update's message again writes nothing.
     const { results } = await env.DB.prepare(
@@ -113,6 +92,6 @@ describe("a change after the handoff that makes the full note wrong", () => {
     expect(results.map((r) => r.status)).toEqual(["sent", "sent"]);
     for (const row of results)
       expect(await deliverOnce(env, tenant.tenantId, row.id)).toEqual({ kind: "already_sent" });
-    expect(await notesOn(tenant, "811")).toEqual(notes);
+    expect(await internalNotesOn(tenant, "811")).toEqual(notes);
   }, 40_000);
 });

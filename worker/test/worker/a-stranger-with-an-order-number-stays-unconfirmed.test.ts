@@ -10,6 +10,7 @@ import {
   type ContextReading,
   type TestTenant,
 } from "./support/tenant";
+import { internalNotesOn } from "./support/notes";
 import { migrate } from "./support/worker";
 
 beforeEach(migrate);
@@ -80,11 +81,6 @@ const read = async (tenant: TestTenant, ticketId: string) =>
 const readSession = async (tenant: TestTenant, sessionId: string) =>
   (await readSessionContext(tenant, sessionId)) as Reading;
 
-const notesOn = async (tenant: TestTenant, ticketId: string) =>
-  ((await zendeskComments(tenant, ticketId))?.comments ?? [])
-    .filter((c) => !c.public)
-    .map((c) => c.html_body);
-
 describe("a stranger who knows Maya's order number cannot write into her thread as her", () => {
   it("joins her open thread at low, unconfirmed: nothing revealed, nothing of hers changed, never quoted as hers", async () => {
     const tenant = await mayasThread();
@@ -136,7 +132,7 @@ describe("a stranger who knows Maya's order number cannot write into her thread 
       }),
     );
     await settle(tenant);
-    const notes = await notesOn(tenant, "102");
+    const notes = await internalNotesOn(tenant, "102");
     expect(notes).toHaveLength(1);
     expect(notes[0]).toContain("Full handoff note on ticket #101.");
     expect(notes[0]).not.toMatch(/Customer:|Unconfirmed contact|Elm|order #18422/);
@@ -144,12 +140,12 @@ describe("a stranger who knows Maya's order number cannot write into her thread 
 
   it("a hard stop it raises reaches Maya's ticket as an update that says who is asking", async () => {
     const tenant = await mayasThread();
-    const [full] = await notesOn(tenant, "101");
+    const [full] = await internalNotesOn(tenant, "101");
     await strangerWrites(tenant, "I disputed the charge for order #18422 with my bank.");
     const chat = await readSession(tenant, "WC-STRANGER");
     expect(chat.agent.handoff?.code).toBe("payment_dispute");
     // A person already has Maya's approval: the full note stands, and what is new is added to it.
-    const notes = await notesOn(tenant, "101");
+    const notes = await internalNotesOn(tenant, "101");
     expect(notes).toEqual([
       full,
       expect.stringMatching(/^<p><b>Update:<\/b> ⚠ <b>payment dispute/),

@@ -1,33 +1,30 @@
 import { env } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
 import { deliverOnce, settleAttempt } from "../../src/delivery/deliver";
-import { customer, order, zendeskTicketEvent } from "./support/factories";
-import { noteKeysOn, outboxStatus, pendingNote, zendeskRequests } from "./support/notes";
-import { createTenant, sendZendeskEvent, settle, type TestTenant } from "./support/tenant";
+import { zendeskTicketEvent } from "./support/factories";
+import {
+  noteKeysOn,
+  outboxStatus,
+  pendingNote,
+  tenantWithEmailCustomer,
+  zendeskRequests,
+} from "./support/notes";
+import { sendZendeskEvent, settle, type TestTenant } from "./support/tenant";
 import { control, migrate } from "./support/worker";
 
 beforeEach(migrate);
 
-const tickets = (...ids: string[]) =>
-  ids.map((id) => ({ id, requester_id: "9501", via: "email", status: "new" }));
-
 function tenantWithTickets(...ids: string[]) {
-  return createTenant({
-    orders: {
-      customers: [customer({ id: "C-6001", email: "gus@example.com", phones: [] })],
-      orders: [order({ id: "W3300", customerId: "C-6001" })],
+  return tenantWithEmailCustomer(
+    {
+      customerId: "C-6001",
+      userId: "9501",
+      name: "Gus Moreau",
+      email: "gus@example.com",
+      order: { id: "W3300" },
     },
-    zendesk: {
-      users: [
-        {
-          id: "9501",
-          name: "Gus Moreau",
-          identities: [{ type: "email", value: "gus@example.com", verified: true }],
-        },
-      ],
-      tickets: tickets(...ids),
-    },
-  });
+    ...ids,
+  );
 }
 
 /** A chargeback on a ticket: the agent stops and hands off, which owes the ticket a note. */

@@ -1,34 +1,22 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { customer, order, zendeskTicketEvent } from "./support/factories";
-import {
-  createTenant,
-  readContext,
-  sendZendeskEvent,
-  settle,
-  zendeskComments,
-  type TestTenant,
-} from "./support/tenant";
+import { zendeskTicketEvent } from "./support/factories";
+import { readContext, sendZendeskEvent, settle, type TestTenant } from "./support/tenant";
+import { internalNotesOn, tenantWithEmailCustomer } from "./support/notes";
 import { migrate } from "./support/worker";
 
 beforeEach(migrate);
 
 function gusWithTickets(...ids: string[]) {
-  return createTenant({
-    orders: {
-      customers: [customer({ id: "C-6001", email: "gus@example.com", phones: [] })],
-      orders: [order({ id: "W3300", customerId: "C-6001" })],
+  return tenantWithEmailCustomer(
+    {
+      customerId: "C-6001",
+      userId: "9501",
+      name: "Gus Moreau",
+      email: "gus@example.com",
+      order: { id: "W3300" },
     },
-    zendesk: {
-      users: [
-        {
-          id: "9501",
-          name: "Gus Moreau",
-          identities: [{ type: "email", value: "gus@example.com", verified: true }],
-        },
-      ],
-      tickets: ids.map((id) => ({ id, requester_id: "9501", via: "email", status: "new" })),
-    },
-  });
+    ...ids,
+  );
 }
 
 function ticketOpened(tenant: TestTenant, id: string, description: string, time: string) {
@@ -42,18 +30,13 @@ function ticketOpened(tenant: TestTenant, id: string, description: string, time:
   );
 }
 
-const notesOn = async (tenant: TestTenant, ticketId: string) =>
-  ((await zendeskComments(tenant, ticketId))?.comments ?? [])
-    .filter((c) => !c.public)
-    .map((c) => c.html_body);
-
 describe("a handoff on a thread that spans several tickets", () => {
   it("writes the full note on the ticket it happened on and a pointer on each other, once", async () => {
     const tenant = await gusWithTickets("701", "702", "703");
     await ticketOpened(tenant, "701", "Where is my order W3300?", "2026-03-10T09:00:00Z");
     await settle(tenant);
     // No person is needed yet: no note.
-    expect(await notesOn(tenant, "701")).toEqual([]);
+    expect(await internalNotesOn(tenant, "701")).toEqual([]);
 
     await ticketOpened(
       tenant,
@@ -76,10 +59,10 @@ describe("a handoff on a thread that spans several tickets", () => {
     const thread = (await readContext(tenant, "702")).thread.id;
     expect((await readContext(tenant, "701")).thread.id).toBe(thread);
 
-    const full = await notesOn(tenant, "702");
+    const full = await internalNotesOn(tenant, "702");
     expect(full).toHaveLength(1);
     expect(full[0]).toMatch(/^<p><b>Next best action:<\/b>/);
-    const pointer = await notesOn(tenant, "701");
+    const pointer = await internalNotesOn(tenant, "701");
     expect(pointer).toEqual([
       expect.stringMatching(
         /^<p><b>Handed to a person:<\/b> payment dispute\. Full handoff note on ticket #702\.<\/p><p><small>Continuity THR-[^ ]+ · ctx-note:[0-9a-f]+<\/small><\/p>$/,
@@ -88,10 +71,10 @@ describe("a handoff on a thread that spans several tickets", () => {
     // A ticket that was not on the thread at the handoff is pointed there when it joins.
     await ticketOpened(tenant, "703", "Any news about order W3300?", "2026-03-10T12:00:00Z");
     await settle(tenant, 20_000);
-    expect(await notesOn(tenant, "703")).toEqual([
+    expect(await internalNotesOn(tenant, "703")).toEqual([
       expect.stringContaining("Full handoff note on ticket #702."),
     ]);
-    expect(await notesOn(tenant, "702")).toEqual(full);
-    expect(await notesOn(tenant, "701")).toEqual(pointer);
+    expect(await internalNotesOn(tenant, "702")).toEqual(full);
+    expect(await internalNotesOn(tenant, "701")).toEqual(pointer);
   }, 40_000);
 });

@@ -3,7 +3,8 @@ import { noteRow } from "../../../src/delivery/notes";
 import { emptyThread, type ThreadState } from "../../../src/domain/thread-state";
 import { enqueueOutbox } from "../../../src/store/outbox";
 import { loadTenant } from "../../../src/tenancy/tenants";
-import type { TestTenant } from "./tenant";
+import { customer, order } from "./factories";
+import { createTenant, zendeskComments, type TestTenant } from "./tenant";
 import { control } from "./worker";
 
 /**
@@ -56,4 +57,45 @@ export async function zendeskRequests(tenant: TestTenant) {
     requests: { method: string; path: string; status: number; at: string }[];
   };
   return requests;
+}
+
+/** The internal notes the Zendesk stand-in holds on a ticket, as HTML, oldest first. */
+export async function internalNotesOn(tenant: TestTenant, ticketId: string): Promise<string[]> {
+  return ((await zendeskComments(tenant, ticketId))?.comments ?? [])
+    .filter((c) => !c.public)
+    .map((c) => c.html_body);
+}
+
+/** A tenant with one customer known by email, their Zendesk user, an order and these tickets. */
+export function tenantWithEmailCustomer(
+  person: {
+    customerId: string;
+    userId: string;
+    name: string;
+    email: string;
+    order: Parameters<typeof order>[0];
+  },
+  ...ticketIds: string[]
+) {
+  return createTenant({
+    orders: {
+      customers: [customer({ id: person.customerId, email: person.email, phones: [] })],
+      orders: [order({ customerId: person.customerId, ...person.order })],
+    },
+    zendesk: {
+      users: [
+        {
+          id: person.userId,
+          name: person.name,
+          identities: [{ type: "email", value: person.email, verified: true }],
+        },
+      ],
+      tickets: ticketIds.map((id) => ({
+        id,
+        requester_id: person.userId,
+        via: "email",
+        status: "new",
+      })),
+    },
+  });
 }
