@@ -4,6 +4,7 @@ import {
   type CountryCode,
 } from "libphonenumber-js/min";
 import { normalizeEmail } from "../identifiers";
+import { IDENTIFIER_NAMES } from "./figure-names";
 
 /** Where in the text a finding sits, so other finders can leave it alone. */
 export interface Span {
@@ -23,8 +24,10 @@ export function findEmails(text: string): { email: string; span: Span }[] {
 }
 
 // Figures a phone-like run may be, said just before it: then it is that, not a phone number.
-const NOT_A_PHONE =
-  /\b(?:serial|s\/n|sn|model|part|sku|imei|order|ord|ref|reference|tracking|invoice|inv|account|acct|card|ticket|case|code|pin|iban|routing|sort code)\b[\s#:.no-]*$/i;
+const NOT_A_PHONE = new RegExp(
+  `\\b(?:${[...IDENTIFIER_NAMES, "order", "ord", "ref", "reference", "iban", "routing", "sort code"].join("|")})\\b[\\s#:.no-]*$`,
+  "i",
+);
 
 /**
  * Phone numbers anywhere in the text, by libphonenumber's own search: international numbers

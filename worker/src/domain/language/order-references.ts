@@ -1,5 +1,6 @@
 import { normalizeOrderId } from "../identifiers";
 import { overlaps, type Span } from "./contact-details";
+import { IDENTIFIER_NAMES } from "./figure-names";
 import { isCommonWord } from "./name-and-postcode";
 
 /**
@@ -39,27 +40,12 @@ const ORDER_CUES = new Set([
   "confirmation",
 ]);
 const BETWEEN_CUE_AND_FIGURE = new Set(["number", "no", "num", "nr", "id", "is", "was", "s", "it"]);
-// Said just before a figure, these make it something other than an order.
-const OTHER_THINGS = new Set([
-  "serial",
-  "sn",
-  "s/n",
-  "model",
-  "part",
-  "sku",
-  "imei",
-  "ticket",
-  "case",
-  "invoice",
-  "inv",
-  "tracking",
-  "account",
-  "acct",
-  "card",
-  "ending",
-  "code",
-  "pin",
+// Said just before a figure, these make it something other than an order. Two words name the
+// support team's own number: "your ref: CS-20931" is not the customer's order, for all its "ref".
+const OTHER_THINGS = new Set<string>([
+  ...IDENTIFIER_NAMES,
   "otp",
+  "ending",
   "flat",
   "unit",
   "apt",
@@ -89,6 +75,8 @@ const OTHER_THINGS = new Set([
   "gift",
   "promo",
   "ends",
+  "your ref",
+  "your reference",
 ]);
 // Said just after a figure, these make it a quantity, a price or a duration.
 const UNITS = new Set([
@@ -212,12 +200,12 @@ export function orderCandidates(text: string, taken: Span[] = []): OrderCandidat
     while (k > 0 && filler.includes(before[k]!) && !OTHER_THINGS.has(before[k]!)) k--;
     // "IMEI/serial: SN…" names two other things at once.
     const named = (before[k] ?? "").split("/");
-    // "Your ref: CS-20931" is the support team's own reference, not the customer's order.
-    const theirs = ["ref", "reference"].includes(last) && before[before.length - 2] === "your";
+    // Two words naming another thing outweigh the order cue inside them.
+    const namedByTwo = OTHER_THINGS.has(before.slice(-2).join(" "));
     const otherThing =
-      (joined && (OTHER_THINGS.has(before[k] ?? "") || named.some((w) => OTHER_THINGS.has(w)))) ||
-      theirs;
-    if (!hash && (!cuedByWord || theirs) && otherThing) continue;
+      namedByTwo ||
+      (joined && (OTHER_THINGS.has(before[k] ?? "") || named.some((w) => OTHER_THINGS.has(w))));
+    if (!hash && (!cuedByWord || namedByTwo) && otherThing) continue;
     // A model number ("KT-900") has few figures; order systems that prefix letters use more.
     if (letters && !hash && !cuedByWord && (body.match(/\d/g) ?? []).length < 4) continue;
     if (!hash && !letters && !cuedByWord) {
