@@ -1,19 +1,24 @@
 import type { AgentRunMessage } from "./agent/agent-run-message";
-import type { ThreadSession } from "./agent/thread-session";
-import type { ZendeskWriteBudget } from "./delivery/write-budget";
 import type { OutboxMessage } from "./delivery/outbox-message";
 import type { IngestMessage } from "./ingest/ingest-message";
 
-export interface Env {
-  DB: D1Database;
-  CACHE: KVNamespace;
-  INGEST_QUEUE: Queue<IngestMessage>;
-  AGENT_QUEUE: Queue<AgentRunMessage>;
-  OUTBOX_QUEUE: Queue<OutboxMessage>;
-  THREAD_SESSION: DurableObjectNamespace<ThreadSession>;
-  ZENDESK_WRITE_BUDGET: DurableObjectNamespace<ZendeskWriteBudget>;
-  /** Workers AI; absent in local runs and tests (no local simulation). */
-  AI?: Ai;
+/**
+ * The Worker's bindings. wrangler.toml is their source: `wrangler types` writes them to
+ * worker-configuration.d.ts (`npm run typecheck` fails when it is stale). Added here is what
+ * wrangler.toml cannot say: what each queue carries, that Workers AI is absent locally, and the
+ * secrets and settings.
+ */
+export type Env = Omit<Cloudflare.Env, "INGEST_QUEUE" | "AGENT_QUEUE" | "OUTBOX_QUEUE" | "AI"> &
+  WorkerSettings & {
+    INGEST_QUEUE: Queue<IngestMessage>;
+    AGENT_QUEUE: Queue<AgentRunMessage>;
+    OUTBOX_QUEUE: Queue<OutboxMessage>;
+    /** Workers AI; absent in local runs and tests (no local simulation). */
+    AI?: Ai;
+  };
+
+/** Secrets and settings: set with `wrangler secret put` or [vars], never in wrangler.toml's bindings. */
+export interface WorkerSettings {
   /** Bearer token for the admin API (Worker secret). */
   OPERATOR_TOKEN: string;
   /** Base64 of 32 random bytes: the root of every encryption and hashing key (Worker secret). */

@@ -1,10 +1,11 @@
 import type { D1Migration } from "cloudflare:test";
-import type { Env as WorkerEnv } from "../../src/env";
+import type { WorkerSettings } from "../../src/env";
 import type * as WorkerModule from "../../src/index";
 
 declare global {
   namespace Cloudflare {
-    interface Env extends WorkerEnv {
+    // The bindings come from worker-configuration.d.ts (wrangler types); the tests add the rest.
+    interface Env extends WorkerSettings {
       TEST_MIGRATIONS: D1Migration[];
     }
     interface GlobalProps {
