@@ -1,6 +1,6 @@
 import type { AgentRunMessage } from "./agent/agent-run-message";
 import type { ThreadSession } from "./agent/thread-session";
-import type { ZendeskWriteBudget } from "./delivery/write-budget";
+import type { ZendeskWriteBudget } from "./integrations/zendesk/write-budget";
 import type { OutboxMessage } from "./delivery/outbox-message";
 import type { IngestMessage } from "./ingest/ingest-message";
 
