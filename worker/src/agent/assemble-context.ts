@@ -141,18 +141,23 @@ async function caseCard(
   }
   const started = Date.now();
   const record = (outcome: ToolCallRecord["outcome"]) =>
-    calls.push({ tool: "zendesk", action: "get_ticket", latencyMs: Date.now() - started, outcome });
+    calls.push({
+      tool: tickets.name,
+      action: "get_ticket",
+      latencyMs: Date.now() - started,
+      outcome,
+    });
   try {
     const card = await tickets.caseDetails(ticketId);
     record("ok");
     if (!card) return null;
     await cache.put(key, JSON.stringify(card), { expirationTtl: 60 });
-    sources.push("zendesk:ticket");
+    sources.push(`${tickets.name}:ticket`);
     return card;
   } catch {
     record("failed");
-    // Zendesk being slow costs the card its SLA line, nothing more.
-    sources.push("zendesk:unavailable");
+    // The ticket system being slow costs the card its SLA line, nothing more.
+    sources.push(`${tickets.name}:unavailable`);
     return null;
   }
 }

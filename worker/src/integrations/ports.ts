@@ -81,6 +81,8 @@ export type WriteBudget = { granted: true } | { granted: false; waitMs: number }
 
 /** Where tickets live and people read handoff notes. */
 export interface TicketSystem {
+  /** Its registry name, as reads from it are recorded (`<name>:ticket`). */
+  name: string;
   /** Whether the tenant gave credentials: without them nothing is read and every write is refused. */
   configured: boolean;
   /** The requester and the emails and phones on their profile; null when there is no such user. */

@@ -27,6 +27,7 @@ function tinyTicketSystem() {
   const tickets = new Map<string, TinyNote[]>();
   let answersLost = 0;
   const system: TicketSystem = {
+    name: "tiny",
     configured: true,
     requester: async () => null,
     caseDetails: async () => null,

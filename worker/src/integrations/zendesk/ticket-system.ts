@@ -21,6 +21,7 @@ export function zendeskTicketSystem(tenant: TenantConfig, deps: IntegrationDeps)
   const writer = new ZendeskWriter(config, fetcher, Number(deps.env.OUTBOUND_TIMEOUT_MS ?? 10_000));
 
   return {
+    name: "zendesk",
     configured: Boolean(config.auth),
 
     requester: (requesterId) => reader.requester(requesterId),

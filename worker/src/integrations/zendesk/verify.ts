@@ -1,7 +1,7 @@
 import { createMiddleware } from "hono/factory";
 import { ApiError } from "../../lib/problem";
 import type { AppBindings } from "../../lib/types";
-import { verifyZendeskSignature } from "../../security/signatures";
+import { verifyZendeskSignature } from "./signature";
 import { decoy, signedFor, tenantOf, unauthorized } from "../signed-sender";
 
 /** Zendesk webhooks: HMAC over timestamp + raw body, checked before a byte is parsed. */
