@@ -1,9 +1,8 @@
 import type { MiddlewareHandler } from "hono";
 import type { z } from "@hono/zod-openapi";
-import type { ChannelEvent } from "../domain/channel-event";
+import type { ChannelEvent, IntegrationName } from "../domain/channel-event";
 import type { RawIdentifier } from "../domain/identifiers";
 import type { Env } from "../env";
-import type { TaggedIdentifier } from "../ingest/evidence";
 import type { AppBindings } from "../lib/types";
 import type { TenantConfig } from "../tenancy/tenant-config";
 
@@ -29,7 +28,7 @@ export interface InboundEvents {
 export interface Enriched {
   event: ChannelEvent;
   /** Identifiers a system of record holds for the sender (the ticket requester's profile). */
-  requester: TaggedIdentifier[];
+  requester: { raw: RawIdentifier; source: IntegrationName; verified?: boolean }[];
 }
 
 /** A sender of events: a webhook Continuity receives. */
