@@ -2,7 +2,6 @@ import { descriptionMessageId, channelOfVia, ticketStatus } from "./map";
 import { ZendeskReader } from "./reader";
 import type { ChannelEvent } from "../../domain/channel-event";
 import type { TenantConfig } from "../../tenancy/tenant-config";
-import type { TaggedIdentifier } from "../../ingest/evidence";
 import type { Enriched } from "../ports";
 
 /** Events sealed or queued before the fields were renamed carry them under their old names. */
@@ -75,7 +74,7 @@ export async function enrichFromZendesk(
 
   if (!requesterId) return { event: enriched, requester: [] };
   const requester = await zendesk.requester(requesterId);
-  const identifiers: TaggedIdentifier[] = [
+  const identifiers: Enriched["requester"] = [
     { raw: { type: "zendesk_user", value: requesterId }, source: "zendesk" },
     ...(requester?.identifiers ?? []).map(({ verified, ...raw }) => ({
       raw,
