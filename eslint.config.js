@@ -78,6 +78,11 @@ const integrationImports = [
               message:
                 "An integration does not import another integration: share through integrations/ports.ts or worker/src/connectors/.",
             },
+            {
+              regex: "^(\\.\\./)+(ingest|agent|delivery|governance|routes|store)/",
+              message:
+                "An integration is called by the use cases, never the other way: take what it needs through its port.",
+            },
           ],
         },
       ],
