@@ -36,6 +36,60 @@ const domainImports = [1, 2, 3].map((depth) => ({
   },
 }));
 
+/**
+ * Each vendor lives in one folder under `worker/src/integrations/` (docs/architecture.md, "Layers").
+ * The rest of the Worker reaches it through the ports and the registry only: its webhook schemas,
+ * clients and payload shapes stay inside the folder, and no integration imports another's.
+ */
+const INTEGRATION_FOLDER = {
+  regex: "(^|/)integrations/[^/]+/",
+  message:
+    "A vendor's code stays in its folder under worker/src/integrations/: use integrations/ports.ts and integrations/registry.ts.",
+};
+const integrationImports = [
+  {
+    files: ["worker/src/**/*.ts"],
+    ignores: ["worker/src/integrations/**", "worker/src/domain/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [INTEGRATION_FOLDER] }] },
+  },
+  {
+    // Wrangler binds the Durable Object by the class index.ts exports (wrangler.toml).
+    files: ["worker/src/index.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { ...INTEGRATION_FOLDER, regex: "(^|/)integrations/(?![^/]+/write-budget$)[^/]+/" },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["worker/src/integrations/*/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^\\.\\./[^./][^/]*/",
+              message:
+                "An integration does not import another integration: share through integrations/ports.ts or worker/src/connectors/.",
+            },
+            {
+              regex: "^(\\.\\./)+(ingest|agent|delivery|governance|routes|store)/",
+              message:
+                "An integration is called by the use cases, never the other way: take what it needs through its port.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -75,6 +129,7 @@ export default tseslint.config(
     ignores: ["worker/src/store/**"],
     rules: { "no-restricted-syntax": ["error", SQL_ONLY_IN_STORE] },
   },
+  ...integrationImports,
   ...domainImports,
   {
     // The functional core stays pure: no platform I/O, no clocks, no randomness.

@@ -9,7 +9,7 @@ import type { IngestMessage } from "./ingest/ingest-message";
 import { retentionSweep, sweep } from "./scheduled";
 
 export { ThreadSession } from "./agent/thread-session";
-export { ZendeskWriteBudget } from "./delivery/write-budget";
+export { ZendeskWriteBudget } from "./integrations/zendesk/write-budget";
 
 export default {
   fetch: app.fetch,

@@ -1,6 +1,6 @@
 import { DownstreamUnavailable } from "../connectors/http";
 import type { OrderSystem } from "../connectors/orders";
-import type { ZendeskReader } from "../connectors/zendesk";
+import type { CaseDetails, TicketSystem } from "../integrations/ports";
 import type { ContextCards, OrderFacts } from "../domain/agent/cards";
 import { mayDiscussOrder } from "../domain/agent/policy";
 import type { ContactState, ThreadState } from "../domain/thread-state";
@@ -40,7 +40,7 @@ export async function assembleContext(
     cache: KVNamespace;
     orders: OrderSystem;
     tenantId: string;
-    zendesk: ZendeskReader | null;
+    tickets: TicketSystem;
     /** Calls to systems of record, for the audit trail. */
     calls?: ToolCallRecord[];
   },
@@ -96,8 +96,8 @@ export async function assembleContext(
 
   const ticketId = contact?.links.find((l) => l.kind === "ticket")?.id ?? null;
   const ticketCard =
-    ticketId && deps.zendesk
-      ? await caseCard(deps.cache, deps.zendesk, deps.tenantId, ticketId, sources, calls)
+    ticketId && deps.tickets.configured
+      ? await caseCard(deps.cache, deps.tickets, deps.tenantId, ticketId, sources, calls)
       : null;
 
   const failed = state.verification.failures.filter((f) => f.reason === "wrong_code").length;
@@ -122,15 +122,12 @@ export async function assembleContext(
   };
 }
 
-interface TicketCard {
-  priority: string | null;
-  sla: { metric: string; breachAt: string } | null;
-}
+type TicketCard = CaseDetails;
 
 /** Priority and the next SLA target: useful, never decisive, so a minute's cache is fine. */
 async function caseCard(
   cache: KVNamespace,
-  zendesk: ZendeskReader,
+  tickets: TicketSystem,
   tenantId: string,
   ticketId: string,
   sources: string[],
@@ -144,25 +141,23 @@ async function caseCard(
   }
   const started = Date.now();
   const record = (outcome: ToolCallRecord["outcome"]) =>
-    calls.push({ tool: "zendesk", action: "get_ticket", latencyMs: Date.now() - started, outcome });
+    calls.push({
+      tool: tickets.name,
+      action: "get_ticket",
+      latencyMs: Date.now() - started,
+      outcome,
+    });
   try {
-    const ticket = await zendesk.ticket(ticketId, { slas: true });
+    const card = await tickets.caseDetails(ticketId);
     record("ok");
-    if (!ticket) return null;
-    const next = (ticket.slas?.policy_metrics ?? [])
-      .filter((m) => m.breach_at && m.stage !== "achieved")
-      .sort((a, b) => Date.parse(a.breach_at!) - Date.parse(b.breach_at!))[0];
-    const card: TicketCard = {
-      priority: ticket.priority ?? null,
-      sla: next ? { metric: next.metric ?? "sla", breachAt: next.breach_at! } : null,
-    };
+    if (!card) return null;
     await cache.put(key, JSON.stringify(card), { expirationTtl: 60 });
-    sources.push("zendesk:ticket");
+    sources.push(`${tickets.name}:ticket`);
     return card;
   } catch {
     record("failed");
-    // Zendesk being slow costs the card its SLA line, nothing more.
-    sources.push("zendesk:unavailable");
+    // The ticket system being slow costs the card its SLA line, nothing more.
+    sources.push(`${tickets.name}:unavailable`);
     return null;
   }
 }

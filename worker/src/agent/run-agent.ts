@@ -1,7 +1,12 @@
 import { demoOrderSystem } from "../demo/demo-orders";
 import { orderSystemFor } from "../connectors/orders";
 import { normalizeOrderId } from "../domain/identifiers";
-import { ZendeskReader } from "../connectors/zendesk";
+import {
+  isMessagingProvider,
+  outboxKind,
+  ticketSystemNameOf,
+  ticketSystemOf,
+} from "../integrations/registry";
 import { mayDiscussOrder } from "../domain/agent/policy";
 import { planAgentRun, type AgentRunPlan, type RunMessage } from "../domain/agent/plan-run";
 import { appliesInOrder, applyEvents, project } from "../domain/thread-state";
@@ -96,7 +101,7 @@ export async function runAgent(
         cache: env.CACHE,
         orders,
         tenantId,
-        zendesk: config.zendesk.auth ? new ZendeskReader(config.zendesk, deps.fetcher) : null,
+        tickets: ticketSystemOf(config, { env, ...(deps.fetcher && { fetcher: deps.fetcher }) }),
       },
       state,
       contact,
@@ -140,7 +145,7 @@ export async function runAgent(
     const code = newCode();
     const delivery = {
       conversationId:
-        contact?.origin === "sunco"
+        contact && isMessagingProvider(contact.origin)
           ? (contact.links.find((l) => l.kind === "session")?.id ?? null)
           : null,
       ticketId:
@@ -183,7 +188,10 @@ export async function runAgent(
           out.kind === "code"
             ? `Your verification code is ${code}. It expires in 10 minutes. We will never ask for it by phone.`
             : out.text;
-        const kind: OutboxKind = out.via === "messaging" ? "sunco_message" : "zendesk_comment";
+        const kind: OutboxKind =
+          out.via === "messaging"
+            ? outboxKind(contact!.origin!, "message")
+            : outboxKind(ticketSystemNameOf(config), "comment");
         const target = out.via === "messaging" ? out.conversationId! : out.ticketId!;
         const id = `agent:${threadId}:${version}:${i}`;
         return {

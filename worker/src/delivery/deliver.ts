@@ -1,7 +1,10 @@
 import { DownstreamRejected, DownstreamUnavailable } from "../connectors/http";
-import { SuncoClient } from "../connectors/sunco";
-import type { ZendeskComment } from "../connectors/zendesk";
-import { TicketChanged, ZendeskWriter } from "../connectors/zendesk-writer";
+import type { WriteBudget, WriteOutcome } from "../integrations/ports";
+import {
+  messagingProviderNamed,
+  outboxOperation,
+  ticketSystemNamed,
+} from "../integrations/registry";
 import { escapeHtml } from "../domain/note-rendering";
 import type { Env } from "../env";
 import { backoffSeconds, retryBaseSeconds } from "../lib/retry-policy";
@@ -17,6 +20,7 @@ import {
   markSent,
   markSuperseded,
   pendingNotesFor,
+  type OutboxKind,
   type OutboxRow,
 } from "../store/outbox";
 import { loadTenant, type LoadedTenant } from "../tenancy/tenants";
@@ -24,7 +28,6 @@ import type { OutboxMessage } from "./outbox-message";
 
 export const MAX_DELIVERY_ATTEMPTS = 8;
 const LEASE_MS = 60_000;
-const SAFE_UPDATE_TRIES = 3;
 
 export interface OutboxPayload {
   text?: string;
@@ -54,12 +57,6 @@ export interface DeliveryDeps {
   now?: () => Date;
 }
 
-const plain = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-
 async function payloadOf(env: Env, tenantId: string, row: OutboxRow): Promise<OutboxPayload> {
   const keys = await rootKeys(env.SECRETS_KEY);
   return JSON.parse(
@@ -67,41 +64,44 @@ async function payloadOf(env: Env, tenantId: string, row: OutboxRow): Promise<Ou
   ) as OutboxPayload;
 }
 
-function writer(env: Env, tenant: LoadedTenant, deps: DeliveryDeps) {
-  return new ZendeskWriter(
-    tenant.config.zendesk,
-    deps.fetcher ?? fetch,
-    Number(env.OUTBOUND_TIMEOUT_MS ?? 10_000),
-  );
+/** What the outbox makes of a write's outcome: waiting on the vendor counts as an attempt. */
+function settled(env: Env, outcome: WriteOutcome, attempts: number): DeliveryResult {
+  switch (outcome.kind) {
+    case "done":
+      return { kind: "sent" };
+    case "give_up":
+      return { kind: "failed", reason: outcome.reason };
+    case "retry_after":
+      return {
+        kind: "retry",
+        delaySeconds:
+          outcome.seconds ?? backoffSeconds(attempts, { baseSeconds: retryBaseSeconds(env) }),
+        reason: outcome.reason,
+      };
+  }
 }
 
-/** Spend one update-ticket token from the tenant's budget, shared by every Worker instance. */
-async function budget(
-  env: Env,
-  tenant: LoadedTenant,
-): Promise<{ granted: true } | { granted: false; waitMs: number }> {
-  const stub = env.ZENDESK_WRITE_BUDGET.get(env.ZENDESK_WRITE_BUDGET.idFromName(tenant.config.id));
-  return stub.take(tenant.config.zendesk.updatesPerMinute);
-}
+const busy = (budget: WriteBudget): DeliveryResult | null =>
+  budget.granted ? null : { kind: "busy", delaySeconds: Math.ceil(budget.waitMs / 1000) };
 
 /**
  * Handoff notes for one ticket, delivered together in one write. The newest full note or
  * pointer says where the thread stands now, so it supersedes every note pending before it; the
  * updates after it are news to it and go in the same comment, in order (with every tag). Before
- * any retry, the ticket's comments are searched for each note's `ctx-note:<key>`: a note Zendesk
- * already has is marked sent, never written twice. The write uses safe_update; a 409 re-reads
- * and re-applies.
+ * any retry, the ticket is searched for each note's `ctx-note:<key>`: a note the ticket system
+ * already has is marked sent, never written twice.
  */
 async function deliverNotes(
   env: Env,
   tenant: LoadedTenant,
+  kind: OutboxKind,
   ticketId: string,
   deps: DeliveryDeps,
 ): Promise<DeliveryResult> {
   const db = env.DB;
   const tenantId = tenant.config.id;
   const now = deps.now ?? (() => new Date());
-  const rows = await pendingNotesFor(db, tenantId, ticketId);
+  const rows = await pendingNotesFor(db, tenantId, kind, ticketId);
   if (rows.length === 0) return { kind: "already_sent" };
   // A replayed row starts its count again but keeps its last error: it was tried before.
   const attemptedBefore = rows.some((r) => r.attempts > 0 || r.lastError !== null);
@@ -109,13 +109,15 @@ async function deliverNotes(
     ...(await Promise.all(rows.map((r) => markAttempt(db, tenantId, r.id)))),
   );
   const payloads = await Promise.all(rows.map((r) => payloadOf(env, tenantId, r)));
-  const zendesk = writer(env, tenant, deps);
+  const tickets = ticketSystemNamed(outboxOperation(kind).integration, tenant.config, {
+    env,
+    ...(deps.fetcher && { fetcher: deps.fetcher }),
+  });
   const base = Math.max(
     0,
     payloads.findLastIndex((p) => (p.note ?? "full") !== "update"),
   );
-  const holds = (c: ZendeskComment, i: number) =>
-    (c.html_body ?? c.body ?? "").includes(`ctx-note:${payloads[i]!.key}`);
+  const keyOf = (i: number) => `${payloads[i]!.key}`;
   let toWrite = rows.map((_, i) => i).slice(base);
   const settle = async (by: string) => {
     for (const row of rows.slice(0, base)) {
@@ -127,56 +129,35 @@ async function deliverNotes(
   if (attemptedBefore) {
     // The oldest note to write is the first one an earlier attempt could have written: once it
     // turns up, every later comment has been read too, and older notes no longer matter.
-    const comments = await zendesk.findComments(ticketId, (c) => holds(c, base));
+    const held = await tickets.notesHeld(
+      ticketId,
+      rows.map((_, i) => keyOf(i)),
+      keyOf(base),
+    );
     for (const [i, row] of rows.entries()) {
-      const found = comments.find((c) => holds(c, i));
-      if (found) await markSent(db, tenantId, row.id, found.id, now().toISOString());
+      const found = held.get(keyOf(i));
+      if (found) await markSent(db, tenantId, row.id, found, now().toISOString());
     }
-    toWrite = toWrite.filter((i) => !comments.some((c) => holds(c, i)));
+    toWrite = toWrite.filter((i) => !held.has(keyOf(i)));
     if (toWrite.length === 0) {
       await settle(rows.at(-1)!.id);
       return { kind: "already_sent" };
     }
   }
 
-  const allowed = await budget(env, tenant);
-  if (!allowed.granted) return { kind: "busy", delaySeconds: Math.ceil(allowed.waitMs / 1000) };
+  const wait = busy(await tickets.takeWrite());
+  if (wait) return wait;
 
-  const tags = [...new Set(payloads.flatMap((p) => p.tags ?? []))];
-  const html = toWrite.map((i) => payloads[i]!.html ?? "").join("");
-  const customFields = payloads[base]!.customFields ?? [];
-  const newest = rows[toWrite.at(-1)!]!;
-  for (let attempt = 1; attempt <= SAFE_UPDATE_TRIES; attempt++) {
-    const ticket = await zendesk.ticket(ticketId);
-    if (!ticket) return { kind: "failed", reason: `ticket ${ticketId} does not exist in Zendesk` };
-    try {
-      await zendesk.updateTicket(ticketId, {
-        comment: { htmlBody: html, public: false },
-        additionalTags: tags,
-        customFields,
-        ...(ticket.updated_at && { updatedStamp: ticket.updated_at }),
-      });
-      for (const i of toWrite) await markSent(db, tenantId, rows[i]!.id, null, now().toISOString());
-      await settle(newest.id);
-      return { kind: "sent" };
-    } catch (error) {
-      if (!(error instanceof TicketChanged) || attempt === SAFE_UPDATE_TRIES) {
-        if (error instanceof TicketChanged)
-          return {
-            kind: "retry",
-            delaySeconds: backoffSeconds(attempts, { baseSeconds: retryBaseSeconds(env) }),
-            reason: error.message,
-          };
-        throw error;
-      }
-      // Someone changed the ticket between our read and our write: read again and re-apply.
-    }
+  const outcome = await tickets.writeNote(ticketId, {
+    html: toWrite.map((i) => payloads[i]!.html ?? "").join(""),
+    tags: [...new Set(payloads.flatMap((p) => p.tags ?? []))],
+    customFields: payloads[base]!.customFields ?? [],
+  });
+  if (outcome.kind === "done") {
+    for (const i of toWrite) await markSent(db, tenantId, rows[i]!.id, null, now().toISOString());
+    await settle(rows[toWrite.at(-1)!]!.id);
   }
-  return {
-    kind: "retry",
-    delaySeconds: backoffSeconds(attempts, { baseSeconds: retryBaseSeconds(env) }),
-    reason: "ticket kept changing",
-  };
+  return settled(env, outcome, attempts);
 }
 
 /** Replies, one-time codes and control passes: one row, reconciled by its key before a retry. */
@@ -189,56 +170,42 @@ async function deliverOne(
   const db = env.DB;
   const tenantId = tenant.config.id;
   const now = deps.now ?? (() => new Date());
+  const { integration, operation } = outboxOperation(row.kind);
   // Notes count their attempts per ticket, together with the notes they coalesce with.
-  if (row.kind === "zendesk_note") return deliverNotes(env, tenant, row.target, deps);
+  if (operation === "note") return deliverNotes(env, tenant, row.kind, row.target, deps);
   const attempts = await markAttempt(db, tenantId, row.id);
   const payload = await payloadOf(env, tenantId, row);
   const retrying = attempts > 1 || row.lastError !== null;
-  switch (row.kind) {
-    case "sunco_message": {
-      const sunco = new SuncoClient(tenant.config.sunco, deps.fetcher ?? fetch);
-      if (retrying) {
-        const earlier = await sunco.findMessage(row.target, row.id);
-        if (earlier) {
-          await markSent(db, tenantId, row.id, earlier, now().toISOString());
-          return { kind: "already_sent" };
-        }
-      }
-      await markSent(
-        db,
-        tenantId,
-        row.id,
-        await sunco.postMessage(row.target, payload.text ?? "", row.id),
-        now().toISOString(),
-      );
-      return { kind: "sent" };
+  const integrationDeps = { env, ...(deps.fetcher && { fetcher: deps.fetcher }) };
+  const sent = async (outcome: WriteOutcome) => {
+    if (outcome.kind === "done")
+      await markSent(db, tenantId, row.id, outcome.remoteId, now().toISOString());
+    return settled(env, outcome, attempts);
+  };
+  const alreadySent = async (remoteId: string) => {
+    await markSent(db, tenantId, row.id, remoteId, now().toISOString());
+    return { kind: "already_sent" } as const;
+  };
+  switch (operation) {
+    case "message": {
+      const messaging = messagingProviderNamed(integration, tenant.config, integrationDeps);
+      const earlier = retrying ? await messaging.messageHeld(row.target, row.id) : null;
+      if (earlier) return alreadySent(earlier);
+      return sent(await messaging.postMessage(row.target, payload.text ?? "", row.id));
     }
-    case "sunco_pass_control": {
+    case "pass_control": {
       // Passing control to the workspace twice is harmless: there is nothing to reconcile.
-      await new SuncoClient(tenant.config.sunco, deps.fetcher ?? fetch).passControl(
-        row.target,
-        payload.metadata ?? {},
-      );
-      await markSent(db, tenantId, row.id, null, now().toISOString());
-      return { kind: "sent" };
+      const messaging = messagingProviderNamed(integration, tenant.config, integrationDeps);
+      return sent(await messaging.passControl(row.target, payload.metadata ?? {}));
     }
-    case "zendesk_comment": {
-      const zendesk = writer(env, tenant, deps);
+    case "comment": {
+      const tickets = ticketSystemNamed(integration, tenant.config, integrationDeps);
       const html = payload.html ?? `<p>${escapeHtml(payload.text ?? "")}</p>`;
-      if (retrying) {
-        const same = (c: ZendeskComment) =>
-          c.public !== false && plain(c.html_body ?? c.body ?? "") === plain(html);
-        const earlier = (await zendesk.findComments(row.target, same)).find(same);
-        if (earlier) {
-          await markSent(db, tenantId, row.id, earlier.id, now().toISOString());
-          return { kind: "already_sent" };
-        }
-      }
-      const allowed = await budget(env, tenant);
-      if (!allowed.granted) return { kind: "busy", delaySeconds: Math.ceil(allowed.waitMs / 1000) };
-      await zendesk.updateTicket(row.target, { comment: { htmlBody: html, public: true } });
-      await markSent(db, tenantId, row.id, null, now().toISOString());
-      return { kind: "sent" };
+      const earlier = retrying ? await tickets.commentHeld(row.target, html) : null;
+      if (earlier) return alreadySent(earlier);
+      const wait = busy(await tickets.takeWrite());
+      if (wait) return wait;
+      return sent(await tickets.writeComment(row.target, html));
     }
   }
 }
@@ -259,7 +226,8 @@ export async function deliverOnce(
     loadOutbox(env.DB, tenantId, id),
   ]);
   if (!tenant || !row || row.status !== "pending") return { kind: "already_sent" };
-  const target = row.kind === "zendesk_note" ? `ticket:${row.target}` : `row:${row.id}`;
+  const target =
+    outboxOperation(row.kind).operation === "note" ? `ticket:${row.target}` : `row:${row.id}`;
   const holder = randomToken(9);
   if (!(await acquireLease(env.DB, tenantId, target, holder, now(), LEASE_MS)))
     return { kind: "busy", delaySeconds: 2 };

@@ -11,6 +11,7 @@ import type { ThreadState } from "../domain/thread-state";
 import { toHex, utf8 } from "../security/encoding";
 import { rootKeys } from "../security/keys";
 import { seal } from "../security/sealed-box";
+import { outboxKind, ticketSystemNameOf } from "../integrations/registry";
 import type { OutboxKind } from "../store/outbox";
 import type { TenantConfig } from "../tenancy/tenant-config";
 import type { OutboxPayload } from "./deliver";
@@ -76,7 +77,7 @@ async function sealedNote(
   return {
     id,
     threadId,
-    kind: "zendesk_note",
+    kind: outboxKind(ticketSystemNameOf(config), "note"),
     target: ticketId,
     ...(digest && { digest }),
     payload: await seal(keys.settings, JSON.stringify(body), `tenant:${config.id}:outbox:${id}`),
@@ -128,7 +129,7 @@ export function noteRowsFor(
   return Promise.all(owed.map((o) => owedRow(env, config, state, o)));
 }
 
-/** Flat metadata for a Sunshine Conversations control pass (well under its 4 KB limit). */
+/** Flat metadata for a control pass (well under Sunshine Conversations' 4 KB limit). */
 export function passControlMetadata(
   state: ThreadState,
   contactId: string | null,
@@ -153,12 +154,15 @@ export async function passControlRow(
   version: number,
 ): Promise<OutboxRowInput> {
   const id = `control:${state.id}:${version}`;
+  // The conversation is the contact's own: control passes in the provider it came in through.
+  const provider = state.contacts.find((c) => c.id === contactId)?.origin;
+  if (!provider) throw new Error(`contact ${contactId} came in through no messaging provider`);
   const keys = await rootKeys(env.SECRETS_KEY);
   const body: OutboxPayload = { metadata: passControlMetadata(state, contactId) };
   return {
     id,
     threadId: state.id,
-    kind: "sunco_pass_control",
+    kind: outboxKind(provider, "pass_control"),
     target: conversationId,
     payload: await seal(keys.settings, JSON.stringify(body), `tenant:${config.id}:outbox:${id}`),
   };

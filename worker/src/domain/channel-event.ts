@@ -26,11 +26,19 @@ export interface Artifact {
 }
 
 /**
- * The one shape every inbound source is turned into (`channels/` does the turning). Nothing past
- * the channel adapters sees a vendor payload.
+ * The name an integration is registered under (worker/src/integrations/registry.ts): `zendesk`,
+ * `sunco`, `channel` (Continuity's own event format), … Stored with what came through it, so a
+ * name never changes once used.
+ */
+export type IntegrationName = string;
+
+/**
+ * The one shape every inbound source is turned into (each integration's `map.ts` does the
+ * turning). Nothing past the integrations sees a vendor payload.
  */
 export interface ChannelEvent {
-  source: "zendesk" | "sunco" | "channel";
+  /** The inbound channel it came through. */
+  source: IntegrationName;
   /** The sender's event id: the dedupe key. */
   eventId: string;
   /** Event time. Windows and expiries are judged at this instant, never at processing time. */
@@ -39,8 +47,6 @@ export interface ChannelEvent {
   sessionId?: string;
   ticketId?: string;
   identifiers: RawIdentifier[];
-  /** A Zendesk requester whose identities the connector fetches before stitching. */
-  zendeskRequesterId?: string;
   /** `id` is the sender's message id when it has one: the same message seen twice is one fact. */
   message?: { id?: string; author: MessageAuthor; text: string; public: boolean };
   artifacts: Artifact[];
@@ -48,6 +54,7 @@ export interface ChannelEvent {
   ticket?: {
     status?: TicketStatus;
     assigneeId?: string | null;
+    /** The ticket system's requester: their profile's emails and phones are read before stitching. */
     requesterId?: string;
     subject?: string;
     /** A satisfaction rating the customer gave (for CSAT). */
@@ -56,8 +63,8 @@ export interface ChannelEvent {
   control?: { owner: ControlOwner; reason: string };
   /** What the customer agreed to on this contact: recording (calls) and use of what they say. */
   consent?: ConsentSignal;
-  /** Trigger deliveries carry ids only; the ticket's text is read from the Zendesk API. */
-  zendeskFetch?: "ticket";
+  /** The sender sent ids only (a trigger template): its integration reads the ticket's text. */
+  incomplete?: "ticket";
 }
 
 /** A contact is one conversation on one channel: a chat session, a call, a ticket. */

@@ -1,3 +1,4 @@
+import type { IntegrationName } from "./channel-event";
 import { addHours, isBefore } from "./time";
 import type { IdentifierKind } from "./identifiers";
 
@@ -25,7 +26,8 @@ export interface Signal {
   hash: string;
   masked: string;
   owners: string[];
-  source: "channel" | "zendesk" | "sunco" | "text" | "agent";
+  /** The integration that told us, or the customer's own words, or the agent. */
+  source: IntegrationName | "text" | "agent";
 }
 
 export interface VerificationRecord {

@@ -2,6 +2,7 @@ import type {
   Artifact,
   Channel,
   ControlOwner,
+  IntegrationName,
   MessageAuthor,
   ThreadLink,
   TicketStatus,
@@ -26,7 +27,7 @@ export type ThreadEvent = { key: string; at: string; group: string; part: number
       contactId: string;
       channel: Channel;
       /** Which inbound source the contact came through: replies go back the same way. */
-      origin?: "zendesk" | "sunco" | "channel";
+      origin?: IntegrationName;
       links: ThreadLink[];
       stitch: StitchSummary;
     }

@@ -1,4 +1,11 @@
-import type { Artifact, Channel, ControlOwner, ThreadLink, TicketStatus } from "./channel-event";
+import type {
+  Artifact,
+  Channel,
+  ControlOwner,
+  IntegrationName,
+  ThreadLink,
+  TicketStatus,
+} from "./channel-event";
 import { unconfirmedReason, type UnconfirmedReason } from "./contact-confirmation";
 import type {
   IdentityPolicy,
@@ -40,7 +47,7 @@ export interface RiskFlag {
 export interface ContactState {
   id: string;
   channel: Channel;
-  origin: "zendesk" | "sunco" | "channel" | null;
+  origin: IntegrationName | null;
   joinedAt: string;
   lastAt: string;
   links: ThreadLink[];

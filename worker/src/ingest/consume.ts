@@ -12,12 +12,12 @@ import { findLinkedThreads, type LinkedThread } from "../store/threads";
 import { loadTenant } from "../tenancy/tenants";
 import { phoneCountry, type TenantConfig } from "../tenancy/tenant-config";
 import { codeHash } from "../agent/one-time-code";
+import { inboundChannelNamed } from "../integrations/registry";
 import { noteRowsOwed } from "../delivery/notes";
 import { readMessage } from "../domain/language/read-message";
 import { pairsAcrossMessages, referencesIn } from "../domain/language/references";
 import { recentCustomerWords } from "../domain/thread-state";
 import { aboutAnOrder, groundReferences, type GroundedReferences } from "./grounding";
-import { enrichFromZendesk } from "./enrich";
 import { gatherEvidence, identifiersOf } from "./evidence";
 import { leaseFrom, sealEvent } from "./delivery-copy";
 import type { IngestMessage } from "./ingest-message";
@@ -37,9 +37,11 @@ export async function processIngest(
   let linkedRead: Promise<LinkedThread[]> | null = null;
   const linkedThreads = () =>
     (linkedRead ??= findLinkedThreads(env.DB, config.id, linksOf(message.event)));
-  // Only a trigger delivery needs to know up front whether its ticket is already linked.
-  const linked = message.event.zendeskFetch ? (await linkedThreads()).length > 0 : false;
-  const { event, requester } = await enrichFromZendesk(message.event, config, linked);
+  // The sender's integration reads what its delivery leaves out (a requester's profile, say).
+  const enrich = inboundChannelNamed(message.event.source)?.enrich;
+  const { event, requester } = enrich
+    ? await enrich(message.event, config, async () => (await linkedThreads()).length > 0)
+    : { event: message.event, requester: [] };
   const orders = orderSystemFor(config.orders, demoOrderSystem);
   const grounded = await groundCustomerWords(event, orders, config, linkedThreads);
   const hashKey = await identityKey(env.SECRETS_KEY, config.id);

@@ -42,7 +42,7 @@ export function identifiersOf(
 ): TaggedIdentifier[] {
   const own: TaggedIdentifier[] = event.identifiers.map((raw) => ({
     raw,
-    source: event.source === "channel" ? "channel" : event.source,
+    source: event.source,
   }));
   const fromText: TaggedIdentifier[] = [
     ...found.orderIds.map((value) => ({

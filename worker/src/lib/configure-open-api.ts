@@ -1,5 +1,4 @@
-import { SuncoWebhook } from "../contracts/sunco-webhook";
-import { ZendeskEventWebhook, ZendeskTriggerWebhook } from "../contracts/zendesk-webhook";
+import { inbound } from "../integrations/registry";
 import type { AppOpenAPI } from "./types";
 
 export const API_VERSION = "0.1.0";
@@ -15,9 +14,10 @@ export function configureOpenApi(app: AppOpenAPI) {
     scheme: "bearer",
     description: "The tenant's app secret",
   });
-  app.openAPIRegistry.register("ZendeskEventWebhook", ZendeskEventWebhook);
-  app.openAPIRegistry.register("ZendeskTriggerWebhook", ZendeskTriggerWebhook);
-  app.openAPIRegistry.register("SuncoWebhook", SuncoWebhook);
+  // Webhook bodies are parsed after their signature check, so routes name them by reference.
+  for (const channel of Object.values(inbound))
+    for (const [name, schema] of Object.entries(channel.documents ?? {}))
+      app.openAPIRegistry.register(name, schema);
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {

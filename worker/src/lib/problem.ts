@@ -57,7 +57,7 @@ export function invalid(
 
 /**
  * The operator APIs' answer for a tenant id that names no tenant. Inbound webhooks never give it:
- * they answer an unknown id as a wrong signature (routes/inbound/verify.ts).
+ * they answer an unknown id as a wrong signature (integrations/signed-sender.ts).
  */
 export class TenantNotFound extends ApiError {
   constructor() {

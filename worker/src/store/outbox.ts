@@ -1,6 +1,11 @@
 import type { NoteStatus } from "../domain/context-view";
-export type OutboxKind =
-  "sunco_message" | "zendesk_comment" | "zendesk_note" | "sunco_pass_control";
+/** What an outbox row writes: a reply in a conversation, a ticket comment, a note, a control pass. */
+export type OutboxOperation = "message" | "comment" | "note" | "pass_control";
+/**
+ * `<integration>_<operation>`, the integration by its registry name (integrations/registry.ts):
+ * `zendesk_note`, `sunco_message`, …
+ */
+export type OutboxKind = `${string}_${OutboxOperation}`;
 export type OutboxStatus = "pending" | "sent" | "failed" | "superseded";
 
 export interface OutboxRow {
@@ -178,17 +183,18 @@ export async function overdueOutbox(
   return results.map((r) => ({ tenantId: r.tenant_id, id: r.id }));
 }
 
-/** Pending handoff notes for one ticket, oldest first: they are delivered together. */
+/** Pending handoff notes (of one kind) for one ticket, oldest first: they are delivered together. */
 export async function pendingNotesFor(
   db: D1Database,
   tenantId: string,
+  kind: OutboxKind,
   ticketId: string,
 ): Promise<OutboxRow[]> {
   const { results } = await db
     .prepare(
-      `SELECT * FROM outbox WHERE tenant_id = ?1 AND kind = 'zendesk_note' AND target = ?2 AND status = 'pending' ORDER BY created_at, id`,
+      `SELECT * FROM outbox WHERE tenant_id = ?1 AND kind = ?3 AND target = ?2 AND status = 'pending' ORDER BY created_at, id`,
     )
-    .bind(tenantId, ticketId)
+    .bind(tenantId, ticketId, kind)
     .all<Row>();
   return results.map(toRow);
 }
@@ -235,7 +241,7 @@ export async function noteStatuses(
   const { results } = await db
     .prepare(
       `SELECT id, target, status, attempts, last_error, created_at, sent_at FROM outbox
-       WHERE tenant_id = ?1 AND thread_id = ?2 AND kind = 'zendesk_note' ORDER BY created_at`,
+       WHERE tenant_id = ?1 AND thread_id = ?2 AND kind LIKE '%!_note' ESCAPE '!' ORDER BY created_at`,
     )
     .bind(tenantId, threadId)
     .all<

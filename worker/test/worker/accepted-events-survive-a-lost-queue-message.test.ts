@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
-import { fromGenericEvent } from "../../src/channels/generic";
+import { fromGenericEvent } from "../../src/integrations/generic/map";
 import { GenericChannelEventSchema } from "../../src/contracts/channel-event";
 import type { ChannelEvent } from "../../src/domain/channel-event";
 import { MAX_REQUEUES, sealEvent } from "../../src/ingest/delivery-copy";

@@ -53,8 +53,8 @@ describe("agent runs", () => {
     const tenant = await createTenant(seed);
     // Two messages land before any run: the first says what, the second which order.
     const { processIngest } = await import("../../src/ingest/consume");
-    const { fromSuncoEvent } = await import("../../src/channels/sunco");
-    const { SuncoEvent } = await import("../../src/contracts/sunco-webhook");
+    const { fromSuncoEvent } = await import("../../src/integrations/sunco/map");
+    const { SuncoEvent } = await import("../../src/integrations/sunco/webhook");
     for (const [text, at] of [
       ["My order hasn't arrived, where is it?", "2026-03-11T07:00:00Z"],
       ["It's order W4410", "2026-03-11T07:00:20Z"],

@@ -6,7 +6,7 @@ import { recordContact } from "../../src/ingest/record-contact";
 import { HttpOrderSystem } from "../../src/connectors/orders";
 import { identityKey } from "../../src/security/keys";
 import { standins } from "./support/worker";
-import { fromGenericEvent } from "../../src/channels/generic";
+import { fromGenericEvent } from "../../src/integrations/generic/map";
 import { GenericChannelEventSchema } from "../../src/contracts/channel-event";
 import { channelEvent, customer, order } from "./support/factories";
 import { createTenant, sendChannelEvent, settle, ticketContext } from "./support/tenant";

@@ -1,6 +1,6 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { ZendeskWriteBudget } from "../../src/delivery/write-budget";
+import { ZendeskWriteBudget } from "../../src/integrations/zendesk/write-budget";
 
 describe("the per-tenant Zendesk write budget", () => {
   it("is spent across a restart of its object instead of starting full again", async () => {

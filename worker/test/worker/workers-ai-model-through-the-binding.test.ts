@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
 import { runAgent } from "../../src/agent/run-agent";
-import { fromGenericEvent } from "../../src/channels/generic";
+import { fromGenericEvent } from "../../src/integrations/generic/map";
 import { GenericChannelEventSchema } from "../../src/contracts/channel-event";
 import type { Env } from "../../src/env";
 import { processIngest } from "../../src/ingest/consume";

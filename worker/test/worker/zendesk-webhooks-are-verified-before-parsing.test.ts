@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { verifyZendeskSignature } from "../../src/security/signatures";
+import { verifyZendeskSignature } from "../../src/integrations/zendesk/signature";
 import { zendeskTicketEvent } from "./support/factories";
 import { createTenant, sendZendeskEvent, ZENDESK_TEST_SECRET } from "./support/tenant";
 import { migrate, rowCounts } from "./support/worker";

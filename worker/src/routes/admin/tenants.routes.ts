@@ -151,7 +151,13 @@ const OutboxEntry = z
   .object({
     id: z.string(),
     threadId: z.string(),
-    kind: z.enum(["sunco_message", "zendesk_comment", "zendesk_note", "sunco_pass_control"]),
+    kind: z
+      .string()
+      .regex(/_(message|comment|note|pass_control)$/)
+      .openapi({
+        description:
+          "`<integration>_<operation>`: `sunco_message`, `zendesk_comment`, `zendesk_note`, `sunco_pass_control`",
+      }),
     target: z.string(),
     status: z.enum(["pending", "sent", "failed", "superseded"]),
     attempts: z.number().int(),

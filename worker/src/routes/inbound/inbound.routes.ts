@@ -2,7 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { TenantParams } from "../../contracts/path-params";
 import { AcceptedSchema, GenericChannelEventSchema } from "../../contracts/channel-event";
 import { errorContent, jsonContent } from "../../contracts/errors";
-import { verifyChannel, verifySunco, verifyZendesk } from "./verify";
+import { inbound } from "../../integrations/registry";
 
 const tags = ["Inbound"];
 const responses = {
@@ -29,7 +29,7 @@ export const zendesk = createRoute({
   description:
     "Verified with X-Zendesk-Webhook-Signature (base64 HMAC-SHA256 over X-Zendesk-Webhook-Signature-Timestamp + raw body) " +
     "within a 300 s window. Deduplicated by the event id, or by ticket id + update stamp for the trigger template.",
-  middleware: [verifyZendesk] as const,
+  middleware: [inbound.zendesk.verify] as const,
   request: {
     params: TenantParams,
     body: {
@@ -55,7 +55,7 @@ export const sunco = createRoute({
   tags,
   summary: "Sunshine Conversations v2 webhooks",
   description: "Verified with X-API-Key. Each event in the delivery is deduplicated by its id.",
-  middleware: [verifySunco] as const,
+  middleware: [inbound.sunco.verify] as const,
   request: {
     params: TenantParams,
     body: {
@@ -73,7 +73,7 @@ export const channel = createRoute({
   summary: "Events from any other channel (own IVR, own web chat, a CRM)",
   description:
     "Verified with X-Signature: hex HMAC-SHA256 of the raw body, keyed with the tenant's app secret. Deduplicated by `id`.",
-  middleware: [verifyChannel] as const,
+  middleware: [inbound.channel.verify] as const,
   request: {
     params: TenantParams,
     body: {

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { eventTime } from "./event-time";
+import { eventTime } from "../../contracts/event-time";
 
 export const SuncoEvent = z.object({
   id: z.string().min(1).max(200),

@@ -1,6 +1,6 @@
-import type { TenantConfig } from "../tenancy/tenant-config";
-import { DownstreamRejected, send, type HttpClient } from "./http";
-import { zendeskAuthHeader, ZendeskReader, type ZendeskComment } from "./zendesk";
+import type { TenantConfig } from "../../tenancy/tenant-config";
+import { DownstreamRejected, send, type HttpClient } from "../../connectors/http";
+import { zendeskAuthHeader, ZendeskReader, type ZendeskComment } from "./reader";
 
 /** Zendesk answered 409 to a safe_update: the ticket changed since we read it. */
 export class TicketChanged extends Error {

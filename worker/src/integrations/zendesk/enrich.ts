@@ -1,8 +1,14 @@
-import { descriptionMessageId, channelOfVia, ticketStatus } from "../channels/zendesk";
-import { ZendeskReader } from "../connectors/zendesk";
-import type { ChannelEvent } from "../domain/channel-event";
-import type { TenantConfig } from "../tenancy/tenant-config";
-import type { TaggedIdentifier } from "./evidence";
+import { descriptionMessageId, channelOfVia, ticketStatus } from "./map";
+import { ZendeskReader } from "./reader";
+import type { ChannelEvent } from "../../domain/channel-event";
+import type { TenantConfig } from "../../tenancy/tenant-config";
+import type { Enriched } from "../ports";
+
+/** Events sealed or queued before the fields were renamed carry them under their old names. */
+interface StoredBefore {
+  zendeskRequesterId?: string;
+  zendeskFetch?: "ticket";
+}
 
 /**
  * Fill in what a Zendesk delivery leaves out: the requester's emails and phones (event webhooks
@@ -11,31 +17,30 @@ import type { TaggedIdentifier } from "./evidence";
 export async function enrichFromZendesk(
   event: ChannelEvent,
   config: TenantConfig,
-  linkedAlready: boolean,
+  linkedAlready: () => Promise<boolean>,
   fetcher: typeof fetch = fetch,
-): Promise<{ event: ChannelEvent; requester: TaggedIdentifier[] }> {
-  if (!config.zendesk.auth || (!event.zendeskRequesterId && !event.zendeskFetch))
-    return { event, requester: [] };
+): Promise<Enriched> {
+  const before = event as ChannelEvent & StoredBefore;
+  const incomplete = event.incomplete ?? before.zendeskFetch;
+  let requesterId = event.ticket?.requesterId ?? before.zendeskRequesterId;
+  if (!config.zendesk.auth || (!requesterId && !incomplete)) return { event, requester: [] };
   const zendesk = new ZendeskReader(config.zendesk, fetcher);
   let enriched = event;
 
-  if (event.zendeskFetch === "ticket" && event.ticketId) {
+  if (incomplete === "ticket" && event.ticketId) {
     const ticket = await zendesk.ticket(event.ticketId);
     if (ticket) {
-      const requesterId =
-        ticket.requester_id != null && ticket.requester_id !== ""
-          ? String(ticket.requester_id)
-          : event.zendeskRequesterId;
+      if (ticket.requester_id != null && ticket.requester_id !== "")
+        requesterId = String(ticket.requester_id);
       enriched = {
         ...enriched,
         channel: ticket.via?.channel ? channelOfVia(ticket.via.channel) : enriched.channel,
-        ...(requesterId && { zendeskRequesterId: requesterId }),
       };
       // The trigger's own status is as of its update stamp; the API's is as of now.
       const status = ticketStatus(ticket.status);
       if (status && !enriched.ticket?.status)
         enriched = { ...enriched, ticket: { ...enriched.ticket, status } };
-      if (!linkedAlready) {
+      if (!(await linkedAlready())) {
         const text = [ticket.subject, ticket.description].filter(Boolean).join("\n\n");
         if (text)
           enriched = {
@@ -67,10 +72,9 @@ export async function enrichFromZendesk(
     }
   }
 
-  const requesterId = enriched.zendeskRequesterId;
   if (!requesterId) return { event: enriched, requester: [] };
   const requester = await zendesk.requester(requesterId);
-  const identifiers: TaggedIdentifier[] = [
+  const identifiers: Enriched["requester"] = [
     { raw: { type: "zendesk_user", value: requesterId }, source: "zendesk" },
     ...(requester?.identifiers ?? []).map(({ verified, ...raw }) => ({
       raw,

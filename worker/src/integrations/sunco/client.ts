@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import type { TenantConfig } from "../tenancy/tenant-config";
-import { DownstreamRejected, send, type HttpClient } from "./http";
+import type { TenantConfig } from "../../tenancy/tenant-config";
+import { DownstreamRejected, send, type HttpClient } from "../../connectors/http";
 
 const MessagesPage = z.object({
   messages: z.array(

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
-import type { RawIdentifier } from "../domain/identifiers";
-import type { TenantConfig } from "../tenancy/tenant-config";
-import { DownstreamRejected, getJson, type HttpClient } from "./http";
+import type { RawIdentifier } from "../../domain/identifiers";
+import type { TenantConfig } from "../../tenancy/tenant-config";
+import { DownstreamRejected, getJson, type HttpClient } from "../../connectors/http";
 
 const Identity = z.object({
   type: z.string(),

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { eventTime } from "./event-time";
+import { eventTime } from "../../contracts/event-time";
 
 const id = z.union([z.string(), z.number()]).transform(String);
 const optionalId = z

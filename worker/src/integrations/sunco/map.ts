@@ -1,11 +1,7 @@
-import type { Channel, ChannelEvent } from "../domain/channel-event";
-import type { RawIdentifier } from "../domain/identifiers";
-import { toIso } from "../domain/time";
-import {
-  SuncoMessagePayload,
-  SuncoSwitchboardPayload,
-  type SuncoEvent,
-} from "../contracts/sunco-webhook";
+import type { Channel, ChannelEvent } from "../../domain/channel-event";
+import type { RawIdentifier } from "../../domain/identifiers";
+import { toIso } from "../../domain/time";
+import { SuncoMessagePayload, SuncoSwitchboardPayload, type SuncoEvent } from "./webhook";
 import type { z } from "@hono/zod-openapi";
 
 const SOURCE_CHANNELS: Record<string, Channel> = {

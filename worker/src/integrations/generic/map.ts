@@ -1,6 +1,6 @@
-import type { ChannelEvent } from "../domain/channel-event";
-import type { GenericChannelEvent } from "../contracts/channel-event";
-import { toIso } from "../domain/time";
+import type { ChannelEvent } from "../../domain/channel-event";
+import type { GenericChannelEvent } from "../../contracts/channel-event";
+import { toIso } from "../../domain/time";
 
 export function fromGenericEvent(body: GenericChannelEvent): ChannelEvent {
   const sessionFromIdentifiers = body.identifiers.find(

@@ -1,14 +1,14 @@
-import { eventTimeProblem } from "../contracts/event-time";
+import { eventTimeProblem } from "../../contracts/event-time";
 import { z } from "@hono/zod-openapi";
-import type { Channel, ChannelEvent, TicketStatus } from "../domain/channel-event";
-import { TICKET_STATUSES } from "../domain/channel-event";
+import type { Channel, ChannelEvent, TicketStatus } from "../../domain/channel-event";
+import { TICKET_STATUSES } from "../../domain/channel-event";
 import {
   ChangeOf,
   ZendeskComment,
   type ZendeskEventWebhook,
   type ZendeskTriggerWebhook,
-} from "../contracts/zendesk-webhook";
-import { toIso } from "../domain/time";
+} from "./webhook";
+import { toIso } from "../../domain/time";
 
 /** Zendesk `via` types as Continuity channels. Unknown sources count as API traffic. */
 const VIA: Record<string, Channel> = {
@@ -85,7 +85,6 @@ export function fromZendeskEvent(body: ZendeskEventWebhook): ZendeskMapping {
     ticketId: detail.id,
     identifiers: [],
     artifacts: [],
-    ...(requester && { zendeskRequesterId: requester }),
     ...(detail.assignee_id && {
       control: { owner: "human" as const, reason: "assigned to an agent" },
     }),
@@ -165,7 +164,7 @@ export function fromZendeskEvent(body: ZendeskEventWebhook): ZendeskMapping {
       if (!requesterId) return { kind: "ignored", reason: "requester removed" };
       return {
         kind: "event",
-        event: { ...base, zendeskRequesterId: requesterId, ticket: { ...snapshot, requesterId } },
+        event: { ...base, ticket: { ...snapshot, requesterId } },
       };
     }
     default:
@@ -206,7 +205,6 @@ export function fromZendeskTrigger(body: ZendeskTriggerWebhook): ZendeskMapping 
       ticketId: body.ticket_id,
       identifiers: [],
       artifacts: [],
-      ...(requesterId && { zendeskRequesterId: requesterId }),
       ticket: {
         ...(status && { status }),
         assigneeId,
@@ -214,7 +212,7 @@ export function fromZendeskTrigger(body: ZendeskTriggerWebhook): ZendeskMapping 
         ...(satisfaction && { satisfaction }),
       },
       ...(assigneeId && { control: { owner: "human" as const, reason: "assigned to an agent" } }),
-      zendeskFetch: "ticket",
+      incomplete: "ticket",
     },
   };
 }

@@ -1,0 +1,126 @@
+import type { MiddlewareHandler } from "hono";
+import type { z } from "@hono/zod-openapi";
+import type { ChannelEvent, IntegrationName } from "../domain/channel-event";
+import type { RawIdentifier } from "../domain/identifiers";
+import type { Env } from "../env";
+import type { AppBindings } from "../lib/types";
+import type { TenantConfig } from "../tenancy/tenant-config";
+
+/**
+ * The interfaces the rest of the Worker sees of a vendor. Each vendor lives in one folder under
+ * `integrations/` (its webhook schema, signature check, mapping, enrichment, HTTP client and
+ * outbound writes) and is named in `registry.ts`; nothing outside its folder imports it directly.
+ */
+
+/** What one outbound write came to: done, try again (after the vendor's wait, if it gave one), or stop. */
+export type WriteOutcome =
+  | { kind: "done"; remoteId: string | null }
+  | { kind: "retry_after"; reason: string; seconds?: number }
+  | { kind: "give_up"; reason: string };
+
+/** The events one verified request carries, and how many it held that Continuity does not act on. */
+export interface InboundEvents {
+  events: ChannelEvent[];
+  ignored: number;
+}
+
+/** What a delivery leaves out, filled in before stitching. */
+export interface Enriched {
+  event: ChannelEvent;
+  /** Identifiers a system of record holds for the sender (the ticket requester's profile). */
+  requester: { raw: RawIdentifier; source: IntegrationName; verified?: boolean }[];
+}
+
+/** A sender of events: a webhook Continuity receives. */
+export interface InboundChannel<Body = unknown> {
+  /** The registry name; also `ChannelEvent.source` and the dedupe namespace in D1. */
+  name: string;
+  /** Route middleware: loads the tenant and checks the signature over the raw body, before any parse. */
+  verify: MiddlewareHandler<AppBindings>;
+  /** The body as the sender's contract reads it; throws a 422 naming the path at fault. */
+  parse(body: unknown): Body;
+  /** The body as ChannelEvents; throws a 422 when one of them is malformed. */
+  map(body: Body, tenant: TenantConfig): InboundEvents;
+  /** Schemas the OpenAPI document names, by component name. */
+  documents?: Record<string, z.ZodType>;
+  /**
+   * Reads what the sender's delivery leaves out. `linkedAlready` answers whether the event's
+   * ticket or session is on a thread; it is read only if asked.
+   */
+  enrich?(
+    event: ChannelEvent,
+    tenant: TenantConfig,
+    linkedAlready: () => Promise<boolean>,
+    fetcher?: typeof fetch,
+  ): Promise<Enriched>;
+}
+
+export interface Requester {
+  id: string;
+  name: string | null;
+  locale: string | null;
+  identifiers: (RawIdentifier & { verified: boolean })[];
+}
+
+/** What the agent may know of a ticket beyond the thread: useful, never decisive. */
+export interface CaseDetails {
+  priority: string | null;
+  /** The next service-level target still to meet. */
+  sla: { metric: string; breachAt: string } | null;
+}
+
+/** An internal note for the people on a ticket; its html carries `ctx-note:<key>` for each note. */
+export interface InternalNote {
+  html: string;
+  tags: string[];
+  customFields: { id: number; value: string }[];
+}
+
+export type WriteBudget = { granted: true } | { granted: false; waitMs: number };
+
+/** Where tickets live and people read handoff notes. */
+export interface TicketSystem {
+  /** Its registry name, as reads from it are recorded (`<name>:ticket`). */
+  name: string;
+  /** Whether the tenant gave credentials: without them nothing is read and every write is refused. */
+  configured: boolean;
+  /** The requester and the emails and phones on their profile; null when there is no such user. */
+  requester(requesterId: string): Promise<Requester | null>;
+  caseDetails(ticketId: string): Promise<CaseDetails | null>;
+  /**
+   * The note keys among `keys` the ticket already holds, with the comment holding each: read
+   * newest first until the note keyed `oldest` turns up or the comments run out. How a write whose
+   * answer was lost is found before it is made again.
+   */
+  notesHeld(ticketId: string, keys: string[], oldest: string): Promise<Map<string, string>>;
+  /** One internal note with its tags and fields, never over a change made since it was read. */
+  writeNote(ticketId: string, note: InternalNote): Promise<WriteOutcome>;
+  /** The id of a public comment with this text already on the ticket, if any. */
+  commentHeld(ticketId: string, html: string): Promise<string | null>;
+  writeComment(ticketId: string, html: string): Promise<WriteOutcome>;
+  /** One write from the tenant's budget with this system, shared by every Worker instance. */
+  takeWrite(): Promise<WriteBudget>;
+}
+
+/** Where a conversation with the customer goes on: replies, and passing it to a person. */
+export interface MessagingProvider {
+  /** The id of a message carrying `key` already in the conversation, if any. */
+  messageHeld(conversationId: string, key: string): Promise<string | null>;
+  postMessage(conversationId: string, text: string, key: string): Promise<WriteOutcome>;
+  /** Hands the conversation to the agent workspace, with flat metadata about the thread. */
+  passControl(
+    conversationId: string,
+    metadata: Record<string, string | number | boolean>,
+  ): Promise<WriteOutcome>;
+}
+
+export interface IntegrationDeps {
+  env: Env;
+  fetcher?: typeof fetch;
+}
+
+export type TicketSystemFactory = (tenant: TenantConfig, deps: IntegrationDeps) => TicketSystem;
+export type MessagingProviderFactory = (
+  tenant: TenantConfig,
+  deps: IntegrationDeps,
+) => MessagingProvider;
