@@ -9,8 +9,7 @@ import {
 } from "../domain/note-rendering";
 import type { ThreadState } from "../domain/thread-state";
 import { toHex, utf8 } from "../security/encoding";
-import { rootKeys } from "../security/keys";
-import { seal } from "../security/sealed-box";
+import { sealOutboxPayload } from "../security/outbox-payload";
 import type { OutboxKind } from "../store/outbox";
 import type { TenantConfig } from "../tenancy/tenant-config";
 import type { OutboxPayload } from "./deliver";
@@ -72,14 +71,13 @@ async function sealedNote(
     note,
     ...(digest && { digest }),
   };
-  const keys = await rootKeys(env.SECRETS_KEY);
   return {
     id,
     threadId,
     kind: "zendesk_note",
     target: ticketId,
     ...(digest && { digest }),
-    payload: await seal(keys.settings, JSON.stringify(body), `tenant:${config.id}:outbox:${id}`),
+    payload: await sealOutboxPayload(env.SECRETS_KEY, config.id, id, body),
   };
 }
 
@@ -153,13 +151,12 @@ export async function passControlRow(
   version: number,
 ): Promise<OutboxRowInput> {
   const id = `control:${state.id}:${version}`;
-  const keys = await rootKeys(env.SECRETS_KEY);
   const body: OutboxPayload = { metadata: passControlMetadata(state, contactId) };
   return {
     id,
     threadId: state.id,
     kind: "sunco_pass_control",
     target: conversationId,
-    payload: await seal(keys.settings, JSON.stringify(body), `tenant:${config.id}:outbox:${id}`),
+    payload: await sealOutboxPayload(env.SECRETS_KEY, config.id, id, body),
   };
 }

@@ -22,6 +22,7 @@ import { gatherEvidence, identifiersOf } from "./evidence";
 import { leaseFrom, sealEvent } from "./delivery-copy";
 import type { IngestMessage } from "./ingest-message";
 import { recordContact, type RecordOutcome } from "./record-contact";
+import { dispatch } from "../threads/dispatch";
 
 /** After this many deliveries a message is set aside as failed, visible and replayable by an operator. */
 export const MAX_INGEST_ATTEMPTS = 6;
@@ -84,21 +85,8 @@ export async function processIngest(
     (before, after) => noteRowsOwed(env, config, before, after),
     config.rollout,
   );
-  if (outcome.kind === "recorded" && outcome.outbox.length > 0) {
-    // Lost sends are found by the cron: the rows are already in the outbox.
-    await env.OUTBOX_QUEUE.sendBatch(
-      outcome.outbox.map((id) => ({ body: { v: 1 as const, tenantId: config.id, id } })),
-    ).catch(() => undefined);
-  }
-  if (outcome.kind === "recorded" && outcome.agentRunUpTo !== null) {
-    // If this send is lost, the cron finds the owed run in agent_runs and queues it again.
-    await env.AGENT_QUEUE.send({
-      v: 1,
-      tenantId: config.id,
-      threadId: outcome.threadId,
-      upTo: outcome.agentRunUpTo,
-    }).catch(() => undefined);
-  }
+  // Lost sends are found by the cron: the rows are already in the outbox and agent_runs.
+  if (outcome.kind === "recorded") await dispatch(env, outcome.dispatch);
   return outcome;
 }
 

@@ -284,19 +284,6 @@ export class ThreadWrite {
     return this;
   }
 
-  link(threadId: string, contactId: string, channel: string, links: ThreadLink[]): this {
-    for (const link of links) {
-      this.statements.push(
-        this.db
-          .prepare(
-            `INSERT INTO thread_links (tenant_id, kind, external_id, thread_id, contact_id, channel, linked_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)`,
-          )
-          .bind(this.tenantId, link.kind, link.id, threadId, contactId, channel, this.now),
-      );
-    }
-    return this;
-  }
-
   add(...statements: D1PreparedStatement[]): this {
     this.statements.push(...statements);
     return this;
@@ -336,6 +323,23 @@ export async function anyRecorded(
     .bind(tenantId, threadId, ...keys)
     .first<{ found: number }>();
   return row !== null;
+}
+
+/** A contact's sessions and tickets, linked to its thread (in the thread's write). */
+export function linkStatements(
+  db: D1Database,
+  tenantId: string,
+  now: string,
+  link: { threadId: string; contactId: string; channel: string },
+  links: ThreadLink[],
+): D1PreparedStatement[] {
+  return links.map((l) =>
+    db
+      .prepare(
+        `INSERT INTO thread_links (tenant_id, kind, external_id, thread_id, contact_id, channel, linked_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)`,
+      )
+      .bind(tenantId, l.kind, l.id, link.threadId, link.contactId, link.channel, now),
+  );
 }
 
 /** Point a thread's links (all, or only these contacts') at another thread, in a thread write. */

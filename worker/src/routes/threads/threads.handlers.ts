@@ -1,3 +1,4 @@
+import { outboxMessage } from "../../delivery/outbox-message";
 import type { Context } from "hono";
 import { ApiError } from "../../lib/problem";
 import type { AppBindings, AppRouteHandler } from "../../lib/types";
@@ -260,6 +261,6 @@ export const retryNote: AppRouteHandler<RetryNoteRoute> = async (c) => {
   if (!row || row.threadId !== threadId || row.status !== "failed")
     throw new ApiError(404, "not_failed", "No failed note with this id on this thread");
   await requeueOutbox(c.env.DB, tenantId, noteId, new Date().toISOString());
-  await c.env.OUTBOX_QUEUE.send({ v: 1, tenantId, id: noteId });
+  await c.env.OUTBOX_QUEUE.send(outboxMessage(tenantId, noteId));
   return c.json({ retrying: true as const }, 202);
 };
