@@ -23,6 +23,8 @@ import { leaseFrom, sealEvent } from "./delivery-copy";
 import type { IngestMessage } from "./ingest-message";
 import { recordContact, type RecordOutcome } from "./record-contact";
 import { dispatch } from "../threads/dispatch";
+import { byConversation } from "../domain/conversations";
+import { countRoundTrips } from "../store/round-trips";
 
 /** After this many deliveries a message is set aside as failed, visible and replayable by an operator. */
 export const MAX_INGEST_ATTEMPTS = 6;
@@ -138,76 +140,86 @@ async function setAside(env: Env, message: IngestMessage, error: string): Promis
  * operator can replay it. Nothing is dropped silently.
  */
 export async function consumeIngest(batch: MessageBatch<IngestMessage>, env: Env): Promise<void> {
-  for (const message of batch.messages) {
-    const { tenantId, event } = message.body;
-    const started = Date.now();
-    try {
-      // A spare message (queued again from the copy, or delivered again by the queue) for an
-      // event already settled is done; a first delivery needs no such read.
-      const spare = message.body.requeued === true || message.attempts > 1;
-      if (spare && (await isSettled(env.DB, tenantId, event))) {
-        message.ack();
-        continue;
-      }
-      const outcome = await processIngest(env, message.body);
+  // Waiting on D1 for one conversation leaves the others free to go on.
+  const conversations = byConversation(batch.messages, (m) => m.body.event);
+  await Promise.all(
+    conversations.map(async (messages) => {
+      for (const message of messages) await consumeOne(message, env);
+    }),
+  );
+}
+
+async function consumeOne(message: Message<IngestMessage>, env: Env): Promise<void> {
+  const { tenantId, event } = message.body;
+  const started = Date.now();
+  const counted = countRoundTrips(env, "contact");
+  try {
+    // A spare message (queued again from the copy, or delivered again by the queue) for an
+    // event already settled is done; a first delivery needs no such read.
+    const spare = message.body.requeued === true || message.attempts > 1;
+    if (spare && (await isSettled(env.DB, tenantId, event))) {
       message.ack();
-      // Routine outcomes are in the audit trail; the log carries what an operator should notice.
-      if (outcome.kind === "recorded" && outcome.created) {
-        console.log(
-          JSON.stringify({
-            msg: "thread opened",
-            tenantId,
-            threadId: outcome.threadId,
-            source: event.source,
-            ms: Date.now() - started,
-          }),
-        );
-      }
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      const transient = error instanceof DownstreamUnavailable;
-      if (transient && message.attempts < MAX_INGEST_ATTEMPTS) {
-        const delaySeconds = backoffSeconds(message.attempts, {
-          baseSeconds: retryBaseSeconds(env),
-          retryAfterSeconds: error.retryAfterSeconds,
-        });
-        // The wait is known: the sweep should not take this event for lost meanwhile.
-        await extendLease(
-          env.DB,
-          tenantId,
-          event,
-          leaseFrom(env, new Date(), { extraSeconds: delaySeconds }).until,
-        ).catch(() => undefined);
-        message.retry({ delaySeconds });
-        console.warn(
-          JSON.stringify({
-            msg: "ingest retry",
-            tenantId,
-            source: event.source,
-            attempt: message.attempts,
-            reason,
-          }),
-        );
-        continue;
-      }
-      try {
-        await setAside(env, message.body, reason);
-        message.ack();
-      } catch {
-        message.retry({
-          delaySeconds: backoffSeconds(message.attempts, { baseSeconds: retryBaseSeconds(env) }),
-        });
-      }
-      console.error(
+      return;
+    }
+    const outcome = await processIngest(counted.env, message.body);
+    message.ack();
+    if (outcome.kind === "recorded") counted.done();
+    // Routine outcomes are in the audit trail; the log carries what an operator should notice.
+    if (outcome.kind === "recorded" && outcome.created) {
+      console.log(
         JSON.stringify({
-          msg: "ingest failed",
+          msg: "thread opened",
           tenantId,
+          threadId: outcome.threadId,
           source: event.source,
-          attempts: message.attempts,
-          reason,
+          ms: Date.now() - started,
         }),
       );
     }
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const transient = error instanceof DownstreamUnavailable;
+    if (transient && message.attempts < MAX_INGEST_ATTEMPTS) {
+      const delaySeconds = backoffSeconds(message.attempts, {
+        baseSeconds: retryBaseSeconds(env),
+        retryAfterSeconds: error.retryAfterSeconds,
+      });
+      // The wait is known: the sweep should not take this event for lost meanwhile.
+      await extendLease(
+        env.DB,
+        tenantId,
+        event,
+        leaseFrom(env, new Date(), { extraSeconds: delaySeconds }).until,
+      ).catch(() => undefined);
+      message.retry({ delaySeconds });
+      console.warn(
+        JSON.stringify({
+          msg: "ingest retry",
+          tenantId,
+          source: event.source,
+          attempt: message.attempts,
+          reason,
+        }),
+      );
+      return;
+    }
+    try {
+      await setAside(env, message.body, reason);
+      message.ack();
+    } catch {
+      message.retry({
+        delaySeconds: backoffSeconds(message.attempts, { baseSeconds: retryBaseSeconds(env) }),
+      });
+    }
+    console.error(
+      JSON.stringify({
+        msg: "ingest failed",
+        tenantId,
+        source: event.source,
+        attempts: message.attempts,
+        reason,
+      }),
+    );
   }
 }
 
