@@ -10,7 +10,7 @@ import { identityKey } from "../security/keys";
 import { sealOutboxPayload } from "../security/outbox-payload";
 import { completeAgentRun } from "../store/agent-runs";
 import type { OutboxKind } from "../store/outbox";
-import { loadEvents, loadThread } from "../store/threads";
+import { threadWithUnprocessed } from "../store/threads";
 import { ai, auditActor } from "../domain/actor";
 import { commitChange } from "../threads/commit";
 import { dispatch } from "../threads/dispatch";
@@ -53,8 +53,9 @@ export async function runAgent(
   if (!tenant) return { kind: "thread_gone", processedOffset: 0 };
   const { config } = tenant;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const stored = await loadThread(env.DB, tenantId, threadId);
-    if (!stored) return { kind: "thread_gone", processedOffset: 0 };
+    const read = await threadWithUnprocessed(env.DB, tenantId, threadId);
+    if (!read) return { kind: "thread_gone", processedOffset: 0 };
+    const { stored, unprocessed: newer } = read;
     const { state, version } = stored;
     const since = state.agent.processedOffset;
     // A thread linked into another lives on there; its own agent has nothing left to do. The
@@ -63,7 +64,6 @@ export async function runAgent(
       await completeAgentRun(env.DB, tenantId, threadId, version).run();
       return { kind: "nothing_to_do", processedOffset: since };
     }
-    const newer = await loadEvents(env.DB, tenantId, threadId, since, 1000);
     const messages: RunMessage[] = [];
     let resumed = false;
     let wanted: string | null = null;

@@ -7,7 +7,7 @@ import type { Env } from "../env";
 import { backoffSeconds, retryBaseSeconds } from "../lib/retry-policy";
 import { identityKey } from "../security/keys";
 import { extendLease, failDelivery, forgetDelivery, isSettled } from "../store/deliveries";
-import { isErased } from "../store/erasures";
+import { erasureAndLinks } from "./first-reads";
 import { findLinkedThreads, type LinkedThread } from "../store/threads";
 import { loadTenant } from "../tenancy/tenants";
 import { phoneCountry, type TenantConfig } from "../tenancy/tenant-config";
@@ -72,7 +72,13 @@ export async function processIngest(
       })),
     )),
   ];
-  if (await isErased(env.DB, config.id, marks)) {
+  const { erased, linked: linkedNow } = await erasureAndLinks(
+    env.DB,
+    config.id,
+    marks,
+    linksOf(event),
+  );
+  if (erased) {
     await forgetDelivery(env.DB, config.id, event);
     return { kind: "erased" };
   }
@@ -86,6 +92,7 @@ export async function processIngest(
     (threadId, contactId, code) => codeHash(hashKey, threadId, contactId, code),
     (before, after) => noteRowsOwed(env, config, before, after),
     config.rollout,
+    linkedNow,
   );
   // Lost sends are found by the cron: the rows are already in the outbox and agent_runs.
   if (outcome.kind === "recorded") await dispatch(env, outcome.dispatch);

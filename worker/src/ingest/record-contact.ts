@@ -85,8 +85,13 @@ async function chooseTarget(
   event: ChannelEvent,
   evidence: Evidence,
   policy: PolicyConfig,
+  /** The event's linked threads, if already read (the first attempt). */
+  known: LinkedThread[] | null,
 ): Promise<Target | { none: string }> {
-  const linked = pickLinked(event, await findLinkedThreads(db, tenantId, linksOf(event)));
+  const linked = pickLinked(
+    event,
+    known ?? (await findLinkedThreads(db, tenantId, linksOf(event))),
+  );
   if (linked) {
     const current: StoredThread = { state: linked.state, version: linked.version };
     const contact = current.state.contacts.find((c) => c.id === linked.contactId);
@@ -204,9 +209,13 @@ export async function recordContact(
   notesFor?: (before: ThreadState | null, after: ThreadState) => Promise<OutboxRowInput[]>,
   /** The tenant's rollout, if one is running: a new thread is assigned its arm as it opens. */
   rollout: RolloutPlan | null = null,
+  /** The event's linked threads as the caller already read them: the first attempt's read. */
+  linkedFirst: LinkedThread[] | null = null,
 ): Promise<RecordOutcome> {
   for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
-    const target = await chooseTarget(db, tenantId, event, evidence, policy);
+    // A lost race read stale threads: every later attempt reads them again.
+    const known = attempt === 1 ? linkedFirst : null;
+    const target = await chooseTarget(db, tenantId, event, evidence, policy, known);
     const stamp = now();
     if ("none" in target) {
       await settleDelivery(db, tenantId, event, null, stamp).run();

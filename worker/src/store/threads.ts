@@ -44,19 +44,33 @@ export async function findLinkedThreads(
   links: ThreadLink[],
 ): Promise<LinkedThread[]> {
   if (links.length === 0) return [];
-  const { results } = await db
+  const { results } = await linkedThreadsStatement(db, tenantId, links).all<LinkedThreadRow>();
+  return linkedThreadsOf(results);
+}
+
+export interface LinkedThreadRow {
+  kind: ThreadLink["kind"];
+  external_id: string;
+  thread_id: string;
+  contact_id: string;
+  channel: string;
+  state: string;
+  version: number;
+}
+
+/** The read behind findLinkedThreads, to batch with other reads (at least one link). */
+export function linkedThreadsStatement(
+  db: D1Database,
+  tenantId: string,
+  links: ThreadLink[],
+): D1PreparedStatement {
+  return db
     .prepare(linkedThreadsSql(links.length))
-    .bind(tenantId, ...links.flatMap((l) => [l.kind, l.id]))
-    .all<{
-      kind: ThreadLink["kind"];
-      external_id: string;
-      thread_id: string;
-      contact_id: string;
-      channel: string;
-      state: string;
-      version: number;
-    }>();
-  return results.map((r) => ({
+    .bind(tenantId, ...links.flatMap((l) => [l.kind, l.id]));
+}
+
+export function linkedThreadsOf(rows: LinkedThreadRow[]): LinkedThread[] {
+  return rows.map((r) => ({
     kind: r.kind,
     externalId: r.external_id,
     threadId: r.thread_id,
@@ -172,6 +186,42 @@ export async function loadEvents(
     event: JSON.parse(r.data) as ThreadEvent,
     recordedAt: r.recorded_at,
   }));
+}
+
+/**
+ * A thread and the facts after its agent's marker (`state.agent.processedOffset`), in one round
+ * trip: what an agent run reads before it decides.
+ */
+export async function threadWithUnprocessed(
+  db: D1Database,
+  tenantId: string,
+  threadId: string,
+  limit = 1000,
+): Promise<{ stored: StoredThread; unprocessed: StoredEvent[] } | null> {
+  const [thread, events] = await db.batch<Record<string, unknown>>([
+    db
+      .prepare(`SELECT state, version FROM threads WHERE tenant_id = ?1 AND id = ?2`)
+      .bind(tenantId, threadId),
+    db
+      .prepare(
+        `SELECT seq, data, recorded_at FROM thread_events WHERE tenant_id = ?1 AND thread_id = ?2
+           AND seq > COALESCE((SELECT json_extract(state, '$.agent.processedOffset') FROM threads
+                               WHERE tenant_id = ?1 AND id = ?2), 0)
+         ORDER BY seq LIMIT ?3`,
+      )
+      .bind(tenantId, threadId, limit),
+  ]);
+  const row = thread?.results?.[0] as { state: string; version: number } | undefined;
+  if (!row) return null;
+  const rows = (events?.results ?? []) as { seq: number; data: string; recorded_at: string }[];
+  return {
+    stored: { state: reviveState(JSON.parse(row.state) as ThreadState), version: row.version },
+    unprocessed: rows.map((r) => ({
+      offset: r.seq,
+      event: JSON.parse(r.data) as ThreadEvent,
+      recordedAt: r.recorded_at,
+    })),
+  };
 }
 
 /** Statements for one write to a thread. Run them in one batch: all land or none do. */
