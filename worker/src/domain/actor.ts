@@ -53,3 +53,14 @@ export function actorName(by: string): string {
   if (actor.kind === "person") return actor.agentId ?? PERSON;
   return by;
 }
+
+/**
+ * The group of the facts an actor adds in answer to a thread: "human:<…>" for a person's,
+ * "agent:<…>" for the agent's. Facts in such a group sort after what they answer.
+ */
+export function reactionGroup(actor: Actor, suffix: string | number): string {
+  return `${actor.kind === "person" ? PERSON : "agent"}:${suffix}`;
+}
+
+export const isReactionGroup = (group: string): boolean =>
+  group.startsWith("agent:") || group.startsWith(`${PERSON}:`);

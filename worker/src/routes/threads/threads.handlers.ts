@@ -18,7 +18,7 @@ import { classifyEdit, summaryOf } from "../../domain/summary";
 import { planAction, type ThreadAction } from "../../domain/thread-actions";
 import type { ThreadEvent, UnplacedEvent } from "../../domain/thread-events";
 import { auditNdjson, readAudit } from "../../store/audit";
-import { auditActor, factBy, person, type Actor } from "../../domain/actor";
+import { auditActor, factBy, person, reactionGroup, type Actor } from "../../domain/actor";
 import { commitChange } from "../../threads/commit";
 import { dispatch } from "../../threads/dispatch";
 import { stateAfter } from "../../threads/state-after";
@@ -103,14 +103,9 @@ async function commitFacts(
   const tenant = c.get("tenant");
   const tenantId = tenant.config.id;
   const now = new Date().toISOString();
+  const group = reactionGroup(person(), expectedVersion);
   const placed = facts.map(
-    (fact, i) =>
-      ({
-        ...fact,
-        key: `human:${expectedVersion}#${i}`,
-        group: `human:${expectedVersion}`,
-        part: i,
-      }) as ThreadEvent,
+    (fact, i) => ({ ...fact, key: `${group}#${i}`, group, part: i }) as ThreadEvent,
   );
   const read = { state: linked.state, version: expectedVersion };
   const next = await stateAfter(
