@@ -23,9 +23,13 @@ export async function sweep(
     overdueOutbox(env.DB, before),
   ]);
   if (runs.length > 0)
-    await env.AGENT_QUEUE.sendBatch(runs.map((r) => ({ body: agentRunMessage(r.tenantId, r.threadId, r.upTo) })));
+    await env.AGENT_QUEUE.sendBatch(
+      runs.map((r) => ({ body: agentRunMessage(r.tenantId, r.threadId, r.upTo) })),
+    );
   if (outbox.length > 0)
-    await env.OUTBOX_QUEUE.sendBatch(outbox.map((o) => ({ body: outboxMessage(o.tenantId, o.id) })));
+    await env.OUTBOX_QUEUE.sendBatch(
+      outbox.map((o) => ({ body: outboxMessage(o.tenantId, o.id) })),
+    );
   const deliveries = await requeueStuckDeliveries(env, now);
   return { deliveries: deliveries.requeued, runs: runs.length, outbox: outbox.length };
 }
