@@ -27,6 +27,8 @@ export interface WorkerSettings {
   RETRY_BASE_SECONDS?: string;
   /** Seconds a claimed event may sit queued before it is queued again (default 180); tests use less. */
   INGEST_LEASE_SECONDS?: string;
+  /** Set in benchmark and dev runs: count D1 round trips per contact and agent run (store/round-trips.ts). */
+  COUNT_D1_ROUND_TRIPS?: string;
   /** Timeout for writes to vendors, in milliseconds (default 10000); tests use less. */
   OUTBOUND_TIMEOUT_MS?: string;
 }

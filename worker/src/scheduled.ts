@@ -1,3 +1,5 @@
+import { outboxMessage } from "./delivery/outbox-message";
+import { agentRunMessage } from "./agent/agent-run-message";
 import type { Env } from "./env";
 import { enforceRetention, type RetentionRun } from "./governance/retention";
 import { requeueStuckDeliveries } from "./ingest/stuck-deliveries";
@@ -21,9 +23,13 @@ export async function sweep(
     overdueOutbox(env.DB, before),
   ]);
   if (runs.length > 0)
-    await env.AGENT_QUEUE.sendBatch(runs.map((r) => ({ body: { v: 1 as const, ...r } })));
+    await env.AGENT_QUEUE.sendBatch(
+      runs.map((r) => ({ body: agentRunMessage(r.tenantId, r.threadId, r.upTo) })),
+    );
   if (outbox.length > 0)
-    await env.OUTBOX_QUEUE.sendBatch(outbox.map((o) => ({ body: { v: 1 as const, ...o } })));
+    await env.OUTBOX_QUEUE.sendBatch(
+      outbox.map((o) => ({ body: outboxMessage(o.tenantId, o.id) })),
+    );
   const deliveries = await requeueStuckDeliveries(env, now);
   return { deliveries: deliveries.requeued, runs: runs.length, outbox: outbox.length };
 }

@@ -5,3 +5,9 @@ export interface AgentRunMessage {
   threadId: string;
   upTo: number;
 }
+
+export const agentRunMessage = (
+  tenantId: string,
+  threadId: string,
+  upTo: number,
+): AgentRunMessage => ({ v: 1, tenantId, threadId, upTo });

@@ -9,15 +9,17 @@ import {
 } from "../integrations/registry";
 import { mayDiscussOrder } from "../domain/agent/policy";
 import { planAgentRun, type AgentRunPlan, type RunMessage } from "../domain/agent/plan-run";
-import { appliesInOrder, applyEvents, project } from "../domain/thread-state";
 import { auditTrail } from "../domain/audit-trail";
 import type { Env } from "../env";
-import { identityKey, rootKeys } from "../security/keys";
-import { seal } from "../security/sealed-box";
+import { identityKey } from "../security/keys";
+import { sealOutboxPayload } from "../security/outbox-payload";
 import { completeAgentRun } from "../store/agent-runs";
-import { auditStatements } from "../store/audit";
-import { enqueueOutbox, type OutboxKind } from "../store/outbox";
-import { classifyWriteError, loadEvents, loadThread, ThreadWrite } from "../store/threads";
+import type { OutboxKind } from "../store/outbox";
+import { threadWithUnprocessed } from "../store/threads";
+import { ai, auditActor } from "../domain/actor";
+import { commitChange } from "../threads/commit";
+import { dispatch } from "../threads/dispatch";
+import { stateAfter } from "../threads/state-after";
 import { loadTenant } from "../tenancy/tenants";
 import type { AgentModel, InterpretInput, ToolCallRecord } from "./agent-model";
 import { assembleContext, cardsForModel } from "./assemble-context";
@@ -56,8 +58,9 @@ export async function runAgent(
   if (!tenant) return { kind: "thread_gone", processedOffset: 0 };
   const { config } = tenant;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const stored = await loadThread(env.DB, tenantId, threadId);
-    if (!stored) return { kind: "thread_gone", processedOffset: 0 };
+    const read = await threadWithUnprocessed(env.DB, tenantId, threadId);
+    if (!read) return { kind: "thread_gone", processedOffset: 0 };
+    const { stored, unprocessed: newer } = read;
     const { state, version } = stored;
     const since = state.agent.processedOffset;
     // A thread linked into another lives on there; its own agent has nothing left to do. The
@@ -66,7 +69,6 @@ export async function runAgent(
       await completeAgentRun(env.DB, tenantId, threadId, version).run();
       return { kind: "nothing_to_do", processedOffset: since };
     }
-    const newer = await loadEvents(env.DB, tenantId, threadId, since, 1000);
     const messages: RunMessage[] = [];
     let resumed = false;
     let wanted: string | null = null;
@@ -166,22 +168,14 @@ export async function runAgent(
     await phraseReply(plan, model, interpretInput);
 
     const now = new Date().toISOString();
-    const inOrder = appliesInOrder(state, plan.facts);
-    const log = inOrder
-      ? []
-      : (await loadEvents(env.DB, tenantId, threadId, 0, 100_000)).map((e) => e.event);
-    const applied = (facts: typeof plan.facts) =>
-      inOrder
-        ? applyEvents(state, facts, config.policy)
-        : project(threadId, [...log, ...facts], config.policy);
-    let next = applied(plan.facts);
+    const after = stateAfter(env.DB, tenantId, threadId, stored, config.policy, state.openedAt);
+    let next = await after(plan.facts);
     if (plan.handedOff) {
       // The full note says what the thread is as this run leaves it; the handoff fact keeps where
       // it went and what it said, so later changes are told against it.
       plan.facts = withHandoffNote(plan.facts, state, next, contactId ?? null);
-      next = applied(plan.facts);
+      next = await after(plan.facts);
     }
-    const keys = await rootKeys(env.SECRETS_KEY);
     const outboxRows: OutboxRowInput[] = await Promise.all(
       plan.outbound.map(async (out, i) => {
         const text =
@@ -199,11 +193,7 @@ export async function runAgent(
           threadId,
           kind,
           target,
-          payload: await seal(
-            keys.settings,
-            JSON.stringify({ text, public: true }),
-            `tenant:${tenantId}:outbox:${id}`,
-          ),
+          payload: await sealOutboxPayload(env.SECRETS_KEY, tenantId, id, { text, public: true }),
         };
       }),
     );
@@ -228,40 +218,29 @@ export async function runAgent(
     const runCompleted = plan.facts.find((f) => f.type === "agent.run_completed");
     const upTo =
       runCompleted && runCompleted.type === "agent.run_completed" ? runCompleted.upTo : version;
-    const write = new ThreadWrite(env.DB, tenantId, now)
-      .appendEvents(threadId, version + 1, plan.facts)
-      .saveThread(next, version + plan.facts.length, { state, version })
-      .add(completeAgentRun(env.DB, tenantId, threadId, upTo))
-      .add(...enqueueOutbox(env.DB, tenantId, outboxRows, now))
-      .add(
-        ...auditStatements(env.DB, tenantId, [
-          ...auditOf(plan, cards.sources, [...lookups, ...toolCalls], model.name, threadId, now),
-          ...auditTrail(state, next, plan.facts, now, `agent:${model.name}`).map((entry) =>
-            entry.action === "handoff"
-              ? {
-                  ...entry,
-                  data: {
-                    ...entry.data,
-                    payloadDigest: outboxRows.find((r) => r.digest)?.digest ?? null,
-                  },
-                }
-              : entry,
-          ),
-        ]),
-      );
-    try {
-      await write.commit();
-    } catch (error) {
-      if (classifyWriteError(error) === "other") throw error;
-      continue;
-    }
-    if (outboxRows.length > 0) {
-      await env.OUTBOX_QUEUE.sendBatch(
-        outboxRows.map((r) => ({ body: { v: 1 as const, tenantId, id: r.id } })),
-      ).catch(() => {
-        // The cron re-queues overdue outbox rows; nothing is lost if this send fails.
-      });
-    }
+    const actor = auditActor(ai(model.name));
+    const outcome = await commitChange(env.DB, tenantId, {
+      at: now,
+      parts: [{ read: stored, facts: plan.facts, state: next }],
+      audit: [
+        ...auditOf(plan, cards.sources, [...lookups, ...toolCalls], actor, threadId, now),
+        ...auditTrail(state, next, plan.facts, now, actor).map((entry) =>
+          entry.action === "handoff"
+            ? {
+                ...entry,
+                data: {
+                  ...entry.data,
+                  payloadDigest: outboxRows.find((r) => r.digest)?.digest ?? null,
+                },
+              }
+            : entry,
+        ),
+      ],
+      outbox: outboxRows,
+      runCompletedUpTo: upTo,
+    });
+    if (outcome.kind !== "committed") continue;
+    await dispatch(env, outcome.dispatch);
     return { kind: "ran", processedOffset: upTo, plan };
   }
   throw new Error(`agent run on ${threadId} kept conflicting`);
@@ -285,11 +264,10 @@ function auditOf(
   plan: AgentRunPlan,
   sources: string[],
   toolCalls: ToolCallRecord[],
-  provider: string,
+  actor: string,
   threadId: string,
   at: string,
 ) {
-  const actor = `agent:${provider}`;
   return [
     { at, actor, action: "context.assembled", threadId, data: { sources } },
     ...toolCalls.map((call) => ({ at, actor, action: "tool.called", threadId, data: { ...call } })),

@@ -1,6 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../env";
 import { runAgent, type RunResult } from "./run-agent";
+import { countRoundTrips } from "../store/round-trips";
 
 /**
  * One per thread: runs of the agent on a thread go through here one at a time. A request that
@@ -30,7 +31,9 @@ export class ThreadSession extends DurableObject<Env> {
   private async drain(tenantId: string, threadId: string): Promise<RunResult | null> {
     let last: RunResult | null = null;
     while (this.processed < this.wanted) {
-      last = await runAgent(this.env, tenantId, threadId);
+      const counted = countRoundTrips(this.env, "agent run");
+      last = await runAgent(counted.env, tenantId, threadId);
+      if (last.kind === "ran") counted.done();
       // Nothing left to do also settles what was wanted: the log holds no newer trigger.
       this.processed =
         last.kind === "ran"

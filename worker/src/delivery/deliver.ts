@@ -1,3 +1,4 @@
+import { openOutboxPayload } from "../security/outbox-payload";
 import { DownstreamRejected, DownstreamUnavailable } from "../connectors/http";
 import type { WriteBudget, WriteOutcome } from "../integrations/ports";
 import {
@@ -9,8 +10,6 @@ import { escapeHtml } from "../domain/note-rendering";
 import type { Env } from "../env";
 import { backoffSeconds, retryBaseSeconds } from "../lib/retry-policy";
 import { randomToken } from "../security/encoding";
-import { rootKeys } from "../security/keys";
-import { open } from "../security/sealed-box";
 import { acquireLease, releaseLease } from "../store/leases";
 import {
   loadOutbox,
@@ -58,10 +57,7 @@ export interface DeliveryDeps {
 }
 
 async function payloadOf(env: Env, tenantId: string, row: OutboxRow): Promise<OutboxPayload> {
-  const keys = await rootKeys(env.SECRETS_KEY);
-  return JSON.parse(
-    await open(keys.settings, row.payload, `tenant:${tenantId}:outbox:${row.id}`),
-  ) as OutboxPayload;
+  return openOutboxPayload<OutboxPayload>(env.SECRETS_KEY, tenantId, row.id, row.payload);
 }
 
 /** What the outbox makes of a write's outcome: waiting on the vendor counts as an attempt. */

@@ -9,9 +9,8 @@ import {
 } from "../domain/note-rendering";
 import type { ThreadState } from "../domain/thread-state";
 import { toHex, utf8 } from "../security/encoding";
-import { rootKeys } from "../security/keys";
-import { seal } from "../security/sealed-box";
 import { outboxKind, ticketSystemNameOf } from "../integrations/registry";
+import { sealOutboxPayload } from "../security/outbox-payload";
 import type { OutboxKind } from "../store/outbox";
 import type { TenantConfig } from "../tenancy/tenant-config";
 import type { OutboxPayload } from "./deliver";
@@ -73,14 +72,13 @@ async function sealedNote(
     note,
     ...(digest && { digest }),
   };
-  const keys = await rootKeys(env.SECRETS_KEY);
   return {
     id,
     threadId,
     kind: outboxKind(ticketSystemNameOf(config), "note"),
     target: ticketId,
     ...(digest && { digest }),
-    payload: await seal(keys.settings, JSON.stringify(body), `tenant:${config.id}:outbox:${id}`),
+    payload: await sealOutboxPayload(env.SECRETS_KEY, config.id, id, body),
   };
 }
 
@@ -157,13 +155,12 @@ export async function passControlRow(
   // The conversation is the contact's own: control passes in the provider it came in through.
   const provider = state.contacts.find((c) => c.id === contactId)?.origin;
   if (!provider) throw new Error(`contact ${contactId} came in through no messaging provider`);
-  const keys = await rootKeys(env.SECRETS_KEY);
   const body: OutboxPayload = { metadata: passControlMetadata(state, contactId) };
   return {
     id,
     threadId: state.id,
     kind: outboxKind(provider, "pass_control"),
     target: conversationId,
-    payload: await seal(keys.settings, JSON.stringify(body), `tenant:${config.id}:outbox:${id}`),
+    payload: await sealOutboxPayload(env.SECRETS_KEY, config.id, id, body),
   };
 }

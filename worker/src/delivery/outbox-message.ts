@@ -4,3 +4,9 @@ export interface OutboxMessage {
   tenantId: string;
   id: string;
 }
+
+export const outboxMessage = (tenantId: string, id: string): OutboxMessage => ({
+  v: 1,
+  tenantId,
+  id,
+});

@@ -1,3 +1,4 @@
+import { actorName } from "./actor";
 import type { ThreadEvent } from "./thread-events";
 import { threadStatus, type ContactState, type ThreadState } from "./thread-state";
 import { WORKFLOWS } from "./workflows";
@@ -14,7 +15,7 @@ export interface AuditEntry {
 
 function levelReason(contact: ContactState): string {
   const r = contact.resolution;
-  if (contact.chosen) return `chosen by ${contact.chosen.by.replace(/^human:/, "")}`;
+  if (contact.chosen) return `chosen by ${actorName(contact.chosen.by)}`;
   if (r.conflict) return r.conflict.reason;
   if (r.verification && !r.verification.expired) return `verified by ${r.verification.method}`;
   if (r.verification?.expired) return "verification expired";

@@ -1,3 +1,4 @@
+import { actorName } from "./actor";
 import type { Channel, ControlOwner, ThreadLink, TicketStatus } from "./channel-event";
 import { shownTimeline, type ShownEntry, type UnconfirmedReason } from "./contact-confirmation";
 import type { IdentityConflict, IdentityLevel, SignalKind } from "./identity-level";
@@ -243,7 +244,7 @@ export function contextView(
     },
     handoff,
     summary: summaryOf(state, handoff),
-    linkedThreads: state.linkedThreads.map((l) => ({ ...l, by: l.by.replace(/^human:/, "") })),
+    linkedThreads: state.linkedThreads.map((l) => ({ ...l, by: actorName(l.by) })),
     dismissedCandidates: state.dismissedCandidates,
     rollout: state.rollout,
     notes,

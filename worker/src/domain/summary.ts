@@ -1,3 +1,4 @@
+import { actorName } from "./actor";
 import { UNCONFIRMED_BECAUSE } from "./contact-confirmation";
 import type { HandoffFields } from "./handoff";
 import type { SummaryEditCategory } from "./thread-events";
@@ -55,7 +56,7 @@ export function summaryOf(state: ThreadState, payload: HandoffFields): Summary {
         text: edit.text,
         source: "edited",
         generated,
-        editedBy: edit.by.replace(/^human:/, ""),
+        editedBy: actorName(edit.by),
         editedAt: edit.at,
         diffCategory: edit.category,
       }

@@ -1,3 +1,4 @@
+import { factBy, person, stepBy } from "./actor";
 import type { ThreadState } from "./thread-state";
 import type { UnplacedEvent } from "./thread-events";
 import { threadLevel, workflowView } from "./workflow-view";
@@ -42,7 +43,8 @@ export type ActionPlan =
 export function planAction(state: ThreadState, request: ActionRequest, at: string): ActionPlan {
   const contact = state.contacts.find((c) => c.id === request.contactId);
   const level = contact?.resolution.level ?? "unknown";
-  const by = `human:${request.actor}`;
+  const actor = person(request.actor);
+  const by = factBy(actor);
   if (request.action === "take_over") {
     if (state.control === "human")
       return { ok: false, reason: "A person already has this thread." };
@@ -173,7 +175,7 @@ export function planAction(state: ThreadState, request: ActionRequest, at: strin
         type: "workflow.step_completed",
         at,
         stepId,
-        by: "human",
+        by: stepBy(actor),
         outcome: request.action === "approve" ? "approved" : (request.reason ?? "done"),
       },
     ],

@@ -1,3 +1,4 @@
+import { isReactionGroup } from "./actor";
 import type {
   Artifact,
   Channel,
@@ -157,7 +158,7 @@ export type RiskFlagName =
 export type ThreadEventType = ThreadEvent["type"];
 
 function isReaction(group: string): boolean {
-  return group.startsWith("agent:") || group.startsWith("human:");
+  return isReactionGroup(group);
 }
 
 type Ordered = { at: string; group: string; part: number; key: string; type?: string };

@@ -1,3 +1,4 @@
+import { person, reactionGroup } from "./actor";
 import type { IdentityPolicy } from "./identity-level";
 import type { ThreadEvent, UnplacedEvent } from "./thread-events";
 import { effectiveEvents, project, type ThreadState } from "./thread-state";
@@ -73,7 +74,7 @@ export function planLink(
   const copied = effectiveEvents(absorbed.events)
     .filter((e) => e.type !== "thread.merged" && e.type !== "thread.unmerged")
     .map((e) => ({ ...e, key: `${prefix}${e.key}` }));
-  const group = `human:link:${survivor.version}`;
+  const group = reactionGroup(person(), `link:${survivor.version}`);
   const survivorFacts: ThreadEvent[] = [
     ...copied,
     placed({ type: "thread.linked", otherThreadId: absorbed.state.id, by, prefix, at }, group, 0),
@@ -92,7 +93,7 @@ export function planLink(
   const absorbedFacts = [
     placed(
       { type: "thread.merged", into: survivor.state.id, by, at },
-      `human:merge:${absorbed.version}`,
+      reactionGroup(person(), `merge:${absorbed.version}`),
     ),
   ];
   return {
@@ -134,13 +135,13 @@ export function planUnlink(
   const survivorFacts = [
     placed(
       { type: "thread.unlinked", otherThreadId: absorbed.state.id, by, at },
-      `human:unlink:${survivor.version}`,
+      reactionGroup(person(), `unlink:${survivor.version}`),
     ),
   ];
   const absorbedFacts = [
     placed(
       { type: "thread.unmerged", from: survivor.state.id, by, at },
-      `human:unmerge:${absorbed.version}`,
+      reactionGroup(person(), `unmerge:${absorbed.version}`),
     ),
   ];
   return {

@@ -1,3 +1,4 @@
+import { isPerson } from "./actor";
 import type {
   Artifact,
   Channel,
@@ -429,7 +430,6 @@ function resent(prev: ThreadState, event: ThreadEvent): boolean {
 function tallied(prev: ThreadState, next: ThreadState, event: ThreadEvent): ThreadTally {
   const t = { ...next.tally };
   const at = event.at;
-  const human = (by: string) => by === "human" || by.startsWith("human:");
   const personActed = () => {
     if (t.firstHandoffAt && !t.firstHumanActionAt && !isBefore(at, t.firstHandoffAt))
       t.firstHumanActionAt = at;
@@ -452,7 +452,7 @@ function tallied(prev: ThreadState, next: ThreadState, event: ThreadEvent): Thre
     case "workflow.step_completed":
     case "workflow.step_denied":
       t.turnsBeforeUseful ??= t.customerTurns;
-      if (human(event.by)) personActed();
+      if (isPerson(event.by)) personActed();
       break;
     case "summary.edited":
       t.humanEdits += 1;

@@ -3,7 +3,8 @@ import type { ThreadEvent } from "../domain/thread-events";
 import { project } from "../domain/thread-state";
 import type { Env } from "../env";
 import { expireRecordsPastRetention } from "../store/retention";
-import { factsToScrub, loadEvents, loadThread, scrubFacts, ThreadWrite } from "../store/threads";
+import { factsToScrub, loadEvents, loadThread, scrubFacts } from "../store/threads";
+import { commitChange } from "../threads/commit";
 import type { RetentionConfig, TenantConfig } from "../tenancy/tenant-config";
 
 /** Facts scrubbed per class per run: the cron runs every minute, so a backlog drains in steps. */
@@ -94,13 +95,14 @@ async function reproject(
       policy,
     );
     const state = { ...rebuilt, tally: stored.state.tally, rollout: stored.state.rollout };
-    try {
-      await new ThreadWrite(env.DB, tenantId, stamp)
-        .saveThread(state, stored.version, stored)
-        .commit();
-      return;
-    } catch {
-      // A write landed meanwhile; read again and rebuild on top of it.
-    }
+    // No facts: the row keeps its version, guarded by the one it was read at.
+    const outcome = await commitChange(env.DB, tenantId, {
+      at: stamp,
+      parts: [{ read: stored, facts: [], state }],
+      audit: [],
+      outbox: [],
+    }).catch(() => null);
+    if (outcome?.kind === "committed") return;
+    // A write landed meanwhile; read again and rebuild on top of it.
   }
 }

@@ -7,7 +7,7 @@ import type { Env } from "../env";
 import { backoffSeconds, retryBaseSeconds } from "../lib/retry-policy";
 import { identityKey } from "../security/keys";
 import { extendLease, failDelivery, forgetDelivery, isSettled } from "../store/deliveries";
-import { isErased } from "../store/erasures";
+import { erasureAndLinks } from "./first-reads";
 import { findLinkedThreads, type LinkedThread } from "../store/threads";
 import { loadTenant } from "../tenancy/tenants";
 import { phoneCountry, type TenantConfig } from "../tenancy/tenant-config";
@@ -22,6 +22,9 @@ import { gatherEvidence, identifiersOf } from "./evidence";
 import { leaseFrom, sealEvent } from "./delivery-copy";
 import type { IngestMessage } from "./ingest-message";
 import { recordContact, type RecordOutcome } from "./record-contact";
+import { dispatch } from "../threads/dispatch";
+import { byConversation } from "../domain/conversations";
+import { countRoundTrips } from "../store/round-trips";
 
 /** After this many deliveries a message is set aside as failed, visible and replayable by an operator. */
 export const MAX_INGEST_ATTEMPTS = 6;
@@ -71,7 +74,13 @@ export async function processIngest(
       })),
     )),
   ];
-  if (await isErased(env.DB, config.id, marks)) {
+  const { erased, linked: linkedNow } = await erasureAndLinks(
+    env.DB,
+    config.id,
+    marks,
+    linksOf(event),
+  );
+  if (erased) {
     await forgetDelivery(env.DB, config.id, event);
     return { kind: "erased" };
   }
@@ -85,22 +94,10 @@ export async function processIngest(
     (threadId, contactId, code) => codeHash(hashKey, threadId, contactId, code),
     (before, after) => noteRowsOwed(env, config, before, after),
     config.rollout,
+    linkedNow,
   );
-  if (outcome.kind === "recorded" && outcome.outbox.length > 0) {
-    // Lost sends are found by the cron: the rows are already in the outbox.
-    await env.OUTBOX_QUEUE.sendBatch(
-      outcome.outbox.map((id) => ({ body: { v: 1 as const, tenantId: config.id, id } })),
-    ).catch(() => undefined);
-  }
-  if (outcome.kind === "recorded" && outcome.agentRunUpTo !== null) {
-    // If this send is lost, the cron finds the owed run in agent_runs and queues it again.
-    await env.AGENT_QUEUE.send({
-      v: 1,
-      tenantId: config.id,
-      threadId: outcome.threadId,
-      upTo: outcome.agentRunUpTo,
-    }).catch(() => undefined);
-  }
+  // Lost sends are found by the cron: the rows are already in the outbox and agent_runs.
+  if (outcome.kind === "recorded") await dispatch(env, outcome.dispatch);
   return outcome;
 }
 
@@ -152,76 +149,86 @@ async function setAside(env: Env, message: IngestMessage, error: string): Promis
  * operator can replay it. Nothing is dropped silently.
  */
 export async function consumeIngest(batch: MessageBatch<IngestMessage>, env: Env): Promise<void> {
-  for (const message of batch.messages) {
-    const { tenantId, event } = message.body;
-    const started = Date.now();
-    try {
-      // A spare message (queued again from the copy, or delivered again by the queue) for an
-      // event already settled is done; a first delivery needs no such read.
-      const spare = message.body.requeued === true || message.attempts > 1;
-      if (spare && (await isSettled(env.DB, tenantId, event))) {
-        message.ack();
-        continue;
-      }
-      const outcome = await processIngest(env, message.body);
+  // Waiting on D1 for one conversation leaves the others free to go on.
+  const conversations = byConversation(batch.messages, (m) => m.body.event);
+  await Promise.all(
+    conversations.map(async (messages) => {
+      for (const message of messages) await consumeOne(message, env);
+    }),
+  );
+}
+
+async function consumeOne(message: Message<IngestMessage>, env: Env): Promise<void> {
+  const { tenantId, event } = message.body;
+  const started = Date.now();
+  const counted = countRoundTrips(env, "contact");
+  try {
+    // A spare message (queued again from the copy, or delivered again by the queue) for an
+    // event already settled is done; a first delivery needs no such read.
+    const spare = message.body.requeued === true || message.attempts > 1;
+    if (spare && (await isSettled(env.DB, tenantId, event))) {
       message.ack();
-      // Routine outcomes are in the audit trail; the log carries what an operator should notice.
-      if (outcome.kind === "recorded" && outcome.created) {
-        console.log(
-          JSON.stringify({
-            msg: "thread opened",
-            tenantId,
-            threadId: outcome.threadId,
-            source: event.source,
-            ms: Date.now() - started,
-          }),
-        );
-      }
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      const transient = error instanceof DownstreamUnavailable;
-      if (transient && message.attempts < MAX_INGEST_ATTEMPTS) {
-        const delaySeconds = backoffSeconds(message.attempts, {
-          baseSeconds: retryBaseSeconds(env),
-          retryAfterSeconds: error.retryAfterSeconds,
-        });
-        // The wait is known: the sweep should not take this event for lost meanwhile.
-        await extendLease(
-          env.DB,
-          tenantId,
-          event,
-          leaseFrom(env, new Date(), { extraSeconds: delaySeconds }).until,
-        ).catch(() => undefined);
-        message.retry({ delaySeconds });
-        console.warn(
-          JSON.stringify({
-            msg: "ingest retry",
-            tenantId,
-            source: event.source,
-            attempt: message.attempts,
-            reason,
-          }),
-        );
-        continue;
-      }
-      try {
-        await setAside(env, message.body, reason);
-        message.ack();
-      } catch {
-        message.retry({
-          delaySeconds: backoffSeconds(message.attempts, { baseSeconds: retryBaseSeconds(env) }),
-        });
-      }
-      console.error(
+      return;
+    }
+    const outcome = await processIngest(counted.env, message.body);
+    message.ack();
+    if (outcome.kind === "recorded") counted.done();
+    // Routine outcomes are in the audit trail; the log carries what an operator should notice.
+    if (outcome.kind === "recorded" && outcome.created) {
+      console.log(
         JSON.stringify({
-          msg: "ingest failed",
+          msg: "thread opened",
           tenantId,
+          threadId: outcome.threadId,
           source: event.source,
-          attempts: message.attempts,
-          reason,
+          ms: Date.now() - started,
         }),
       );
     }
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const transient = error instanceof DownstreamUnavailable;
+    if (transient && message.attempts < MAX_INGEST_ATTEMPTS) {
+      const delaySeconds = backoffSeconds(message.attempts, {
+        baseSeconds: retryBaseSeconds(env),
+        retryAfterSeconds: error.retryAfterSeconds,
+      });
+      // The wait is known: the sweep should not take this event for lost meanwhile.
+      await extendLease(
+        env.DB,
+        tenantId,
+        event,
+        leaseFrom(env, new Date(), { extraSeconds: delaySeconds }).until,
+      ).catch(() => undefined);
+      message.retry({ delaySeconds });
+      console.warn(
+        JSON.stringify({
+          msg: "ingest retry",
+          tenantId,
+          source: event.source,
+          attempt: message.attempts,
+          reason,
+        }),
+      );
+      return;
+    }
+    try {
+      await setAside(env, message.body, reason);
+      message.ack();
+    } catch {
+      message.retry({
+        delaySeconds: backoffSeconds(message.attempts, { baseSeconds: retryBaseSeconds(env) }),
+      });
+    }
+    console.error(
+      JSON.stringify({
+        msg: "ingest failed",
+        tenantId,
+        source: event.source,
+        attempts: message.attempts,
+        reason,
+      }),
+    );
   }
 }
 

@@ -8,3 +8,9 @@ export interface IngestMessage {
   /** Queued again from the claim's copy (the sweep, an operator's replay): the first may yet run. */
   requeued?: true;
 }
+
+export const ingestMessage = (
+  tenantId: string,
+  event: ChannelEvent,
+  requeued = false,
+): IngestMessage => ({ v: 1, tenantId, event, ...(requeued && { requeued: true as const }) });

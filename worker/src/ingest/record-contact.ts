@@ -2,32 +2,26 @@ import { assignArm, type RolloutPlan } from "../domain/metrics/rollout";
 import { identifierThreadStatements } from "../store/identifier-threads";
 import { contactKey, linksOf, type ChannelEvent, type ThreadLink } from "../domain/channel-event";
 import { planContact } from "../domain/contact-plan";
-import { resolveIdentity, type IdentityPolicy, type Signal } from "../domain/identity-level";
+import { resolveIdentity, type Signal } from "../domain/identity-level";
 import { decideThread, type StitchDecision } from "../domain/stitching";
-import {
-  appliesInOrder,
-  applyEvents,
-  emptyThread,
-  project,
-  type ThreadState,
-} from "../domain/thread-state";
+import type { ThreadState } from "../domain/thread-state";
 import type { ThreadEvent } from "../domain/thread-events";
-import { auditStatements, type AuditEntry } from "../store/audit";
+import type { AuditEntry } from "../store/audit";
+import { auditActor, system } from "../domain/actor";
+import { commitChange } from "../threads/commit";
+import type { Dispatch } from "../threads/dispatch";
+import { stateAfter } from "../threads/state-after";
 import { auditTrail } from "../domain/audit-trail";
 import { settleDelivery } from "../store/deliveries";
 import { upsertCustomers, upsertIdentities } from "../store/identities";
-import { requestAgentRun } from "../store/agent-runs";
-import { enqueueOutbox } from "../store/outbox";
 import type { OutboxRowInput } from "../delivery/notes";
 import { orderCandidates } from "../domain/language/order-references";
 import { findCode } from "../domain/slots";
 import {
   anyRecorded,
-  classifyWriteError,
   customerThreads,
   findLinkedThreads,
-  loadEvents,
-  ThreadWrite,
+  linkStatements,
   type LinkedThread,
   type StoredThread,
 } from "../store/threads";
@@ -47,6 +41,8 @@ export type RecordOutcome =
       agentRunUpTo: number | null;
       /** Outbox rows written with the facts, to hand to the delivery queue. */
       outbox: string[];
+      /** What the queues are asked to do now that the facts are stored. */
+      dispatch: Dispatch;
     }
   | { kind: "already_recorded"; threadId: string | null }
   | { kind: "no_thread"; reason: string };
@@ -89,8 +85,13 @@ async function chooseTarget(
   event: ChannelEvent,
   evidence: Evidence,
   policy: PolicyConfig,
+  /** The event's linked threads, if already read (the first attempt). */
+  known: LinkedThread[] | null,
 ): Promise<Target | { none: string }> {
-  const linked = pickLinked(event, await findLinkedThreads(db, tenantId, linksOf(event)));
+  const linked = pickLinked(
+    event,
+    known ?? (await findLinkedThreads(db, tenantId, linksOf(event))),
+  );
   if (linked) {
     const current: StoredThread = { state: linked.state, version: linked.version };
     const contact = current.state.contacts.find((c) => c.id === linked.contactId);
@@ -147,22 +148,6 @@ async function chooseTarget(
   };
 }
 
-async function nextState(
-  db: D1Database,
-  tenantId: string,
-  target: Target,
-  events: ThreadEvent[],
-  policy: IdentityPolicy,
-  at: string,
-): Promise<ThreadState> {
-  if (!target.current) return applyEvents(emptyThread(target.threadId, at), events, policy);
-  if (appliesInOrder(target.current.state, events))
-    return applyEvents(target.current.state, events, policy);
-  // A late event: replay the whole log in event-time order.
-  const history = await loadEvents(db, tenantId, target.threadId, 0, 100_000);
-  return project(target.threadId, [...history.map((h) => h.event), ...events], policy);
-}
-
 /** The tier of the one customer this contact's evidence points at, if the order system gave one. */
 function openingTier(signals: Signal[], tiers: Record<string, string>): string | null {
   const owners = [...new Set(signals.flatMap((s) => s.owners))];
@@ -177,7 +162,7 @@ function auditFor(
   facts: ThreadEvent[],
   at: string,
 ): AuditEntry[] {
-  const actor = "system:ingest";
+  const actor = auditActor(system("ingest"));
   const trail = auditTrail(before, after, facts, at, actor);
   const created = trail.find((e) => e.action === "thread.created");
   if (created)
@@ -224,9 +209,13 @@ export async function recordContact(
   notesFor?: (before: ThreadState | null, after: ThreadState) => Promise<OutboxRowInput[]>,
   /** The tenant's rollout, if one is running: a new thread is assigned its arm as it opens. */
   rollout: RolloutPlan | null = null,
+  /** The event's linked threads as the caller already read them: the first attempt's read. */
+  linkedFirst: LinkedThread[] | null = null,
 ): Promise<RecordOutcome> {
   for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
-    const target = await chooseTarget(db, tenantId, event, evidence, policy);
+    // A lost race read stale threads: every later attempt reads them again.
+    const known = attempt === 1 ? linkedFirst : null;
+    const target = await chooseTarget(db, tenantId, event, evidence, policy, known);
     const stamp = now();
     if ("none" in target) {
       await settleDelivery(db, tenantId, event, null, stamp).run();
@@ -272,42 +261,20 @@ export async function recordContact(
       await settleDelivery(db, tenantId, event, target.threadId, stamp).run();
       return { kind: "already_recorded", threadId: target.threadId };
     }
-    const state = await nextState(db, tenantId, target, events, policy, event.occurredAt);
+    const state = await stateAfter(
+      db,
+      tenantId,
+      target.threadId,
+      target.current,
+      policy,
+      event.occurredAt,
+    )(events);
     const newLinks = linksOf(event).filter(
       (l) => !target.knownLinks?.some((k) => k.kind === l.kind && k.id === l.id),
     );
-    // Customers first: the open-thread guard below reads the row they may create.
-    const write = new ThreadWrite(db, tenantId, stamp).add(
-      ...upsertCustomers(db, tenantId, evidence.customers, stamp),
-    );
-    if (target.customerGuard)
-      write.guardCustomer(target.customerGuard.customerId, target.customerGuard.version);
-    write
-      .appendEvents(target.threadId, version + 1, events)
-      .saveThread(state, version + events.length, target.current ?? null)
-      .link(target.threadId, target.contactId, event.channel, newLinks)
-      .add(...upsertIdentities(db, tenantId, evidence.identities, event.occurredAt))
-      .add(
-        ...identifierThreadStatements(
-          db,
-          tenantId,
-          target.threadId,
-          evidence.signals,
-          event.occurredAt,
-        ),
-      )
-      .add(
-        ...auditStatements(
-          db,
-          tenantId,
-          auditFor(target, target.current?.state ?? null, state, events, stamp),
-        ),
-      )
-      .add(settleDelivery(db, tenantId, event, target.threadId, stamp));
     // A ticket joining while a person has the thread gets a pointer to the full note; a change
     // the full note no longer tells gets an update.
     const notes = notesFor ? await notesFor(target.current?.state ?? null, state) : [];
-    write.add(...enqueueOutbox(db, tenantId, notes, stamp));
     // A customer message, or control handed back to the AI, owes the thread an agent run.
     const wantsRun = events.some(
       (e) =>
@@ -315,10 +282,35 @@ export async function recordContact(
         (e.type === "control.changed" && e.owner === "ai"),
     );
     const agentRunUpTo = wantsRun ? version + events.length : null;
-    if (agentRunUpTo !== null)
-      write.add(requestAgentRun(db, tenantId, target.threadId, agentRunUpTo, stamp));
-    try {
-      await write.commit();
+    const outcome = await commitChange(db, tenantId, {
+      at: stamp,
+      parts: [{ read: target.current, facts: events, state }],
+      // Customers first: the open-thread guard reads the row they may create.
+      leading: upsertCustomers(db, tenantId, evidence.customers, stamp),
+      customerGuard: target.customerGuard,
+      alongside: [
+        ...linkStatements(
+          db,
+          tenantId,
+          stamp,
+          { threadId: target.threadId, contactId: target.contactId, channel: event.channel },
+          newLinks,
+        ),
+        ...upsertIdentities(db, tenantId, evidence.identities, event.occurredAt),
+        ...identifierThreadStatements(
+          db,
+          tenantId,
+          target.threadId,
+          evidence.signals,
+          event.occurredAt,
+        ),
+        settleDelivery(db, tenantId, event, target.threadId, stamp),
+      ],
+      audit: auditFor(target, target.current?.state ?? null, state, events, stamp),
+      outbox: notes,
+      agentRunUpTo,
+    });
+    if (outcome.kind === "committed")
       return {
         kind: "recorded",
         threadId: target.threadId,
@@ -327,20 +319,20 @@ export async function recordContact(
         state,
         agentRunUpTo,
         outbox: notes.map((n) => n.id),
+        dispatch: outcome.dispatch,
       };
-    } catch (error) {
-      const failure = classifyWriteError(error);
-      if (failure === "other") throw error;
-      // A duplicate fact is a replay only if it is one of this delivery's own; a contact's join is
-      // shared, and a racing delivery may have written it first: then re-read and go again.
-      const own = events.filter((e) => e.type !== "contact.joined").map((e) => e.key);
-      if (failure === "duplicate_fact" && (await anyRecorded(db, tenantId, target.threadId, own))) {
-        await settleDelivery(db, tenantId, event, target.threadId, now()).run();
-        return { kind: "already_recorded", threadId: target.threadId };
-      }
-      // Someone else wrote first: back off a little, re-read, decide again.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+    // A duplicate fact is a replay only if it is one of this delivery's own; a contact's join is
+    // shared, and a racing delivery may have written it first: then re-read and go again.
+    const own = events.filter((e) => e.type !== "contact.joined").map((e) => e.key);
+    if (
+      outcome.kind === "duplicate_fact" &&
+      (await anyRecorded(db, tenantId, target.threadId, own))
+    ) {
+      await settleDelivery(db, tenantId, event, target.threadId, now()).run();
+      return { kind: "already_recorded", threadId: target.threadId };
     }
+    // Someone else wrote first: back off a little, re-read, decide again.
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
   }
   throw new Error(`thread write kept conflicting after ${MAX_WRITE_ATTEMPTS} attempts`);
 }

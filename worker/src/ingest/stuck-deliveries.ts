@@ -1,7 +1,7 @@
 import type { Env } from "../env";
 import { failDelivery, renewLeases, stuckDeliveries } from "../store/deliveries";
 import { leaseFrom, MAX_REQUEUES, openEvent } from "./delivery-copy";
-import type { IngestMessage } from "./ingest-message";
+import { ingestMessage, type IngestMessage } from "./ingest-message";
 
 /** A queue send takes at most this many messages. */
 const SEND_BATCH = 100;
@@ -35,12 +35,11 @@ export async function requeueStuckDeliveries(
     renewals
       .filter((_, i) => taken[i])
       .map(async ({ stuck: claim }) => ({
-        body: {
-          v: 1 as const,
-          tenantId: claim.tenantId,
-          event: await openEvent(env, claim.tenantId, claim.sealedEvent),
-          requeued: true as const,
-        },
+        body: ingestMessage(
+          claim.tenantId,
+          await openEvent(env, claim.tenantId, claim.sealedEvent),
+          true,
+        ),
       })),
   );
   for (let i = 0; i < messages.length; i += SEND_BATCH)

@@ -11,19 +11,17 @@ export interface ErasureMark {
 }
 
 /** Whether any of these marks (hashed identifiers, links) has a tombstone. */
-export async function isErased(
+/** Whether any of these marks was erased: a row means yes (batched with the event's first reads). */
+export function erasedStatement(
   db: D1Database,
   tenantId: string,
   marks: ErasureMark[],
-): Promise<boolean> {
-  if (marks.length === 0) return false;
-  const row = await db
+): D1PreparedStatement {
+  return db
     .prepare(
       `${unionOfSeeks("SELECT 1 AS found FROM erasure_tombstones", ["kind", "hash"], "", marks.length)} LIMIT 1`,
     )
-    .bind(tenantId, ...marks.flatMap((m) => [m.kind, m.hash]))
-    .first<{ found: number }>();
-  return row !== null;
+    .bind(tenantId, ...marks.flatMap((m) => [m.kind, m.hash]));
 }
 
 export interface ErasedRecords {

@@ -44,19 +44,33 @@ export async function findLinkedThreads(
   links: ThreadLink[],
 ): Promise<LinkedThread[]> {
   if (links.length === 0) return [];
-  const { results } = await db
+  const { results } = await linkedThreadsStatement(db, tenantId, links).all<LinkedThreadRow>();
+  return linkedThreadsOf(results);
+}
+
+export interface LinkedThreadRow {
+  kind: ThreadLink["kind"];
+  external_id: string;
+  thread_id: string;
+  contact_id: string;
+  channel: string;
+  state: string;
+  version: number;
+}
+
+/** The read behind findLinkedThreads, to batch with other reads (at least one link). */
+export function linkedThreadsStatement(
+  db: D1Database,
+  tenantId: string,
+  links: ThreadLink[],
+): D1PreparedStatement {
+  return db
     .prepare(linkedThreadsSql(links.length))
-    .bind(tenantId, ...links.flatMap((l) => [l.kind, l.id]))
-    .all<{
-      kind: ThreadLink["kind"];
-      external_id: string;
-      thread_id: string;
-      contact_id: string;
-      channel: string;
-      state: string;
-      version: number;
-    }>();
-  return results.map((r) => ({
+    .bind(tenantId, ...links.flatMap((l) => [l.kind, l.id]));
+}
+
+export function linkedThreadsOf(rows: LinkedThreadRow[]): LinkedThread[] {
+  return rows.map((r) => ({
     kind: r.kind,
     externalId: r.external_id,
     threadId: r.thread_id,
@@ -174,6 +188,42 @@ export async function loadEvents(
   }));
 }
 
+/**
+ * A thread and the facts after its agent's marker (`state.agent.processedOffset`), in one round
+ * trip: what an agent run reads before it decides.
+ */
+export async function threadWithUnprocessed(
+  db: D1Database,
+  tenantId: string,
+  threadId: string,
+  limit = 1000,
+): Promise<{ stored: StoredThread; unprocessed: StoredEvent[] } | null> {
+  const [thread, events] = await db.batch<Record<string, unknown>>([
+    db
+      .prepare(`SELECT state, version FROM threads WHERE tenant_id = ?1 AND id = ?2`)
+      .bind(tenantId, threadId),
+    db
+      .prepare(
+        `SELECT seq, data, recorded_at FROM thread_events WHERE tenant_id = ?1 AND thread_id = ?2
+           AND seq > COALESCE((SELECT json_extract(state, '$.agent.processedOffset') FROM threads
+                               WHERE tenant_id = ?1 AND id = ?2), 0)
+         ORDER BY seq LIMIT ?3`,
+      )
+      .bind(tenantId, threadId, limit),
+  ]);
+  const row = thread?.results?.[0] as { state: string; version: number } | undefined;
+  if (!row) return null;
+  const rows = (events?.results ?? []) as { seq: number; data: string; recorded_at: string }[];
+  return {
+    stored: { state: reviveState(JSON.parse(row.state) as ThreadState), version: row.version },
+    unprocessed: rows.map((r) => ({
+      offset: r.seq,
+      event: JSON.parse(r.data) as ThreadEvent,
+      recordedAt: r.recorded_at,
+    })),
+  };
+}
+
 /** Statements for one write to a thread. Run them in one batch: all land or none do. */
 export class ThreadWrite {
   readonly statements: D1PreparedStatement[] = [];
@@ -284,19 +334,6 @@ export class ThreadWrite {
     return this;
   }
 
-  link(threadId: string, contactId: string, channel: string, links: ThreadLink[]): this {
-    for (const link of links) {
-      this.statements.push(
-        this.db
-          .prepare(
-            `INSERT INTO thread_links (tenant_id, kind, external_id, thread_id, contact_id, channel, linked_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)`,
-          )
-          .bind(this.tenantId, link.kind, link.id, threadId, contactId, channel, this.now),
-      );
-    }
-    return this;
-  }
-
   add(...statements: D1PreparedStatement[]): this {
     this.statements.push(...statements);
     return this;
@@ -336,6 +373,23 @@ export async function anyRecorded(
     .bind(tenantId, threadId, ...keys)
     .first<{ found: number }>();
   return row !== null;
+}
+
+/** A contact's sessions and tickets, linked to its thread (in the thread's write). */
+export function linkStatements(
+  db: D1Database,
+  tenantId: string,
+  now: string,
+  link: { threadId: string; contactId: string; channel: string },
+  links: ThreadLink[],
+): D1PreparedStatement[] {
+  return links.map((l) =>
+    db
+      .prepare(
+        `INSERT INTO thread_links (tenant_id, kind, external_id, thread_id, contact_id, channel, linked_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)`,
+      )
+      .bind(tenantId, l.kind, l.id, link.threadId, link.contactId, link.channel, now),
+  );
 }
 
 /** Point a thread's links (all, or only these contacts') at another thread, in a thread write. */

@@ -1,3 +1,4 @@
+import { ai, reactionGroup } from "../actor";
 import { unconfirmedOf } from "../contact-confirmation";
 import type { HardStopCode } from "../intent";
 import type { IdentityLevel } from "../identity-level";
@@ -114,9 +115,9 @@ export function addFact(draft: RunDraft, fact: Fact): void {
   const { facts, input, at } = draft;
   facts.push({
     ...fact,
-    key: `agent:${input.version}#${facts.length}`,
+    key: `${reactionGroup(ai(), input.version)}#${facts.length}`,
     at,
-    group: `agent:${input.version}`,
+    group: reactionGroup(ai(), input.version),
     part: facts.length,
   } as ThreadEvent);
 }

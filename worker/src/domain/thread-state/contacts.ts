@@ -1,3 +1,4 @@
+import { actorName } from "../actor";
 import type { IdentityPolicy } from "../identity-level";
 import type { ThreadEvent } from "../thread-events";
 import type { ContactState, ThreadState } from "../thread-state";
@@ -138,7 +139,7 @@ export function applyContactEvent(
         key: event.key,
         kind: "verification",
         contactId: event.contactId,
-        text: `${event.by.replace(/^human:/, "")} asked to verify the customer`,
+        text: `${actorName(event.by)} asked to verify the customer`,
       });
     case "verification.failed": {
       const pending = state.verification.pending;
@@ -185,7 +186,7 @@ export function applyContactEvent(
           key: event.key,
           kind: "verification",
           contactId: event.contactId,
-          text: `${event.by.replace(/^human:/, "")} confirmed who the customer is`,
+          text: `${actorName(event.by)} confirmed who the customer is`,
         },
       );
     }

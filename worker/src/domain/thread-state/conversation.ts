@@ -1,3 +1,4 @@
+import { actorName } from "../actor";
 import type { HandoffNote } from "../handoff-notes";
 import type { IdentityPolicy } from "../identity-level";
 import type { ThreadEvent } from "../thread-events";
@@ -136,7 +137,7 @@ export function applyConversationEvent(
           at: event.at,
           key: event.key,
           kind: "agent",
-          text: `Summary corrected by ${event.by.replace(/^human:/, "")} (${event.category.replace(/_/g, " ")})`,
+          text: `Summary corrected by ${actorName(event.by)} (${event.category.replace(/_/g, " ")})`,
         },
       );
     }

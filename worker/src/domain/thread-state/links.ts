@@ -1,3 +1,4 @@
+import { actorName } from "../actor";
 import type { ThreadEvent } from "../thread-events";
 import type { ThreadState } from "../thread-state";
 import { withTimeline } from "./timeline";
@@ -47,7 +48,7 @@ export function applyLinkEvent(state: ThreadState, event: LinkEvent): ThreadStat
           at: event.at,
           key: event.key,
           kind: "candidates",
-          text: `${event.otherThreadId} linked as the same issue by ${event.by.replace(/^human:/, "")}`,
+          text: `${event.otherThreadId} linked as the same issue by ${actorName(event.by)}`,
         },
       );
     }
@@ -61,7 +62,7 @@ export function applyLinkEvent(state: ThreadState, event: LinkEvent): ThreadStat
           at: event.at,
           key: event.key,
           kind: "candidates",
-          text: `${event.otherThreadId} unlinked by ${event.by.replace(/^human:/, "")}`,
+          text: `${event.otherThreadId} unlinked by ${actorName(event.by)}`,
         },
       );
     case "thread.merged":

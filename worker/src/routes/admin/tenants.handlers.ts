@@ -1,3 +1,5 @@
+import { outboxMessage } from "../../delivery/outbox-message";
+import { ingestMessage } from "../../ingest/ingest-message";
 import { ApiError, TenantNotFound } from "../../lib/problem";
 import type { AppRouteHandler } from "../../lib/types";
 import { leaseFrom, openEvent } from "../../ingest/delivery-copy";
@@ -148,7 +150,7 @@ export const replayDeliveries: AppRouteHandler<ReplayDeliveriesRoute> = async (c
     if (!failed.sealedEvent) continue;
     const event = await openEvent(c.env, tenantId, failed.sealedEvent);
     if (await requeueFailed(c.env.DB, tenantId, failed.source, failed.eventId, lease)) {
-      await c.env.INGEST_QUEUE.send({ v: 1, tenantId, event, requeued: true });
+      await c.env.INGEST_QUEUE.send(ingestMessage(tenantId, event, true));
       replayed++;
     }
   }
@@ -192,6 +194,6 @@ export const replayOutbox: AppRouteHandler<ReplayOutboxRoute> = async (c) => {
   if (!(await requeueOutbox(c.env.DB, tenantId, outboxId, new Date().toISOString()))) {
     throw new ApiError(404, "not_failed", "No failed outbox row with this id");
   }
-  await c.env.OUTBOX_QUEUE.send({ v: 1, tenantId, id: outboxId });
+  await c.env.OUTBOX_QUEUE.send(outboxMessage(tenantId, outboxId));
   return c.json({ replayed: true as const }, 202);
 };

@@ -1,3 +1,4 @@
+import { ingestMessage } from "../../ingest/ingest-message";
 import type { Context } from "hono";
 import type { ChannelEvent } from "../../domain/channel-event";
 import { ApiError } from "../../lib/problem";
@@ -28,7 +29,7 @@ export async function acceptEvents(
   if (fresh.length > 0) {
     try {
       await c.env.INGEST_QUEUE.sendBatch(
-        fresh.map((event) => ({ body: { v: 1 as const, tenantId, event } })),
+        fresh.map((event) => ({ body: ingestMessage(tenantId, event) })),
       );
     } catch (error) {
       await releaseDeliveries(c.env.DB, tenantId, fresh);

@@ -1,3 +1,4 @@
+import { actorName } from "../../domain/actor";
 import type { ThreadEvent } from "../../domain/thread-events";
 
 /** One line per fact, for "what changed" after a stale write. */
@@ -16,7 +17,7 @@ export function describeFact(event: ThreadEvent): string {
     case "verification.passed":
       return "the customer was verified";
     case "summary.edited":
-      return `the summary was corrected by ${event.by.replace(/^human:/, "")}`;
+      return `the summary was corrected by ${actorName(event.by)}`;
     case "thread.linked":
       return `${event.otherThreadId} was linked as the same issue`;
     case "thread.unlinked":

@@ -6,16 +6,11 @@ import type { ThreadEvent } from "../../domain/thread-events";
 import { noteRowsFor, type OutboxRowInput } from "../../delivery/notes";
 import { notesForJoiningTickets } from "../../domain/handoff-notes";
 import type { AppBindings } from "../../lib/types";
-import { auditStatements } from "../../store/audit";
-import { enqueueOutbox, noteStatuses } from "../../store/outbox";
-import {
-  classifyWriteError,
-  loadEvents,
-  loadThread,
-  repointLinks,
-  ThreadWrite,
-  type LinkedThread,
-} from "../../store/threads";
+import { noteStatuses } from "../../store/outbox";
+import { loadEvents, loadThread, repointLinks, type LinkedThread } from "../../store/threads";
+import { auditActor, factBy, type Actor } from "../../domain/actor";
+import { commitChange } from "../../threads/commit";
+import { dispatch } from "../../threads/dispatch";
 
 type AppContext = Context<AppBindings>;
 
@@ -66,23 +61,8 @@ function notesForMovedTickets(
   return noteRowsFor(c.env, c.get("tenant").config, into, owed);
 }
 
-async function commit(c: AppContext, write: ThreadWrite, notes: OutboxRowInput[]) {
-  const tenantId = c.get("tenant").config.id;
-  try {
-    await write.commit();
-  } catch (error) {
-    if (classifyWriteError(error) === "other") throw error;
-    return false;
-  }
-  if (notes.length > 0)
-    await c.env.OUTBOX_QUEUE.sendBatch(
-      notes.map((n) => ({ body: { v: 1 as const, tenantId, id: n.id } })),
-    ).catch(() => undefined); // the cron sweep picks up what the queue did not take
-  return true;
-}
-
-/** Both threads' facts and states in one batch, each guarded by the version it was read at. */
-function writeBoth(
+/** Both threads' facts and states in one change, each guarded by the version it was read at. */
+async function commitBoth(
   c: AppContext,
   now: string,
   sides: { survivor: LinkSide; absorbed: LinkSide },
@@ -92,26 +72,32 @@ function writeBoth(
     survivorState: ThreadState;
     absorbedState: ThreadState;
   },
-  audit: { actor: string; action: string; data: Record<string, unknown> },
-): ThreadWrite {
+  audit: { actor: Actor; action: string; data: Record<string, unknown> },
+  more: { repoint: D1PreparedStatement; notes: OutboxRowInput[] },
+): Promise<boolean> {
   const tenantId = c.get("tenant").config.id;
   const { survivor, absorbed } = sides;
-  return new ThreadWrite(c.env.DB, tenantId, now)
-    .appendEvents(survivor.state.id, survivor.version + 1, plan.survivorFacts)
-    .saveThread(plan.survivorState, survivor.version + plan.survivorFacts.length, survivor)
-    .appendEvents(absorbed.state.id, absorbed.version + 1, plan.absorbedFacts)
-    .saveThread(plan.absorbedState, absorbed.version + plan.absorbedFacts.length, absorbed)
-    .add(
-      ...auditStatements(c.env.DB, tenantId, [
-        {
-          at: now,
-          actor: `human:${audit.actor}`,
-          action: audit.action,
-          threadId: survivor.state.id,
-          data: { absorbed: absorbed.state.id, ...audit.data },
-        },
-      ]),
-    );
+  const outcome = await commitChange(c.env.DB, tenantId, {
+    at: now,
+    parts: [
+      { read: survivor, facts: plan.survivorFacts, state: plan.survivorState },
+      { read: absorbed, facts: plan.absorbedFacts, state: plan.absorbedState },
+    ],
+    alongside: [more.repoint],
+    audit: [
+      {
+        at: now,
+        actor: auditActor(audit.actor),
+        action: audit.action,
+        threadId: survivor.state.id,
+        data: { absorbed: absorbed.state.id, ...audit.data },
+      },
+    ],
+    outbox: more.notes,
+  });
+  if (outcome.kind !== "committed") return false;
+  await dispatch(c.env, outcome.dispatch);
+  return true;
 }
 
 /** The thread the person is on and the other one, or null when either is gone. */
@@ -128,25 +114,30 @@ export async function linkThreads(
   c: AppContext,
   viewer: LinkedThread,
   otherThreadId: string,
-  actor: string,
+  actor: Actor,
 ): Promise<LinkOutcome> {
   const tenant = c.get("tenant").config;
   const pair = await bothSides(c, viewer, otherThreadId);
   if (!pair) return { kind: "refused", reason: `No thread ${otherThreadId}.` };
   const now = new Date().toISOString();
-  const plan = planLink(pair.mine, pair.other, `human:${actor}`, now, tenant.policy);
+  const plan = planLink(pair.mine, pair.other, factBy(actor), now, tenant.policy);
   if (!plan.ok) return { kind: "refused", reason: plan.reason };
   const { survivor, absorbed } = plan;
   const version = survivor.version + plan.survivorFacts.length;
   const notes = await notesForMovedTickets(c, absorbed.state, plan.survivorState);
-  const write = writeBoth(c, now, plan, plan, {
-    actor,
-    action: "thread.link_thread",
-    data: { copied: plan.survivorFacts.length - 2, version },
-  })
-    .add(repoint(c, absorbed.state.id, survivor.state.id, null))
-    .add(...enqueueOutbox(c.env.DB, tenant.id, notes, now));
-  if (!(await commit(c, write, notes))) return { kind: "stale" };
+  const committed = await commitBoth(
+    c,
+    now,
+    plan,
+    plan,
+    {
+      actor,
+      action: "thread.link_thread",
+      data: { copied: plan.survivorFacts.length - 2, version },
+    },
+    { repoint: repoint(c, absorbed.state.id, survivor.state.id, null), notes },
+  );
+  if (!committed) return { kind: "stale" };
   const statuses = await noteStatuses(c.env.DB, tenant.id, survivor.state.id);
   return {
     kind: "done",
@@ -159,23 +150,29 @@ export async function unlinkThreads(
   c: AppContext,
   viewer: LinkedThread,
   otherThreadId: string,
-  actor: string,
+  actor: Actor,
 ): Promise<LinkOutcome> {
   const tenant = c.get("tenant").config;
   const pair = await bothSides(c, viewer, otherThreadId);
   if (!pair) return { kind: "refused", reason: `No thread ${otherThreadId}.` };
   const { mine: survivor, other: absorbed } = pair;
   const now = new Date().toISOString();
-  const plan = planUnlink(survivor, absorbed, `human:${actor}`, now, tenant.policy);
+  const plan = planUnlink(survivor, absorbed, factBy(actor), now, tenant.policy);
   if (!plan.ok) return { kind: "refused", reason: plan.reason };
   const survivorVersion = survivor.version + plan.survivorFacts.length;
   const absorbedVersion = absorbed.version + plan.absorbedFacts.length;
-  const write = writeBoth(c, now, { survivor, absorbed }, plan, {
-    actor,
-    action: "thread.unlink_thread",
-    data: { version: survivorVersion },
-  }).add(repoint(c, survivor.state.id, absorbed.state.id, plan.returningContacts));
-  if (!(await commit(c, write, []))) return { kind: "stale" };
+  const committed = await commitBoth(
+    c,
+    now,
+    { survivor, absorbed },
+    plan,
+    { actor, action: "thread.unlink_thread", data: { version: survivorVersion } },
+    {
+      repoint: repoint(c, survivor.state.id, absorbed.state.id, plan.returningContacts),
+      notes: [],
+    },
+  );
+  if (!committed) return { kind: "stale" };
   // The person's ticket may itself go back with the other thread.
   const back = plan.returningContacts.includes(viewer.contactId);
   const threadId = back ? absorbed.state.id : survivor.state.id;

@@ -1,14 +1,8 @@
+import { outboxMessage } from "../../delivery/outbox-message";
 import type { Context } from "hono";
 import { ApiError } from "../../lib/problem";
 import type { AppBindings, AppRouteHandler } from "../../lib/types";
-import {
-  classifyWriteError,
-  findLinkedThreads,
-  loadEvents,
-  loadThread,
-  ThreadWrite,
-  type LinkedThread,
-} from "../../store/threads";
+import { findLinkedThreads, loadEvents, loadThread, type LinkedThread } from "../../store/threads";
 import type {
   ActRoute,
   AuditRoute,
@@ -16,16 +10,18 @@ import type {
   EventsRoute,
   RetryNoteRoute,
 } from "./threads.routes";
-import { enqueueOutbox, loadOutbox, noteStatuses, requeueOutbox } from "../../store/outbox";
+import { loadOutbox, noteStatuses, requeueOutbox } from "../../store/outbox";
 import { noteRowsOwed } from "../../delivery/notes";
 import { contextView } from "../../domain/context-view";
 import { buildHandoff } from "../../domain/handoff";
 import { classifyEdit, summaryOf } from "../../domain/summary";
 import { planAction, type ThreadAction } from "../../domain/thread-actions";
 import type { ThreadEvent, UnplacedEvent } from "../../domain/thread-events";
-import { applyEvents } from "../../domain/thread-state";
-import { requestAgentRun } from "../../store/agent-runs";
-import { auditNdjson, auditStatements, readAudit } from "../../store/audit";
+import { auditNdjson, readAudit } from "../../store/audit";
+import { auditActor, factBy, person, reactionGroup, type Actor } from "../../domain/actor";
+import { commitChange } from "../../threads/commit";
+import { dispatch } from "../../threads/dispatch";
+import { stateAfter } from "../../threads/state-after";
 import { auditTrail } from "../../domain/audit-trail";
 import { describeFact } from "./fact-descriptions";
 import { linkThreads, unlinkThreads } from "./thread-links";
@@ -101,60 +97,47 @@ async function commitFacts(
   linked: LinkedThread,
   expectedVersion: number,
   facts: UnplacedEvent[],
-  audit: { actor: string; action: string; data: Record<string, unknown> },
+  audit: { actor: Actor; action: string; data: Record<string, unknown> },
   wantsAgentRun: boolean,
 ) {
   const tenant = c.get("tenant");
   const tenantId = tenant.config.id;
   const now = new Date().toISOString();
+  const group = reactionGroup(person(), expectedVersion);
   const placed = facts.map(
-    (fact, i) =>
-      ({
-        ...fact,
-        key: `human:${expectedVersion}#${i}`,
-        group: `human:${expectedVersion}`,
-        part: i,
-      }) as ThreadEvent,
+    (fact, i) => ({ ...fact, key: `${group}#${i}`, group, part: i }) as ThreadEvent,
   );
-  const next = applyEvents(linked.state, placed, tenant.config.policy);
+  const read = { state: linked.state, version: expectedVersion };
+  const next = await stateAfter(
+    c.env.DB,
+    tenantId,
+    linked.threadId,
+    read,
+    tenant.config.policy,
+    linked.state.openedAt,
+  )(placed);
   const version = expectedVersion + placed.length;
-  // A person's action can make the full note wrong (a denial, a verification, control back with
-  // the AI): the update goes in the same batch.
-  const owed = await noteRowsOwed(c.env, tenant.config, linked.state, next);
-  const write = new ThreadWrite(c.env.DB, tenantId, now)
-    .appendEvents(linked.threadId, expectedVersion + 1, placed)
-    .saveThread(next, version, { state: linked.state, version: expectedVersion })
-    .add(
-      ...auditStatements(c.env.DB, tenantId, [
-        {
-          at: now,
-          actor: `human:${audit.actor}`,
-          action: audit.action,
-          threadId: linked.threadId,
-          data: { ...audit.data, version },
-        },
-        ...auditTrail(linked.state, next, placed, now, `human:${audit.actor}`),
-      ]),
-    );
-  if (wantsAgentRun) write.add(requestAgentRun(c.env.DB, tenantId, linked.threadId, version, now));
-  write.add(...enqueueOutbox(c.env.DB, tenantId, owed, now));
-  try {
-    await write.commit();
-  } catch (error) {
-    if (classifyWriteError(error) === "other") throw error;
-    return staleAnswer(c, linked.threadId, expectedVersion);
-  }
-  if (owed.length > 0)
-    await c.env.OUTBOX_QUEUE.sendBatch(
-      owed.map((n) => ({ body: { v: 1 as const, tenantId, id: n.id } })),
-    ).catch(() => undefined); // the cron sweep picks up what the queue did not take
-  if (wantsAgentRun)
-    await c.env.AGENT_QUEUE.send({
-      v: 1,
-      tenantId,
-      threadId: linked.threadId,
-      upTo: version,
-    }).catch(() => undefined);
+  const actor = auditActor(audit.actor);
+  const outcome = await commitChange(c.env.DB, tenantId, {
+    at: now,
+    parts: [{ read, facts: placed, state: next }],
+    audit: [
+      {
+        at: now,
+        actor,
+        action: audit.action,
+        threadId: linked.threadId,
+        data: { ...audit.data, version },
+      },
+      ...auditTrail(linked.state, next, placed, now, actor),
+    ],
+    // A person's action can make the full note wrong (a denial, a verification, control back with
+    // the AI): the update goes in the same batch.
+    outbox: await noteRowsOwed(c.env, tenant.config, linked.state, next),
+    agentRunUpTo: wantsAgentRun ? version : null,
+  });
+  if (outcome.kind !== "committed") return staleAnswer(c, linked.threadId, expectedVersion);
+  await dispatch(c.env, outcome.dispatch);
   const notes = await noteStatuses(c.env.DB, tenantId, linked.threadId);
   return c.json(contextView(next, linked.contactId, version, notes), 200);
 }
@@ -172,7 +155,7 @@ export const act: AppRouteHandler<ActRoute> = async (c) => {
     if (!body.otherThreadId)
       throw new ApiError(422, "action_not_permitted", "Say which thread (otherThreadId).");
     const run = body.action === "link_thread" ? linkThreads : unlinkThreads;
-    const outcome = await run(c, linked, body.otherThreadId, body.actor);
+    const outcome = await run(c, linked, body.otherThreadId, person(body.actor));
     if (outcome.kind === "refused") throw new ApiError(422, "action_not_permitted", outcome.reason);
     if (outcome.kind === "stale") return staleAnswer(c, threadId, body.expectedVersion);
     return c.json(outcome.view, 200);
@@ -198,7 +181,7 @@ export const act: AppRouteHandler<ActRoute> = async (c) => {
     body.expectedVersion,
     plan.facts,
     {
-      actor: body.actor,
+      actor: person(body.actor),
       action: `thread.${body.action}`,
       data: {
         reason: body.reason ?? null,
@@ -230,11 +213,11 @@ export const editSummary: AppRouteHandler<EditSummaryRoute> = async (c) => {
         type: "summary.edited",
         at: new Date().toISOString(),
         text: body.text,
-        by: `human:${body.actor}`,
+        by: factBy(person(body.actor)),
         category,
       },
     ],
-    { actor: body.actor, action: "thread.summary_edited", data: { category } },
+    { actor: person(body.actor), action: "thread.summary_edited", data: { category } },
     false,
   );
 };
@@ -260,6 +243,6 @@ export const retryNote: AppRouteHandler<RetryNoteRoute> = async (c) => {
   if (!row || row.threadId !== threadId || row.status !== "failed")
     throw new ApiError(404, "not_failed", "No failed note with this id on this thread");
   await requeueOutbox(c.env.DB, tenantId, noteId, new Date().toISOString());
-  await c.env.OUTBOX_QUEUE.send({ v: 1, tenantId, id: noteId });
+  await c.env.OUTBOX_QUEUE.send(outboxMessage(tenantId, noteId));
   return c.json({ retrying: true as const }, 202);
 };

@@ -1,0 +1,94 @@
+import type { OutboxRowInput } from "../delivery/notes";
+import type { ThreadEvent } from "../domain/thread-events";
+import type { ThreadState } from "../domain/thread-state";
+import { completeAgentRun, requestAgentRun } from "../store/agent-runs";
+import { auditStatements, type AuditEntry } from "../store/audit";
+import { enqueueOutbox } from "../store/outbox";
+import { classifyWriteError, ThreadWrite, type StoredThread } from "../store/threads";
+import type { Dispatch } from "./dispatch";
+
+/** One thread's part of a change: the facts appended to it and the state they lead to. */
+export interface ThreadPart {
+  /** The thread as it was read; null when this change opens it. */
+  read: StoredThread | null;
+  facts: ThreadEvent[];
+  state: ThreadState;
+}
+
+/** Everything one change writes, in one batch that lands whole or not at all. */
+export interface ThreadChange {
+  at: string;
+  /** The threads written; the first is the one an agent run is asked for or completed on. */
+  parts: ThreadPart[];
+  /** Rows a guard reads, so they go first (the customer an opening thread is guarded by). */
+  leading?: D1PreparedStatement[];
+  /** Opening a thread for a customer moves their version on, so a racing contact re-decides. */
+  customerGuard?: { customerId: string; version: number } | null;
+  /** Rows that land with the facts: links, identities, a delivery's settlement. */
+  alongside?: D1PreparedStatement[];
+  audit: AuditEntry[];
+  /** Sealed outbox rows (notes, replies) the change owes. */
+  outbox: OutboxRowInput[];
+  /** The facts owe an agent run on the first thread covering its log up to here. */
+  agentRunUpTo?: number | null;
+  /** An agent run on the first thread is done up to here. */
+  runCompletedUpTo?: number | null;
+}
+
+export type CommitOutcome =
+  | { kind: "committed"; dispatch: Dispatch }
+  /** A thread or customer moved since it was read: read again and decide again. */
+  | { kind: "conflict" }
+  /** A fact's key is already in the log: this change, or one sharing a fact, was recorded. */
+  | { kind: "duplicate_fact" };
+
+/** The version a thread row holds after its part: one more per fact. */
+export const versionAfter = (part: ThreadPart) => (part.read?.version ?? 0) + part.facts.length;
+
+function statementsOf(db: D1Database, tenantId: string, change: ThreadChange): ThreadWrite {
+  const write = new ThreadWrite(db, tenantId, change.at).add(...(change.leading ?? []));
+  if (change.customerGuard)
+    write.guardCustomer(change.customerGuard.customerId, change.customerGuard.version);
+  for (const part of change.parts)
+    write
+      .appendEvents(part.state.id, (part.read?.version ?? 0) + 1, part.facts)
+      .saveThread(part.state, versionAfter(part), part.read);
+  const threadId = change.parts[0]!.state.id;
+  write
+    .add(...(change.alongside ?? []))
+    .add(...auditStatements(db, tenantId, change.audit))
+    .add(...enqueueOutbox(db, tenantId, change.outbox, change.at));
+  if (change.agentRunUpTo != null)
+    write.add(requestAgentRun(db, tenantId, threadId, change.agentRunUpTo, change.at));
+  if (change.runCompletedUpTo != null)
+    write.add(completeAgentRun(db, tenantId, threadId, change.runCompletedUpTo));
+  return write;
+}
+
+/**
+ * Write one change with compare-and-set: every thread is guarded by the version it was read at,
+ * and a fact already stored is refused by its key. What the change owes the queues comes back to
+ * be sent once it has landed (see dispatch).
+ */
+export async function commitChange(
+  db: D1Database,
+  tenantId: string,
+  change: ThreadChange,
+): Promise<CommitOutcome> {
+  try {
+    await statementsOf(db, tenantId, change).commit();
+  } catch (error) {
+    const failure = classifyWriteError(error);
+    if (failure === "other") throw error;
+    return { kind: failure };
+  }
+  const first = change.parts[0]!.state.id;
+  return {
+    kind: "committed",
+    dispatch: {
+      tenantId,
+      outbox: change.outbox.map((row) => row.id),
+      agentRun: change.agentRunUpTo != null ? { threadId: first, upTo: change.agentRunUpTo } : null,
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { agentRunMessage } from "../agent/agent-run-message";
+import { outboxMessage } from "../delivery/outbox-message";
+import type { Env } from "../env";
+
+/** What a committed change asks the queues to do next. */
+export interface Dispatch {
+  tenantId: string;
+  /** Outbox rows written with the facts. */
+  outbox: string[];
+  /** The agent run the facts owe, if any. */
+  agentRun: { threadId: string; upTo: number } | null;
+}
+
+/**
+ * Send what a committed change owes to the queues. A lost send loses nothing: the rows are already
+ * in the outbox and agent_runs, and the cron queues whatever is overdue.
+ */
+export async function dispatch(
+  queues: Pick<Env, "OUTBOX_QUEUE" | "AGENT_QUEUE">,
+  work: Dispatch,
+): Promise<void> {
+  const sends: Promise<unknown>[] = [];
+  if (work.outbox.length > 0)
+    sends.push(
+      queues.OUTBOX_QUEUE.sendBatch(
+        work.outbox.map((id) => ({ body: outboxMessage(work.tenantId, id) })),
+      ),
+    );
+  if (work.agentRun)
+    sends.push(
+      queues.AGENT_QUEUE.send(
+        agentRunMessage(work.tenantId, work.agentRun.threadId, work.agentRun.upTo),
+      ),
+    );
+  await Promise.all(sends.map((send) => send.catch(() => undefined)));
+}
