@@ -1,5 +1,5 @@
 import { UNCONFIRMED_BECAUSE } from "./contact-confirmation";
-import type { HandoffFields } from "./handoff";
+import type { HandoffFields } from "./handoff-payload";
 import type { SummaryEditCategory } from "./thread-events";
 import type { ThreadState } from "./thread-state";
 
