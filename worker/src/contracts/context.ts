@@ -1,11 +1,11 @@
 import { z } from "@hono/zod-openapi";
 import type { ContextView } from "../domain/context-view";
 import { CHANNELS, TICKET_STATUSES } from "../domain/channel-event";
-import { UNCONFIRMED_REASONS } from "../domain/contact-confirmation";
 import { IDENTITY_LEVELS } from "../domain/identity-level";
 import { WORKFLOW_IDS } from "../domain/intent";
 import { SLOT_NAMES } from "../domain/slots";
 import { SUMMARY_EDIT_CATEGORIES } from "../domain/thread-events";
+import { UNCONFIRMED_REASONS } from "../domain/thread-state/state";
 
 const Channel = z.enum(CHANNELS);
 const Level = z.enum(IDENTITY_LEVELS);

@@ -1,5 +1,6 @@
 import type { RawIdentifier } from "./identifiers";
 import type { VerificationRecord } from "./identity-level";
+import type { IntegrationName } from "./integration-name";
 
 export const CHANNELS = [
   "web_chat",
@@ -24,13 +25,6 @@ export interface Artifact {
   url: string;
   sha256?: string;
 }
-
-/**
- * The name an integration is registered under (worker/src/integrations/registry.ts): `zendesk`,
- * `sunco`, `channel` (Continuity's own event format), … Stored with what came through it, so a
- * name never changes once used.
- */
-export type IntegrationName = string;
 
 /**
  * The one shape every inbound source is turned into (each integration's `map.ts` does the

@@ -1,16 +1,12 @@
 import type { Channel } from "./channel-event";
 import type { IdentityResolution } from "./identity-level";
-import type { ContactState, ThreadState, TimelineEntry } from "./thread-state";
+import type {
+  ContactState,
+  ThreadState,
+  TimelineEntry,
+  UnconfirmedReason,
+} from "./thread-state/state";
 import { channelName } from "./thread-state/timeline";
-
-/**
- * Why a contact's words are not yet the customer's (DESIGN §4): an order number is a knowable
- * fact, not proof. A contact whose only tie to the customer is an order reference joins that
- * order's thread at `low` but stays unconfirmed until a second signal or a verification agrees;
- * a second signal that points at someone else leaves it unconfirmed, and in conflict.
- */
-export const UNCONFIRMED_REASONS = ["order_only", "conflicting"] as const;
-export type UnconfirmedReason = (typeof UNCONFIRMED_REASONS)[number];
 
 /** How the reason reads to a person, after "Unconfirmed contact (web chat, …)". */
 export const UNCONFIRMED_BECAUSE: Record<UnconfirmedReason, string> = {

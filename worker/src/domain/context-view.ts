@@ -1,14 +1,16 @@
 import { actorName } from "./actor";
 import type { Channel, ControlOwner, ThreadLink, TicketStatus } from "./channel-event";
-import { shownTimeline, type ShownEntry, type UnconfirmedReason } from "./contact-confirmation";
+import { shownTimeline, type ShownEntry } from "./contact-confirmation";
 import type { IdentityConflict, IdentityLevel, SignalKind } from "./identity-level";
 import type { WorkflowId } from "./intent";
 import type { SlotName } from "./slots";
 import type { CandidateThread, ThreadStatus } from "./stitching";
 import { threadLevel, workflowView, type WorkflowView } from "./workflow-view";
-import { buildHandoff, type HandoffPayload } from "./handoff";
+import { buildHandoff } from "./handoff";
+import type { HandoffPayload } from "./handoff-payload";
 import { summaryOf, type Summary } from "./summary";
 import { threadStatus, type RiskFlagName, type ThreadState } from "./thread-state";
+import type { UnconfirmedReason } from "./thread-state/state";
 
 /** Everything the sidebar renders for one ticket or session (DESIGN §7). */
 export interface ContextView {

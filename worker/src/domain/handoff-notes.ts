@@ -1,38 +1,14 @@
-import type { Channel, ControlOwner } from "./channel-event";
-import type { UnconfirmedReason } from "./contact-confirmation";
+import type { Channel } from "./channel-event";
 import { levelRank, type IdentityLevel } from "./identity-level";
 import type { WorkflowId } from "./intent";
-import type { RiskFlagName, ThreadEvent } from "./thread-events";
-import type { ContactState, ThreadState } from "./thread-state";
+import type { NoteClaims, RiskFlagName, ThreadEvent } from "./thread-events";
+import type {
+  ContactState,
+  HandoffNote,
+  ThreadState,
+  UnconfirmedReason,
+} from "./thread-state/state";
 import { workflowView } from "./workflow-view";
-
-/**
- * What a full handoff note told its reader, kept so that a later state can be compared with it:
- * only what a person would act on differently if it were no longer true.
- */
-export interface NoteClaims {
-  /** The identity level the note gave for its contact. */
-  level: IdentityLevel;
-  /** The note said its contact was unconfirmed: its words not the customer's. */
-  unconfirmed: boolean;
-  /** One of the customer's own contacts held an unexpired verification. */
-  verified: boolean;
-  workflow: { id: WorkflowId; outcome: "open" | "done" | "denied" } | null;
-  /** Who had the conversation: a hard stop gives it to a person, an approval leaves it with the AI. */
-  control: ControlOwner;
-  /** The kinds of risk the note listed: the same risk raised again by another contact is not news. */
-  risks: string[];
-}
-
-/** Where the newest handoff's full note is, and what it said. */
-export interface HandoffNote {
-  /** The key of the handoff fact: which handoff the note is about. */
-  handoff: string;
-  at: string;
-  ticketId: string;
-  contactId: string | null;
-  claims: NoteClaims;
-}
 
 /** A change since the full note that makes part of it wrong: told once, as an update. */
 export type MaterialChange = { id: string } & (

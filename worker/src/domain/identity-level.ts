@@ -1,6 +1,6 @@
-import type { IntegrationName } from "./channel-event";
 import { addHours, isBefore } from "./time";
 import type { IdentifierKind } from "./identifiers";
+import type { IntegrationName } from "./integration-name";
 
 /** How sure we are who is writing (DESIGN §4). Ordered from least to most. */
 export const IDENTITY_LEVELS = ["unknown", "low", "medium", "high"] as const;

@@ -1,6 +1,7 @@
 import { shownTimeline, UNCONFIRMED_BECAUSE } from "./contact-confirmation";
-import { channelLabel, type HandoffPayload } from "./handoff";
+import { channelLabel } from "./handoff";
 import type { MaterialChange, OwedNote } from "./handoff-notes";
+import type { HandoffPayload } from "./handoff-payload";
 import type { IdentityLevel } from "./identity-level";
 import type { ThreadState } from "./thread-state";
 import { WORKFLOWS } from "./workflows";

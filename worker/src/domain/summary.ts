@@ -1,6 +1,6 @@
 import { actorName } from "./actor";
 import { UNCONFIRMED_BECAUSE } from "./contact-confirmation";
-import type { HandoffFields } from "./handoff";
+import type { HandoffFields } from "./handoff-payload";
 import type { SummaryEditCategory } from "./thread-events";
 import type { ThreadState } from "./thread-state";
 

@@ -3,18 +3,35 @@ import type {
   Artifact,
   Channel,
   ControlOwner,
-  IntegrationName,
   MessageAuthor,
   ThreadLink,
   TicketStatus,
 } from "./channel-event";
-import type { Signal } from "./identity-level";
-import type { NoteClaims } from "./handoff-notes";
+import type { IdentityLevel, Signal } from "./identity-level";
+import type { IntegrationName } from "./integration-name";
 import type { HardStopCode, WorkflowId } from "./intent";
 import type { SlotName, Slots } from "./slots";
 import type { CandidateThread, StitchDecision } from "./stitching";
 
 export type StitchSummary = { action: StitchDecision["action"]; reason: string };
+
+/**
+ * What a full handoff note told its reader, kept so that a later state can be compared with it:
+ * only what a person would act on differently if it were no longer true.
+ */
+export interface NoteClaims {
+  /** The identity level the note gave for its contact. */
+  level: IdentityLevel;
+  /** The note said its contact was unconfirmed: its words not the customer's. */
+  unconfirmed: boolean;
+  /** One of the customer's own contacts held an unexpired verification. */
+  verified: boolean;
+  workflow: { id: WorkflowId; outcome: "open" | "done" | "denied" } | null;
+  /** Who had the conversation: a hard stop gives it to a person, an approval leaves it with the AI. */
+  control: ControlOwner;
+  /** The kinds of risk the note listed: the same risk raised again by another contact is not news. */
+  risks: string[];
+}
 
 /**
  * Facts appended to a thread's log. `key` is unique within a thread and derived from the sender's

@@ -1,192 +1,24 @@
 import { isPerson } from "./actor";
-import type {
-  Artifact,
-  Channel,
-  ControlOwner,
-  IntegrationName,
-  ThreadLink,
-  TicketStatus,
-} from "./channel-event";
-import { unconfirmedReason, type UnconfirmedReason } from "./contact-confirmation";
-import type {
-  IdentityPolicy,
-  IdentityResolution,
-  Signal,
-  VerificationRecord,
-} from "./identity-level";
-import type { HandoffNote } from "./handoff-notes";
-import type { HardStopCode } from "./intent";
+import type { TicketStatus } from "./channel-event";
+import { unconfirmedReason } from "./contact-confirmation";
+import type { IdentityPolicy } from "./identity-level";
 import type { Slots } from "./slots";
-import type { CandidateThread, ThreadStatus, ThreadSummary } from "./stitching";
-import {
-  compareEvents,
-  type RiskFlagName,
-  type StitchSummary,
-  type RolloutArm,
-  type SummaryEditCategory,
-  type ThreadEvent,
-} from "./thread-events";
+import type { ThreadStatus, ThreadSummary } from "./stitching";
+import { compareEvents, type RiskFlagName, type ThreadEvent } from "./thread-events";
 import { isBefore, latest } from "./time";
-import type { WorkflowProgress } from "./workflow-view";
 import { applyContactEvent } from "./thread-state/contacts";
 import { applyControlEvent } from "./thread-state/control";
 import { applyConversationEvent } from "./thread-state/conversation";
 import { applyLinkEvent } from "./thread-state/links";
+import type { ThreadConsent, ThreadState, ThreadTally } from "./thread-state/state";
 import { applyTicketEvent } from "./thread-state/tickets";
 import { channelName, TIMELINE_LIMIT, unique } from "./thread-state/timeline";
 import { applyWorkflowEvent } from "./thread-state/workflow";
 
 export type { RiskFlagName };
-
-export interface RiskFlag {
-  flag: RiskFlagName;
-  reason: string;
-  at: string;
-  contactId?: string;
-}
-
-export interface ContactState {
-  id: string;
-  channel: Channel;
-  origin: IntegrationName | null;
-  joinedAt: string;
-  lastAt: string;
-  links: ThreadLink[];
-  stitch: StitchSummary;
-  signals: Signal[];
-  verifications: VerificationRecord[];
-  /** Judged at `lastAt`, the newest event time seen for this contact. */
-  resolution: IdentityResolution;
-  /** The customer a person chose for this contact when its evidence disagreed. */
-  chosen?: { customerId: string; by: string; at: string } | null;
-  /**
-   * Set while the contact is tied to the thread's customer by an order reference alone (DESIGN
-   * §4): its words are not the customer's, and unlock nothing. Absent once confirmed.
-   */
-  unconfirmed?: UnconfirmedReason;
-  /** What the contact said while unconfirmed: kept apart from the thread's slots until confirmed. */
-  withheld?: Slots;
-}
-
-export interface TicketState {
-  id: string;
-  channel: Channel;
-  status: TicketStatus | null;
-  statusAt: string | null;
-  assigneeId: string | null;
-  assigneeAt: string | null;
-  requesterId: string | null;
-  requesterAt: string | null;
-  /** The customer's latest satisfaction rating on this ticket. */
-  satisfaction: { rating: "good" | "bad"; at: string } | null;
-}
-
-export type TimelineKind =
-  | "contact"
-  | "channel_switch"
-  | "message"
-  | "artifact"
-  | "ticket"
-  | "control"
-  | "verification"
-  | "risk"
-  | "candidates"
-  | "workflow"
-  | "agent";
-
-export interface TimelineEntry {
-  at: string;
-  key: string;
-  kind: TimelineKind;
-  channel?: Channel;
-  contactId?: string;
-  text: string;
-}
-
-export interface ThreadState {
-  id: string;
-  customerId: string | null;
-  openedAt: string;
-  lastEventAt: string;
-  control: ControlOwner;
-  controlAt: string | null;
-  contacts: ContactState[];
-  tickets: TicketState[];
-  orderIds: string[];
-  artifacts: (Artifact & { at: string; channel: Channel; contactId: string })[];
-  riskFlags: RiskFlag[];
-  candidates: CandidateThread[];
-  timeline: TimelineEntry[];
-  slots: Slots;
-  workflow: WorkflowProgress | null;
-  verification: {
-    /** A one-time code in flight, per contact. */
-    pending: {
-      contactId: string;
-      channel: Channel;
-      codeHash: string;
-      expiresAt: string;
-      attemptsLeft: number;
-      requestedAt: string;
-    } | null;
-    failures: { at: string; contactId: string; reason: "wrong_code" | "expired" }[];
-  };
-  agent: {
-    /** Newest log offset the agent has acted on: runs are keyed by it. */
-    processedOffset: number;
-    handoff: { code: HardStopCode | "needs_person"; reason: string; at: string } | null;
-    replies: AgentReply[];
-  };
-  /**
-   * The full note of the newest handoff that wrote one: it outlives the handoff, so a change after
-   * it (control back with the AI, a verification) is told on the ticket that holds it.
-   */
-  handoffNote?: HandoffNote;
-  /** A person's correction of the generated summary (the correction loop). */
-  summaryEdit: { text: string; by: string; at: string; category: SummaryEditCategory } | null;
-  /** Threads a person said are the same issue; their facts count here. */
-  linkedThreads: { threadId: string; at: string; by: string }[];
-  /** Candidate threads a person said are a different issue. */
-  dismissedCandidates: string[];
-  /** Set when a person linked this thread into another: it lives on there. */
-  mergedInto: string | null;
-  /** The customer's newest answer on each kind of consent. */
-  consent: ThreadConsent;
-  /** The rollout arm the thread fell in when it opened; null outside any rollout. */
-  rollout: { arm: RolloutArm; randomised: boolean } | null;
-  /** Customer tiers the order system reported, by customer id. */
-  tiers: Record<string, string>;
-  /** Running counts the metrics are computed from (docs/metrics.md). */
-  tally: ThreadTally;
-  /** The last event applied, in log order; later events apply incrementally. */
-  cursor: {
-    at: string;
-    key: string;
-    group: string;
-    part: number;
-    type: ThreadEvent["type"];
-  } | null;
-  eventCount: number;
-}
-
-export interface AgentReply {
-  at: string;
-  key: string;
-  contactId: string;
-  channel: Channel;
-  text: string;
-  delivery: "draft" | "messaging" | "ticket_public";
-  purpose: "question" | "answer" | "verification" | "handoff" | "status";
-}
-
-export type ConsentAnswer = "granted" | "denied" | "unknown";
-
-export interface ThreadConsent {
-  recording: ConsentAnswer;
-  recordingAt: string | null;
-  dataUse: ConsentAnswer;
-  dataUseAt: string | null;
-}
+// The shape lives in ./thread-state/state.ts, below the fold's parts that read it, so that none
+// of them imports this file back; callers of the fold keep reading the shape from here.
+export type { ContactState, ThreadConsent, ThreadState } from "./thread-state/state";
 
 export const NO_CONSENT_ANSWER: ThreadConsent = {
   recording: "unknown",
@@ -194,24 +26,6 @@ export const NO_CONSENT_ANSWER: ThreadConsent = {
   dataUse: "unknown",
   dataUseAt: null,
 };
-
-export interface ThreadTally {
-  customerTurns: number;
-  /** Customer turns before the first workflow step was done: the clarifying turns. */
-  turnsBeforeUseful: number | null;
-  /** Customer messages, after a channel switch, that re-sent a detail the thread already held. */
-  repeats: number;
-  verificationPrompts: number;
-  handoffs: number;
-  firstHandoffAt: string | null;
-  /** The first workflow decision a person made after the first handoff: re-triage ends here. */
-  firstHumanActionAt: string | null;
-  humanEdits: number;
-  /** When a person first had the thread (handoff or control), for handle time. */
-  humanSince: string | null;
-  /** When the thread last became solved or closed; null while open. */
-  resolvedAt: string | null;
-}
 
 export const EMPTY_TALLY: ThreadTally = {
   customerTurns: 0,

@@ -1,19 +1,9 @@
 import type { ControlOwner } from "./channel-event";
 import { atLeast, levelRank, type IdentityLevel } from "./identity-level";
-import type { ThreadState } from "./thread-state";
 import type { WorkflowId } from "./intent";
 import type { SlotName, Slots } from "./slots";
+import type { ThreadState, WorkflowProgress } from "./thread-state/state";
 import { WORKFLOWS, type Executor, type StepDefinition, type StepKind } from "./workflows";
-
-/** What has happened to a thread's workflow, from its facts. */
-export interface WorkflowProgress {
-  id: WorkflowId;
-  version: number;
-  startedAt: string;
-  reason: string;
-  completed: Record<string, { by: "ai" | "human" | "customer"; outcome?: string; at: string }>;
-  denied: { stepId: string; by: string; reason: string; at: string } | null;
-}
 
 export type StepStatus = "done" | "current" | "pending" | "denied";
 export type WorkflowStatus =

@@ -1,7 +1,8 @@
 import type { MiddlewareHandler } from "hono";
 import type { z } from "@hono/zod-openapi";
-import type { ChannelEvent, IntegrationName } from "../domain/channel-event";
+import type { ChannelEvent } from "../domain/channel-event";
 import type { RawIdentifier } from "../domain/identifiers";
+import type { IntegrationName } from "../domain/integration-name";
 import type { Env } from "../env";
 import type { AppBindings } from "../lib/types";
 import type { TenantConfig } from "../tenancy/tenant-config";

@@ -4,11 +4,11 @@ import {
   materialChanges,
   notesOwed,
   withHandoffNote,
-  type HandoffNote,
 } from "../../src/domain/handoff-notes";
 import { renderUpdate } from "../../src/domain/note-rendering";
 import type { ThreadEvent } from "../../src/domain/thread-events";
 import { applyEvents, project, type ThreadState } from "../../src/domain/thread-state";
+import type { HandoffNote } from "../../src/domain/thread-state/state";
 import { CONTACT, customerSays, threadWith } from "./agent-factories";
 import {
   contactSays,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { workflowView, type WorkflowProgress } from "../../src/domain/workflow-view";
+import type { WorkflowProgress } from "../../src/domain/thread-state/state";
+import { workflowView } from "../../src/domain/workflow-view";
 import { T0 } from "./factories";
 
 const replacement = (completed: string[] = []): WorkflowProgress => ({

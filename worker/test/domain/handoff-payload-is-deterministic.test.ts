@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildHandoff, canonical, HANDOFF_VERSION } from "../../src/domain/handoff";
+import { buildHandoff, canonical } from "../../src/domain/handoff";
+import { HANDOFF_VERSION } from "../../src/domain/handoff-payload";
 import { project } from "../../src/domain/thread-state";
 import { CONTACT, threadFacts } from "./agent-factories";
 import { POLICY } from "./factories";

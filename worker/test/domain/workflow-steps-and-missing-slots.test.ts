@@ -2,12 +2,8 @@ import { describe, expect, it } from "vitest";
 import { DONE, denied, RESET_LINK } from "../../src/domain/agent/replies";
 import { atLeast, levelRank } from "../../src/domain/identity-level";
 import { WORKFLOW_IDS } from "../../src/domain/intent";
-import {
-  currentStep,
-  stepDone,
-  workflowView,
-  type WorkflowProgress,
-} from "../../src/domain/workflow-view";
+import type { WorkflowProgress } from "../../src/domain/thread-state/state";
+import { currentStep, stepDone, workflowView } from "../../src/domain/workflow-view";
 import { WORKFLOWS } from "../../src/domain/workflows";
 import {
   completedSteps,

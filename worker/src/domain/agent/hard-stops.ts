@@ -1,7 +1,6 @@
 import { detectInjection, type HardStopCode, type WorkflowId } from "../intent";
 import { readMessage } from "../language/read-message";
-import type { RunMessage } from "./plan-run";
-import { addFact, type RunDraft } from "./run-draft";
+import { addFact, type RunDraft, type RunMessage } from "./run-draft";
 
 /** Workflows whose purpose is a sensitive change: without a possible step-up they stop at once. */
 export const SENSITIVE: WorkflowId[] = ["address_change", "password_reset"];

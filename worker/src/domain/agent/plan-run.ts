@@ -1,11 +1,4 @@
-import type { Channel } from "../channel-event";
-import type { IdentityLevel } from "../identity-level";
-import type { HardStopCode, WorkflowId } from "../intent";
-import type { SlotName, Slots } from "../slots";
-import type { ThreadEvent } from "../thread-events";
-import type { ThreadState } from "../thread-state";
 import { answerCustomer } from "./answer-customer";
-import type { ContextCards } from "./cards";
 import { handOff } from "./hand-off";
 import {
   flagInjection,
@@ -13,74 +6,20 @@ import {
   stopOnConflictedSensitiveChange,
   stopOnWords,
 } from "./hard-stops";
-import { addFact, startDraft } from "./run-draft";
+import { addFact, startDraft, type AgentRunInput, type AgentRunPlan } from "./run-draft";
 import { sendReply } from "./send-reply";
 import { fillSlots, startWorkflow } from "./understand-request";
 import { codeOutstanding, judgeCodeAttempt, sendRequestedCode } from "./verification";
 
-export interface RunMessage {
-  contactId: string;
-  channel: Channel;
-  text: string;
-  at: string;
-  offset: number;
-  /** Hash of a one-time code the customer sent (see contact-plan). */
-  codeAttempt?: string;
-}
-
-/** What a provider read in the messages; validated by the shell before it gets here. */
-export interface Interpretation {
-  intent: WorkflowId | null;
-  slots: Slots;
-}
-
-export interface AgentRunInput {
-  state: ThreadState;
-  /** The thread version this run decides at: the run's idempotency key. */
-  version: number;
-  /** Customer messages after the agent's last run, in log order. */
-  messages: RunMessage[];
-  cards: ContextCards;
-  interpretation: Interpretation;
-  /** Where a reply to this contact can go. */
-  delivery: { conversationId: string | null; ticketId: string | null };
-  autoReply: boolean;
-  /** A person asked to verify this contact (the sidebar's "request verification"). */
-  verificationWanted?: string | null;
-  /** A fresh code's hash, used if this run asks for step-up verification. */
-  newCodeHash: string;
-  provider: string;
-}
-
-export type Outbound =
-  | {
-      kind: "reply";
-      via: "messaging" | "ticket_public";
-      text: string;
-      conversationId?: string;
-      ticketId?: string;
-    }
-  | {
-      kind: "code";
-      via: "messaging" | "ticket_public";
-      conversationId?: string;
-      ticketId?: string;
-    };
-
-export interface AgentRunPlan {
-  facts: ThreadEvent[];
-  outbound: Outbound[];
-  /** Set when this run handed the thread to a person (the note writer acts on it). */
-  handedOff: HardStopCode | "needs_person" | null;
-  /** What the run did, for the audit trail and for `npm run eval`. */
-  decisions: {
-    asked: SlotName[];
-    verificationPrompt: boolean;
-    hardStop: HardStopCode | null;
-    actions: string[];
-    level: IdentityLevel;
-  };
-}
+// The run's input and plan are defined beside the draft, which every step reads; callers of the
+// run keep importing them from here.
+export type {
+  AgentRunInput,
+  AgentRunPlan,
+  Interpretation,
+  Outbound,
+  RunMessage,
+} from "./run-draft";
 
 /**
  * One agent run: from where the thread stands and what the customer just wrote, decide the facts

@@ -1,13 +1,76 @@
 import { ai, reactionGroup } from "../actor";
+import type { Channel } from "../channel-event";
 import { unconfirmedOf } from "../contact-confirmation";
-import type { HardStopCode } from "../intent";
+import type { HardStopCode, WorkflowId } from "../intent";
 import type { IdentityLevel } from "../identity-level";
-import type { Slots } from "../slots";
+import type { SlotName, Slots } from "../slots";
 import type { ThreadEvent } from "../thread-events";
-import type { ContactState, ThreadState } from "../thread-state";
-import type { WorkflowProgress } from "../workflow-view";
+import type { ContactState, ThreadState, WorkflowProgress } from "../thread-state/state";
 import type { ContextCards } from "./cards";
-import type { AgentRunInput, AgentRunPlan, Outbound, RunMessage } from "./plan-run";
+
+export interface RunMessage {
+  contactId: string;
+  channel: Channel;
+  text: string;
+  at: string;
+  offset: number;
+  /** Hash of a one-time code the customer sent (see contact-plan). */
+  codeAttempt?: string;
+}
+
+/** What a provider read in the messages; validated by the shell before it gets here. */
+export interface Interpretation {
+  intent: WorkflowId | null;
+  slots: Slots;
+}
+
+export interface AgentRunInput {
+  state: ThreadState;
+  /** The thread version this run decides at: the run's idempotency key. */
+  version: number;
+  /** Customer messages after the agent's last run, in log order. */
+  messages: RunMessage[];
+  cards: ContextCards;
+  interpretation: Interpretation;
+  /** Where a reply to this contact can go. */
+  delivery: { conversationId: string | null; ticketId: string | null };
+  autoReply: boolean;
+  /** A person asked to verify this contact (the sidebar's "request verification"). */
+  verificationWanted?: string | null;
+  /** A fresh code's hash, used if this run asks for step-up verification. */
+  newCodeHash: string;
+  provider: string;
+}
+
+export type Outbound =
+  | {
+      kind: "reply";
+      via: "messaging" | "ticket_public";
+      text: string;
+      conversationId?: string;
+      ticketId?: string;
+    }
+  | {
+      kind: "code";
+      via: "messaging" | "ticket_public";
+      conversationId?: string;
+      ticketId?: string;
+    };
+
+export interface AgentRunPlan {
+  facts: ThreadEvent[];
+  outbound: Outbound[];
+  /** Set when this run handed the thread to a person (the note writer acts on it). */
+  handedOff: HardStopCode | "needs_person" | null;
+  /** What the run did, for the audit trail and for `npm run eval`. */
+  decisions: {
+    asked: SlotName[];
+    verificationPrompt: boolean;
+    hardStop: HardStopCode | null;
+    actions: string[];
+    level: IdentityLevel;
+  };
+}
 
 /** A fact as the run decides it; `addFact` gives it its key, time, group and part. */
 export type Fact = ThreadEvent extends infer E

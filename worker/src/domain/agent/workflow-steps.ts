@@ -1,16 +1,16 @@
 import { orderIdKey } from "../identifiers";
 import { findReferences } from "../language/references";
 import { channelName, type ThreadState } from "../thread-state";
+import type { WorkflowProgress } from "../thread-state/state";
 import { isBefore } from "../time";
-import { currentStep, type WorkflowProgress } from "../workflow-view";
+import { currentStep } from "../workflow-view";
 import { WORKFLOWS, type StepDefinition } from "../workflows";
 import type { OrderFacts } from "./cards";
 import { handOff } from "./hand-off";
 import { SENSITIVE } from "./hard-stops";
-import type { RunMessage } from "./plan-run";
 import { mayDiscussOrder } from "./policy";
 import * as say from "./replies";
-import { addFact, type RunDraft } from "./run-draft";
+import { addFact, type RunDraft, type RunMessage } from "./run-draft";
 import { requestCode } from "./verification";
 
 /** After a step: go on to the next one, or stop here (the reply has what to say). */

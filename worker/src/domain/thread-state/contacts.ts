@@ -1,9 +1,9 @@
 import { actorName } from "../actor";
 import type { IdentityPolicy } from "../identity-level";
 import type { ThreadEvent } from "../thread-events";
-import type { ContactState, ThreadState } from "../thread-state";
 import { latest } from "../time";
 import { newContact, rejudge, updateContact, upsertTicket } from "./records";
+import type { ContactState, ThreadState } from "./state";
 import { channelName, withTimeline } from "./timeline";
 
 /** Contacts joining and linking, their identity, and verifying who they are. */

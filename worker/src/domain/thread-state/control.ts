@@ -1,5 +1,5 @@
 import type { ThreadEvent } from "../thread-events";
-import type { ThreadState } from "../thread-state";
+import type { ThreadState } from "./state";
 import { newer, raise, withTimeline } from "./timeline";
 
 /** Who has the conversation, risks raised, and facts about the thread as a whole. */

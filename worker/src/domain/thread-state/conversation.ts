@@ -1,9 +1,8 @@
 import { actorName } from "../actor";
-import type { HandoffNote } from "../handoff-notes";
 import type { IdentityPolicy } from "../identity-level";
 import type { ThreadEvent } from "../thread-events";
-import type { AgentReply, ConsentAnswer, ThreadState } from "../thread-state";
 import { rejudge, updateContact, withheldOr } from "./records";
+import type { AgentReply, ConsentAnswer, HandoffNote, ThreadState } from "./state";
 import { channelName, excerpt, newer, unique, withTimeline } from "./timeline";
 
 const REPLY_LIMIT = 20;

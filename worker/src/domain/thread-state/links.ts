@@ -1,6 +1,6 @@
 import { actorName } from "../actor";
 import type { ThreadEvent } from "../thread-events";
-import type { ThreadState } from "../thread-state";
+import type { ThreadState } from "./state";
 import { withTimeline } from "./timeline";
 
 /** Other threads: candidates for the same issue, links and merges a person made. */

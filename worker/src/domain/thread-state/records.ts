@@ -2,8 +2,8 @@ import type { Channel } from "../channel-event";
 import { unconfirmedReason } from "../contact-confirmation";
 import { resolveIdentity, type IdentityPolicy, type IdentityResolution } from "../identity-level";
 import { mergeSlots, type Slots } from "../slots";
-import type { ContactState, ThreadState, TicketState } from "../thread-state";
 import { latest } from "../time";
+import type { ContactState, ThreadState, TicketState } from "./state";
 import { raise } from "./timeline";
 
 // Contacts and tickets as records on the thread, shared by the appliers of several concerns.

@@ -1,6 +1,6 @@
 import type { ThreadEvent } from "../thread-events";
-import type { ThreadState } from "../thread-state";
 import { upsertTicket } from "./records";
+import type { ThreadState } from "./state";
 import { newer, withTimeline } from "./timeline";
 
 /** The thread's tickets: their status, assignee, requester and satisfaction rating. */

@@ -1,5 +1,5 @@
 import type { Channel } from "../channel-event";
-import type { RiskFlag, ThreadState, TimelineEntry } from "../thread-state";
+import type { RiskFlag, ThreadState, TimelineEntry } from "./state";
 
 // The timeline, and the small pieces of text and time that every concern's applier uses. It
 // imports no values, so anything in the domain may use it without an import cycle.

@@ -1,9 +1,8 @@
 import { mergeSlots } from "../slots";
 import type { ThreadEvent } from "../thread-events";
-import type { ThreadState } from "../thread-state";
-import type { WorkflowProgress } from "../workflow-view";
 import { WORKFLOWS } from "../workflows";
 import { withheldOr } from "./records";
+import type { ThreadState, WorkflowProgress } from "./state";
 import { withTimeline } from "./timeline";
 
 /** The workflow the thread follows, and the slots it fills. */
