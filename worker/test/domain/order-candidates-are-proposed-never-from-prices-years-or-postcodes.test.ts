@@ -8,6 +8,20 @@ const ids = fc.oneof(
   fc.integer({ min: 10_000, max: 99_999 }).map(String),
   fc.integer({ min: 10_000, max: 99_999 }).map((n) => `A-${n}`),
   fc.integer({ min: 10_000, max: 99_999 }).map((n) => `ORD-${n}`),
+  // Groups joined by dashes, and letter suffixes: "66-20481", "112-3456789-1234567", "30912-B".
+  fc
+    .tuple(fc.integer({ min: 1, max: 99 }), fc.integer({ min: 10_000, max: 99_999 }))
+    .map(([a, b]) => `${a}-${b}`),
+  fc
+    .tuple(
+      fc.integer({ min: 100, max: 999 }),
+      fc.integer({ min: 1_000_000, max: 9_999_999 }),
+      fc.integer({ min: 1_000_000, max: 9_999_999 }),
+    )
+    .map(([a, b, c]) => `${a}-${b}-${c}`),
+  fc
+    .tuple(fc.integer({ min: 1_000, max: 99_999 }), fc.constantFrom("B", "K", "PK", "C"))
+    .map(([n, suffix]) => `${n}-${suffix}`),
 );
 const caseOf = fc.constantFrom(
   (s: string) => s,
@@ -60,6 +74,13 @@ describe("order ids are proposed in any common form, to be confirmed by the orde
       (n: string) => `model KX-${n.slice(0, 3)} heater`,
       (n: string) => `it was ${n.slice(0, 2)}% off`,
       (n: string) => `card ending ${n.slice(0, 4)}`,
+      (n: string) => `it was due on 2026-0${n[0] === "0" ? 1 : n[0]}-1${n[1]}`,
+      (n: string) => `it takes ${n.slice(0, 1)}-${n.slice(1, 3)} days`,
+      (n: string) => `returned under RMA-${n}`,
+      (n: string) => `the return label RTN-${n} is printed`,
+      (n: string) => `our PO-${n.slice(0, 4)} is on the invoice`,
+      (n: string) => `the collection ref ${n} was emailed`,
+      (n: string) => `sort code ${n.slice(0, 2)}-${n.slice(2, 4)}-${n.slice(3, 5)}`,
     );
     fc.assert(
       fc.property(figure, distractors, (n, say) => {

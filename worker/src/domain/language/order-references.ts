@@ -24,10 +24,25 @@ export interface OrderCandidate {
   span: Span;
 }
 
-// '#' or letters (up to four, with an optional dash) then three to twelve figures, or figures
-// alone; never inside a longer word, an email, a price, a decimal, a time or a date.
+// '#' or letters (up to four, with an optional dash) then figures, in one group or several joined by
+// dashes, with an optional letter suffix ("W4471210", "ORD-55102", "66-20481", "112-3456789-1234567",
+// "30912-B"), or figures alone; never inside a longer word, an email, a price, a decimal, a time or
+// a date. `orderShaped` then asks for enough figures.
 const CANDIDATE =
-  /(?<![\p{L}\p{N}@_./$£€¥+-]|\d[,.])(#\s?)?((?:[A-Za-z]{1,4}-?)?\d{3,12}(?:-\d{1,6})?)(?![\p{L}\p{N}@_]|[.:/][\p{L}\p{N}_]|,\d|\s?%|-[\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}@_./$£€¥+-]|\d[,.])(#\s?)?((?:[A-Za-z]{1,4}-?)?\d{1,12}(?:-\d{1,8}){0,3}(?:-[A-Za-z]{1,2})?)(?![\p{L}\p{N}@_]|[.:/][\p{L}\p{N}_]|,\d|\s?%|-[\p{L}\p{N}])/gu;
+
+const DATE = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-\d{2,4})$/;
+
+/**
+ * Enough figures to be an order number: a group of three or more, or two groups or more with five
+ * figures between them ("3-40022"); never a date ("2024-05-01") or a range of two short numbers.
+ */
+function orderShaped(body: string): boolean {
+  if (DATE.test(body)) return false;
+  const groups = body.match(/\d+/g) ?? [];
+  const figures = groups.join("").length;
+  return groups.some((g) => g.length >= 3) ? figures >= 3 : groups.length >= 2 && figures >= 5;
+}
 
 const ORDER_CUES = new Set([
   "order",
@@ -39,9 +54,21 @@ const ORDER_CUES = new Set([
   "purchase",
   "confirmation",
 ]);
-const BETWEEN_CUE_AND_FIGURE = new Set(["number", "no", "num", "nr", "id", "is", "was", "s", "it"]);
-// Said just before a figure, these make it something other than an order. Two words name the
-// support team's own number: "your ref: CS-20931" is not the customer's order, for all its "ref".
+const BETWEEN_CUE_AND_FIGURE = new Set([
+  "number",
+  "no",
+  "nº",
+  "num",
+  "nr",
+  "id",
+  "is",
+  "was",
+  "s",
+  "it",
+]);
+// Said just before a figure, these make it something other than an order. Two words name another
+// thing's reference: "your ref: CS-20931" and "return ref 88120" are not the customer's order, for
+// all their "ref".
 const OTHER_THINGS = new Set<string>([
   ...IDENTIFIER_NAMES,
   "otp",
@@ -75,9 +102,13 @@ const OTHER_THINGS = new Set<string>([
   "gift",
   "promo",
   "ends",
-  "your ref",
-  "your reference",
+  "label",
+  ...["your", "return", "returns", "collection", "claim", "complaint", "refund", "repair"].flatMap(
+    (thing) => [`${thing} ref`, `${thing} reference`],
+  ),
 ]);
+// Letters that name a return authorisation or the buyer's own purchase order, not our order.
+const OTHER_PREFIXES = /^(?:RMA|RTN|PO)-?\d/i;
 // Said just after a figure, these make it a quantity, a price or a duration.
 const UNITS = new Set([
   "dollars",
@@ -166,7 +197,7 @@ export function orderCandidates(text: string, taken: Span[] = []): OrderCandidat
     const hash = Boolean(m[1]);
     const body = m[2]!;
     const id = normalizeOrderId(body);
-    if (!id) continue;
+    if (!id || !orderShaped(body) || (!hash && OTHER_PREFIXES.test(body))) continue;
     const letters = /^[A-Za-z]/.test(body);
     const before = wordsBefore(text, m.index, 5);
     const after = wordsAfter(text, span.end, 4);

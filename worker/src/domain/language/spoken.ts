@@ -312,6 +312,12 @@ function spokenEmails(parts: Piece[]): Piece[] {
         UNITS[w] ??
         (TENS[w] ? `${TENS[w]}0` : (TEENS[w] ?? (/^[a-z0-9]+$/.test(w) ? w : null)));
       if (piece === null) break;
+      // A whole word joins only by a separator or a figure ("ben dot carter ninety"), and figures
+      // never run into a spelt letter ("o r d dash 41173 h dot patel"): past that is the sentence.
+      const right = lower[start] ?? "";
+      const joins = start === at || SEPARATORS[right] !== undefined || /^\d/.test(local);
+      if (/^[a-z]{2,}$/.test(piece) && !joins) break;
+      if (/^\d{3,}$/.test(piece) && /^[a-z][._-]?/.test(local) && !SEPARATORS[right]) break;
       local = piece + local;
       start--;
       if (local.length > 40) break;
@@ -339,6 +345,8 @@ function spokenPlus(parts: Piece[]): Piece[] {
 }
 
 const SINGLE = /^(?:[a-z]|\d)$/i;
+// The first half of a UK or Canadian postcode: "sw1a", "cf10", "m4c".
+const OUTWARD_CODE = /^(?:[a-z]{1,2}\d[a-z\d]?|[a-z]\d[a-z])$/i;
 const DASH = new Set(["dash", "hyphen"]);
 
 /**
@@ -358,17 +366,25 @@ function joinSpeltCodes(parts: Piece[]): Piece[] {
     let code = "";
     while (j < parts.length) {
       const w = parts[j]!.word.replace(/[.,!?;:]+$/, "");
-      const spoken = UNITS[w.toLowerCase()];
+      const spoken = UNITS[w.toLowerCase()] ?? TEENS[w.toLowerCase()];
+      // "…two oh one i want a refund": after the figures, "i" or "a" before a word starts the
+      // next sentence rather than ending the code ("s w one a, two a a" goes on).
+      const after = (parts[j + 1]?.word ?? "").toLowerCase().replace(/[.,!?;:]+$/, "");
+      const sentence = /^[a-z]{2,}$/.test(after) && !UNITS[after] && !TEENS[after];
+      if (/^[ai]$/i.test(w) && /\d$/.test(code) && sentence) break;
       if (SINGLE.test(w)) code += w;
       else if (spoken && w.length > 1) code += spoken;
       else if (DASH.has(w.toLowerCase()) && code && /^\d{3,}/.test(parts[j + 1]?.word ?? ""))
         code += "-";
-      else if (/^\d{3,}$/.test(w) && code) code += w;
+      else if (/^\d+$/.test(w) && code) code += w;
       else if (/^\d{3,}$/.test(w) && !code && DASH.has(parts[j + 1]?.word.toLowerCase() ?? ""))
         code += w;
       else break;
       j++;
-      if (/[.,!?;:]$/.test(parts[j - 1]!.word)) break;
+      // A postcode is read in two halves, and a transcript may put a comma between them
+      // ("m four c, one b five").
+      const halfway = /,$/.test(parts[j - 1]!.word) && OUTWARD_CODE.test(code);
+      if (/[.,!?;:]$/.test(parts[j - 1]!.word) && !halfway) break;
     }
     const letters = (code.match(/[a-z]/gi) ?? []).length;
     const figures = (code.match(/\d/g) ?? []).length;
