@@ -11,12 +11,15 @@ const NAMES = [
   "Jean-Luc Martin",
   "Anna van der Berg",
   "Mei Lin Wong",
+  "Beatriz Gómez de la Fuente",
+  "Harold P. Whitcombe",
 ];
 const POSTCODES: [string, string][] = [
   ["30303", "30303"],
   ["94110-3302", "94110-3302"],
   ["SW1A 1AA", "SW1A 1AA"],
   ["m5v 3l9", "M5V 3L9"],
+  ["D02 X285", "D02 X285"],
 ];
 const PHRASINGS: [Channel, (name: string, zip: string) => string][] = [
   ["web_chat", (n, z) => `Hi, this is ${n}, zip ${z}. My order never came.`],
@@ -33,6 +36,12 @@ const PHRASINGS: [Channel, (name: string, zip: string) => string][] = [
       `yeah hi it's ${n.toLowerCase()} um the zip is ${z.toLowerCase()} and my parcel never came`,
   ],
   ["web_chat", (n, z) => `where is my parcel. ${n}, ${z}`],
+  ["email", (n, z) => `Hello,\n\nMy parcel never came.\n\nMit freundlichen Grüßen\n${n}\n${z}`],
+  [
+    "voice",
+    (n, z) =>
+      `my name's ${n.toLowerCase()} that's spelt like it sounds and my zip's ${z.toLowerCase()} thanks`,
+  ],
 ];
 
 describe("a name and a postcode are found in any phrasing and order", () => {

@@ -26,9 +26,10 @@ const QUOTE_OPENERS = [
 ];
 const HEADER_FIELD = /^\s*(?:sent|date|to|subject|cc|gesendet|envoyé|enviado)\s*:/i;
 
-// A sign-off is a short line of closing words, perhaps with the sender's name after them.
+// A sign-off is a short line of closing words, perhaps with the sender's name after them, in the
+// languages international customers close in even when they write in English.
 const CLOSING =
-  /^(?:(?:many|big|warm(?:est)?|kind(?:est)?|best|with|all the|yours)\s+)*(?:thanks?|thank you|thx|ta|cheers|regards|wishes|best|sincerely|yours(?: truly| sincerely)?|respectfully|cordially|take care|talk soon|speak soon|rgds|br)(?:[\s,.!-]+(?:again|so much|in advance|a lot|for (?:your|the|all (?:your|the)) (?:help|time|support|patience)))*[\s,.!-]*$/;
+  /^(?:(?:many|big|warm(?:est)?|kind(?:est)?|best|with|all the|yours)\s+)*(?:thanks?|thank you|thx|ta|cheers|regards|wishes|best|sincerely|faithfully|yours(?: truly| sincerely| faithfully)?|respectfully|cordially|take care|talk soon|speak soon|rgds|br|mit freundlichen grüßen|freundliche grüße|viele grüße|met vriendelijke groet(?:en)?|groeten|saludos(?: cordiales)?|un saludo|atentamente|cordialement|bien à vous|cordiali saluti|distinti saluti|grazie|obrigad[oa]|cumprimentos|atenciosamente|pozdrawiam|med vänlig hälsning|mvh|hälsningar)(?:[\s,.!-]+(?:again|so much|in advance|a lot|for (?:your|the|all (?:your|the)) (?:help|time|support|patience)))*[\s,.!-]*$/;
 const TRAILING_NAME = /(?:^|[\s,–—-])(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\s*$/u;
 
 function isSignOff(line: string): boolean {

@@ -34,7 +34,10 @@ const NOT_NAMES = new Set(
     "unhappy angry upset frustrated disappointed fine well sure also again now then when where " +
     "what why how who which on in at to for of by as is am are was were be been being do did does " +
     "have has had can could would should will shall must might sent from my iphone android " +
-    "phone mobile tel work home office regards mr mrs ms miss dr prof ref re ord fwd fw post"
+    "phone mobile tel work home office regards mr mrs ms miss dr prof ref re ord fwd fw post " +
+    "yours sincerely faithfully truly respectfully wishes mit freundlichen grüßen grüße viele " +
+    "met vriendelijke groet groeten saludos cordiales atentamente cordialement grazie obrigado " +
+    "obrigada gracias merci danke"
   ).split(" "),
 );
 // Lower-case words inside a name: "van der Berg", "de la Cruz", "bin Salman", "Ó Briain".
@@ -43,6 +46,9 @@ const PARTICLES = new Set(
 );
 // A name word has a lower-case letter (capitals alone are codes: "ORD"), and ends in a letter.
 const NAME_WORD = /^[\p{Lu}\p{Ll}](?:[\p{L}'’-]*\p{L})?$/u;
+
+// A middle initial: "P." or "P", or "p." in a transcript that writes no capitals.
+const isInitial = (word: string) => /^(?:\p{Lu}\.?|\p{Ll}\.)$/u.test(word);
 
 function capitalise(word: string): string {
   if (PARTICLES.has(word.toLowerCase())) return word.toLowerCase();
@@ -56,8 +62,15 @@ function capitalise(word: string): string {
 function leadingName(words: string[], caseMatters: boolean): string | null {
   const picked: string[] = [];
   for (const raw of words) {
+    // "Harold P. Whitcombe": a middle initial stays in the name and does not end it.
+    if (picked.length > 0 && isInitial(raw)) {
+      picked.push(raw);
+      continue;
+    }
     const word = raw.replace(/[.,;:!?)]+$/, "");
     const lower = word.toLowerCase();
+    // "Ingrid Halvorsen that's h a l…", "name's Dmitri": a contraction is never part of a name.
+    if (/['’]s$/.test(lower)) break;
     const particle = PARTICLES.has(lower) && picked.length > 0;
     if (
       !NAME_WORD.test(word) ||
@@ -68,10 +81,17 @@ function leadingName(words: string[], caseMatters: boolean): string | null {
     if (caseMatters && !particle && !/\p{Ll}/u.test(word)) break;
     if (caseMatters && !particle && !/^\p{Lu}/u.test(word)) break;
     picked.push(word);
-    if (picked.length === 4 || /[.,;:!?)]$/.test(raw)) break;
+    // Particles do not count: "Beatriz Gómez de la Fuente" is three name words.
+    const nameWords = picked.filter((w) => !PARTICLES.has(w.toLowerCase()) && !isInitial(w));
+    if (nameWords.length === 4 || /[.,;:!?)]$/.test(raw)) break;
   }
-  while (picked.length > 0 && PARTICLES.has(picked[picked.length - 1]!.toLowerCase())) picked.pop();
-  return picked.length >= 2 ? picked.map(capitalise).join(" ") : null;
+  while (
+    picked.length > 0 &&
+    (PARTICLES.has(picked[picked.length - 1]!.toLowerCase()) || isInitial(picked.at(-1)!))
+  )
+    picked.pop();
+  const named = picked.filter((w) => !isInitial(w));
+  return named.length >= 2 ? picked.map(capitalise).join(" ") : null;
 }
 
 const INTRODUCTIONS =
@@ -97,10 +117,10 @@ export function nameCandidates(text: string, signature: string | null): NameCand
     // "Rosa Díaz here", "— Maya Ortiz", "- Tom Baker, 30303" at the start or end of a line.
     for (const line of source.split("\n")) {
       // "hello yes hannah silva here": the name is the last words before "here".
-      const here = line.match(/([\p{L}'’ -]{3,80}?)\s+here\b/iu);
+      const here = line.match(/([\p{L}'’. -]{3,80}?)\s+here\b/iu);
       if (here) {
         const before = here[1]!.trim().split(/\s+/);
-        for (let n = Math.min(4, before.length); n >= 2; n--) {
+        for (let n = Math.min(6, before.length); n >= 2; n--) {
           const name = leadingName(before.slice(-n), caseMatters);
           if (name && name.split(" ").length === n) {
             add(name, true);
@@ -143,14 +163,14 @@ export function nameCandidates(text: string, signature: string | null): NameCand
 }
 
 const ZIP_CUE =
-  /\b(?:zip|zipcode|zip code|post ?code|postal(?: code)?|eircode|pin ?code)(?:'s|\s*[:#-]|\s+(?:is|it's|its|right|now|currently|still|was|here|there))*\s*/gi;
+  /(?:\b(?:zip|zipcode|zip code|post ?code|postal(?: code)?|eircode|pin ?code|cep|plz)|〒)(?:'s|\s*[:#-]|\s+(?:is|it's|its|right|now|currently|still|was|here|there))*\s*/gi;
 // The shapes postcodes take: US ZIP and ZIP+4, UK, Canada, Ireland's Eircode, and four to six
 // figures (with letters for the Netherlands) after a cue.
 const US_ZIP = /\b\d{5}(?:-\d{4})?\b/;
 const UK = /\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b/i;
 const CANADA = /\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b/i;
-const EIRCODE = /\b[A-Z]\d{2}\s?[A-Z\d]{4}\b/i;
-const CUED_ONLY = /\b\d{4,6}(?:\s?[A-Z]{2})?\b/i;
+const EIRCODE = /\b[A-Z]\d[\dW]\s?[A-Z\d]{4}\b/i;
+const CUED_ONLY = /\b(?:\d{3}-\d{4}|\d{5}-\d{3}|\d{3} \d{2}|\d{4,6}(?:\s?[A-Z]{2})?)\b/i;
 const US_STATE_ZIP =
   /\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC),?\s+(\d{5}(?:-\d{4})?)\b/g;
 
@@ -201,11 +221,12 @@ export function namesBeforePostcodes(
     if (p.span.start < 0) continue;
     const before = text.slice(Math.max(0, p.span.start - 60), p.span.start);
     const m = before.match(
-      /([\p{L}'’ -]{3,60}?)[\s,/(|:-]*(?:zip|post ?code|postal code|here)?[\s,/(|:-]*$/iu,
+      /([\p{L}'’. -]{3,60}?)[\s,/(|:-]*(?:zip|post ?code|postal code|here)?[\s,/(|:-]*$/iu,
     );
     if (!m) continue;
     const words = m[1]!.trim().split(/\s+/);
-    for (let n = Math.min(4, words.length); n >= 2; n--) {
+    // Up to six words: particles and an initial come on top of four name words.
+    for (let n = Math.min(6, words.length); n >= 2; n--) {
       const name = leadingName(words.slice(-n), caseMatters);
       if (name && name.split(" ").length === n) {
         if (!out.some((c) => c.name === name)) out.push({ name, cued: true });
@@ -237,10 +258,12 @@ export function postcodeCandidates(text: string): PostcodeCandidate[] {
   }
   for (const m of text.matchAll(US_STATE_ZIP))
     add(m[1]!, m.index + m[0].length - m[1]!.length, true);
-  for (const shape of [UK, CANADA]) {
+  for (const shape of [UK, CANADA, EIRCODE]) {
     for (const m of text.matchAll(new RegExp(shape.source, "gi"))) {
-      // Shapes with letters and figures mixed are postcodes only in their own case forms.
-      if (/\d/.test(m[0]) && /[a-z]/i.test(m[0])) add(m[0], m.index, false);
+      // Shapes with letters and figures mixed are postcodes only in their own case forms; an
+      // Eircode's last four always mix them too ("D02 X285").
+      const mixed = (t: string) => /\d/.test(t) && /[a-z]/i.test(t);
+      if (mixed(m[0]) && (shape !== EIRCODE || mixed(m[0].slice(-4)))) add(m[0], m.index, false);
     }
   }
   for (const m of text.matchAll(new RegExp(US_ZIP.source, "g"))) add(m[0], m.index, false);
@@ -259,11 +282,14 @@ export interface NameZipPair {
 
 /**
  * Figures that are postcodes in much of the world ("Cape Town 8001", "00-543 Warszawa",
- * "Bengaluru 560034", "1100-048 Lisboa").
+ * "Bengaluru 560034", "1100-048 Lisboa", "211 54 Malmö", "1054 GS Amsterdam", "150-0001 Tokyo",
+ * "01310-100 São Paulo").
  */
 export function loosePostcodes(text: string): PostcodeCandidate[] {
   return [
-    ...text.matchAll(/(?<![\p{L}\p{N}-])(\d{2}-\d{3}|\d{4}-\d{3}|\d{4,6})(?![\p{L}\p{N}-])/gu),
+    ...text.matchAll(
+      /(?<![\p{L}\p{N}-])(\d{2}-\d{3}|\d{4}-\d{3}|\d{5}-\d{3}|\d{3}-\d{4}|\d{3} \d{2}|\d{4} ?[A-Z]{2}|\d{4,6})(?![\p{L}\p{N}-])/gu,
+    ),
   ].map((m) => ({
     zip: m[1]!,
     cued: false,
@@ -283,7 +309,9 @@ export function nameZipPairs(
   const pairs: (NameZipPair & { rank: number })[] = [];
   for (const n of names)
     for (const z of zips) {
-      const rank = (n.cued ? 0 : 2) + (z.cued ? 0 : 1);
+      // A code only a postcode looks like ("TN39 3QR") is as good as a cued one.
+      const shaped = /[A-Z]/i.test(z.zip) && /\d/.test(z.zip);
+      const rank = (n.cued ? 0 : 2) + (z.cued || shaped ? 0 : 1);
       pairs.push({ name: n.name, zip: z.zip, rank });
       // Spoken or typed without its accents, a name may be stored with them, or the reverse.
       const folded = n.name.normalize("NFKD").replace(/\p{M}/gu, "");
