@@ -1,5 +1,6 @@
 import type { IdentityLevel } from "./identity-level";
 import type { WorkflowId } from "./intent";
+import type { ConceptName } from "./language/concepts";
 import type { SlotName } from "./slots";
 
 /**
@@ -46,6 +47,13 @@ export interface WorkflowDefinition {
   id: WorkflowId;
   version: number;
   title: string;
+  /**
+   * How customers ask for it (language/concepts.ts): `core` concepts say this workflow by
+   * themselves ("money back" is a refund), so training learns from the clause that holds one;
+   * `named` concepts name it and nothing else, so a plain request that says one is not lost to
+   * the noise around it. A workflow with neither is learned from the corpus alone.
+   */
+  heard: { core: ConceptName[]; named: ConceptName[] };
   steps: StepDefinition[];
 }
 
@@ -127,6 +135,7 @@ export const WORKFLOWS: Record<WorkflowId, WorkflowDefinition> = {
     id: "refund",
     version: 1,
     title: "Refund",
+    heard: { core: ["refund"], named: [] },
     steps: [
       identifyOrder,
       collect("refund_details", "Items and reason", ["items", "reason"]),
@@ -158,6 +167,7 @@ export const WORKFLOWS: Record<WorkflowId, WorkflowDefinition> = {
     id: "replacement",
     version: 1,
     title: "Damaged item replacement",
+    heard: { core: ["replace"], named: [] },
     steps: [
       identifyOrder,
       collect("collect_evidence", "Photos of the damage", ["photos", "items"]),
@@ -175,6 +185,7 @@ export const WORKFLOWS: Record<WorkflowId, WorkflowDefinition> = {
     id: "return_exchange",
     version: 1,
     title: "Return or exchange",
+    heard: { core: ["send_back", "exchange"], named: [] },
     steps: [
       identifyOrder,
       collect("return_details", "Items and reason", ["items", "reason"]),
@@ -201,6 +212,7 @@ export const WORKFLOWS: Record<WorkflowId, WorkflowDefinition> = {
     id: "order_status",
     version: 1,
     title: "Order status",
+    heard: { core: ["where"], named: ["tracking"] },
     steps: [
       identifyOrder,
       orderAccess,
@@ -218,6 +230,7 @@ export const WORKFLOWS: Record<WorkflowId, WorkflowDefinition> = {
     id: "password_reset",
     version: 1,
     title: "Password reset",
+    heard: { core: ["password"], named: [] },
     steps: [
       verify("step_up", "Step-up verification", "high"),
       automated(
@@ -235,6 +248,7 @@ export const WORKFLOWS: Record<WorkflowId, WorkflowDefinition> = {
     id: "address_change",
     version: 1,
     title: "Address change",
+    heard: { core: [], named: [] },
     steps: [
       identifyOrder,
       verify("step_up", "Step-up verification for the change", "high"),
@@ -262,6 +276,7 @@ export const WORKFLOWS: Record<WorkflowId, WorkflowDefinition> = {
     id: "warranty_claim",
     version: 1,
     title: "Warranty claim",
+    heard: { core: ["warranty"], named: [] },
     steps: [
       identifyOrder,
       collect("collect_evidence", "Invoice and serial number", ["invoice", "serial_number"]),
@@ -274,6 +289,7 @@ export const WORKFLOWS: Record<WorkflowId, WorkflowDefinition> = {
     id: "billing_dispute",
     version: 1,
     title: "Billing dispute",
+    heard: { core: [], named: [] },
     steps: [
       step("human_review", "A person reviews the dispute", "human", "human", "unknown", [
         "dispute_outcome",

@@ -70,8 +70,12 @@ export function scoreIntents(features: string[]): Record<IntentClass, number> {
 const BEST_GUESS = 0.2;
 /** A second request found in one clause counts from here, if the whole message hints at it. */
 const IN_A_CLAUSE = 0.6;
-/** A clause this sure of a request stands on its own, however the rest of the message reads. */
-const CLEAR_IN_A_CLAUSE = 0.65;
+/**
+ * A clause this sure of a request stands on its own, however the rest of the message reads. At
+ * 0.6 ("please replace it" beside a locked account) cross-validation on the tuning half gives the
+ * same macro-F1 as 0.65 (0.917 either way) and loses no plain second request.
+ */
+const CLEAR_IN_A_CLAUSE = 0.6;
 const HINT = 0.1;
 
 /**

@@ -1,5 +1,6 @@
 import type { Channel } from "../channel-event";
 import type { WorkflowId } from "../intent";
+import { WORKFLOWS } from "../workflows";
 import { splitEmail } from "./email-body";
 import type { ConceptName } from "./concepts";
 import { readText, type Reading } from "./features";
@@ -56,22 +57,18 @@ export interface MessageReading extends CustomerWords {
 }
 
 /**
- * The concept that by itself says which workflow a customer means ("money back" is a refund,
- * "tracking" is an order's status). Training uses it to find, in a long message, the clause that
+ * The concepts that by themselves say which workflow a customer means, from each workflow's
+ * definition (`heard.core`). Training uses them to find, in a long message, the clause that
  * carries the request, and learns from that clause alone too: so a short, plain request ("please
  * replace it") is heard as well as one buried in a long email.
  */
-export const CORE_CONCEPTS: [ConceptName, WorkflowId][] = [
-  ["refund", "refund"],
-  ["replace", "replacement"],
-  ["send_back", "return_exchange"],
-  ["exchange", "return_exchange"],
-  ["where", "order_status"],
-  ["password", "password_reset"],
-  ["warranty", "warranty_claim"],
-];
-/** Concepts that name one workflow and nothing else, when the customer is asking for something. */
-const PLAIN_REQUESTS: [ConceptName, WorkflowId][] = [["tracking", "order_status"]];
+export const CORE_CONCEPTS: [ConceptName, WorkflowId][] = Object.values(WORKFLOWS).flatMap((w) =>
+  w.heard.core.map((c): [ConceptName, WorkflowId] => [c, w.id]),
+);
+/** Concepts that name one workflow and nothing else (`heard.named`), when the customer asks. */
+const PLAIN_REQUESTS: [ConceptName, WorkflowId][] = Object.values(WORKFLOWS).flatMap((w) =>
+  w.heard.named.map((c): [ConceptName, WorkflowId] => [c, w.id]),
+);
 
 /**
  * The parts of a message that may each ask for something: sentences, and what follows "also",
@@ -128,8 +125,12 @@ function read(raw: string, channel: Channel, model?: IntentModelData): MessageRe
   const hardStops = wordedHardStops(reading.concepts, reading.question, scores);
   // A dispute is a billing dispute whatever else the message asks for; and a billing dispute the
   // classifier saw without a hard stop behind it was a question about billing, not a dispute.
-  const wanted: WorkflowId[] = intents.filter((w) => w !== "billing_dispute");
-  if (hardStops.includes("payment_dispute")) wanted.unshift("billing_dispute");
+  const disputed = hardStops.includes("payment_dispute");
+  // The money back a dispute asks for is the dispute itself, not a refund to arrange beside it.
+  const wanted: WorkflowId[] = intents.filter(
+    (w) => w !== "billing_dispute" && !(disputed && w === "refund"),
+  );
+  if (disputed) wanted.unshift("billing_dispute");
   return { ...words, reading, scores, intents: wanted, hardStops };
 }
 
