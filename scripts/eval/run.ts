@@ -78,6 +78,8 @@ async function main() {
   const rows: { name: string; threads: number; metrics: ThreadMetrics[]; failures: number }[] = [];
   for (const journey of journeys) {
     const result = await playJourney(journey, target, null);
+    for (const failure of result.failures)
+      console.error(`✗ ${journey.name}: ${JSON.stringify(failure)}`);
     const threads = await threadsOf(stack.workerUrl, result);
     rows.push({
       name: journey.name,

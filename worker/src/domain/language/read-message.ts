@@ -130,6 +130,9 @@ function read(raw: string, channel: Channel, model?: IntentModelData): MessageRe
   const wanted: WorkflowId[] = intents.filter(
     (w) => w !== "billing_dispute" && !(disputed && w === "refund"),
   );
+  // "Has it shipped? If not, send it to my office": the status question is answered inside the
+  // request to act (its workflow reads the order's state anyway), so the request leads.
+  if (wanted.length > 1 && wanted[0] === "order_status") wanted.push(wanted.shift()!);
   if (disputed) wanted.unshift("billing_dispute");
   return { ...words, reading, scores, intents: wanted, hardStops };
 }
