@@ -6,6 +6,7 @@ import { Code, Paragraph, SM } from "@zendeskgarden/react-typography";
 import type { Candidate, ActionDetails, ThreadAction, ThreadContext } from "../api/types";
 import { useI18n } from "../hooks/useI18n";
 import { Row, Rows, Section } from "./Section";
+import { actorName } from "../../../worker/src/domain/actor";
 
 type Decision = { kind: "linked" | "dismissed"; threadId: string };
 
@@ -138,7 +139,7 @@ export function Candidates(props: {
                 <SM>
                   <time dateTime={link.at} title={dateTime(link.at)}>
                     {t("candidates.linkedBy", {
-                      actor: link.by.replace(/^human:/, ""),
+                      actor: actorName(link.by),
                       time: relative(link.at),
                     })}
                   </time>

@@ -8,6 +8,7 @@ import type { ThreadContext } from "../api/types";
 import { useI18n } from "../hooks/useI18n";
 import { Row, Section } from "./Section";
 import { firstSentences } from "./standing";
+import { actorName } from "../../../worker/src/domain/actor";
 
 const Stack = styled.div`
   display: grid;
@@ -113,7 +114,7 @@ export function SummaryEditor(props: {
           <SM>
             <time dateTime={summary.editedAt} title={dateTime(summary.editedAt)}>
               {t("summary.editedBy", {
-                actor: (summary.editedBy ?? "").replace(/^human:/, ""),
+                actor: actorName(summary.editedBy ?? ""),
                 time: relative(summary.editedAt),
               })}
             </time>
