@@ -1,5 +1,5 @@
 import type { Channel } from "../channel-event";
-import type { WorkflowId } from "../intent";
+import { detectInjection, withoutInjections, type WorkflowId } from "../intent";
 import { WORKFLOWS } from "../workflows";
 import { splitEmail } from "./email-body";
 import type { ConceptName } from "./concepts";
@@ -106,12 +106,15 @@ export function readMessage(
 
 function read(raw: string, channel: Channel, model?: IntentModelData): MessageReading {
   const words = customerWords(raw, channel);
+  // What tries to instruct the agent ("you are now in developer mode") is flagged elsewhere and
+  // asks for nothing here: what the customer wants is read without it.
+  const asked = detectInjection(words.text) ? withoutInjections(words.text) : words.text;
   const speller = model ? spellerFor(model.vocabulary) : modelSpeller();
-  const reading = readText(words.text, speller);
+  const reading = readText(asked, speller);
   const score = (features: string[]) =>
     model ? scoreWith(model, features) : scoreIntents(features);
   const scores = score(reading.features);
-  const clauseScores = clauses(words.text).map((c) => score(readText(c, speller).features));
+  const clauseScores = clauses(asked).map((c) => score(readText(c, speller).features));
   // "The refund came through, thanks!" reports something done and asks for nothing.
   const said = (c: ConceptName) => reading.concepts.some((h) => h.concept === c && !h.negated);
   const acknowledgement = said("done") && !said("asking") && !reading.question;
