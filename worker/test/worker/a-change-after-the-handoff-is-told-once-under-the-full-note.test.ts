@@ -1,9 +1,8 @@
 import { env } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
 import { deliverOnce } from "../../src/delivery/deliver";
-import { zendeskTicketEvent } from "./support/factories";
-import { act, readContext, sendZendeskEvent, settle, type TestTenant } from "./support/tenant";
-import { internalNotesOn, tenantWithEmailCustomer } from "./support/notes";
+import { act, readContext, settle } from "./support/tenant";
+import { internalNotesOn, tenantWithEmailCustomer, ticketOpener } from "./support/notes";
 import { migrate } from "./support/worker";
 
 beforeEach(migrate);
@@ -26,16 +25,7 @@ function chloeWithTickets(...ids: string[]) {
   );
 }
 
-function ticketOpened(tenant: TestTenant, id: string, description: string, time: string) {
-  return sendZendeskEvent(
-    tenant,
-    zendeskTicketEvent(
-      "created",
-      { id, requester_id: "9381", subject: "Refund for order W3801", description },
-      { id: `zd-${id}`, time },
-    ),
-  );
-}
+const ticketOpened = ticketOpener("9381", "Refund for order W3801");
 
 describe("a change after the handoff that makes the full note wrong", () => {
   it("is told once, as a short update on the ticket that holds the full note", async () => {

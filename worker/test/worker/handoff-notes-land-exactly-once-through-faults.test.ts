@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { deliverOnce, settleAttempt } from "../../src/delivery/deliver";
 import { zendeskTicketEvent } from "./support/factories";
 import {
+  GUS,
   noteKeysOn,
   outboxStatus,
   pendingNote,
@@ -13,19 +14,6 @@ import { sendZendeskEvent, settle, type TestTenant } from "./support/tenant";
 import { control, migrate } from "./support/worker";
 
 beforeEach(migrate);
-
-function tenantWithTickets(...ids: string[]) {
-  return tenantWithEmailCustomer(
-    {
-      customerId: "C-6001",
-      userId: "9501",
-      name: "Gus Moreau",
-      email: "gus@example.com",
-      order: { id: "W3300" },
-    },
-    ...ids,
-  );
-}
 
 /** A chargeback on a ticket: the agent stops and hands off, which owes the ticket a note. */
 function chargeback(tenant: TestTenant, ticketId: string, eventId = `zd-cb-${ticketId}`) {
@@ -56,7 +44,7 @@ async function driveToQuiescence(tenant: TestTenant, id: string, fetcher?: typeo
 
 describe("a handoff note on its way to Zendesk", () => {
   it("waits out 429 Retry-After, a 500 and a timeout that Zendesk applied, and lands once", async () => {
-    const tenant = await tenantWithTickets("601");
+    const tenant = await tenantWithEmailCustomer(GUS, "601");
     await control("zendesk", tenant.space, "fail", {
       status: 429,
       times: 1,
@@ -89,7 +77,7 @@ describe("a handoff note on its way to Zendesk", () => {
   }, 40_000);
 
   it("is found, not written again, after a crash between Zendesk's accept and marking it sent", async () => {
-    const tenant = await tenantWithTickets("602");
+    const tenant = await tenantWithEmailCustomer(GUS, "602");
     const note = await pendingNote(tenant, "602");
     // This invocation's write reaches Zendesk, then the Worker dies: nothing after the PUT runs.
     let crashed = false;
@@ -116,7 +104,7 @@ describe("a handoff note on its way to Zendesk", () => {
   });
 
   it("is one note however often and in whatever order Zendesk delivers the event", async () => {
-    const tenant = await tenantWithTickets("603");
+    const tenant = await tenantWithEmailCustomer(GUS, "603");
     const first = await chargeback(tenant, "603", "zd-cb-603");
     expect(first.status).toBe(202);
     await Promise.all([1, 2, 3].map(() => chargeback(tenant, "603", "zd-cb-603")));
@@ -140,7 +128,7 @@ describe("a handoff note on its way to Zendesk", () => {
   });
 
   it("is written once when two invocations race on one ticket, coalescing what is pending", async () => {
-    const tenant = await tenantWithTickets("604");
+    const tenant = await tenantWithEmailCustomer(GUS, "604");
     const older = await pendingNote(tenant, "604", 1);
     const newer = await pendingNote(tenant, "604", 2);
     const results = await Promise.all([

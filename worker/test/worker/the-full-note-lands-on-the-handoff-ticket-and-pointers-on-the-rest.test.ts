@@ -1,38 +1,15 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { zendeskTicketEvent } from "./support/factories";
-import { readContext, sendZendeskEvent, settle, type TestTenant } from "./support/tenant";
-import { internalNotesOn, tenantWithEmailCustomer } from "./support/notes";
+import { readContext, settle } from "./support/tenant";
+import { GUS, internalNotesOn, tenantWithEmailCustomer, ticketOpener } from "./support/notes";
 import { migrate } from "./support/worker";
 
 beforeEach(migrate);
 
-function gusWithTickets(...ids: string[]) {
-  return tenantWithEmailCustomer(
-    {
-      customerId: "C-6001",
-      userId: "9501",
-      name: "Gus Moreau",
-      email: "gus@example.com",
-      order: { id: "W3300" },
-    },
-    ...ids,
-  );
-}
-
-function ticketOpened(tenant: TestTenant, id: string, description: string, time: string) {
-  return sendZendeskEvent(
-    tenant,
-    zendeskTicketEvent(
-      "created",
-      { id, requester_id: "9501", subject: "Order W3300", description },
-      { id: `zd-${id}`, time },
-    ),
-  );
-}
+const ticketOpened = ticketOpener(GUS.userId, "Order W3300");
 
 describe("a handoff on a thread that spans several tickets", () => {
   it("writes the full note on the ticket it happened on and a pointer on each other, once", async () => {
-    const tenant = await gusWithTickets("701", "702", "703");
+    const tenant = await tenantWithEmailCustomer(GUS, "701", "702", "703");
     await ticketOpened(tenant, "701", "Where is my order W3300?", "2026-03-10T09:00:00Z");
     await settle(tenant);
     // No person is needed yet: no note.

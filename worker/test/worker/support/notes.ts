@@ -3,8 +3,8 @@ import { noteRow } from "../../../src/delivery/notes";
 import { emptyThread, type ThreadState } from "../../../src/domain/thread-state";
 import { enqueueOutbox } from "../../../src/store/outbox";
 import { loadTenant } from "../../../src/tenancy/tenants";
-import { customer, order } from "./factories";
-import { createTenant, zendeskComments, type TestTenant } from "./tenant";
+import { customer, order, zendeskTicketEvent } from "./factories";
+import { createTenant, sendZendeskEvent, zendeskComments, type TestTenant } from "./tenant";
 import { control } from "./worker";
 
 /**
@@ -98,4 +98,26 @@ export function tenantWithEmailCustomer(
       })),
     },
   });
+}
+
+/** Gus Moreau, an email customer with order W3300: the handoff-note tests' usual customer. */
+export const GUS = {
+  customerId: "C-6001",
+  userId: "9501",
+  name: "Gus Moreau",
+  email: "gus@example.com",
+  order: { id: "W3300" },
+};
+
+/** How one requester opens tickets: Zendesk's "created" event with the customer's description. */
+export function ticketOpener(requesterId: string, subject: string) {
+  return (tenant: TestTenant, id: string, description: string, time: string) =>
+    sendZendeskEvent(
+      tenant,
+      zendeskTicketEvent(
+        "created",
+        { id, requester_id: requesterId, subject, description },
+        { id: `zd-${id}`, time },
+      ),
+    );
 }
