@@ -6,6 +6,23 @@ import { newer, withTimeline } from "./timeline";
 /** The thread's tickets: their status, assignee, requester and satisfaction rating. */
 export type TicketEvent = Extract<ThreadEvent, { type: "ticket.changed" | "satisfaction.rated" }>;
 
+type Ticket = ThreadState["tickets"][number];
+
+/**
+ * One field of a ticket, the newest event time winning: the ticket with the field set, or null
+ * when the event is older than the field's last change or changes nothing.
+ */
+function newestWins<K extends "status" | "assigneeId" | "requesterId">(
+  ticket: Ticket,
+  field: K,
+  changedAt: "statusAt" | "assigneeAt" | "requesterAt",
+  value: Ticket[K] | undefined,
+  at: string,
+): Ticket | null {
+  if (value === undefined || !newer(ticket[changedAt], at) || value === ticket[field]) return null;
+  return { ...ticket, [field]: value, [changedAt]: at };
+}
+
 export function applyTicketEvent(state: ThreadState, event: TicketEvent): ThreadState {
   switch (event.type) {
     case "ticket.changed": {
@@ -14,34 +31,16 @@ export function applyTicketEvent(state: ThreadState, event: TicketEvent): Thread
       // Zendesk does not order events within a sequence: the newest event time wins per field.
       const tickets = withTicket.tickets.map((t) => {
         if (t.id !== event.ticketId) return t;
-        const next = { ...t };
-        if (
-          event.status !== undefined &&
-          newer(t.statusAt, event.at) &&
-          event.status !== t.status
-        ) {
-          next.status = event.status;
-          next.statusAt = event.at;
-          notes.push(`status ${event.status}`);
-        }
-        if (
-          event.assigneeId !== undefined &&
-          newer(t.assigneeAt, event.at) &&
-          event.assigneeId !== t.assigneeId
-        ) {
-          next.assigneeId = event.assigneeId;
-          next.assigneeAt = event.at;
+        const status = newestWins(t, "status", "statusAt", event.status, event.at);
+        if (status) notes.push(`status ${event.status}`);
+        const next = status ?? t;
+        const assigned = newestWins(next, "assigneeId", "assigneeAt", event.assigneeId, event.at);
+        if (assigned)
           notes.push(event.assigneeId ? `assigned to agent ${event.assigneeId}` : "unassigned");
-        }
-        if (
-          event.requesterId !== undefined &&
-          newer(t.requesterAt, event.at) &&
-          event.requesterId !== t.requesterId
-        ) {
-          next.requesterId = event.requesterId;
-          next.requesterAt = event.at;
-        }
-        return next;
+        const after = assigned ?? next;
+        return (
+          newestWins(after, "requesterId", "requesterAt", event.requesterId, event.at) ?? after
+        );
       });
       const next = { ...withTicket, tickets };
       if (notes.length === 0) return next;
