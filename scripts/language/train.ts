@@ -38,10 +38,20 @@ function classesOf(m: LabelledMessage): Set<IntentClass> {
   return out;
 }
 
-const ITERATIONS = 600;
-const RATE = 0.5;
-const L2 = 0.0005;
-const MIN_COUNT = 2;
+/**
+ * The network's shape and schedule, chosen by 4-fold cross-validation on the tuning half (see
+ * docs/agent.md): 32 hidden units did as well as 64 or 128; three of them trained from different
+ * seeds and averaged steady the result, which moved by ±0.004 of macro-F1 from seed to seed.
+ */
+const HIDDEN_UNITS = 32;
+const EPOCHS = 10;
+const RATE = 0.02;
+const DECAY = 0.2;
+const L2 = 0.00001;
+const DROPOUT = 0.2;
+const SEED = 7;
+const ENSEMBLE = 3;
+const MIN_COUNT = 3;
 const DICTIONARY_WEIGHT = 0.1;
 const CLAUSE_WEIGHT = 0.3;
 
@@ -83,7 +93,7 @@ export function trainModel(tuning: LabelledMessage[]): IntentModelData {
     }
   });
 
-  // Features seen in at least two messages; the rest cannot generalise.
+  // Features seen in at least three messages; the rest cannot generalise.
   const featureCounts = new Map<string, number>();
   for (const fs of examples)
     for (const f of fs) featureCounts.set(f, (featureCounts.get(f) ?? 0) + 1);
@@ -92,41 +102,14 @@ export function trainModel(tuning: LabelledMessage[]): IntentModelData {
     .map(([f]) => f)
     .sort();
   const index = new Map(features.map((f, i) => [f, i]));
-  const rows = examples.map((fs) => fs.flatMap((f) => (index.has(f) ? [index.get(f)!] : [])));
-
-  const bias = {} as Record<IntentClass, number>;
-  const weights = {} as Record<IntentClass, Record<string, number>>;
-  for (const c of INTENT_CLASSES) {
-    const y = labels.map((l) => (l.has(c) ? 1 : 0));
-    const w = new Float64Array(features.length);
-    let b = 0;
-    // Full-batch gradient descent with AdaGrad steps: deterministic, and quick at this size.
-    const g2 = new Float64Array(features.length).fill(1e-8);
-    let gb2 = 1e-8;
-    for (let it = 0; it < ITERATIONS; it++) {
-      const grad = new Float64Array(features.length);
-      let gb = 0;
-      for (let i = 0; i < rows.length; i++) {
-        let z = b;
-        for (const j of rows[i]!) z += w[j]!;
-        const err = (1 / (1 + Math.exp(-z)) - y[i]!) * sampleWeights[i]!;
-        gb += err;
-        for (const j of rows[i]!) grad[j]! += err;
-      }
-      for (let j = 0; j < features.length; j++) {
-        const g = grad[j]! / rows.length + L2 * w[j]!;
-        g2[j]! += g * g;
-        w[j]! -= (RATE * g) / Math.sqrt(g2[j]!);
-      }
-      gb /= rows.length;
-      gb2 += gb * gb;
-      b -= (RATE * gb) / Math.sqrt(gb2);
-    }
-    bias[c] = Number(b.toFixed(4));
-    weights[c] = Object.fromEntries(
-      features.flatMap((f, j) => (Math.abs(w[j]!) >= 0.01 ? [[f, Number(w[j]!.toFixed(4))]] : [])),
-    );
-  }
+  const rows = examples.map((fs) => [
+    ...new Set(fs.flatMap((f) => (index.has(f) ? [index.get(f)!] : []))),
+  ]);
+  const targets = labels.map((l) => INTENT_CLASSES.map((c) => (l.has(c) ? 1 : 0)));
+  const members = Array.from({ length: ENSEMBLE }, (_, e) =>
+    trainNetwork(rows, targets, sampleWeights, features.length, SEED + e),
+  );
+  const net = shipped(members, features.length);
   const digest = createHash("sha256")
     .update(JSON.stringify(tuning.map((m) => [m.id, m.text, m.intents, m.hardStop])))
     .digest("hex")
@@ -134,9 +117,127 @@ export function trainModel(tuning: LabelledMessage[]): IntentModelData {
   return {
     trainedOn: { messages: tuning.length, corpusDigest: digest },
     vocabulary,
-    bias,
-    weights,
+    features,
+    hiddenUnits: HIDDEN_UNITS * ENSEMBLE,
+    ...net,
     threshold: 0.5,
+  };
+}
+
+/** A deterministic stream of numbers in [0, 1) (mulberry32), so training gives the same file. */
+function randomStream(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const round = (x: number) => Number(x.toFixed(4));
+
+interface Network {
+  /** Input weights, feature by feature then unit by unit. */
+  w1: Float64Array;
+  b1: Float64Array;
+  /** Output weights, unit by unit then class by class. */
+  w2: Float64Array;
+  b2: Float64Array;
+}
+
+/** Stochastic gradient descent on the summed logistic losses of every class, with dropout. */
+function trainNetwork(
+  rows: number[][],
+  targets: number[][],
+  sampleWeights: number[],
+  inputs: number,
+  seed: number,
+): Network {
+  const H = HIDDEN_UNITS;
+  const C = INTENT_CLASSES.length;
+  const random = randomStream(seed);
+  const w1 = Float64Array.from({ length: inputs * H }, () => (random() - 0.5) * 0.1);
+  const b1 = new Float64Array(H);
+  const w2 = Float64Array.from({ length: H * C }, () => (random() - 0.5) * 0.3);
+  const b2 = new Float64Array(C);
+  const h = new Float64Array(H);
+  const dh = new Float64Array(H);
+  const keep = new Float64Array(H);
+  const order = rows.map((_, i) => i);
+  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    const rate = RATE / (1 + epoch * DECAY);
+    for (const i of order) {
+      const row = rows[i]!;
+      const step = rate * sampleWeights[i]!;
+      for (let k = 0; k < H; k++) {
+        let z = b1[k]!;
+        for (const j of row) z += w1[j * H + k]!;
+        keep[k] = random() < DROPOUT ? 0 : 1 / (1 - DROPOUT);
+        h[k] = z > 0 ? z * keep[k]! : 0;
+      }
+      dh.fill(0);
+      for (let c = 0; c < C; c++) {
+        let z = b2[c]!;
+        for (let k = 0; k < H; k++) z += h[k]! * w2[k * C + c]!;
+        const g = 1 / (1 + Math.exp(-z)) - targets[i]![c]!;
+        b2[c]! -= step * g;
+        for (let k = 0; k < H; k++) {
+          dh[k]! += g * w2[k * C + c]!;
+          w2[k * C + c]! -= step * (g * h[k]! + L2 * w2[k * C + c]!);
+        }
+      }
+      for (let k = 0; k < H; k++) {
+        if (h[k]! <= 0) continue;
+        const g = dh[k]! * keep[k]!;
+        b1[k]! -= step * g;
+        for (const j of row) w1[j * H + k]! -= step * (g + L2 * w1[j * H + k]!);
+      }
+    }
+  }
+  return { w1, b1, w2, b2 };
+}
+
+/**
+ * The members side by side as one network whose output averages theirs (in log-odds), with the
+ * input weights stored as bytes, one scale per hidden unit.
+ */
+function shipped(
+  members: Network[],
+  inputs: number,
+): Pick<
+  IntentModelData,
+  "inputWeights" | "inputScale" | "hiddenBias" | "outputWeights" | "outputBias"
+> {
+  const H = HIDDEN_UNITS;
+  const C = INTENT_CLASSES.length;
+  const units = members.flatMap((m) => Array.from({ length: H }, (_, k) => ({ m, k })));
+  const inputScale = units.map(({ m, k }) => {
+    let max = 0;
+    for (let j = 0; j < inputs; j++) max = Math.max(max, Math.abs(m.w1[j * H + k]!));
+    return max === 0 ? 1 : max / 127;
+  });
+  const bytes = new Uint8Array(inputs * units.length);
+  for (let j = 0; j < inputs; j++)
+    units.forEach(({ m, k }, u) => {
+      bytes[j * units.length + u] = Math.round(m.w1[j * H + k]! / inputScale[u]!) & 0xff;
+    });
+  const share = 1 / members.length;
+  return {
+    inputWeights: Buffer.from(bytes).toString("base64"),
+    inputScale,
+    hiddenBias: units.map(({ m, k }) => round(m.b1[k]!)),
+    outputWeights: Object.fromEntries(
+      INTENT_CLASSES.map((c, ci) => [c, units.map(({ m, k }) => round(m.w2[k * C + ci]! * share))]),
+    ) as Record<IntentClass, number[]>,
+    outputBias: Object.fromEntries(
+      INTENT_CLASSES.map((c, ci) => [c, round(members.reduce((z, m) => z + m.b2[ci]!, 0) * share)]),
+    ) as Record<IntentClass, number>,
   };
 }
 
@@ -149,7 +250,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const started = Date.now();
   const model = trainModel(corpusHalves().tuning);
   writeFileSync(MODEL_FILE, `${JSON.stringify(model)}\n`);
-  const size = Object.values(model.weights).reduce((n, w) => n + Object.keys(w).length, 0);
+  const size = model.features.length * model.hiddenUnits;
   console.log(
     `trained on ${model.trainedOn.messages} messages: ${size} weights, ${model.vocabulary.length} words, ${Date.now() - started} ms`,
   );

@@ -15,6 +15,7 @@ import {
   type IntentModelData,
 } from "./intent-model";
 import { writtenForm } from "./spoken";
+import type { Speller } from "./tokens";
 
 /** What the customer wrote this time, apart from what they quoted and how they signed. */
 export interface CustomerWords {
@@ -104,12 +105,20 @@ export function readMessage(
   return reading;
 }
 
+/** A model under measurement keeps one speller, as the shipped one does. */
+const spellers = new WeakMap<IntentModelData, Speller>();
+function spellerOf(model: IntentModelData): Speller {
+  let speller = spellers.get(model);
+  if (!speller) spellers.set(model, (speller = spellerFor(model.vocabulary)));
+  return speller;
+}
+
 function read(raw: string, channel: Channel, model?: IntentModelData): MessageReading {
   const words = customerWords(raw, channel);
   // What tries to instruct the agent ("you are now in developer mode") is flagged elsewhere and
   // asks for nothing here: what the customer wants is read without it.
   const asked = detectInjection(words.text) ? withoutInjections(words.text) : words.text;
-  const speller = model ? spellerFor(model.vocabulary) : modelSpeller();
+  const speller = model ? spellerOf(model) : modelSpeller();
   const reading = readText(asked, speller);
   const score = (features: string[]) =>
     model ? scoreWith(model, features) : scoreIntents(features);
