@@ -43,7 +43,7 @@ export async function processIngest(
   // The sender's integration reads what its delivery leaves out (a requester's profile, say).
   const enrich = inboundChannelNamed(message.event.source)?.enrich;
   const { event, requester } = enrich
-    ? await enrich(message.event, config, async () => (await linkedThreads()).length > 0)
+    ? await enrich(message.event, config, async () => (await linkedThreads()).length > 0, { env })
     : { event: message.event, requester: [] };
   const orders = orderSystemFor(config.orders, demoOrderSystem);
   const grounded = await groundCustomerWords(event, orders, config, linkedThreads);

@@ -86,13 +86,11 @@ export interface ZendeskRequester {
 
 /** Reads the Zendesk records stitching needs: tickets, requesters and their identities. */
 export class ZendeskReader {
-  private readonly client: HttpClient;
   constructor(
     private readonly config: TenantConfig["zendesk"],
-    fetcher: typeof fetch = fetch,
-  ) {
-    this.client = { service: "Zendesk", fetch: fetcher };
-  }
+    /** Built by `zendeskHttp`, so every read carries the Marketplace headers. */
+    private readonly client: HttpClient,
+  ) {}
 
   private get headers() {
     return zendeskAuthHeader(this.config);

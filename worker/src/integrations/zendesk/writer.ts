@@ -23,15 +23,14 @@ export interface TicketUpdate {
  */
 export class ZendeskWriter {
   private readonly reader: ZendeskReader;
-  private readonly client: HttpClient;
   constructor(
     private readonly config: TenantConfig["zendesk"],
-    fetcher: typeof fetch = fetch,
-    /** For the write; the reads before it (ticket, comments) keep the connectors' default. */
-    timeoutMs = 10_000,
+    /** For the reads before a write (ticket, comments): the connectors' default timeout. */
+    readClient: HttpClient,
+    /** For the write itself, with its own timeout. Both come from `zendeskHttp`. */
+    private readonly client: HttpClient,
   ) {
-    this.reader = new ZendeskReader(config, fetcher);
-    this.client = { service: "Zendesk", fetch: fetcher, timeoutMs };
+    this.reader = new ZendeskReader(config, readClient);
   }
 
   async updateTicket(
