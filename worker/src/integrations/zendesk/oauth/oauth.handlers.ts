@@ -59,6 +59,19 @@ function stopped(error: ProvisioningStopped): ApiError {
   );
 }
 
+/** A Zendesk answer outside provisioning (the exchange, `users/me`): said as what it means. */
+function zendeskFailed(error: unknown): never {
+  if (error instanceof DownstreamUnavailable)
+    throw new ApiError(
+      503,
+      "zendesk_unavailable",
+      `${error.message}; nothing was connected, try again`,
+    );
+  if (error instanceof DownstreamRejected)
+    throw new ApiError(502, "zendesk_refused", `${error.message}; nothing was connected`);
+  throw error;
+}
+
 export function oauthHandlers(records: (env: Env) => AccountRecords) {
   const startHandler: AppRouteHandler<StartRoute> = async (c) => {
     const { subdomain, installationId, intent } = c.req.valid("query");
@@ -125,11 +138,14 @@ export function oauthHandlers(records: (env: Env) => AccountRecords) {
           "code_rejected",
           `Zendesk refused the authorization code for '${subdomain}' (it is for another account, used, or expired); start Connect again`,
         );
-      throw error;
+      zendeskFailed(error);
     }
 
     // The role comes from Zendesk, read with the token itself: never from the browser.
-    const user = await me(api, granted.accessToken);
+    const user = await me(api, granted.accessToken).catch(async (error: unknown) => {
+      await discard(api, granted.accessToken);
+      return zendeskFailed(error);
+    });
     if (!sameAccount(user.url, api.baseUrl)) {
       await discard(api, granted.accessToken);
       throw new ApiError(403, "other_account", `The token is not for the account '${subdomain}'`);
