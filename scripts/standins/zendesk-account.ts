@@ -34,14 +34,31 @@ export interface AccountSpace {
   client: { id: string; secret: string } | null;
   /** Who approves the next consent (default: an admin). */
   approver: OAuthUser;
+  /**
+   * Seconds an access token lives, as for OAuth clients made since Zendesk's token expiry
+   * (2026): tokens then come with a refresh token. Null: tokens that never lapse (older clients).
+   */
+  expiresIn: number | null;
+  /** Seconds a renewed access token lives (default: as `expiresIn`). */
+  renewedExpiresIn: number | null;
   codes: Map<string, { user: OAuthUser; redirectUri: string; clientId: string; scope: string }>;
-  tokens: Map<string, { user: OAuthUser; scope: string; revoked: boolean }>;
+  tokens: Map<
+    string,
+    { user: OAuthUser; scope: string; revoked: boolean; expiresAt: number | null; renewed: boolean }
+  >;
+  /** Refresh token → the access token issued with it; spent by a renewal. */
+  refreshTokens: Map<string, string>;
   webhooks: Map<string, Webhook>;
   installations: Map<string, { id: number; settings: Record<string, unknown> }>;
 }
 
 export interface AccountLoad {
-  oauth?: { client?: { id: string; secret: string }; approver?: OAuthUser };
+  oauth?: {
+    client?: { id: string; secret: string };
+    approver?: OAuthUser;
+    expiresIn?: number | null;
+    renewedExpiresIn?: number | null;
+  };
   installations?: { id: string | number; settings?: Record<string, unknown> }[];
 }
 
@@ -50,8 +67,11 @@ export function emptyAccount(baseUrl: string): AccountSpace {
     baseUrl,
     client: null,
     approver: { id: "7001", name: "Avery Admin", role: "admin" },
+    expiresIn: null,
+    renewedExpiresIn: null,
     codes: new Map(),
     tokens: new Map(),
+    refreshTokens: new Map(),
     webhooks: new Map(),
     installations: new Map(),
   };
@@ -60,6 +80,9 @@ export function emptyAccount(baseUrl: string): AccountSpace {
 export function loadAccount(space: AccountSpace, load: AccountLoad): void {
   if (load.oauth?.client) space.client = load.oauth.client;
   if (load.oauth?.approver) space.approver = load.oauth.approver;
+  if (load.oauth?.expiresIn !== undefined) space.expiresIn = load.oauth.expiresIn;
+  if (load.oauth?.renewedExpiresIn !== undefined)
+    space.renewedExpiresIn = load.oauth.renewedExpiresIn;
   for (const installation of load.installations ?? [])
     space.installations.set(String(installation.id), {
       id: Number(installation.id),
@@ -72,14 +95,20 @@ export function bearerToken(space: AccountSpace, authorization: string | undefin
   const match = authorization?.match(/^Bearer\s+(.+)$/i);
   if (!match) return null;
   const token = space.tokens.get(match[1]!);
-  return token && !token.revoked ? { value: match[1]!, ...token } : null;
+  const live =
+    token && !token.revoked && (token.expiresAt === null || token.expiresAt > Date.now());
+  return live ? { value: match[1]!, ...token } : null;
 }
 
 export function accountSnapshot(space: AccountSpace) {
   return {
     webhooks: [...space.webhooks.values()],
     installations: Object.fromEntries(space.installations),
-    tokens: [...space.tokens.values()].map((t) => ({ userId: t.user.id, revoked: t.revoked })),
+    tokens: [...space.tokens.values()].map((t) => ({
+      userId: t.user.id,
+      revoked: t.revoked,
+      renewed: t.renewed,
+    })),
   };
 }
 
@@ -117,6 +146,44 @@ export function accountRoutes(space: AccountSpace, stamp: () => string): Route[]
     active: true,
   });
   const webhookJson = ({ signing_secret: _secret, ...webhook }: Webhook) => webhook;
+  /** A new access token, with a refresh token when tokens lapse. */
+  const issue = (user: OAuthUser, scope: string, lifetime: number | null, renewed: boolean) => {
+    const access = token("zdoa_");
+    space.tokens.set(access, {
+      user,
+      scope,
+      revoked: false,
+      renewed,
+      expiresAt: lifetime === null ? null : Date.now() + lifetime * 1000,
+    });
+    if (lifetime === null) return { access_token: access, token_type: "bearer", scope };
+    const refresh = token("zdor_");
+    space.refreshTokens.set(refresh, access);
+    return {
+      access_token: access,
+      token_type: "bearer",
+      scope,
+      refresh_token: refresh,
+      expires_in: lifetime,
+    };
+  };
+  /** The refresh-token grant: the old pair is deleted, a new pair issued. */
+  const renew = (grant: Record<string, string | undefined>): Reply => {
+    if (
+      space.client &&
+      (space.client.id !== grant.client_id || space.client.secret !== grant.client_secret)
+    )
+      return json(401, {
+        error: "invalid_client",
+        error_description: "client authentication failed",
+      });
+    const access = grant.refresh_token ? space.refreshTokens.get(grant.refresh_token) : undefined;
+    const old = access ? space.tokens.get(access) : undefined;
+    if (!old) return oauthError("The refresh token is invalid, expired or used");
+    space.refreshTokens.delete(grant.refresh_token!);
+    old.revoked = true;
+    return json(200, issue(old.user, old.scope, space.renewedExpiresIn ?? space.expiresIn, true));
+  };
   return [
     {
       method: "GET",
@@ -160,8 +227,9 @@ export function accountRoutes(space: AccountSpace, stamp: () => string): Route[]
       pattern: /^\/oauth\/tokens$/,
       handle: (_m, { body }) => {
         const grant = (body ?? {}) as Record<string, string | undefined>;
+        if (grant.grant_type === "refresh_token") return renew(grant);
         if (grant.grant_type !== "authorization_code")
-          return oauthError("grant_type must be authorization_code");
+          return oauthError("grant_type must be authorization_code or refresh_token");
         const issued = grant.code ? space.codes.get(grant.code) : undefined;
         if (!issued) return oauthError("The authorization code is invalid, expired or used");
         space.codes.delete(grant.code!);
@@ -172,9 +240,7 @@ export function accountRoutes(space: AccountSpace, stamp: () => string): Route[]
             error: "invalid_client",
             error_description: "client authentication failed",
           });
-        const access = token("zdoa_");
-        space.tokens.set(access, { user: issued.user, scope: issued.scope, revoked: false });
-        return json(200, { access_token: access, token_type: "bearer", scope: issued.scope });
+        return json(200, issue(issued.user, issued.scope, space.expiresIn, false));
       },
     },
     {

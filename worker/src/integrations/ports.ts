@@ -118,6 +118,11 @@ export interface MessagingProvider {
 export interface IntegrationDeps {
   env: Env;
   fetcher?: typeof fetch;
+  /**
+   * Keeps credentials an integration renewed itself (a lapsing OAuth token's new pair), sealed in
+   * the tenant's settings. Without it an integration does not renew: the renewal would be lost.
+   */
+  keepCredentials?: AccountRecords["saveSettings"];
 }
 
 export type TicketSystemFactory = (tenant: TenantConfig, deps: IntegrationDeps) => TicketSystem;
@@ -138,10 +143,11 @@ export interface AccountRecords {
   /** The account's tenant, created as the operator API creates tenants when there is none. */
   tenantFor(subdomain: string, now: Date): Promise<{ tenantId: string; created: boolean }>;
   findTenant(subdomain: string): Promise<{ tenantId: string; config: TenantConfig } | null>;
-  /** Merges credentials and settings into one section of the tenant's settings; credentials sealed. */
+  /**
+   * Merges credentials and settings into one section of the tenant's settings; credentials are
+   * sealed, and a null value removes the setting.
+   */
   saveSettings(tenantId: string, section: string, values: Record<string, unknown>): Promise<void>;
-  /** Drops the named credentials of a section (a disconnect), keeping everything else. */
-  forgetSecrets(tenantId: string, section: string, names: string[]): Promise<void>;
   /** A new app secret for the tenant (the old one stops working), answered this once. */
   issueAppSecret(tenantId: string, now: Date): Promise<string>;
   steps(tenantId: string, integration: string): Promise<Map<string, unknown>>;

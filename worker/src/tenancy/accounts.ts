@@ -70,20 +70,17 @@ export function accountRecords(env: Env): AccountRecords {
     },
 
     saveSettings: (tenantId, section, values) =>
-      changeSettings(env, tenantId, (current) =>
-        mergeSettings(current, { [section]: values } as TenantSettingsUpdate),
-      ),
-
-    forgetSecrets: (tenantId, section, names) =>
-      changeSettings(env, tenantId, ({ visible, secrets }) => {
-        const kept = Object.fromEntries(
-          Object.entries(secrets[section as keyof StoredSettings] ?? {}).filter(
-            ([name]) => !names.includes(name),
-          ),
-        );
-        const next: StoredSettings = { ...secrets, [section]: kept };
-        if (Object.keys(kept).length === 0) delete next[section as keyof StoredSettings];
-        return { visible, secrets: next };
+      changeSettings(env, tenantId, (current) => {
+        const merged = mergeSettings(current, { [section]: values } as TenantSettingsUpdate);
+        // A null says "no longer set" (a token that does not lapse has no renewal or expiry).
+        const key = section as keyof StoredSettings;
+        for (const split of [merged.visible, merged.secrets]) {
+          const bag = split[key];
+          if (!bag) continue;
+          for (const [name, value] of Object.entries(bag)) if (value === null) delete bag[name];
+          if (Object.keys(bag).length === 0 && split === merged.secrets) delete split[key];
+        }
+        return merged;
       }),
 
     async issueAppSecret(tenantId, now) {
@@ -99,4 +96,9 @@ export function accountRecords(env: Env): AccountRecords {
 
     forgetSteps: (tenantId, integration) => forgetSetupSteps(env.DB, tenantId, integration),
   };
+}
+
+/** Where integrations keep credentials they renewed themselves (`IntegrationDeps.keepCredentials`). */
+export function credentialKeeper(env: Env): AccountRecords["saveSettings"] {
+  return accountRecords(env).saveSettings;
 }

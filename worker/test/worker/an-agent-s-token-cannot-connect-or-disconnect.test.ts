@@ -29,7 +29,7 @@ describe("only a Zendesk admin, as Zendesk says", () => {
     expect(state.webhooks).toEqual([]);
     expect(state.installations[account.installationId]!.settings.appSecret).toBeUndefined();
     // The token we will not keep is revoked at once.
-    expect(state.tokens).toEqual([{ userId: AGENT.id, revoked: true }]);
+    expect(state.tokens).toEqual([{ userId: AGENT.id, revoked: true, renewed: false }]);
     // The role was read from Zendesk with the token itself.
     const me = (await received(account)).find((r) => r.path === "/api/v2/users/me.json");
     expect(me?.status).toBe(200);
@@ -44,6 +44,8 @@ describe("only a Zendesk admin, as Zendesk says", () => {
     expect(await errorCode(response)).toBe("not_an_admin");
     const state = await accountState(account);
     expect(state.webhooks).toHaveLength(1);
-    expect(state.tokens.filter((t) => !t.revoked)).toEqual([{ userId: ADMIN.id, revoked: false }]);
+    expect(state.tokens.filter((t) => !t.revoked)).toEqual([
+      { userId: ADMIN.id, revoked: false, renewed: false },
+    ]);
   });
 });

@@ -38,6 +38,8 @@ describe("Zendesk failing before the admin is proven", () => {
     const response = await roundTrip(account);
     expect(response.status).toBe(503);
     expect(await tenantOf(account.subdomain)).toBeNull();
-    expect((await accountState(account)).tokens).toEqual([{ userId: "7001", revoked: true }]);
+    expect((await accountState(account)).tokens).toEqual([
+      { userId: "7001", revoked: true, renewed: false },
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import type { ChannelEvent } from "../../domain/channel-event";
 import type { TenantConfig } from "../../tenancy/tenant-config";
 import type { Enriched, IntegrationDeps } from "../ports";
 import { zendeskHttp } from "./client";
+import { zendeskCredentials } from "./credentials";
 
 /** Events sealed or queued before the fields were renamed carry them under their old names. */
 interface StoredBefore {
@@ -25,7 +26,11 @@ export async function enrichFromZendesk(
   const incomplete = event.incomplete ?? before.zendeskFetch;
   let requesterId = event.ticket?.requesterId ?? before.zendeskRequesterId;
   if (!config.zendesk.auth || (!requesterId && !incomplete)) return { event, requester: [] };
-  const zendesk = new ZendeskReader(config.zendesk, zendeskHttp(deps.env, deps.fetcher));
+  const zendesk = new ZendeskReader(
+    config.zendesk,
+    zendeskHttp(deps.env, deps.fetcher),
+    zendeskCredentials(config, deps),
+  );
   let enriched = event;
 
   if (incomplete === "ticket" && event.ticketId) {

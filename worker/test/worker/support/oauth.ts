@@ -15,13 +15,19 @@ export interface Approver {
 
 let counter = 0;
 
-export async function newAccount(approver?: Approver): Promise<Account> {
+/** `more` is loaded into the stand-in too (users, tickets, `oauth.expiresIn`…). */
+export async function newAccount(
+  approver?: Approver,
+  more: { oauth?: Record<string, unknown> } & Record<string, unknown> = {},
+): Promise<Account> {
   const subdomain = `acct${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const installationId = String(360000000 + Math.floor(Math.random() * 1_000_000));
   await control("zendesk", subdomain, "load", {
+    ...more,
     oauth: {
       client: { id: env.ZENDESK_CLIENT_ID, secret: env.ZENDESK_CLIENT_SECRET },
       ...(approver && { approver }),
+      ...more.oauth,
     },
     installations: [{ id: installationId, settings: { workerUrl: "https://continuity.test" } }],
   });
@@ -101,7 +107,7 @@ export interface AccountState {
     signing_secret: string;
   }[];
   installations: Record<string, { settings: Record<string, string> }>;
-  tokens: { userId: string; revoked: boolean }[];
+  tokens: { userId: string; revoked: boolean; renewed: boolean }[];
 }
 
 export async function accountState(account: Account): Promise<AccountState> {
@@ -113,6 +119,7 @@ export interface Recorded {
   path: string;
   status: number;
   headers: Record<string, string>;
+  body: unknown;
 }
 
 export async function received(account: { subdomain: string } | string): Promise<Recorded[]> {

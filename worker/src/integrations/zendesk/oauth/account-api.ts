@@ -11,7 +11,37 @@ const TokenAnswer = z.object({
   access_token: z.string().min(1),
   token_type: z.string().optional(),
   scope: z.string().optional(),
+  /** Clients made since Zendesk's token expiry (2026) get lapsing tokens and a refresh token. */
+  refresh_token: z.string().min(1).optional(),
+  expires_in: z.number().positive().optional(),
 });
+
+/** An access token, and how to renew it when it lapses. */
+export interface Grant {
+  accessToken: string;
+  scopes: string[];
+  refreshToken: string | null;
+  /** When the access token lapses; null when it does not. */
+  expiresAt: Date | null;
+}
+
+/** A grant as tenant settings: the tokens are sealed (SECRET_FIELDS), the expiry is not. */
+export function tokenSettings(grant: Grant): Record<string, string | null> {
+  return {
+    oauthToken: grant.accessToken,
+    oauthRefreshToken: grant.refreshToken,
+    oauthExpiresAt: grant.expiresAt?.toISOString() ?? null,
+  };
+}
+
+function grantOf(token: z.infer<typeof TokenAnswer>, scope: string, now: Date): Grant {
+  return {
+    accessToken: token.access_token,
+    scopes: (token.scope ?? scope).split(/\s+/).filter(Boolean),
+    refreshToken: token.refresh_token ?? null,
+    expiresAt: token.expires_in ? new Date(now.getTime() + token.expires_in * 1000) : null,
+  };
+}
 
 const id = z.union([z.string(), z.number()]).transform(String);
 
@@ -76,7 +106,8 @@ export async function exchangeCode(
     redirectUri: string;
     scope: string;
   },
-): Promise<{ accessToken: string; scopes: string[] }> {
+  now: Date,
+): Promise<Grant> {
   const response = await send(api.http, `${api.baseUrl}/oauth/tokens`, {
     method: "POST",
     headers: { "content-type": "application/json", accept: "application/json" },
@@ -89,11 +120,29 @@ export async function exchangeCode(
       scope: grant.scope,
     }),
   });
-  const token = await parsed(response, TokenAnswer, "the token exchange");
-  return {
-    accessToken: token.access_token,
-    scopes: (token.scope ?? grant.scope).split(/\s+/).filter(Boolean),
-  };
+  return grantOf(await parsed(response, TokenAnswer, "the token exchange"), grant.scope, now);
+}
+
+/**
+ * `POST /oauth/tokens` with grant type `refresh_token`: a new access token and a new refresh
+ * token; Zendesk deletes the old pair, so the answer must be kept before anything else is done.
+ */
+export async function refreshAccess(
+  api: AccountApi,
+  grant: { refreshToken: string; clientId: string; clientSecret: string },
+  now: Date,
+): Promise<Grant> {
+  const response = await send(api.http, `${api.baseUrl}/oauth/tokens`, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json" },
+    body: JSON.stringify({
+      grant_type: "refresh_token",
+      refresh_token: grant.refreshToken,
+      client_id: grant.clientId,
+      client_secret: grant.clientSecret,
+    }),
+  });
+  return grantOf(await parsed(response, TokenAnswer, "the token refresh"), "", now);
 }
 
 /** Who the token acts for, read from Zendesk: the only proof of a role the Worker accepts. */

@@ -31,7 +31,12 @@ export async function disconnect(d: Disconnection): Promise<DisconnectReport> {
     await deleteWebhook(d.api, d.adminToken, webhook.id);
     webhooks.push(webhook.id);
   }
-  await d.records.forgetSecrets(d.tenantId, "zendesk", ["oauthToken", "webhookSecret"]);
+  await d.records.saveSettings(d.tenantId, "zendesk", {
+    oauthToken: null,
+    oauthRefreshToken: null,
+    oauthExpiresAt: null,
+    webhookSecret: null,
+  });
   await d.records.forgetSteps(d.tenantId, INTEGRATION);
   let tokensRevoked = 0;
   for (const token of new Set([d.storedToken, d.adminToken].filter((t): t is string => !!t))) {

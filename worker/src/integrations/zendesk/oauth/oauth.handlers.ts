@@ -6,7 +6,7 @@ import { randomToken } from "../../../security/encoding";
 import { signState, STATE_TTL_MS, verifyState } from "../../../security/oauth-state";
 import type { AccountRecords } from "../../ports";
 import { zendeskHttp } from "../client";
-import { exchangeCode, me, revokeToken, type AccountApi } from "./account-api";
+import { exchangeCode, me, revokeToken, type AccountApi, type Grant } from "./account-api";
 import { disconnect } from "./disconnect";
 import {
   accountUrl,
@@ -122,15 +122,19 @@ export function oauthHandlers(records: (env: Env) => AccountRecords) {
 
     const api = accountApi(c.env, subdomain);
     const origin = new URL(c.req.url).origin;
-    let granted: { accessToken: string; scopes: string[] };
+    let granted: Grant;
     try {
-      granted = await exchangeCode(api, {
-        code: query.code,
-        clientId: client.clientId,
-        clientSecret: client.clientSecret,
-        redirectUri: `${origin}${CALLBACK_PATH}`,
-        scope: SCOPE,
-      });
+      granted = await exchangeCode(
+        api,
+        {
+          code: query.code,
+          clientId: client.clientId,
+          clientSecret: client.clientSecret,
+          redirectUri: `${origin}${CALLBACK_PATH}`,
+          scope: SCOPE,
+        },
+        now,
+      );
     } catch (error) {
       if (error instanceof DownstreamRejected)
         throw new ApiError(
@@ -198,7 +202,7 @@ export function oauthHandlers(records: (env: Env) => AccountRecords) {
       const { tenantId, steps } = await provision({
         api,
         records: account,
-        token: granted.accessToken,
+        grant: granted,
         subdomain,
         installationId,
         location,

@@ -1,5 +1,7 @@
 import type { AccountRecords } from "../../ports";
 import {
+  type Grant,
+  tokenSettings,
   createWebhook,
   listWebhooks,
   signingSecret,
@@ -35,8 +37,8 @@ export class ProvisioningStopped extends Error {
 export interface Provisioning {
   api: AccountApi;
   records: AccountRecords;
-  /** The admin's token, just issued and proven to be an admin's of this account. */
-  token: string;
+  /** The admin's token (and its renewal), just issued and proven to be an admin's of this account. */
+  grant: Grant;
   subdomain: string;
   installationId: string;
   /** Settings that locate the account's API (subdomain; baseUrl when not Zendesk's own). */
@@ -66,6 +68,7 @@ export async function provision(
   p: Provisioning,
 ): Promise<{ tenantId: string; steps: StepReport[] }> {
   const steps: StepReport[] = [];
+  const token = p.grant.accessToken;
   const run = async <T>(step: StepName, work: () => Promise<T>): Promise<T> => {
     try {
       return await work();
@@ -77,9 +80,9 @@ export async function provision(
   const { tenantId, created } = await run("tenant", () => p.records.tenantFor(p.subdomain, p.now));
   steps.push({ step: "tenant", outcome: created ? "created" : "found" });
 
-  // Every Connect brings a new token: it replaces the one sealed before.
+  // Every Connect brings a new token: it replaces the one sealed before (and its renewal).
   await run("credentials", () =>
-    p.records.saveSettings(tenantId, "zendesk", { ...p.location, oauthToken: p.token }),
+    p.records.saveSettings(tenantId, "zendesk", { ...p.location, ...tokenSettings(p.grant) }),
   );
   steps.push({ step: "credentials", outcome: "done" });
 
@@ -89,9 +92,9 @@ export async function provision(
   // Listed every time (a read): an admin may have deleted the webhook since, and a create whose
   // answer was lost left one we must find rather than make again.
   const webhook = await run("webhook", async () => {
-    const found = ourWebhook(await listWebhooks(p.api, p.token), endpoint);
+    const found = ourWebhook(await listWebhooks(p.api, token), endpoint);
     if (found) return { id: found.id, outcome: "found" as const };
-    const made = await createWebhook(p.api, p.token, webhookFor(endpoint));
+    const made = await createWebhook(p.api, token, webhookFor(endpoint));
     return { id: made.id, outcome: "created" as const };
   });
   const recorded = done.get("webhook") as WebhookStep | undefined;
@@ -108,7 +111,7 @@ export async function provision(
     steps.push({ step: "signing_secret", outcome: "kept" });
   } else {
     await run("signing_secret", async () => {
-      const secret = await signingSecret(p.api, p.token, webhook.id);
+      const secret = await signingSecret(p.api, token, webhook.id);
       await p.records.saveSettings(tenantId, "zendesk", { webhookSecret: secret });
       await p.records.recordStep(
         tenantId,
@@ -128,7 +131,7 @@ export async function provision(
     // installation is the only place it goes. No person ever sees or copies it.
     await run("app_secret", async () => {
       const appSecret = await p.records.issueAppSecret(tenantId, p.now);
-      await updateInstallationSettings(p.api, p.token, p.installationId, { appSecret });
+      await updateInstallationSettings(p.api, token, p.installationId, { appSecret });
       await p.records.recordStep(
         tenantId,
         INTEGRATION,
