@@ -1,3 +1,4 @@
+import type { RetentionConfig } from "../../../tenancy/tenant-config";
 import type { AccountRecords } from "../../ports";
 import { deleteWebhook, revokeToken, type AccountApi } from "./account-api";
 import { INTEGRATION } from "./provision";
@@ -44,4 +45,13 @@ export async function disconnect(d: Disconnection): Promise<DisconnectReport> {
     tokensRevoked++;
   }
   return { removed: { webhooks, triggers: [] }, tokensRevoked };
+}
+
+/** What a disconnect leaves: the tenant's data, until retention or erasure removes it. */
+export function retentionNotice(retention: RetentionConfig) {
+  return {
+    kept: true as const,
+    until: "retention" as const,
+    message: `Threads, notes and audit entries stay until retention removes them (messages after ${retention.messagesDays} days, identifiers after ${retention.identifiersDays}, audit after ${retention.auditDays}); ask for erasure to remove a customer's data sooner.`,
+  };
 }

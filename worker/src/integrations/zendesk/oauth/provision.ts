@@ -66,7 +66,7 @@ interface AppSecretStep {
  */
 export async function provision(
   p: Provisioning,
-): Promise<{ tenantId: string; steps: StepReport[] }> {
+): Promise<{ tenantId: string; webhookId: string; steps: StepReport[] }> {
   const steps: StepReport[] = [];
   const token = p.grant.accessToken;
   const run = async <T>(step: StepName, work: () => Promise<T>): Promise<T> => {
@@ -142,5 +142,5 @@ export async function provision(
     });
     steps.push({ step: "app_secret", outcome: "done" });
   }
-  return { tenantId, steps };
+  return { tenantId, webhookId: webhook.id, steps };
 }
