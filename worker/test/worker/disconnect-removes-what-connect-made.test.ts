@@ -1,5 +1,17 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { accountState, connected, errorCode, newAccount, roundTrip } from "./support/oauth";
+import { env } from "cloudflare:test";
+import {
+  accountState,
+  authorizeUrl,
+  callback,
+  connected,
+  consent,
+  errorCode,
+  installedAppSecret,
+  newAccount,
+  roundTrip,
+  start,
+} from "./support/oauth";
 import { call, migrate, OPERATOR } from "./support/worker";
 
 beforeEach(migrate);
@@ -46,11 +58,33 @@ describe("disconnecting an account", () => {
     expect((await accountState(account)).webhooks).toHaveLength(1);
   });
 
-  it("answers 404 for an account that was never connected, and revokes the token it was given", async () => {
+  it("is started by the installed app only: no app secret is 401, another account's is 403", async () => {
+    const ours = await newAccount();
+    const theirs = await newAccount();
+    await connected(ours);
+    await connected(theirs);
+    const bare = await start(ours, "disconnect", { appSecret: "" });
+    expect(bare.status).toBe(401);
+    const wrong = await start(ours, "disconnect", {
+      appSecret: (await installedAppSecret(theirs))!,
+    });
+    expect(wrong.status).toBe(403);
+    expect(await errorCode(wrong)).toBe("other_account");
+    expect((await accountState(ours)).webhooks).toHaveLength(1);
+  });
+
+  it("answers 404 once the tenant is gone for the account, and revokes the token it was given", async () => {
     const account = await newAccount();
-    const response = await roundTrip(account, "disconnect");
+    const first = await connected(account);
+    // The tenant moved to another subdomain (an operator's fix): nothing is connected for this one.
+    const path = await consent(await authorizeUrl(account, "disconnect"));
+    await env.DB.prepare("UPDATE tenants SET subdomain = ?2 WHERE id = ?1")
+      .bind(first.tenantId, `${account.subdomain}-moved`)
+      .run();
+    const response = await callback(path);
     expect(response.status).toBe(404);
     expect(await errorCode(response)).toBe("not_connected");
-    expect((await accountState(account)).tokens.every((t) => t.revoked)).toBe(true);
+    const tokens = (await accountState(account)).tokens;
+    expect(tokens.filter((t) => !t.revoked)).toHaveLength(1); // the connected tenant's own
   });
 });

@@ -39,6 +39,14 @@ describe("the OAuth state", () => {
     expect(((await response.json()) as { authorizeUrl: string }).authorizeUrl).toBe(url.href);
   });
 
+  it("answers the address as JSON to the app, which asks through Zendesk's proxy", async () => {
+    const account = await newAccount();
+    const response = await start(account, "connect", { accept: "application/json" });
+    expect(response.status).toBe(200);
+    const { authorizeUrl: url } = (await response.json()) as { authorizeUrl: string };
+    expect(new URL(url).pathname).toBe(`/s/${account.subdomain}/oauth/authorizations/new`);
+  });
+
   it("refuses a bad subdomain or installation id before anything is issued", async () => {
     const bad = await start({ subdomain: "Not A Subdomain", installationId: "12" });
     expect(bad.status).toBe(422);

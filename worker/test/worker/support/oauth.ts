@@ -39,16 +39,31 @@ export async function approveAs(account: Account, approver: Approver): Promise<v
   await control("zendesk", account.subdomain, "load", { oauth: { approver } });
 }
 
+/** The app secret Connect wrote into the account's installation, as Zendesk's proxy would send it. */
+export async function installedAppSecret(account: Account): Promise<string | undefined> {
+  return (await accountState(account)).installations[account.installationId]?.settings.appSecret;
+}
+
 export async function start(
   account: Account,
   intent: "connect" | "disconnect" = "connect",
+  init: { appSecret?: string; accept?: string } = {},
 ): Promise<Response> {
   const query = new URLSearchParams({
     subdomain: account.subdomain,
     installationId: account.installationId,
     intent,
   });
-  return call(`/v1/zendesk/oauth/start?${query}`, { redirect: "manual" });
+  // Disconnecting is started by the installed app, with the secret Connect wrote into it.
+  const appSecret =
+    init.appSecret ?? (intent === "disconnect" ? await installedAppSecret(account) : undefined);
+  return call(`/v1/zendesk/oauth/start?${query}`, {
+    redirect: "manual",
+    headers: {
+      ...(appSecret && { authorization: `Bearer ${appSecret}` }),
+      ...(init.accept && { accept: init.accept }),
+    },
+  });
 }
 
 /** The consent address the Worker sends the admin to. */

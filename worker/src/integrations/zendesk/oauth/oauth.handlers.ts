@@ -1,6 +1,7 @@
 import type { Env } from "../../../env";
 import { ApiError } from "../../../lib/problem";
 import type { AppRouteHandler } from "../../../lib/types";
+import { tenantForAppSecret } from "../../../tenancy/tenants";
 import type { AccountRecords } from "../../ports";
 import { DownstreamUnavailable } from "../../../connectors/http";
 import { disconnect, retentionNotice } from "./disconnect";
@@ -88,15 +89,44 @@ async function disconnectAccount(records: AccountRecords, proven: Proven) {
   };
 }
 
+/**
+ * Disconnecting removes what Connect made, so only the installed app may start it: the request
+ * carries the account's app secret (Zendesk's proxy adds it), never just a link an admin is sent.
+ * Zendesk still proves at the callback that the person approving is an admin.
+ */
+async function requireInstalledApp(env: Env, authorization: string | undefined, subdomain: string) {
+  const secret = authorization?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
+  if (!secret)
+    throw new ApiError(
+      401,
+      "unauthorized",
+      "Disconnecting is started from the app: send its app secret as 'Authorization: Bearer <app secret>'",
+    );
+  const tenant = await tenantForAppSecret(env, secret);
+  if (!tenant) throw new ApiError(401, "unauthorized", "The app secret is not valid");
+  if (tenant.record.subdomain !== subdomain)
+    throw new ApiError(
+      403,
+      "other_account",
+      `The app secret is not for the account '${subdomain}'`,
+    );
+}
+
 export function oauthHandlers(records: (env: Env) => AccountRecords) {
   const start: AppRouteHandler<StartRoute> = async (c) => {
+    const query = c.req.valid("query");
+    if (query.intent === "disconnect")
+      await requireInstalledApp(c.env, c.req.header("authorization"), query.subdomain);
     const url = await beginRoundTrip(
       c.env,
       records(c.env),
-      c.req.valid("query"),
+      query,
       new URL(c.req.url).origin,
       new Date(),
     );
+    // The app asks through Zendesk's proxy, which would follow a redirect: it gets JSON instead.
+    if (c.req.header("accept")?.includes("application/json"))
+      return c.json({ authorizeUrl: url }, 200);
     return c.json({ authorizeUrl: url }, 302, { Location: url });
   };
 

@@ -36,13 +36,17 @@ export const start = createRoute({
   tags,
   summary: "Send an admin to Zendesk's consent screen for their account",
   description:
-    "Redirects (302) to the account's `/oauth/authorizations/new` with a signed, single-use `state` bound to the account, the installation and the intent; it lapses after 10 minutes. Anyone may start: what the admin may do is proven at the callback, by Zendesk.",
+    "Answers the account's `/oauth/authorizations/new` address with a signed, single-use `state` bound to the account, the installation and the intent; it lapses after 10 minutes. A browser is redirected (302); a caller that accepts `application/json` (the app, through Zendesk's proxy) gets it as JSON. Connecting may be started by anyone: what the admin may do is proven at the callback, by Zendesk. Disconnecting is started by the installed app only (its app secret as bearer), so a link sent to an admin cannot start one.",
+  security: [{ appSecret: [] }, {}] as { appSecret?: string[] }[],
   request: { query: StartQuery },
   responses: {
+    200: jsonContent(Authorize, "Where to send the admin"),
     302: {
       ...jsonContent(Authorize, "Where to send the admin (also the Location header)"),
       headers: z.object({ Location: z.string() }),
     },
+    401: errorContent("Disconnect without the app secret"),
+    403: errorContent("Disconnect with the app secret of another account"),
     422: errorContent("The subdomain or installation id is not valid"),
     503: errorContent("The Worker has no OAuth client configured"),
   },
