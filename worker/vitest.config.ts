@@ -1,9 +1,24 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
+import { createServer } from "node:net";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
+/** A port free now, for the Zendesk stand-in the global setup starts on it. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
+  // Connecting an account reaches Zendesk before any tenant names a base URL, so the Worker is
+  // told where accounts live (each subdomain is a space of the stand-in); the port is fixed here
+  // because the bindings are, and the global setup starts the stand-in on it.
+  const zendeskPort = await freePort();
+  process.env.CONTINUITY_ZENDESK_STANDIN_PORT = String(zendeskPort);
   return {
     plugins: [
       cloudflareTest({
@@ -17,6 +32,9 @@ export default defineConfig(async () => {
             SECRETS_KEY: "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
             RETRY_BASE_SECONDS: "0",
             OUTBOUND_TIMEOUT_MS: "800",
+            ZENDESK_CLIENT_ID: "continuity_test",
+            ZENDESK_CLIENT_SECRET: "test-oauth-client-secret",
+            ZENDESK_ACCOUNT_URL: `http://127.0.0.1:${zendeskPort}/s/{subdomain}`,
           },
         },
       }),

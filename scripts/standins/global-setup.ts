@@ -10,6 +10,7 @@ declare module "vitest" {
 /** Worker tests reach the vendor stand-ins over loopback, exactly as the deployed Worker reaches vendors. */
 export default async function setup(project: TestProject) {
   const standins = new Standins();
-  project.provide("standins", await standins.start());
+  const zendesk = Number(process.env.CONTINUITY_ZENDESK_STANDIN_PORT) || undefined;
+  project.provide("standins", await standins.start({ zendesk }));
   return () => standins.stop();
 }

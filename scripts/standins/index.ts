@@ -17,9 +17,10 @@ export class Standins {
   readonly orders = new OrdersStandIn();
   readonly chat = new ChatCompletionsStandIn();
 
-  async start(): Promise<StandinUrls> {
+  /** `ports.zendesk` fixes the Zendesk stand-in's port (the Worker tests name it in a binding). */
+  async start(ports: { zendesk?: number } = {}): Promise<StandinUrls> {
     const [zendesk, sunco, orders, chat] = await Promise.all([
-      this.zendesk.start(),
+      this.zendesk.start(ports.zendesk),
       this.sunco.start(),
       this.orders.start(),
       this.chat.start(),

@@ -7,6 +7,8 @@ export interface RecordedRequest {
   path: string;
   query: Record<string, string>;
   authorized: boolean;
+  /** Request headers, without credentials (authorization, cookie). */
+  headers: Record<string, string>;
   body: unknown;
   status: number;
   at: string;
@@ -23,12 +25,16 @@ export interface FailurePlan {
   afterApplying?: boolean;
   /** Hold the answer this long (simulates a timeout) before failing. */
   delayMs?: number;
+  /** Only requests whose path (after the space) matches this regular expression fail. */
+  path?: string;
 }
 
 export interface Reply {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Sent as it is instead of JSON (a consent page's HTML); give its content-type in headers. */
+  raw?: string;
 }
 
 export interface Route {
@@ -58,8 +64,10 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
 
 function send(res: ServerResponse, reply: Reply) {
   res.writeHead(reply.status, { "content-type": "application/json", ...reply.headers });
-  res.end(reply.body === undefined ? "" : JSON.stringify(reply.body));
+  res.end(reply.raw ?? (reply.body === undefined ? "" : JSON.stringify(reply.body)));
 }
+
+const UNRECORDED_HEADERS = new Set(["authorization", "cookie"]);
 
 /**
  * One vendor stand-in hosting many isolated spaces (one per tenant or journey):
@@ -74,16 +82,21 @@ export abstract class LoopbackVendor<SpaceState> {
   >();
   url = "";
 
-  protected abstract emptySpace(): SpaceState;
+  protected abstract emptySpace(name: string): SpaceState;
   protected abstract routes(space: SpaceState): Route[];
   protected abstract load(space: SpaceState, data: unknown): void;
   protected abstract authorized(space: SpaceState, authorization: string | undefined): boolean;
   protected abstract snapshot(space: SpaceState): unknown;
 
+  /** Paths answered without the space's credentials (a vendor's OAuth endpoints). */
+  protected open(_path: string): boolean {
+    return false;
+  }
+
   protected space(name: string) {
     let space = this.spaces.get(name);
     if (!space) {
-      space = { state: this.emptySpace(), recorded: [], failures: [] };
+      space = { state: this.emptySpace(name), recorded: [], failures: [] };
       this.spaces.set(name, space);
     }
     return space;
@@ -129,17 +142,28 @@ export abstract class LoopbackVendor<SpaceState> {
         path,
         query: Object.fromEntries(url.searchParams),
         authorized: this.authorized(space.state, authorization),
+        headers: Object.fromEntries(
+          Object.entries(req.headers)
+            .filter(([name]) => !UNRECORDED_HEADERS.has(name))
+            .map(([name, value]) => [
+              name,
+              Array.isArray(value) ? value.join(", ") : String(value),
+            ]),
+        ),
         body,
         status,
         at: new Date().toISOString(),
       });
 
-    if (!this.authorized(space.state, authorization)) {
+    if (!this.open(path) && !this.authorized(space.state, authorization)) {
       record(401);
       return send(res, json(401, { error: "Couldn't authenticate you" }));
     }
     const failure = space.failures.find(
-      (f) => f.times > 0 && (f.methods ?? ["POST", "PUT", "PATCH", "DELETE"]).includes(method),
+      (f) =>
+        f.times > 0 &&
+        (f.methods ?? ["POST", "PUT", "PATCH", "DELETE"]).includes(method) &&
+        (f.path === undefined || new RegExp(f.path).test(path)),
     );
     const route = this.routes(space.state).find((r) => r.method === method && r.pattern.test(path));
     if (failure) {

@@ -1,4 +1,13 @@
 import { json, LoopbackVendor, type Reply, type Route } from "./loopback";
+import {
+  accountRoutes,
+  accountSnapshot,
+  bearerToken,
+  emptyAccount,
+  loadAccount,
+  type AccountLoad,
+  type AccountSpace,
+} from "./zendesk-account";
 
 export interface ZendeskUserData {
   id: string;
@@ -50,9 +59,10 @@ interface ZendeskSpace {
   nextCommentId: number;
   clock: number;
   botUserId: number;
+  account: AccountSpace;
 }
 
-export interface ZendeskLoad {
+export interface ZendeskLoad extends AccountLoad {
   credentials?: { email: string; apiToken: string };
   users?: ZendeskUserData[];
   tickets?: ZendeskTicketData[];
@@ -70,8 +80,9 @@ const stripHtml = (html: string) =>
  * in the Support API reference.
  */
 export class ZendeskStandIn extends LoopbackVendor<ZendeskSpace> {
-  protected emptySpace(): ZendeskSpace {
+  protected emptySpace(name: string): ZendeskSpace {
     return {
+      account: emptyAccount(this.baseUrl(name)),
       credentials: null,
       users: new Map(),
       tickets: new Map(),
@@ -81,7 +92,15 @@ export class ZendeskStandIn extends LoopbackVendor<ZendeskSpace> {
     };
   }
 
+  /** The OAuth endpoints authenticate by client and code, not by an API credential. */
+  protected override open(path: string): boolean {
+    return path.startsWith("/oauth/");
+  }
+
   protected authorized(space: ZendeskSpace, authorization: string | undefined): boolean {
+    // A Bearer token must be one this account issued and nobody revoked.
+    if (authorization?.match(/^Bearer\s/i))
+      return bearerToken(space.account, authorization) !== null;
     if (!space.credentials) return true;
     const expected = `Basic ${Buffer.from(`${space.credentials.email}/token:${space.credentials.apiToken}`).toString("base64")}`;
     return authorization === expected;
@@ -94,6 +113,7 @@ export class ZendeskStandIn extends LoopbackVendor<ZendeskSpace> {
 
   protected load(space: ZendeskSpace, data: unknown): void {
     const load = data as ZendeskLoad;
+    loadAccount(space.account, load);
     if (load.credentials) space.credentials = load.credentials;
     for (const user of load.users ?? []) space.users.set(String(user.id), user);
     for (const t of load.tickets ?? []) {
@@ -127,7 +147,10 @@ export class ZendeskStandIn extends LoopbackVendor<ZendeskSpace> {
   }
 
   protected snapshot(space: ZendeskSpace): unknown {
-    return { tickets: Object.fromEntries([...space.tickets].map(([id, t]) => [id, t])) };
+    return {
+      tickets: Object.fromEntries([...space.tickets].map(([id, t]) => [id, t])),
+      ...accountSnapshot(space.account),
+    };
   }
 
   protected routes(space: ZendeskSpace): Route[] {
@@ -145,6 +168,7 @@ export class ZendeskStandIn extends LoopbackVendor<ZendeskSpace> {
       priority: t.priority,
     });
     return [
+      ...accountRoutes(space.account, () => this.stamp(space)),
       {
         method: "GET",
         pattern: /^\/api\/v2\/users\/(\d+)(?:\.json)?$/,

@@ -2,6 +2,8 @@ import { configureOpenApi } from "./lib/configure-open-api";
 import { createApp } from "./lib/create-app";
 import { operatorAuth } from "./lib/auth";
 import { roundTripTallies } from "./store/round-trips";
+import { accountRouters } from "./integrations/registry";
+import { accountRecords } from "./tenancy/accounts";
 import admin from "./routes/admin/tenants.index";
 import context from "./routes/context/context.index";
 import demoOrders from "./routes/demo/demo-orders.index";
@@ -19,5 +21,6 @@ app.get("/v1/admin/round-trips", operatorAuth, (c) =>
 );
 for (const router of [admin, governance, inbound, context, threads, metrics, demoOrders])
   app.route("/", router);
+for (const router of accountRouters) app.route("/", router(accountRecords));
 
 export default app;

@@ -31,4 +31,15 @@ export interface WorkerSettings {
   COUNT_D1_ROUND_TRIPS?: string;
   /** Timeout for writes to vendors, in milliseconds (default 10000); tests use less. */
   OUTBOUND_TIMEOUT_MS?: string;
+  /**
+   * The global OAuth client's unique identifier and secret (Admin Center of the Zendesk account
+   * that owns the client, docs/zendesk-setup.md). Without them "Connect" answers 503.
+   */
+  ZENDESK_CLIENT_ID?: string;
+  ZENDESK_CLIENT_SECRET?: string;
+  /**
+   * Where a Zendesk account's API lives before its tenant exists, with `{subdomain}` in it
+   * (default `https://{subdomain}.zendesk.com`); a self-hosted proxy or a stand-in sets another.
+   */
+  ZENDESK_ACCOUNT_URL?: string;
 }

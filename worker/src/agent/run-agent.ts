@@ -1,4 +1,5 @@
 import { demoOrderSystem } from "../demo/demo-orders";
+import { credentialKeeper } from "../tenancy/accounts";
 import { orderSystemFor } from "../connectors/orders";
 import { normalizeOrderId } from "../domain/identifiers";
 import {
@@ -103,7 +104,11 @@ export async function runAgent(
         cache: env.CACHE,
         orders,
         tenantId,
-        tickets: ticketSystemOf(config, { env, ...(deps.fetcher && { fetcher: deps.fetcher }) }),
+        tickets: ticketSystemOf(config, {
+          env,
+          keepCredentials: credentialKeeper(env),
+          ...(deps.fetcher && { fetcher: deps.fetcher }),
+        }),
       },
       state,
       contact,

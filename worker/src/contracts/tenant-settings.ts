@@ -11,6 +11,10 @@ export const ZendeskSettings = z
     email: z.email(),
     apiToken: secret,
     oauthToken: secret,
+    /** Renews `oauthToken` before it lapses (Zendesk's refresh-token grant); set by Connect. */
+    oauthRefreshToken: secret,
+    /** When `oauthToken` lapses; absent for tokens that do not. Set by Connect and each renewal. */
+    oauthExpiresAt: z.iso.datetime({ offset: true }),
     webhookSecret: z.string().min(8).max(1000),
     baseUrl: httpUrl,
     /** Update-ticket requests per minute the Worker allows itself (Zendesk's default limit is 100). */
@@ -121,7 +125,7 @@ export type TenantSettingsUpdate = z.infer<typeof TenantSettingsUpdate>;
 
 /** Settings fields that are credentials: sealed at rest, never answered, never logged. */
 export const SECRET_FIELDS = {
-  zendesk: ["apiToken", "oauthToken", "webhookSecret"],
+  zendesk: ["apiToken", "oauthToken", "oauthRefreshToken", "webhookSecret"],
   sunco: ["keySecret", "webhookSecret"],
   orders: ["token"],
   ai: ["apiKey"],

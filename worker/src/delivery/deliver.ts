@@ -1,4 +1,5 @@
 import { openOutboxPayload } from "../security/outbox-payload";
+import { credentialKeeper } from "../tenancy/accounts";
 import { DownstreamRejected, DownstreamUnavailable } from "../connectors/http";
 import type { WriteBudget, WriteOutcome } from "../integrations/ports";
 import {
@@ -107,6 +108,7 @@ async function deliverNotes(
   const payloads = await Promise.all(rows.map((r) => payloadOf(env, tenantId, r)));
   const tickets = ticketSystemNamed(outboxOperation(kind).integration, tenant.config, {
     env,
+    keepCredentials: credentialKeeper(env),
     ...(deps.fetcher && { fetcher: deps.fetcher }),
   });
   const base = Math.max(
@@ -172,7 +174,11 @@ async function deliverOne(
   const attempts = await markAttempt(db, tenantId, row.id);
   const payload = await payloadOf(env, tenantId, row);
   const retrying = attempts > 1 || row.lastError !== null;
-  const integrationDeps = { env, ...(deps.fetcher && { fetcher: deps.fetcher }) };
+  const integrationDeps = {
+    env,
+    keepCredentials: credentialKeeper(env),
+    ...(deps.fetcher && { fetcher: deps.fetcher }),
+  };
   const sent = async (outcome: WriteOutcome) => {
     if (outcome.kind === "done")
       await markSent(db, tenantId, row.id, outcome.remoteId, now().toISOString());

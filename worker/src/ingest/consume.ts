@@ -10,6 +10,7 @@ import { extendLease, failDelivery, forgetDelivery, isSettled } from "../store/d
 import { erasureAndLinks } from "./first-reads";
 import { findLinkedThreads, type LinkedThread } from "../store/threads";
 import { loadTenant } from "../tenancy/tenants";
+import { credentialKeeper } from "../tenancy/accounts";
 import { phoneCountry, type TenantConfig } from "../tenancy/tenant-config";
 import { codeHash } from "../agent/one-time-code";
 import { inboundChannelNamed } from "../integrations/registry";
@@ -43,7 +44,10 @@ export async function processIngest(
   // The sender's integration reads what its delivery leaves out (a requester's profile, say).
   const enrich = inboundChannelNamed(message.event.source)?.enrich;
   const { event, requester } = enrich
-    ? await enrich(message.event, config, async () => (await linkedThreads()).length > 0)
+    ? await enrich(message.event, config, async () => (await linkedThreads()).length > 0, {
+        env,
+        keepCredentials: credentialKeeper(env),
+      })
     : { event: message.event, requester: [] };
   const orders = orderSystemFor(config.orders, demoOrderSystem);
   const grounded = await groundCustomerWords(event, orders, config, linkedThreads);

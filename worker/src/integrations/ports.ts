@@ -52,7 +52,7 @@ export interface InboundChannel<Body = unknown> {
     event: ChannelEvent,
     tenant: TenantConfig,
     linkedAlready: () => Promise<boolean>,
-    fetcher?: typeof fetch,
+    deps: IntegrationDeps,
   ): Promise<Enriched>;
 }
 
@@ -118,6 +118,11 @@ export interface MessagingProvider {
 export interface IntegrationDeps {
   env: Env;
   fetcher?: typeof fetch;
+  /**
+   * Keeps credentials an integration renewed itself (a lapsing OAuth token's new pair), sealed in
+   * the tenant's settings. Without it an integration does not renew: the renewal would be lost.
+   */
+  keepCredentials?: AccountRecords["saveSettings"];
 }
 
 export type TicketSystemFactory = (tenant: TenantConfig, deps: IntegrationDeps) => TicketSystem;
@@ -125,3 +130,40 @@ export type MessagingProviderFactory = (
   tenant: TenantConfig,
   deps: IntegrationDeps,
 ) => MessagingProvider;
+
+/**
+ * What connecting a vendor account asks of the Worker's own records (`tenancy/accounts.ts`): the
+ * OAuth round trips' nonces, the account's tenant and credentials, and the provisioning steps
+ * done. An integration reaches D1 through this port only.
+ */
+export interface AccountRecords {
+  issueState(row: OAuthNonce & { expiresAt: Date }, now: Date): Promise<void>;
+  /** Whether this nonce was issued for exactly this round trip and is used now, for the first time. */
+  consumeState(row: OAuthNonce, now: Date): Promise<boolean>;
+  /** The account's tenant, created as the operator API creates tenants when there is none. */
+  tenantFor(subdomain: string, now: Date): Promise<{ tenantId: string; created: boolean }>;
+  findTenant(subdomain: string): Promise<{ tenantId: string; config: TenantConfig } | null>;
+  /**
+   * Merges credentials and settings into one section of the tenant's settings; credentials are
+   * sealed, and a null value removes the setting.
+   */
+  saveSettings(tenantId: string, section: string, values: Record<string, unknown>): Promise<void>;
+  /** A new app secret for the tenant (the old one stops working), answered this once. */
+  issueAppSecret(tenantId: string, now: Date): Promise<string>;
+  steps(tenantId: string, integration: string): Promise<Map<string, unknown>>;
+  recordStep(
+    tenantId: string,
+    integration: string,
+    step: string,
+    result: unknown,
+    now: Date,
+  ): Promise<void>;
+  forgetSteps(tenantId: string, integration: string): Promise<void>;
+}
+
+export interface OAuthNonce {
+  nonce: string;
+  subdomain: string;
+  installationId: string;
+  intent: string;
+}

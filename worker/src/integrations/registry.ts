@@ -12,6 +12,7 @@ import type {
 import { suncoInbound } from "./sunco/inbound";
 import { suncoMessagingProvider } from "./sunco/messaging-provider";
 import { zendeskInbound } from "./zendesk/inbound";
+import { zendeskAccountRouter } from "./zendesk/oauth/oauth.index";
 import { zendeskTicketSystem } from "./zendesk/ticket-system";
 
 /**
@@ -31,6 +32,9 @@ const ticketSystems = new Map<string, TicketSystemFactory>([["zendesk", zendeskT
 const messagingProviders = new Map<string, MessagingProviderFactory>([
   ["sunco", suncoMessagingProvider],
 ]);
+
+/** Routes through which an admin connects their account's integrations (OAuth and provisioning). */
+export const accountRouters = [zendeskAccountRouter] as const;
 
 export function inboundChannelNamed(name: string): InboundChannel<never> | undefined {
   return inboundChannels.get(name);

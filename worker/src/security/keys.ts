@@ -74,3 +74,25 @@ export async function identityKey(secretsKey: string, tenantId: string): Promise
   }
   return key;
 }
+
+const stateKeys = new Map<string, Promise<CryptoKey>>();
+
+/**
+ * Signs the `state` of an OAuth round trip (security/oauth-state.ts). Its own purpose, so a state
+ * signature is never valid as any other MAC the Worker makes.
+ */
+export async function oauthStateKey(secretsKey: string): Promise<CryptoKey> {
+  const { root, fingerprint } = await rootKeys(secretsKey);
+  let key = stateKeys.get(fingerprint);
+  if (!key) {
+    key = crypto.subtle.deriveKey(
+      info("oauth-state"),
+      root,
+      { name: "HMAC", hash: "SHA-256", length: 256 },
+      false,
+      ["sign", "verify"],
+    );
+    stateKeys.set(fingerprint, key);
+  }
+  return key;
+}

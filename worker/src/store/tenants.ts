@@ -109,3 +109,15 @@ export async function tenantIds(db: D1Database): Promise<string[]> {
   const { results } = await db.prepare(`SELECT id FROM tenants`).all<{ id: string }>();
   return results.map((r) => r.id);
 }
+
+/** The tenant of a Zendesk account: one per subdomain (the column is unique). */
+export async function findTenantBySubdomain(
+  db: D1Database,
+  subdomain: string,
+): Promise<TenantRecord | null> {
+  const row = await db
+    .prepare(`SELECT ${COLUMNS} FROM tenants WHERE subdomain = ?1`)
+    .bind(subdomain)
+    .first<TenantRow>();
+  return row ? toRecord(row) : null;
+}

@@ -18,7 +18,14 @@ export interface RetentionConfig {
 }
 
 export type ZendeskAuth =
-  { kind: "token"; email: string; apiToken: string } | { kind: "oauth"; token: string };
+  | { kind: "token"; email: string; apiToken: string }
+  | {
+      kind: "oauth";
+      token: string;
+      /** Present when the token lapses: renewed with the refresh token before it does. */
+      refreshToken?: string;
+      expiresAt?: string;
+    };
 
 export type OrdersConfig =
   { kind: "none" } | { kind: "demo" } | { kind: "http"; baseUrl: string; token?: string };
@@ -98,8 +105,15 @@ export function resolveTenantConfig(
   const email = str(zd, "email");
   const apiToken = str(zd, "apiToken");
   const oauthToken = str(zd, "oauthToken");
+  const refreshToken = str(zd, "oauthRefreshToken");
+  const expiresAt = str(zd, "oauthExpiresAt");
   const auth: ZendeskAuth | null = oauthToken
-    ? { kind: "oauth", token: oauthToken }
+    ? {
+        kind: "oauth",
+        token: oauthToken,
+        ...(refreshToken && { refreshToken }),
+        ...(expiresAt && { expiresAt }),
+      }
     : email && apiToken
       ? { kind: "token", email, apiToken }
       : null;

@@ -2,7 +2,9 @@ import { descriptionMessageId, channelOfVia, ticketStatus } from "./map";
 import { ZendeskReader } from "./reader";
 import type { ChannelEvent } from "../../domain/channel-event";
 import type { TenantConfig } from "../../tenancy/tenant-config";
-import type { Enriched } from "../ports";
+import type { Enriched, IntegrationDeps } from "../ports";
+import { zendeskHttp } from "./client";
+import { zendeskCredentials } from "./credentials";
 
 /** Events sealed or queued before the fields were renamed carry them under their old names. */
 interface StoredBefore {
@@ -18,13 +20,17 @@ export async function enrichFromZendesk(
   event: ChannelEvent,
   config: TenantConfig,
   linkedAlready: () => Promise<boolean>,
-  fetcher: typeof fetch = fetch,
+  deps: IntegrationDeps,
 ): Promise<Enriched> {
   const before = event as ChannelEvent & StoredBefore;
   const incomplete = event.incomplete ?? before.zendeskFetch;
   let requesterId = event.ticket?.requesterId ?? before.zendeskRequesterId;
   if (!config.zendesk.auth || (!requesterId && !incomplete)) return { event, requester: [] };
-  const zendesk = new ZendeskReader(config.zendesk, fetcher);
+  const zendesk = new ZendeskReader(
+    config.zendesk,
+    zendeskHttp(deps.env, deps.fetcher),
+    zendeskCredentials(config, deps),
+  );
   let enriched = event;
 
   if (incomplete === "ticket" && event.ticketId) {

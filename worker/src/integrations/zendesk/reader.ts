@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import type { RawIdentifier } from "../../domain/identifiers";
 import type { TenantConfig } from "../../tenancy/tenant-config";
 import { DownstreamRejected, getJson, type HttpClient } from "../../connectors/http";
+import { authHeader, type AuthHeaders } from "./credentials";
 
 const Identity = z.object({
   type: z.string(),
@@ -70,13 +71,6 @@ const CommentsPage = z.object({
 const MAX_COMMENT_PAGES = 50;
 export type ZendeskComment = z.infer<typeof CommentsPage>["comments"][number];
 
-export function zendeskAuthHeader(config: TenantConfig["zendesk"]): Record<string, string> {
-  const auth = config.auth;
-  if (!auth) return {};
-  if (auth.kind === "oauth") return { authorization: `Bearer ${auth.token}` };
-  return { authorization: `Basic ${btoa(`${auth.email}/token:${auth.apiToken}`)}` };
-}
-
 export interface ZendeskRequester {
   id: string;
   name: string | null;
@@ -86,20 +80,20 @@ export interface ZendeskRequester {
 
 /** Reads the Zendesk records stitching needs: tickets, requesters and their identities. */
 export class ZendeskReader {
-  private readonly client: HttpClient;
   constructor(
     private readonly config: TenantConfig["zendesk"],
-    fetcher: typeof fetch = fetch,
-  ) {
-    this.client = { service: "Zendesk", fetch: fetcher };
-  }
-
-  private get headers() {
-    return zendeskAuthHeader(this.config);
-  }
+    /** Built by `zendeskHttp`, so every read carries the Marketplace headers. */
+    private readonly client: HttpClient,
+    /** `zendeskCredentials`: renews a lapsing OAuth token before the call. */
+    private readonly auth: AuthHeaders = async () => authHeader(config.auth),
+  ) {}
 
   private async parsed<T extends z.ZodType>(schema: T, path: string): Promise<z.infer<T> | null> {
-    const body = await getJson<unknown>(this.client, `${this.config.baseUrl}${path}`, this.headers);
+    const body = await getJson<unknown>(
+      this.client,
+      `${this.config.baseUrl}${path}`,
+      await this.auth(),
+    );
     if (body === null) return null;
     const result = schema.safeParse(body);
     if (!result.success)

@@ -1,5 +1,7 @@
 import type { IntegrationDeps, TicketSystem, WriteOutcome } from "../ports";
 import type { TenantConfig } from "../../tenancy/tenant-config";
+import { zendeskHttp } from "./client";
+import { zendeskCredentials } from "./credentials";
 import { ZendeskReader, type ZendeskComment } from "./reader";
 import { TicketChanged, ZendeskWriter } from "./writer";
 
@@ -17,8 +19,11 @@ const plain = (html: string) =>
 export function zendeskTicketSystem(tenant: TenantConfig, deps: IntegrationDeps): TicketSystem {
   const config = tenant.zendesk;
   const fetcher = deps.fetcher ?? fetch;
-  const reader = new ZendeskReader(config, fetcher);
-  const writer = new ZendeskWriter(config, fetcher, Number(deps.env.OUTBOUND_TIMEOUT_MS ?? 10_000));
+  const reads = zendeskHttp(deps.env, fetcher);
+  const writes = zendeskHttp(deps.env, fetcher, Number(deps.env.OUTBOUND_TIMEOUT_MS ?? 10_000));
+  const auth = zendeskCredentials(tenant, deps);
+  const reader = new ZendeskReader(config, reads, auth);
+  const writer = new ZendeskWriter(config, reads, writes, auth);
 
   return {
     name: "zendesk",

@@ -1,6 +1,7 @@
 import type { TenantConfig } from "../../tenancy/tenant-config";
 import { DownstreamRejected, send, type HttpClient } from "../../connectors/http";
-import { zendeskAuthHeader, ZendeskReader, type ZendeskComment } from "./reader";
+import { authHeader, type AuthHeaders } from "./credentials";
+import { ZendeskReader, type ZendeskComment } from "./reader";
 
 /** Zendesk answered 409 to a safe_update: the ticket changed since we read it. */
 export class TicketChanged extends Error {
@@ -23,15 +24,15 @@ export interface TicketUpdate {
  */
 export class ZendeskWriter {
   private readonly reader: ZendeskReader;
-  private readonly client: HttpClient;
   constructor(
     private readonly config: TenantConfig["zendesk"],
-    fetcher: typeof fetch = fetch,
-    /** For the write; the reads before it (ticket, comments) keep the connectors' default. */
-    timeoutMs = 10_000,
+    /** For the reads before a write (ticket, comments): the connectors' default timeout. */
+    readClient: HttpClient,
+    /** For the write itself, with its own timeout. Both come from `zendeskHttp`. */
+    private readonly client: HttpClient,
+    private readonly auth: AuthHeaders = async () => authHeader(config.auth),
   ) {
-    this.reader = new ZendeskReader(config, fetcher);
-    this.client = { service: "Zendesk", fetch: fetcher, timeoutMs };
+    this.reader = new ZendeskReader(config, readClient, auth);
   }
 
   async updateTicket(
@@ -53,7 +54,7 @@ export class ZendeskWriter {
       {
         method: "PUT",
         headers: {
-          ...zendeskAuthHeader(this.config),
+          ...(await this.auth()),
           "content-type": "application/json",
           accept: "application/json",
         },

@@ -1,0 +1,146 @@
+import type { Env } from "../../../env";
+import { ApiError } from "../../../lib/problem";
+import type { AppRouteHandler } from "../../../lib/types";
+import { tenantForAppSecret } from "../../../tenancy/tenants";
+import type { AccountRecords } from "../../ports";
+import { DownstreamUnavailable } from "../../../connectors/http";
+import { disconnect, retentionNotice } from "./disconnect";
+import { DEFAULT_ACCOUNT_URL, TICKET_EVENTS } from "./plan";
+import { provision, ProvisioningStopped } from "./provision";
+import { beginRoundTrip, discard, endRoundTrip, type Proven } from "./round-trip";
+import type { CallbackRoute, StartRoute } from "./oauth.routes";
+
+function stopped(error: ProvisioningStopped): ApiError {
+  const unavailable = error.cause instanceof DownstreamUnavailable;
+  return new ApiError(
+    unavailable ? 503 : 502,
+    "provisioning_incomplete",
+    `Provisioning stopped at '${error.step}' (${error.cause instanceof Error ? error.cause.message : "failed"}). What was done is kept: connect again to resume.`,
+    [
+      { path: error.step, message: "failed" },
+      ...error.done.map((d) => ({ path: d.step, message: d.outcome })),
+    ],
+  );
+}
+
+async function connectAccount(env: Env, records: AccountRecords, proven: Proven, origin: string) {
+  const { state, api, grant, admin } = proven;
+  // The tenant's own address for the account, when it is not Zendesk's (a proxy, a stand-in).
+  const location: Record<string, string> = { subdomain: state.subdomain };
+  if ((env.ZENDESK_ACCOUNT_URL || DEFAULT_ACCOUNT_URL) !== DEFAULT_ACCOUNT_URL)
+    location.baseUrl = api.baseUrl;
+  try {
+    const { tenantId, webhookId, steps } = await provision({
+      api,
+      records,
+      grant,
+      subdomain: state.subdomain,
+      installationId: state.installationId,
+      location,
+      endpointFor: (id) => `${origin}/v1/webhooks/zendesk/${id}`,
+      now: new Date(),
+    });
+    console.log(JSON.stringify({ msg: "zendesk connected", tenantId }));
+    return {
+      intent: "connect" as const,
+      tenantId,
+      subdomain: state.subdomain,
+      installationId: state.installationId,
+      connectedAs: { userId: admin.id, role: "admin" as const },
+      scopes: grant.scopes,
+      webhook: { id: webhookId, subscriptions: [...TICKET_EVENTS] },
+      steps,
+    };
+  } catch (error) {
+    if (!(error instanceof ProvisioningStopped)) throw error;
+    console.error(
+      JSON.stringify({
+        msg: "zendesk provisioning stopped",
+        subdomain: state.subdomain,
+        step: error.step,
+      }),
+    );
+    throw stopped(error);
+  }
+}
+
+async function disconnectAccount(records: AccountRecords, proven: Proven) {
+  const { state, api, grant } = proven;
+  const tenant = await records.findTenant(state.subdomain);
+  if (!tenant) {
+    await discard(api, grant.accessToken);
+    throw new ApiError(404, "not_connected", `No tenant is connected for '${state.subdomain}'`);
+  }
+  const auth = tenant.config.zendesk.auth;
+  const report = await disconnect({
+    api,
+    records,
+    adminToken: grant.accessToken,
+    tenantId: tenant.tenantId,
+    storedToken: auth?.kind === "oauth" ? auth.token : null,
+  });
+  console.log(JSON.stringify({ msg: "zendesk disconnected", tenantId: tenant.tenantId }));
+  return {
+    intent: "disconnect" as const,
+    tenantId: tenant.tenantId,
+    subdomain: state.subdomain,
+    ...report,
+    data: retentionNotice(tenant.config.retention),
+  };
+}
+
+/**
+ * Disconnecting removes what Connect made, so only the installed app may start it: the request
+ * carries the account's app secret (Zendesk's proxy adds it), never just a link an admin is sent.
+ * Zendesk still proves at the callback that the person approving is an admin.
+ */
+async function requireInstalledApp(env: Env, authorization: string | undefined, subdomain: string) {
+  const secret = authorization?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
+  if (!secret)
+    throw new ApiError(
+      401,
+      "unauthorized",
+      "Disconnecting is started from the app: send its app secret as 'Authorization: Bearer <app secret>'",
+    );
+  const tenant = await tenantForAppSecret(env, secret);
+  if (!tenant) throw new ApiError(401, "unauthorized", "The app secret is not valid");
+  if (tenant.record.subdomain !== subdomain)
+    throw new ApiError(
+      403,
+      "other_account",
+      `The app secret is not for the account '${subdomain}'`,
+    );
+}
+
+export function oauthHandlers(records: (env: Env) => AccountRecords) {
+  const start: AppRouteHandler<StartRoute> = async (c) => {
+    const query = c.req.valid("query");
+    if (query.intent === "disconnect")
+      await requireInstalledApp(c.env, c.req.header("authorization"), query.subdomain);
+    const url = await beginRoundTrip(
+      c.env,
+      records(c.env),
+      query,
+      new URL(c.req.url).origin,
+      new Date(),
+    );
+    // The app asks through Zendesk's proxy, which would follow a redirect: it gets JSON instead.
+    if (c.req.header("accept")?.includes("application/json"))
+      return c.json({ authorizeUrl: url }, 200);
+    return c.json({ authorizeUrl: url }, 302, { Location: url });
+  };
+
+  const callback: AppRouteHandler<CallbackRoute> = async (c) => {
+    const origin = new URL(c.req.url).origin;
+    const account = records(c.env);
+    const proven = await endRoundTrip(c.env, account, c.req.valid("query"), origin, new Date());
+    return c.json(
+      proven.state.intent === "disconnect"
+        ? await disconnectAccount(account, proven)
+        : await connectAccount(c.env, account, proven, origin),
+      200,
+    );
+  };
+
+  return { start, callback };
+}

@@ -1,0 +1,44 @@
+/** Nonces of OAuth round trips: issued once at the start, consumed once at the callback. */
+
+export async function issueOAuthState(
+  db: D1Database,
+  row: {
+    nonce: string;
+    subdomain: string;
+    installationId: string;
+    intent: string;
+    expiresAt: string;
+  },
+  now: string,
+): Promise<void> {
+  // Lapsed nonces are of no use to anyone: each start clears them, so the table stays small.
+  await db.batch([
+    db.prepare(`DELETE FROM oauth_states WHERE expires_at < ?1`).bind(now),
+    db
+      .prepare(
+        `INSERT INTO oauth_states (nonce, subdomain, installation_id, intent, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)`,
+      )
+      .bind(row.nonce, row.subdomain, row.installationId, row.intent, row.expiresAt),
+  ]);
+}
+
+/**
+ * Marks the nonce used if it was issued for this account, installation and intent, is unused and
+ * has not lapsed; answers whether it did. One statement, so two callbacks racing with the same
+ * state cannot both win.
+ */
+export async function consumeOAuthState(
+  db: D1Database,
+  row: { nonce: string; subdomain: string; installationId: string; intent: string },
+  now: string,
+): Promise<boolean> {
+  const result = await db
+    .prepare(
+      `UPDATE oauth_states SET consumed_at = ?5
+       WHERE nonce = ?1 AND subdomain = ?2 AND installation_id = ?3 AND intent = ?4
+         AND consumed_at IS NULL AND expires_at > ?5`,
+    )
+    .bind(row.nonce, row.subdomain, row.installationId, row.intent, now)
+    .run();
+  return result.meta.changes === 1;
+}
