@@ -132,6 +132,25 @@ export default tseslint.config(
   ...integrationImports,
   ...domainImports,
   {
+    // The app ships to the browser: from the Worker it shares the contracts and the pure core only,
+    // never code that reaches D1, queues, secrets or a vendor.
+    files: ["app/src/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "(^|/)worker/src/(?!contracts/|domain/)",
+              message:
+                "The app imports only worker/src/contracts/ and worker/src/domain/ from the Worker.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The functional core stays pure: no platform I/O, no clocks, no randomness.
     files: ["worker/src/domain/**/*.ts"],
     rules: {

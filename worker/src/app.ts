@@ -1,7 +1,5 @@
 import { configureOpenApi } from "./lib/configure-open-api";
 import { createApp } from "./lib/create-app";
-import { operatorAuth } from "./lib/auth";
-import { roundTripTallies } from "./store/round-trips";
 import { accountRouters } from "./integrations/registry";
 import { accountRecords } from "./tenancy/accounts";
 import admin from "./routes/admin/tenants.index";
@@ -15,10 +13,6 @@ import governance from "./routes/governance/governance.index";
 const app = createApp();
 configureOpenApi(app);
 app.get("/health", (c) => c.json({ ok: true }));
-// Benchmark and dev runs only: what the D1 round trips per contact and agent run came to.
-app.get("/v1/admin/round-trips", operatorAuth, (c) =>
-  c.env.COUNT_D1_ROUND_TRIPS ? c.json(roundTripTallies()) : c.notFound(),
-);
 for (const router of [admin, governance, inbound, context, threads, metrics, demoOrders])
   app.route("/", router);
 for (const router of accountRouters) app.route("/", router(accountRecords));

@@ -1,6 +1,8 @@
 import { createRouter } from "../../lib/create-app";
 import * as handlers from "./tenants.handlers";
 import * as routes from "./tenants.routes";
+import * as roundTrips from "./round-trips.routes";
+import * as roundTripHandlers from "./round-trips.handlers";
 
 const router = createRouter()
   .openapi(routes.create, handlers.create)
@@ -11,6 +13,7 @@ const router = createRouter()
   .openapi(routes.failedDeliveries, handlers.failedDeliveries)
   .openapi(routes.replayDeliveries, handlers.replayDeliveries)
   .openapi(routes.outbox, handlers.outbox)
-  .openapi(routes.replayOutbox, handlers.replayOutbox);
+  .openapi(routes.replayOutbox, handlers.replayOutbox)
+  .openapi(roundTrips.tallies, roundTripHandlers.tallies);
 
 export default router;
