@@ -9,7 +9,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Channel } from "../../worker/src/domain/channel-event";
 import { conceptPhrases } from "../../worker/src/domain/language/concepts";
-import { readText } from "../../worker/src/domain/language/features";
+import { readText, withoutGreeting } from "../../worker/src/domain/language/features";
 import {
   INTENT_CLASSES,
   spellerFor,
@@ -57,7 +57,9 @@ const CLAUSE_WEIGHT = 0.3;
 
 export function trainModel(tuning: LabelledMessage[]): IntentModelData {
   const counts = new Map<string, number>();
-  const texts = tuning.map((m) => customerWords(m.text, CHANNEL_OF[m.channel]).text);
+  const texts = tuning.map((m) =>
+    withoutGreeting(customerWords(m.text, CHANNEL_OF[m.channel]).text),
+  );
   for (const text of texts)
     for (const w of new Set(words(text).map((x) => x.word)))
       if (/^[a-z]+$/.test(w)) counts.set(w, (counts.get(w) ?? 0) + 1);

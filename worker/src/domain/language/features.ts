@@ -104,6 +104,42 @@ function isQuestion(text: string, tokens: Token[]): boolean {
   return WH_WORDS.has(first?.word ?? "");
 }
 
+/** Words a greeting is made of: a sentence of nothing else asks for nothing. */
+const GREETING_WORDS = new Set([
+  ...OPENING_FILLERS,
+  "good",
+  "morning",
+  "afternoon",
+  "evening",
+  "day",
+  "dear",
+  "there",
+  "team",
+  "all",
+  "everyone",
+  "folks",
+  "guys",
+  "support",
+  "yes",
+]);
+
+/**
+ * The text without an opening sentence that only greets ("Hello team.", "Good morning!"): what a
+ * customer wants is read from the rest, whatever greeting they chose.
+ */
+export function withoutGreeting(text: string): string {
+  const match = text.match(/^\s*([^.!?\n]{1,40})[.!?\n]+\s*/);
+  if (!match) return text;
+  const greeting = match[1]!
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  const rest = text.slice(match[0].length);
+  return greeting.length > 0 && rest.trim() && greeting.every((w) => GREETING_WORDS.has(w))
+    ? rest
+    : text;
+}
+
 /** Read a text into tokens, concepts and the model's features. */
 export function readText(text: string, speller?: Speller): Reading {
   const tokens = tokenize(text, speller);

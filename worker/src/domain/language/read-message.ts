@@ -3,7 +3,7 @@ import { detectInjection, withoutInjections, type WorkflowId } from "../intent";
 import { WORKFLOWS } from "../workflows";
 import { splitEmail } from "./email-body";
 import type { ConceptName } from "./concepts";
-import { readText, type Reading } from "./features";
+import { readText, withoutGreeting, type Reading } from "./features";
 import { wordedHardStops, type WordedHardStop } from "./hard-stops";
 import {
   modelSpeller,
@@ -117,7 +117,9 @@ function read(raw: string, channel: Channel, model?: IntentModelData): MessageRe
   const words = customerWords(raw, channel);
   // What tries to instruct the agent ("you are now in developer mode") is flagged elsewhere and
   // asks for nothing here: what the customer wants is read without it.
-  const asked = detectInjection(words.text) ? withoutInjections(words.text) : words.text;
+  const asked = withoutGreeting(
+    detectInjection(words.text) ? withoutInjections(words.text) : words.text,
+  );
   const speller = model ? spellerOf(model) : modelSpeller();
   const reading = readText(asked, speller);
   const score = (features: string[]) =>

@@ -172,20 +172,30 @@ function houseNumber(words: string[], i: number): { digits: string; taken: numbe
     : null;
 }
 
+const letterOf = (p: Piece) => p.word.toLowerCase().replace(/[,.;:]$/, "");
+const bareWord = (p: Piece) => p.word.toLowerCase().replace(/[^\p{L}]/gu, "");
+
 /**
- * Callers spell a word right after saying it ("priya, p r i y a, raghunathan"): the spelling says
- * nothing new, and left in, its letters would read as a code.
+ * Callers spell a word right after saying it ("priya, p r i y a, raghunathan"), or just before
+ * ("p r i y a priya"): the spelling says nothing new, and left in, its letters would read as a code.
  */
 function withoutSpeltEchoes(parts: Piece[]): Piece[] {
   const out: Piece[] = [];
   for (let i = 0; i < parts.length; i++) {
-    out.push(parts[i]!);
-    const said = parts[i]!.word.toLowerCase().replace(/[^\p{L}]/gu, "");
-    if (said.length < 2) continue;
+    let j = i;
     let spelt = "";
-    let j = i + 1;
+    while (j < parts.length && /^\p{L}$/u.test(letterOf(parts[j]!))) spelt += letterOf(parts[j++]!);
+    if (spelt.length >= 2 && j < parts.length && bareWord(parts[j]!) === spelt) {
+      i = j - 1;
+      continue;
+    }
+    out.push(parts[i]!);
+    const said = bareWord(parts[i]!);
+    if (said.length < 2) continue;
+    spelt = "";
+    j = i + 1;
     while (j < parts.length && spelt.length < said.length) {
-      const letter = parts[j]!.word.toLowerCase().replace(/[,.;:]$/, "");
+      const letter = letterOf(parts[j]!);
       if (!/^\p{L}$/u.test(letter)) break;
       spelt += letter;
       j++;
