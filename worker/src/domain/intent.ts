@@ -20,8 +20,10 @@ export type HardStopCode =
   | "repeated_failed_verification"
   | "tool_outage";
 
+// The verb that asks for the system prompt ("print your…") is part of the instruction: left behind,
+// it would read as words of the customer's request.
 const INJECTION =
-  /\b(ignore (?:all |your |the )?(?:previous |prior )?instructions|you are now|system prompt|developer mode|act as (?:an? )?admin)\b/i;
+  /\b(ignore (?:all |your |the )?(?:previous |prior )?instructions|you are now|(?:(?:print|show|reveal|repeat|output|display|share|tell me|give me) (?:me )?(?:your |the )?)?system prompt|developer mode|act as (?:an? )?admin)\b/i;
 
 /** Prompt-injection phrasing is recorded as a policy flag; it never changes what is permitted. */
 export function detectInjection(text: string): boolean {

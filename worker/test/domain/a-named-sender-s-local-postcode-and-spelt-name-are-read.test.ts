@@ -21,6 +21,16 @@ describe("who the customer says they are", () => {
         `it's ${first} ${last}, that's ${spell(last, ", ")}, zip three zero three zero three, my order never came`,
       (first: string, last: string) =>
         `um yeah this is ${first} ${spell(first, " ")} ${last} ${spell(last, " ")} and my zip code is 30303`,
+      // Spelt before it is said, both names spelt at once, or the first name spelt and the last
+      // said again after it.
+      (first: string, last: string) =>
+        `hello my name is ${spell(first, " ")} ${first} ${last} and the zip is 30303`,
+      (first: string, last: string) =>
+        `yes hi ${first} ${last}, ${spell(first + last, " ")}, all one word, zip 30303, it's late`,
+      (first: string, last: string) =>
+        `this is uh ${first} ${last} ${spell(first, " ")} ${last} zip code three oh three oh three`,
+      (first: string, last: string) =>
+        `my name is ${first} that is ${spell(first, " ")} ${last} and the zip code is 30303 thanks`,
     ];
     const missed: string[] = [];
     for (const name of NAMES)

@@ -3,6 +3,7 @@
  * one oh", "double three", "rosa dot diaz at gmail dot com", "um", "uh". This turns those spoken
  * forms back into the written ones, so the same finders read a call and a chat alike.
  */
+import { isCommonWord } from "./name-and-postcode";
 
 const UNITS: Record<string, string> = {
   zero: "0",
@@ -174,39 +175,80 @@ function houseNumber(words: string[], i: number): { digits: string; taken: numbe
 
 const letterOf = (p: Piece) => p.word.toLowerCase().replace(/[,.;:]$/, "");
 const bareWord = (p: Piece) => p.word.toLowerCase().replace(/[^\p{L}]/gu, "");
+const isLetter = (p: Piece) => /^\p{L}$/u.test(letterOf(p));
+/** Words that lead into a spelling: "siobhan, that's s i o b h a n". */
+const SPELLING_CUES = new Set(["thats", "spelt", "spelled", "spelling"]);
+/** How far from the spelling the word it spells may be said: a name of two or three words. */
+const ECHO_REACH = 4;
+const JOINERS = new Set(["dash", "hyphen"]);
+const SPELLING_NOTES = ["all one word", "one word", "no spaces", "no space"];
+
+/** A spelling is an echo when it spells a word said just before or after it, or two in a row. */
+function spellsANeighbour(spelt: string, parts: Piece[], start: number, end: number): boolean {
+  // Words, not the letters of another spelling beside this one.
+  const said = (p: Piece) => !isLetter(p) && !JOINERS.has(bareWord(p));
+  const near = [
+    ...parts.slice(0, start).filter(said).slice(-ECHO_REACH),
+    ...parts.slice(end).filter(said).slice(0, ECHO_REACH),
+  ].map(bareWord);
+  return near.some((w, k) => w === spelt || (k > 0 && near[k - 1]! + w === spelt));
+}
 
 /**
- * Callers spell a word right after saying it ("priya, p r i y a, raghunathan"), or just before
- * ("p r i y a priya"): the spelling says nothing new, and left in, its letters would read as a code.
+ * Callers spell a word right after saying it ("priya, p r i y a, raghunathan"; "siobhan, that's
+ * s i o b h a n"), just before ("p a t r i c k, patrick o'brien"), or a whole name at once: the
+ * spelling says nothing new, and left in, its letters would read as a code.
  */
 function withoutSpeltEchoes(parts: Piece[]): Piece[] {
-  const out: Piece[] = [];
-  for (let i = 0; i < parts.length; i++) {
-    let j = i;
-    let spelt = "";
-    while (j < parts.length && /^\p{L}$/u.test(letterOf(parts[j]!))) spelt += letterOf(parts[j++]!);
-    if (spelt.length >= 2 && j < parts.length && bareWord(parts[j]!) === spelt) {
-      i = j - 1;
+  const dropped = new Set<number>();
+  for (let i = 0; i < parts.length;) {
+    if (!isLetter(parts[i]!)) {
+      i++;
       continue;
     }
-    out.push(parts[i]!);
-    const said = bareWord(parts[i]!);
-    if (said.length < 2) continue;
-    spelt = "";
-    j = i + 1;
-    while (j < parts.length && spelt.length < said.length) {
-      const letter = letterOf(parts[j]!);
-      if (!/^\p{L}$/u.test(letter)) break;
-      spelt += letter;
-      j++;
+    let j = i;
+    let spelt = "";
+    while (j < parts.length && isLetter(parts[j]!)) spelt += letterOf(parts[j++]!);
+    if (spelt.length >= 2 && spellsANeighbour(spelt, parts, i, j)) {
+      for (let k = i; k < j; k++) dropped.add(k);
+      // "…, all one word", "no spaces": how the spelling was meant, nothing more.
+      const after = parts
+        .slice(j, j + 3)
+        .map(bareWord)
+        .join(" ");
+      const meant = SPELLING_NOTES.find((n) => after === n || after.startsWith(`${n} `));
+      if (meant) for (let k = 0; k < meant.split(" ").length; k++) dropped.add(j + k);
+      const cue = bareWord(parts[i - 1] ?? { word: "", gap: "" });
+      if (SPELLING_CUES.has(cue)) dropped.add(i - 1);
+      else if (cue === "is" && bareWord(parts[i - 2] ?? { word: "", gap: "" }) === "that")
+        dropped.add(i - 1).add(i - 2);
     }
-    if (spelt === said) {
-      // "tom, t o m, baker" reads "tom baker": the pauses were only for the spelling.
-      const word = parts[i]!.word.replace(/[,;:]$/, "");
-      out[out.length - 1] = { word, gap: parts[j - 1]!.gap };
-      i = j - 1;
-    }
+    i = j;
   }
+  // "j e a n dash b a p t i s t e": the dash between two spellings is part of them.
+  parts.forEach((p, k) => {
+    if (dropped.has(k - 1) && dropped.has(k + 1) && JOINERS.has(bareWord(p))) dropped.add(k);
+  });
+  const kept = (k: number) => {
+    while (k < parts.length && dropped.has(k)) k++;
+    return parts[k];
+  };
+  const out: Piece[] = [];
+  parts.forEach((p, k) => {
+    if (dropped.has(k)) return;
+    // "kofi asante, k o f i, asante": the name said again after its spelling is said once.
+    if (dropped.has(k - 1) && out.length > 0 && bareWord(out[out.length - 1]!) === bareWord(p))
+      return;
+    if (!dropped.has(k + 1)) return void out.push(p);
+    let last = k + 1;
+    while (dropped.has(last + 1)) last++;
+    // "tom, t o m, baker" reads "tom baker": the pauses were only for the spelling. Before a
+    // common word ("lafleur, l a f l e u r, all one word") the pause ends the name.
+    const next = kept(last + 1);
+    const pause = parts[last]!.word.match(/[,;:.]$/)?.[0] ?? "";
+    const ends = !next || isCommonWord(bareWord(next)) ? pause : "";
+    out.push({ word: p.word.replace(/[,;:]$/, "") + ends, gap: parts[last]!.gap });
+  });
   return out;
 }
 
