@@ -1,3 +1,4 @@
+import { helpCenterRoutes, loadHelpCenter, type HelpCenterLoad } from "./help-center";
 import { json, LoopbackVendor, type Reply, type Route } from "./loopback";
 
 export interface ZendeskUserData {
@@ -56,6 +57,7 @@ export interface ZendeskLoad {
   credentials?: { email: string; apiToken: string };
   users?: ZendeskUserData[];
   tickets?: ZendeskTicketData[];
+  helpCenter?: HelpCenterLoad;
 }
 
 const stripHtml = (html: string) =>
@@ -95,6 +97,7 @@ export class ZendeskStandIn extends LoopbackVendor<ZendeskSpace> {
   protected load(space: ZendeskSpace, data: unknown): void {
     const load = data as ZendeskLoad;
     if (load.credentials) space.credentials = load.credentials;
+    loadHelpCenter(space, load.helpCenter);
     for (const user of load.users ?? []) space.users.set(String(user.id), user);
     for (const t of load.tickets ?? []) {
       space.tickets.set(String(t.id), {
@@ -145,6 +148,7 @@ export class ZendeskStandIn extends LoopbackVendor<ZendeskSpace> {
       priority: t.priority,
     });
     return [
+      ...helpCenterRoutes(space, () => this.url),
       {
         method: "GET",
         pattern: /^\/api\/v2\/users\/(\d+)(?:\.json)?$/,

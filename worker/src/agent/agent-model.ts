@@ -16,6 +16,8 @@ export interface ToolCallRecord {
   action: string;
   latencyMs: number;
   outcome: "ok" | "denied" | "failed";
+  /** A knowledge search: the locale searched and the articles it found (public content only). */
+  knowledge?: { locale: string; articles: { id: string; url: string; score: number }[] };
 }
 
 /**

@@ -3,6 +3,7 @@ import { orderSystemFor } from "../connectors/orders";
 import { normalizeOrderId } from "../domain/identifiers";
 import {
   isMessagingProvider,
+  knowledgeSourceOf,
   outboxKind,
   ticketSystemNameOf,
   ticketSystemOf,
@@ -27,6 +28,7 @@ import { modelFor } from "./language-model";
 import { codeHash, newCode } from "./one-time-code";
 import { noteRowsOwed, passControlRow, type OutboxRowInput } from "../delivery/notes";
 import { withHandoffNote } from "../domain/handoff-notes";
+import { searchKnowledge } from "./search-knowledge";
 
 const MAX_ATTEMPTS = 8;
 
@@ -143,6 +145,12 @@ export async function runAgent(
     };
     const { interpretation, toolCalls } = await model.interpret(interpretInput);
 
+    const knowledge = await searchKnowledge(
+      knowledgeSourceOf(config, { env, ...(deps.fetcher && { fetcher: deps.fetcher }) }),
+      { messages, state, contact, interpretation },
+      lookups,
+    );
+
     const hashKey = await identityKey(env.SECRETS_KEY, tenantId);
     const code = newCode();
     const delivery = {
@@ -164,6 +172,7 @@ export async function runAgent(
       newCodeHash: await codeHash(hashKey, threadId, contactId ?? "", code),
       verificationWanted: wanted,
       provider: model.name,
+      knowledge,
     });
     await phraseReply(plan, model, interpretInput);
 

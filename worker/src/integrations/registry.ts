@@ -4,6 +4,8 @@ import { genericInbound } from "./generic/inbound";
 import type {
   InboundChannel,
   IntegrationDeps,
+  KnowledgeSource,
+  KnowledgeSourceFactory,
   MessagingProvider,
   MessagingProviderFactory,
   TicketSystem,
@@ -11,6 +13,7 @@ import type {
 } from "./ports";
 import { suncoInbound } from "./sunco/inbound";
 import { suncoMessagingProvider } from "./sunco/messaging-provider";
+import { zendeskHelpCenter } from "./zendesk/help-center";
 import { zendeskInbound } from "./zendesk/inbound";
 import { zendeskTicketSystem } from "./zendesk/ticket-system";
 
@@ -30,6 +33,10 @@ const inboundChannels = new Map<string, InboundChannel<never>>(
 const ticketSystems = new Map<string, TicketSystemFactory>([["zendesk", zendeskTicketSystem]]);
 const messagingProviders = new Map<string, MessagingProviderFactory>([
   ["sunco", suncoMessagingProvider],
+]);
+
+const knowledgeSources = new Map<string, KnowledgeSourceFactory>([
+  ["zendesk_help_center", zendeskHelpCenter],
 ]);
 
 export function inboundChannelNamed(name: string): InboundChannel<never> | undefined {
@@ -76,6 +83,17 @@ export function ticketSystemNameOf(_tenant: TenantConfig): string {
 
 export function ticketSystemOf(tenant: TenantConfig, deps: IntegrationDeps): TicketSystem {
   return ticketSystemNamed(ticketSystemNameOf(tenant), tenant, deps);
+}
+
+/**
+ * The tenant's knowledge source: its Zendesk Help Center (every tenant has a Zendesk account), or
+ * null while it has no Zendesk credentials, when general questions go to a person.
+ */
+export function knowledgeSourceOf(
+  tenant: TenantConfig,
+  deps: IntegrationDeps,
+): KnowledgeSource | null {
+  return knowledgeSources.get("zendesk_help_center")!(tenant, deps);
 }
 
 const OPERATIONS: readonly OutboxOperation[] = ["pass_control", "message", "comment", "note"];

@@ -277,6 +277,8 @@ export interface Turn {
   delivery?: AgentRunInput["delivery"];
   autoReply?: boolean;
   newCodeHash?: string;
+  /** What the tenant's Help Center answered the shell's search (`knowledge-factories.ts`). */
+  knowledge?: AgentRunInput["knowledge"];
 }
 
 export interface TurnResult {
@@ -346,6 +348,7 @@ export function customerSays(state: ThreadState, text: string, turn: Turn = {}):
     ...(turn.delivery && { delivery: turn.delivery }),
     ...(turn.autoReply !== undefined && { autoReply: turn.autoReply }),
     ...(turn.newCodeHash && { newCodeHash: turn.newCodeHash }),
+    ...(turn.knowledge && { knowledge: turn.knowledge }),
   });
   const plan = planAgentRun(input);
   return { message: recorded, before, input, plan, after: applyEvents(before, plan.facts, POLICY) };

@@ -1,6 +1,7 @@
 import type { IdentityLevel } from "../identity-level";
 import type { HardStopCode } from "../intent";
 import type { SlotName } from "../slots";
+import type { KnowledgeAnswer } from "../knowledge/passage";
 import type { OrderFacts } from "./cards";
 import { HARD_STOP_REASONS } from "./policy";
 
@@ -149,6 +150,17 @@ export function reopenOffer(orderIds: string[]): string {
 
 export const RESET_LINK =
   "Thanks, you're verified. I've sent a password reset link to the email on your account; it works for 30 minutes.";
+/** The passage's answering sentences, then the article they come from, in the article's language. */
+export function fromKnowledge(answer: KnowledgeAnswer): string {
+  const more = answer.locale.startsWith("es")
+    ? "Más información en nuestro centro de ayuda"
+    : "More in our Help Center";
+  return `${answer.sentences.join(" ")} ${more}: "${answer.title}" ${answer.url}`;
+}
+
+/** Why a general question goes to a person: the help content has no answer we can stand behind. */
+export const KNOWLEDGE_GAP = "I want to check that rather than guess";
+
 export const GREETING =
   "Thanks for reaching out. What can I help you with today? If it's about an order, the order number helps me find it straight away.";
 export const DONE = "Everything on this is done. Is there anything else I can help with?";

@@ -15,7 +15,7 @@ const FUNCTION_WORDS: Record<"en" | "es", string[]> = {
     "how not no yes any some all each every much many more most other just also only very too " +
     "please thanks thank hi hello hey know tell want need like get got let lets im ive id dont " +
     "doesnt cant wont whats hows wheres whens one ok okay still ever really again something " +
-    "anything work works"
+    "anything work works help assist question anyone someone policy policies"
   ).split(" "),
   es: (
     "el la los las un una unos unas y o u pero si de del al a en por para con sin sobre " +
@@ -23,7 +23,7 @@ const FUNCTION_WORDS: Record<"en" | "es", string[]> = {
     "estar esta este esto estos estas ese esa eso hay he ha han hemos tengo tiene tienen tener " +
     "puedo puede pueden podria poder mi mis me te tu tus su sus nos nuestro nuestra yo usted " +
     "ustedes lo le les se ya muy mas más tambien también no hola gracias favor quiero quisiera " +
-    "necesito saber cuanto cuánto cuanta cuánta cuantos cuántos cuantas cuántas hacer hace"
+    "ayuda ayudar ayudarme pregunta politica necesito saber cuanto cuánto cuanta cuánta cuantos cuántos cuantas cuántas hacer hace"
   ).split(" "),
 };
 
@@ -97,6 +97,22 @@ function spanishStem(word: string): string {
       return word.slice(0, -ending.length);
   }
   return word.length > 4 && /[aeo]$/.test(word) ? word.slice(0, -1) : word;
+}
+
+/**
+ * The subject words as written (folded, not stemmed): what is sent to a source's own search, so
+ * "What's your return policy?" searches "return policy" rather than every word of the sentence.
+ */
+export function searchWords(text: string): string[] {
+  // Contact details and long numbers (orders, phones, codes) are the customer's, not the
+  // question's: they never leave in a search.
+  const general = text.replace(/\S+@\S+/g, " ").replace(/['’]/g, "");
+  const words = fold(general).match(/[\p{L}\p{N}]+/gu) ?? [];
+  return [
+    ...new Set(
+      words.filter((w) => w.length > 1 && !/\d{4,}/.test(w) && !STOP.en.has(w) && !STOP.es.has(w)),
+    ),
+  ];
 }
 
 /** The subject words of `text`, stemmed, in order of first appearance. */
