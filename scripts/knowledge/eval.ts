@@ -11,7 +11,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { localeChain } from "../../worker/src/domain/knowledge/locales";
+import { localeChain, searchLocale } from "../../worker/src/domain/knowledge/locales";
 import type { ArticleText } from "../../worker/src/domain/knowledge/passages";
 import { scoredPassages } from "../../worker/src/domain/knowledge/passages";
 import { answerFrom } from "../../worker/src/domain/knowledge/relevance";
@@ -61,8 +61,11 @@ function half(id: string): "tuning" | "held-out" {
 }
 
 function searchedLocale(text: string): string {
-  const chain = localeChain(languageOf(text), center.default_locale);
-  return chain.find((l) => center.locales.includes(l)) ?? center.default_locale;
+  return searchLocale(
+    localeChain(languageOf(text), center.default_locale),
+    center.locales,
+    center.default_locale,
+  );
 }
 
 function measure(set: Question[], bar: number) {

@@ -14,3 +14,17 @@ export function localeChain(customer: string | null, fallback: string): string[]
   add(fallback);
   return chain;
 }
+
+/**
+ * The first locale of the chain the Help Center has enabled: exactly ("es"), else a regional form
+ * of that language ("es" finds "es-mx" in a Help Center written only for Mexico). None enabled:
+ * the Help Center's default.
+ */
+export function searchLocale(chain: string[], enabled: string[], defaultLocale: string): string {
+  const held = enabled.map((l) => l.toLowerCase());
+  for (const wanted of chain) {
+    const match = held.find((l) => l === wanted) ?? held.find((l) => l.startsWith(`${wanted}-`));
+    if (match) return match;
+  }
+  return defaultLocale.toLowerCase();
+}

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { getJson, type HttpClient } from "../../connectors/http";
-import { localeChain } from "../../domain/knowledge/locales";
+import { localeChain, searchLocale } from "../../domain/knowledge/locales";
 import type { KnowledgeLookup } from "../../domain/knowledge/passage";
 import { scoredPassages, type ArticleText } from "../../domain/knowledge/passages";
 import { searchWords } from "../../domain/knowledge/terms";
@@ -70,10 +70,11 @@ export function zendeskHelpCenter(
           `hc:${tenant.id}:locales`,
           LOCALES_TTL_SECONDS,
         );
-        const locale =
-          localeChain(language, enabled.default_locale).find((l) =>
-            enabled.locales.some((e) => e.toLowerCase() === l),
-          ) ?? enabled.default_locale.toLowerCase();
+        const locale = searchLocale(
+          localeChain(language, enabled.default_locale),
+          enabled.locales,
+          enabled.default_locale,
+        );
         const query = words.join(" ").slice(0, 200);
         const found = await read(
           ArticleSearch,
