@@ -22,7 +22,8 @@ import { commitChange } from "../threads/commit";
 import { dispatch } from "../threads/dispatch";
 import { stateAfter } from "../threads/state-after";
 import { loadTenant } from "../tenancy/tenants";
-import type { AgentModel, InterpretInput, ToolCallRecord } from "./agent-model";
+import type { KnowledgeLookup } from "../domain/knowledge/passage";
+import type { AgentModel, Grounding, InterpretInput, ToolCallRecord } from "./agent-model";
 import { assembleContext, cardsForModel } from "./assemble-context";
 import { modelFor } from "./language-model";
 import { codeHash, newCode } from "./one-time-code";
@@ -173,8 +174,9 @@ export async function runAgent(
       verificationWanted: wanted,
       provider: model.name,
       knowledge,
+      policy: config.policy,
     });
-    await phraseReply(plan, model, interpretInput);
+    await phraseReply(plan, model, interpretInput, groundingOf(plan, knowledge));
 
     const now = new Date().toISOString();
     const after = stateAfter(env.DB, tenantId, threadId, stored, config.policy, state.openedAt);
@@ -255,15 +257,26 @@ export async function runAgent(
   throw new Error(`agent run on ${threadId} kept conflicting`);
 }
 
+/** The passages an answer from knowledge may be phrased from, and the link it must keep. */
+function groundingOf(plan: AgentRunPlan, knowledge: KnowledgeLookup): Grounding | undefined {
+  const decided = plan.decisions.knowledge;
+  if (decided?.outcome !== "answered" || knowledge.status !== "searched") return undefined;
+  return {
+    passages: knowledge.passages.filter((p) => p.url === decided.url).map((p) => p.text),
+    cite: decided.url,
+  };
+}
+
 async function phraseReply(
   plan: AgentRunPlan,
   model: AgentModel,
   input: InterpretInput,
+  grounding?: Grounding,
 ): Promise<void> {
   const index = plan.facts.findIndex((f) => f.type === "agent.replied");
   const reply = plan.facts[index];
   if (!reply || reply.type !== "agent.replied") return;
-  const phrased = await model.phrase(reply.text, input);
+  const phrased = await model.phrase(reply.text, input, grounding);
   if (!phrased) return;
   plan.facts[index] = { ...reply, text: phrased };
   for (const out of plan.outbound) if (out.kind === "reply") out.text = phrased;

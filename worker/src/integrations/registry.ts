@@ -86,8 +86,7 @@ export function ticketSystemOf(tenant: TenantConfig, deps: IntegrationDeps): Tic
 }
 
 /**
- * The tenant's knowledge source: its Zendesk Help Center (every tenant has a Zendesk account), or
- * null while it has no Zendesk credentials, when general questions go to a person.
+ * The tenant's knowledge source: its Zendesk Help Center (every tenant has a Zendesk account).
  */
 export function knowledgeSourceOf(
   tenant: TenantConfig,

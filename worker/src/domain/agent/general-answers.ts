@@ -37,10 +37,17 @@ export function answerGeneralQuestion(draft: RunDraft): boolean {
     };
     return true;
   }
-  draft.decisions.knowledge = {
-    outcome: lookup.status === "unavailable" ? "unavailable" : "none_found",
-    source: lookup.source,
-  };
-  handOff(draft, "needs_person", say.KNOWLEDGE_GAP);
+  const outcome = lookup.status === "unavailable" ? "unavailable" : "none_found";
+  draft.decisions.knowledge = { outcome, source: lookup.source };
+  // The person reads why in the note; the customer is told a person will check, nothing more.
+  handOff(
+    draft,
+    "needs_person",
+    outcome === "unavailable"
+      ? "the Help Center could not be read to answer a general question"
+      : "no Help Center article answers the customer's question",
+    undefined,
+    say.WILL_CHECK,
+  );
   return true;
 }

@@ -158,8 +158,14 @@ export function fromKnowledge(answer: KnowledgeAnswer): string {
   return `${answer.sentences.join(" ")} ${more}: "${answer.title}" ${answer.url}`;
 }
 
-/** Why a general question goes to a person: the help content has no answer we can stand behind. */
-export const KNOWLEDGE_GAP = "I want to check that rather than guess";
+/** A general question the help content does not answer (or could not be read for): no guess. */
+export const WILL_CHECK =
+  "I'll check that rather than guess: a colleague will answer you here, and you won't need to ask again.";
+
+/** When people answer, as the tenant set it: said whenever the agent hands over to one. */
+export function openingHours(hours: string): string {
+  return `Our team answers ${hours}.`;
+}
 
 export const GREETING =
   "Thanks for reaching out. What can I help you with today? If it's about an order, the order number helps me find it straight away.";

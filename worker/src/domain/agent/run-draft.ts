@@ -41,8 +41,17 @@ export interface AgentRunInput {
   /** A fresh code's hash, used if this run asks for step-up verification. */
   newCodeHash: string;
   provider: string;
+  /** The tenant's own policies that decide actions; none is assumed for a tenant that set none. */
+  policy?: DecidingPolicy;
   /** The tenant's help content searched for the customer's question, when they asked one. */
   knowledge?: KnowledgeLookup;
+}
+
+export interface DecidingPolicy {
+  returnWindowDays?: number;
+  refundApprovalThreshold?: number;
+  warrantyMonths?: number;
+  openingHours?: string;
 }
 
 /** What the run made of a general question, for the audit trail and the knowledge metrics. */

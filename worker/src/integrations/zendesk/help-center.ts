@@ -43,8 +43,9 @@ export function zendeskHelpCenter(
   tenant: TenantConfig,
   deps: IntegrationDeps,
 ): KnowledgeSource | null {
+  // Zendesk answers article searches without credentials too (Help Center content is public);
+  // the tenant's credentials are sent when it has them.
   const config = tenant.zendesk;
-  if (!config.auth) return null;
   const client: HttpClient = { service: "Zendesk Help Center", fetch: deps.fetcher ?? fetch };
   const cache = deps.env.CACHE;
   const read = async <T extends z.ZodType>(schema: T, path: string, key: string, ttl: number) => {
