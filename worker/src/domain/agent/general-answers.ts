@@ -1,5 +1,6 @@
 import { answerFrom } from "../knowledge/relevance";
 import { asksAQuestion } from "../knowledge/question";
+import { languageOf } from "../knowledge/terms";
 import type { KnowledgeAnswer } from "../knowledge/passage";
 import { handOff } from "./hand-off";
 import * as say from "./replies";
@@ -25,9 +26,15 @@ export function answerGeneralQuestion(draft: RunDraft): boolean {
   const lookup = draft.input.knowledge ?? { status: "not_searched" };
   if (lookup.status === "not_searched" || !asksAQuestion(draft.text)) return false;
   const answer = answerFrom(draft.text, lookup);
+  // Counted per category and language on the metrics page, so an admin sees the Help Center's gaps.
+  const segment = {
+    category: draft.state.workflow?.id ?? "unclassified",
+    language: languageOf(draft.text) ?? "unknown",
+  };
   if (answer) {
     draft.parts.push(say.fromKnowledge(answer));
     draft.decisions.knowledge = {
+      ...segment,
       outcome: "answered",
       source: answer.source,
       articleId: answer.articleId,
@@ -38,7 +45,7 @@ export function answerGeneralQuestion(draft: RunDraft): boolean {
     return true;
   }
   const outcome = lookup.status === "unavailable" ? "unavailable" : "none_found";
-  draft.decisions.knowledge = { outcome, source: lookup.source };
+  draft.decisions.knowledge = { ...segment, outcome, source: lookup.source };
   // The person reads why in the note; the customer is told a person will check, nothing more.
   handOff(
     draft,

@@ -55,7 +55,11 @@ export interface DecidingPolicy {
 }
 
 /** What the run made of a general question, for the audit trail and the knowledge metrics. */
-export type KnowledgeDecision =
+export type KnowledgeDecision = {
+  /** The thread's category (its workflow, or "unclassified") and the question's language. */
+  category: string;
+  language: string;
+} & (
   | {
       outcome: "answered";
       source: string;
@@ -64,7 +68,8 @@ export type KnowledgeDecision =
       locale: string;
       score: number;
     }
-  | { outcome: "none_found" | "unavailable"; source: string };
+  | { outcome: "none_found" | "unavailable"; source: string }
+);
 
 export type Outbound =
   | {
