@@ -41,6 +41,8 @@ describe("the relevance bar", () => {
     expect(plan.decisions.knowledge).toEqual({
       outcome: "none_found",
       source: "zendesk_help_center",
+      category: "unclassified",
+      language: "en",
     });
   });
 

@@ -1,5 +1,5 @@
 import { threadStatus } from "../thread-state";
-import { answerGeneralQuestion, knowledgeAnswer } from "./general-answers";
+import { answerFromKnowledge, answerGeneralQuestion } from "./general-answers";
 import * as say from "./replies";
 import type { RunDraft } from "./run-draft";
 import { askForASecondSignal } from "./verification";
@@ -11,8 +11,7 @@ export function answerCustomer(draft: RunDraft): void {
   if (draft.unconfirmed) {
     // General answers are for anyone; everything about the order waits for a second signal, so a
     // question the Help Center cannot answer is not handed over from here.
-    const answer = knowledgeAnswer(draft);
-    if (answer) parts.push(say.fromKnowledge(answer));
+    answerFromKnowledge(draft);
     askForASecondSignal(draft);
     return;
   }

@@ -1,7 +1,6 @@
 import { answerFrom } from "../knowledge/relevance";
 import { asksAQuestion } from "../knowledge/question";
 import { languageOf } from "../knowledge/terms";
-import type { KnowledgeAnswer } from "../knowledge/passage";
 import { handOff } from "./hand-off";
 import * as say from "./replies";
 import type { RunDraft } from "./run-draft";
@@ -12,9 +11,33 @@ import type { RunDraft } from "./run-draft";
  * and links its article. They are answered at any identity level, because help content is public
  * and the search carries nothing about the customer (docs/agent.md, "Knowledge").
  */
-export function knowledgeAnswer(draft: RunDraft): KnowledgeAnswer | null {
-  const lookup = draft.input.knowledge ?? { status: "not_searched" };
-  return answerFrom(draft.text, lookup);
+function lookupOf(draft: RunDraft) {
+  return draft.input.knowledge ?? { status: "not_searched" as const };
+}
+
+/** Counted per category and language on the metrics page, so an admin sees the Help Center's gaps. */
+function segmentOf(draft: RunDraft) {
+  return {
+    category: draft.state.workflow?.id ?? "unclassified",
+    language: languageOf(draft.text) ?? "unknown",
+  };
+}
+
+/** Answers from the passage that cleared the bar, if one did; records what it cited. */
+export function answerFromKnowledge(draft: RunDraft): boolean {
+  const answer = answerFrom(draft.text, lookupOf(draft));
+  if (!answer) return false;
+  draft.parts.push(say.fromKnowledge(answer));
+  draft.decisions.knowledge = {
+    ...segmentOf(draft),
+    outcome: "answered",
+    source: answer.source,
+    articleId: answer.articleId,
+    url: answer.url,
+    locale: answer.locale,
+    score: Math.round(answer.score * 100) / 100,
+  };
+  return true;
 }
 
 /**
@@ -23,29 +46,11 @@ export function knowledgeAnswer(draft: RunDraft): KnowledgeAnswer | null {
  * whether the message was such a question.
  */
 export function answerGeneralQuestion(draft: RunDraft): boolean {
-  const lookup = draft.input.knowledge ?? { status: "not_searched" };
+  const lookup = lookupOf(draft);
   if (lookup.status === "not_searched" || !asksAQuestion(draft.text)) return false;
-  const answer = answerFrom(draft.text, lookup);
-  // Counted per category and language on the metrics page, so an admin sees the Help Center's gaps.
-  const segment = {
-    category: draft.state.workflow?.id ?? "unclassified",
-    language: languageOf(draft.text) ?? "unknown",
-  };
-  if (answer) {
-    draft.parts.push(say.fromKnowledge(answer));
-    draft.decisions.knowledge = {
-      ...segment,
-      outcome: "answered",
-      source: answer.source,
-      articleId: answer.articleId,
-      url: answer.url,
-      locale: answer.locale,
-      score: Math.round(answer.score * 100) / 100,
-    };
-    return true;
-  }
+  if (answerFromKnowledge(draft)) return true;
   const outcome = lookup.status === "unavailable" ? "unavailable" : "none_found";
-  draft.decisions.knowledge = { ...segment, outcome, source: lookup.source };
+  draft.decisions.knowledge = { ...segmentOf(draft), outcome, source: lookup.source };
   // The person reads why in the note; the customer is told a person will check, nothing more.
   handOff(
     draft,
