@@ -85,6 +85,7 @@ export const StoredKnowledgeDecision = z.union([
     outcome: z.literal("answered"),
     source: z.string(),
     articleId: z.string(),
+    title: z.string().default(""),
     url: z.string(),
     locale: z.string(),
     score: z.number(),

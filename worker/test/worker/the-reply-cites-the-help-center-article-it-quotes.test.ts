@@ -19,12 +19,17 @@ const shipping = helpCenter([
 ]);
 
 describe("an answer from the Help Center", () => {
-  it("quotes the article's answering sentences, links it, and records the search with the article", async () => {
+  it("quotes the article's answering sentences, links it, shows it in the timeline, and records the search with the article", async () => {
     const tenant = await createTenant({ zendesk: { helpCenter: shipping } });
     await sendChannelEvent(tenant, chatQuestion("How long does shipping take?"));
     await settle(tenant);
 
-    const reply = (await readContext(tenant, "7701")).agent.replies.at(-1)?.text ?? "";
+    const context = await readContext(tenant, "7701");
+    const reply = context.agent.replies.at(-1)?.text ?? "";
+    // The sidebar's timeline names the article the AI relied on, whatever the excerpt cuts.
+    expect(context.timeline.map((e) => e.text)).toContainEqual(
+      expect.stringContaining('AI agent (draft), from the Help Center article "Shipping times"'),
+    );
     expect(reply).toContain("Standard delivery takes 4–6 business days");
     expect(reply).toContain('"Shipping times"');
     expect(reply).toMatch(/\/hc\/en-us\/articles\/501\b/);

@@ -33,6 +33,7 @@ export function answerFromKnowledge(draft: RunDraft): boolean {
     outcome: "answered",
     source: answer.source,
     articleId: answer.articleId,
+    title: answer.title,
     url: answer.url,
     locale: answer.locale,
     score: Math.round(answer.score * 100) / 100,

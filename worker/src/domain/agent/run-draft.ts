@@ -64,6 +64,7 @@ export type KnowledgeDecision = {
       outcome: "answered";
       source: string;
       articleId: string;
+      title: string;
       url: string;
       locale: string;
       score: number;
