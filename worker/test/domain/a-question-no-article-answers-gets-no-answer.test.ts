@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answerFrom, RELEVANCE_BAR } from "../../src/domain/knowledge/relevance";
+import { searchWords } from "../../src/domain/knowledge/terms";
 import { customerSays, replyOf } from "./agent-factories";
 import { article, RETURNS_30, searched } from "./knowledge-factories";
 import { threadWith } from "./agent-factories";
@@ -52,5 +53,13 @@ describe("the relevance bar", () => {
     });
     expect(plan.handedOff).toBeNull();
     expect(replyOf(plan)?.text).toContain("What can I help you with today?");
+  });
+
+  it("does not take a follow-up with no subject for a general question", () => {
+    expect(searchWords("Any news?")).toEqual([]);
+    expect(searchWords("Can you help me?")).toEqual([]);
+    expect(
+      searchWords("What's your return policy? my email is a.b@example.com, order 184221"),
+    ).toEqual(["return"]);
   });
 });

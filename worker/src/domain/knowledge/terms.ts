@@ -15,7 +15,7 @@ const FUNCTION_WORDS: Record<"en" | "es", string[]> = {
     "how not no yes any some all each every much many more most other just also only very too " +
     "please thanks thank hi hello hey know tell want need like get got let lets im ive id dont " +
     "doesnt cant wont whats hows wheres whens one ok okay still ever really again something " +
-    "anything work works help assist question anyone someone policy policies"
+    "anything work works help assist question anyone someone policy policies news update updates"
   ).split(" "),
   es: (
     "el la los las un una unos unas y o u pero si de del al a en por para con sin sobre " +
@@ -23,7 +23,7 @@ const FUNCTION_WORDS: Record<"en" | "es", string[]> = {
     "estar esta este esto estos estas ese esa eso hay he ha han hemos tengo tiene tienen tener " +
     "puedo puede pueden podria poder mi mis me te tu tus su sus nos nuestro nuestra yo usted " +
     "ustedes lo le les se ya muy mas más tambien también no hola gracias favor quiero quisiera " +
-    "ayuda ayudar ayudarme pregunta politica necesito saber cuanto cuánto cuanta cuánta cuantos cuántos cuantas cuántas hacer hace"
+    "ayuda ayudar ayudarme pregunta politica novedades necesito saber cuanto cuánto cuanta cuánta cuantos cuántos cuantas cuántas hacer hace"
   ).split(" "),
 };
 
