@@ -31,6 +31,9 @@ export async function createDemoTenant(admin: AdminClient): Promise<DemoTenant> 
     sunco: { webhookSecret: demo.suncoWebhookSecret },
     orders: { demo: true },
     ai: { provider: "rules" },
+    // The demo store's own policies (issue 15): the same figures its Help Center articles state
+    // (scripts/standins/help-center-articles.json). Another tenant sets its own, or none.
+    policy: { returnWindowDays: 30, warrantyMonths: 24, openingHours: "every day from 8am to 8pm" },
   });
   return demo;
 }

@@ -1,3 +1,4 @@
+import { helpCenterRoutes, loadHelpCenter, type HelpCenterLoad } from "./help-center";
 import { json, LoopbackVendor, type Reply, type Route } from "./loopback";
 import {
   accountRoutes,
@@ -66,6 +67,7 @@ export interface ZendeskLoad extends AccountLoad {
   credentials?: { email: string; apiToken: string };
   users?: ZendeskUserData[];
   tickets?: ZendeskTicketData[];
+  helpCenter?: HelpCenterLoad;
 }
 
 const stripHtml = (html: string) =>
@@ -115,6 +117,7 @@ export class ZendeskStandIn extends LoopbackVendor<ZendeskSpace> {
     const load = data as ZendeskLoad;
     loadAccount(space.account, load);
     if (load.credentials) space.credentials = load.credentials;
+    loadHelpCenter(space, load.helpCenter);
     for (const user of load.users ?? []) space.users.set(String(user.id), user);
     for (const t of load.tickets ?? []) {
       space.tickets.set(String(t.id), {
@@ -169,6 +172,7 @@ export class ZendeskStandIn extends LoopbackVendor<ZendeskSpace> {
     });
     return [
       ...accountRoutes(space.account, () => this.stamp(space)),
+      ...helpCenterRoutes(space, () => this.url),
       {
         method: "GET",
         pattern: /^\/api\/v2\/users\/(\d+)(?:\.json)?$/,

@@ -1,4 +1,7 @@
-import type { MetricsReportContract } from "../../../worker/src/contracts/metrics-report";
+import type {
+  KnowledgeReportContract,
+  MetricsReportContract,
+} from "../../../worker/src/contracts/metrics-report";
 
 // Type-only imports: the app shares the worker's contract types and never bundles zod or hono.
 
@@ -17,3 +20,6 @@ export type BreakdownRow = NonNullable<MetricsReport["breakdown"]>["rows"][numbe
 export type Dimension = "day" | "category" | "channel" | "tier" | "arm";
 export type Segment = "category" | "channel" | "tier";
 export type ArmFilter = "continuity" | "control";
+
+/** What GET /v1/metrics/knowledge answers: general questions and the Help Center's answers. */
+export type KnowledgeReport = KnowledgeReportContract;

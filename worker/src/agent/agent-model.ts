@@ -16,6 +16,8 @@ export interface ToolCallRecord {
   action: string;
   latencyMs: number;
   outcome: "ok" | "denied" | "failed";
+  /** A knowledge search: the locale searched and the articles it found (public content only). */
+  knowledge?: { locale: string; articles: { id: string; url: string; score: number }[] };
 }
 
 /**
@@ -27,8 +29,17 @@ export interface AgentModel {
   interpret(
     input: InterpretInput,
   ): Promise<{ interpretation: Interpretation; toolCalls: ToolCallRecord[] }>;
-  /** Reword a templated reply; null keeps the template. */
-  phrase(template: string, input: InterpretInput): Promise<string | null>;
+  /**
+   * Reword a templated reply; null keeps the template. A reply answered from knowledge comes with
+   * its grounding: the passages it may draw on and the link it must keep.
+   */
+  phrase(template: string, input: InterpretInput, grounding?: Grounding): Promise<string | null>;
+}
+
+/** What a reply from knowledge may say: only what these passages say, citing this link. */
+export interface Grounding {
+  passages: string[];
+  cite: string;
 }
 
 /** What a model's tools may read, decided by policy before the model runs. */

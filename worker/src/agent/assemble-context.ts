@@ -16,6 +16,7 @@ function facts(order: Order): OrderFacts {
     placedAt: order.placedAt,
     ...(order.deliveredAt && { deliveredAt: order.deliveredAt }),
     ...(order.returnWindowEndsAt && { returnWindowEndsAt: order.returnWindowEndsAt }),
+    ...(typeof order.total === "number" && { total: order.total }),
     items: order.items.map((i) => ({ name: i.name })),
     shipments: order.shipments.map((s) => ({
       status: s.status,

@@ -8,7 +8,14 @@ import { findReferences } from "../domain/language/references";
 import { WORKFLOW_IDS } from "../domain/intent";
 import type { Slots } from "../domain/slots";
 import type { TenantConfig } from "../tenancy/tenant-config";
-import type { AgentModel, InterpretInput, ToolCallRecord, ToolGate } from "./agent-model";
+import { termsOf } from "../domain/knowledge/terms";
+import type {
+  AgentModel,
+  Grounding,
+  InterpretInput,
+  ToolCallRecord,
+  ToolGate,
+} from "./agent-model";
 import { rulesModel } from "./rules-model";
 
 const SYSTEM = [
@@ -127,17 +134,25 @@ export class LanguageModelAgent implements AgentModel {
     return { intent: rules.intent ?? (input.workflow ? null : args.workflow), slots };
   }
 
-  async phrase(template: string, input: InterpretInput): Promise<string | null> {
+  async phrase(
+    template: string,
+    input: InterpretInput,
+    grounding?: Grounding,
+  ): Promise<string | null> {
     try {
+      const sources = grounding
+        ? `\n\nThe only facts you may use, from the company's Help Center:\n${grounding.passages.join("\n---\n")}\n\nKeep this link in the reply: ${grounding.cite}`
+        : "";
       const { text } = await generateText({
         model: this.model,
         system:
           "Rewrite the support reply below so it reads naturally and warmly. Keep every fact, number and question; add nothing. Answer with the reply only.",
-        prompt: `Customer wrote: ${input.messages.map((m) => m.text).join(" / ")}\n\nReply to rewrite: ${template}`,
+        prompt: `Customer wrote: ${input.messages.map((m) => m.text).join(" / ")}\n\nReply to rewrite: ${template}${sources}`,
         maxRetries: 1,
         abortSignal: AbortSignal.timeout(15_000),
       });
-      return acceptPhrasing(template, text);
+      const kept = acceptPhrasing(template, text);
+      return kept && grounding ? acceptGroundedPhrasing(kept, template, grounding) : kept;
     } catch {
       return null;
     }
@@ -153,6 +168,34 @@ export function acceptPhrasing(template: string, candidate: string): string | nu
   const after = numbers(reply);
   const same = before.size === after.size && [...before].every((n) => after.has(n));
   return same ? reply : null;
+}
+
+/**
+ * A rewording of an answer from knowledge is kept only if it says nothing the Help Center does
+ * not: it keeps the article's link, every number in it appears in a passage or the template, and
+ * every sentence's subject words mostly appear there too (a claim of its own would not).
+ */
+export function acceptGroundedPhrasing(
+  reply: string,
+  template: string,
+  grounding: Grounding,
+): string | null {
+  if (!reply.includes(grounding.cite)) return null;
+  const source = `${template}\n${grounding.passages.join("\n")}`;
+  const numbers = (s: string) => s.match(/\d+(?:[.,]\d+)?/g) ?? [];
+  const known = new Set(numbers(source));
+  if (numbers(reply.replace(grounding.cite, " ")).some((n) => !known.has(n))) return null;
+  const held = new Set(termsOf(source, "en"));
+  const sentences = reply
+    .replace(grounding.cite, " ")
+    .split(/(?<=[.!?])\s+/)
+    .map((s) => termsOf(s, "en"))
+    // A pleasantry ("Good question!") states nothing; a sentence of two subject words or more does.
+    .filter((terms) => terms.length > 1);
+  const grounded = sentences.every(
+    (terms) => terms.filter((t) => held.has(t)).length / terms.length >= 0.5,
+  );
+  return grounded ? reply : null;
 }
 
 export function modelFor(

@@ -4,6 +4,7 @@ import { orderSystemFor } from "../connectors/orders";
 import { normalizeOrderId } from "../domain/identifiers";
 import {
   isMessagingProvider,
+  knowledgeSourceOf,
   outboxKind,
   ticketSystemNameOf,
   ticketSystemOf,
@@ -22,12 +23,14 @@ import { commitChange } from "../threads/commit";
 import { dispatch } from "../threads/dispatch";
 import { stateAfter } from "../threads/state-after";
 import { loadTenant } from "../tenancy/tenants";
-import type { AgentModel, InterpretInput, ToolCallRecord } from "./agent-model";
+import type { KnowledgeLookup } from "../domain/knowledge/passage";
+import type { AgentModel, Grounding, InterpretInput, ToolCallRecord } from "./agent-model";
 import { assembleContext, cardsForModel } from "./assemble-context";
 import { modelFor } from "./language-model";
 import { codeHash, newCode } from "./one-time-code";
 import { noteRowsOwed, passControlRow, type OutboxRowInput } from "../delivery/notes";
 import { withHandoffNote } from "../domain/handoff-notes";
+import { searchKnowledge } from "./search-knowledge";
 
 const MAX_ATTEMPTS = 8;
 
@@ -148,6 +151,12 @@ export async function runAgent(
     };
     const { interpretation, toolCalls } = await model.interpret(interpretInput);
 
+    const knowledge = await searchKnowledge(
+      knowledgeSourceOf(config, { env, ...(deps.fetcher && { fetcher: deps.fetcher }) }),
+      { messages, state, contact, interpretation },
+      lookups,
+    );
+
     const hashKey = await identityKey(env.SECRETS_KEY, tenantId);
     const code = newCode();
     const delivery = {
@@ -169,8 +178,10 @@ export async function runAgent(
       newCodeHash: await codeHash(hashKey, threadId, contactId ?? "", code),
       verificationWanted: wanted,
       provider: model.name,
+      knowledge,
+      policy: config.policy,
     });
-    await phraseReply(plan, model, interpretInput);
+    await phraseReply(plan, model, interpretInput, groundingOf(plan, knowledge));
 
     const now = new Date().toISOString();
     const after = stateAfter(env.DB, tenantId, threadId, stored, config.policy, state.openedAt);
@@ -251,15 +262,26 @@ export async function runAgent(
   throw new Error(`agent run on ${threadId} kept conflicting`);
 }
 
+/** The passages an answer from knowledge may be phrased from, and the link it must keep. */
+function groundingOf(plan: AgentRunPlan, knowledge: KnowledgeLookup): Grounding | undefined {
+  const decided = plan.decisions.knowledge;
+  if (decided?.outcome !== "answered" || knowledge.status !== "searched") return undefined;
+  return {
+    passages: knowledge.passages.filter((p) => p.url === decided.url).map((p) => p.text),
+    cite: decided.url,
+  };
+}
+
 async function phraseReply(
   plan: AgentRunPlan,
   model: AgentModel,
   input: InterpretInput,
+  grounding?: Grounding,
 ): Promise<void> {
   const index = plan.facts.findIndex((f) => f.type === "agent.replied");
   const reply = plan.facts[index];
   if (!reply || reply.type !== "agent.replied") return;
-  const phrased = await model.phrase(reply.text, input);
+  const phrased = await model.phrase(reply.text, input, grounding);
   if (!phrased) return;
   plan.facts[index] = { ...reply, text: phrased };
   for (const out of plan.outbound) if (out.kind === "reply") out.text = phrased;

@@ -58,3 +58,42 @@ const _fromDomain: (report: DomainReport & Extras) => MetricsReportContract = (r
 const _toDomain: (report: MetricsReportContract) => DomainReport = (report) => report;
 void _fromDomain;
 void _toDomain;
+
+/** What GET /v1/metrics/knowledge answers: general questions answered from the Help Center or not. */
+export const KnowledgeReportSchema = z
+  .object({
+    window: z.object({ from: z.string(), to: z.string() }),
+    rows: z.array(
+      z.object({
+        category: z.string(),
+        language: z.string(),
+        answered: z.number().int(),
+        noneFound: z.number().int(),
+        unavailable: z.number().int(),
+      }),
+    ),
+    articles: z.array(z.object({ articleId: z.string(), url: z.string(), answers: z.number() })),
+  })
+  .openapi("KnowledgeReport");
+export type KnowledgeReportContract = z.infer<typeof KnowledgeReportSchema>;
+
+/** A knowledge decision as the audit trail keeps it; entries of another shape are not counted. */
+export const StoredKnowledgeDecision = z.union([
+  z.object({
+    category: z.string(),
+    language: z.string(),
+    outcome: z.literal("answered"),
+    source: z.string(),
+    articleId: z.string(),
+    title: z.string().default(""),
+    url: z.string(),
+    locale: z.string(),
+    score: z.number(),
+  }),
+  z.object({
+    category: z.string(),
+    language: z.string(),
+    outcome: z.enum(["none_found", "unavailable"]),
+    source: z.string(),
+  }),
+]);

@@ -70,6 +70,17 @@ export const PolicySettings = z
       .min(1)
       .max(24 * 365),
     autoReply: z.boolean(),
+    /**
+     * Policies that decide actions (issue 15), the tenant's own: days from delivery an order may
+     * be returned (the order's own `returnWindowEndsAt` wins when the order system gives one)…
+     */
+    returnWindowDays: z.number().int().min(0).max(3650),
+    /** …the order total from which a refund waits for a person's approval (below it, it does not)… */
+    refundApprovalThreshold: z.number().min(0).max(1_000_000),
+    /** …months of warranty from delivery… */
+    warrantyMonths: z.number().int().min(0).max(1200),
+    /** …and when people answer, as the agent tells a customer it hands over ("8am–8pm, every day"). */
+    openingHours: z.string().trim().min(1).max(120),
     /** ISO 3166 country for phone numbers sent without a country code. */
     defaultCountry: z
       .string()

@@ -115,6 +115,8 @@ export type ThreadEvent = { key: string; at: string; group: string; part: number
       purpose: "question" | "answer" | "verification" | "handoff" | "status";
       /** Slots the reply asks the customer for. */
       asks?: SlotName[];
+      /** The Help Center article the reply answered from: people see what the AI relied on. */
+      cites?: { articleId: string; title: string; url: string };
     }
   | {
       type: "agent.handed_off";

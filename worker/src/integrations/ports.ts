@@ -3,6 +3,7 @@ import type { z } from "@hono/zod-openapi";
 import type { ChannelEvent } from "../domain/channel-event";
 import type { RawIdentifier } from "../domain/identifiers";
 import type { IntegrationName } from "../domain/integration-name";
+import type { KnowledgeLookup } from "../domain/knowledge/passage";
 import type { Env } from "../env";
 import type { AppBindings } from "../lib/types";
 import type { TenantConfig } from "../tenancy/tenant-config";
@@ -115,6 +116,19 @@ export interface MessagingProvider {
   ): Promise<WriteOutcome>;
 }
 
+/**
+ * Where the tenant's own help content lives (issue 15): searched by the customer's question and
+ * language, it answers a few candidate passages, each scored, best first, with its article's link,
+ * title, locale and freshness. Public content only: no customer data goes in or comes out. An
+ * outage answers `unavailable`, never throws: the agent then leaves the question to a person.
+ */
+export interface KnowledgeSource {
+  /** Its registry name, as audit entries record it (`tool.called` with `tool: <name>`). */
+  name: string;
+  /** `language` is the customer's ("es", "es-mx") or null when their words do not say. */
+  search(question: string, language: string | null): Promise<KnowledgeLookup>;
+}
+
 export interface IntegrationDeps {
   env: Env;
   fetcher?: typeof fetch;
@@ -126,6 +140,10 @@ export interface IntegrationDeps {
 }
 
 export type TicketSystemFactory = (tenant: TenantConfig, deps: IntegrationDeps) => TicketSystem;
+export type KnowledgeSourceFactory = (
+  tenant: TenantConfig,
+  deps: IntegrationDeps,
+) => KnowledgeSource | null;
 export type MessagingProviderFactory = (
   tenant: TenantConfig,
   deps: IntegrationDeps,

@@ -4,6 +4,8 @@ import { genericInbound } from "./generic/inbound";
 import type {
   InboundChannel,
   IntegrationDeps,
+  KnowledgeSource,
+  KnowledgeSourceFactory,
   MessagingProvider,
   MessagingProviderFactory,
   TicketSystem,
@@ -11,6 +13,7 @@ import type {
 } from "./ports";
 import { suncoInbound } from "./sunco/inbound";
 import { suncoMessagingProvider } from "./sunco/messaging-provider";
+import { zendeskHelpCenter } from "./zendesk/help-center";
 import { zendeskInbound } from "./zendesk/inbound";
 import { zendeskAccountRouter } from "./zendesk/oauth/oauth.index";
 import { zendeskTicketSystem } from "./zendesk/ticket-system";
@@ -35,6 +38,10 @@ const messagingProviders = new Map<string, MessagingProviderFactory>([
 
 /** Routes through which an admin connects their account's integrations (OAuth and provisioning). */
 export const accountRouters = [zendeskAccountRouter] as const;
+
+const knowledgeSources = new Map<string, KnowledgeSourceFactory>([
+  ["zendesk_help_center", zendeskHelpCenter],
+]);
 
 export function inboundChannelNamed(name: string): InboundChannel<never> | undefined {
   return inboundChannels.get(name);
@@ -80,6 +87,16 @@ export function ticketSystemNameOf(_tenant: TenantConfig): string {
 
 export function ticketSystemOf(tenant: TenantConfig, deps: IntegrationDeps): TicketSystem {
   return ticketSystemNamed(ticketSystemNameOf(tenant), tenant, deps);
+}
+
+/**
+ * The tenant's knowledge source: its Zendesk Help Center (every tenant has a Zendesk account).
+ */
+export function knowledgeSourceOf(
+  tenant: TenantConfig,
+  deps: IntegrationDeps,
+): KnowledgeSource | null {
+  return knowledgeSources.get("zendesk_help_center")!(tenant, deps);
 }
 
 const OPERATIONS: readonly OutboxOperation[] = ["pass_control", "message", "comment", "note"];

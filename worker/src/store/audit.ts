@@ -90,3 +90,24 @@ export function expireAudit(db: D1Database, tenantId: string, before: string): D
     .prepare(`DELETE FROM audit_log WHERE tenant_id = ?1 AND at < ?2`)
     .bind(tenantId, before);
 }
+
+/**
+ * The agent's decisions about general questions in a window (`agent.decided` entries carrying a
+ * `knowledge` outcome), for the metrics page. Read through the time index; an erased entry's data
+ * is `{"erased":true}` and drops out.
+ */
+export async function knowledgeDecisions(
+  db: D1Database,
+  tenantId: string,
+  window: { from: string; to: string },
+): Promise<unknown[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT json_extract(data, '$.knowledge') AS knowledge FROM audit_log
+       WHERE tenant_id = ?1 AND at >= ?2 AND at < ?3 AND action = 'agent.decided'
+         AND json_extract(data, '$.knowledge') IS NOT NULL`,
+    )
+    .bind(tenantId, window.from, window.to)
+    .all<{ knowledge: string }>();
+  return results.map((r) => JSON.parse(r.knowledge) as unknown);
+}

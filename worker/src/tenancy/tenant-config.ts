@@ -7,6 +7,10 @@ export interface PolicyConfig {
   verificationTtlHours: number;
   autoReply: boolean;
   defaultCountry?: string;
+  returnWindowDays?: number;
+  refundApprovalThreshold?: number;
+  warrantyMonths?: number;
+  openingHours?: string;
 }
 
 export interface RetentionConfig {

@@ -277,6 +277,10 @@ export interface Turn {
   delivery?: AgentRunInput["delivery"];
   autoReply?: boolean;
   newCodeHash?: string;
+  /** What the tenant's Help Center answered the shell's search (`knowledge-factories.ts`). */
+  knowledge?: AgentRunInput["knowledge"];
+  /** The tenant's deciding policies (return window, refund threshold, warranty, hours). */
+  policy?: AgentRunInput["policy"];
 }
 
 export interface TurnResult {
@@ -346,6 +350,8 @@ export function customerSays(state: ThreadState, text: string, turn: Turn = {}):
     ...(turn.delivery && { delivery: turn.delivery }),
     ...(turn.autoReply !== undefined && { autoReply: turn.autoReply }),
     ...(turn.newCodeHash && { newCodeHash: turn.newCodeHash }),
+    ...(turn.knowledge && { knowledge: turn.knowledge }),
+    ...(turn.policy && { policy: turn.policy }),
   });
   const plan = planAgentRun(input);
   return { message: recorded, before, input, plan, after: applyEvents(before, plan.facts, POLICY) };

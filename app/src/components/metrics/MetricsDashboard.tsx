@@ -8,6 +8,8 @@ import { useI18n } from "../../hooks/useI18n";
 import { useMetricFormat } from "../../hooks/useMetricFormat";
 import { useMetricsReport } from "../../hooks/useMetricsReport";
 import { useSegmentOptions } from "../../hooks/useSegmentOptions";
+import { useKnowledgeReport } from "../../hooks/useKnowledgeReport";
+import { KnowledgeFigures } from "./KnowledgeFigures";
 import { CsvExport } from "./CsvExport";
 import { MetricCharts } from "./MetricCharts";
 import { MetricGroup } from "./MetricGroup";
@@ -59,6 +61,7 @@ export function MetricsDashboard({ api }: { api: MetricsApi }) {
   const seriesQuery = range && metricsQuery(range, filters, { groupBy: "day" });
   const options = useSegmentOptions(api, range);
   const { view, retry } = useMetricsReport(api, query, seriesQuery);
+  const knowledge = useKnowledgeReport(api, range);
 
   let body = null;
   if (!range) body = null;
@@ -117,6 +120,7 @@ export function MetricsDashboard({ api }: { api: MetricsApi }) {
           metric={chartMetric ?? defaultChartMetric(report)}
           onMetric={setChartMetric}
         />
+        {knowledge ? <KnowledgeFigures report={knowledge} /> : null}
       </>
     );
   }

@@ -1,5 +1,5 @@
 import { threadStatus } from "../thread-state";
-import { generalAnswer } from "./general-answers";
+import { answerFromKnowledge, answerGeneralQuestion } from "./general-answers";
 import * as say from "./replies";
 import type { RunDraft } from "./run-draft";
 import { askForASecondSignal } from "./verification";
@@ -7,11 +7,11 @@ import { followWorkflow } from "./workflow-steps";
 
 /** The agent's turn when nothing stops it: answer, ask, or move the workflow on. */
 export function answerCustomer(draft: RunDraft): void {
-  const { state, text, parts, workflow } = draft;
+  const { state, parts, workflow } = draft;
   if (draft.unconfirmed) {
-    // General answers are for anyone; everything about the order waits for a second signal.
-    const answer = generalAnswer(text);
-    if (answer) parts.push(answer);
+    // General answers are for anyone; everything about the order waits for a second signal, so a
+    // question the Help Center cannot answer is not handed over from here.
+    answerFromKnowledge(draft);
     askForASecondSignal(draft);
     return;
   }
@@ -25,9 +25,8 @@ export function answerCustomer(draft: RunDraft): void {
   if (reopen.length > 0 && state.agent.replies.length === 0)
     parts.push(say.reopenOffer([...new Set(reopen.flatMap((c) => c.orderIds ?? []))]));
   if (!workflow) {
-    const answer = generalAnswer(text);
-    if (answer) parts.push(answer);
-    else if (state.candidates.length > 0 && !draft.slots.order_id) {
+    if (answerGeneralQuestion(draft)) return;
+    if (state.candidates.length > 0 && !draft.slots.order_id) {
       parts.push(say.askWhichOrder(draft.candidateOrders));
       draft.decisions.asked.push("order_id");
       draft.purpose = "question";

@@ -9,6 +9,8 @@ export interface OrderFacts {
   placedAt: string;
   deliveredAt?: string;
   returnWindowEndsAt?: string;
+  /** The order's total, where a tenant's refund approval threshold decides. */
+  total?: number;
   items: { name: string }[];
   shipments: { status: string; carrier?: string; tracking?: string; eta?: string }[];
 }

@@ -19,13 +19,18 @@ export function handOff(
   code: HardStopCode | "needs_person",
   detail: string,
   stepTitle?: string,
+  /** What the customer is told, when it is not the reason itself. */
+  told?: string,
 ): void {
   const { parts, contactId } = draft;
   draft.handedOff = code;
   draft.purpose = "handoff";
+  // The tenant's opening hours, when it set them, tell the customer when a person will answer.
+  const hours = draft.input.policy?.openingHours;
   if (code === "needs_person") {
     addFact(draft, { type: "agent.handed_off", code, reason: detail });
-    parts.push(stepTitle ? say.waitingOnPerson(stepTitle) : say.handoff(code, detail));
+    parts.push(told ?? (stepTitle ? say.waitingOnPerson(stepTitle) : say.handoff(code, detail)));
+    if (hours) parts.push(say.openingHours(hours));
     return;
   }
   // A hard stop: flag it, say why and that a person continues, and give the person control.
@@ -45,4 +50,5 @@ export function handOff(
       reason: `hard stop: ${code.replace(/_/g, " ")}`,
     });
   parts.push(say.handoff(code, detail));
+  if (hours) parts.push(say.openingHours(hours));
 }

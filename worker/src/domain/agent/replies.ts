@@ -1,6 +1,7 @@
 import type { IdentityLevel } from "../identity-level";
 import type { HardStopCode } from "../intent";
 import type { SlotName } from "../slots";
+import type { KnowledgeAnswer } from "../knowledge/passage";
 import type { OrderFacts } from "./cards";
 import { HARD_STOP_REASONS } from "./policy";
 
@@ -149,6 +150,23 @@ export function reopenOffer(orderIds: string[]): string {
 
 export const RESET_LINK =
   "Thanks, you're verified. I've sent a password reset link to the email on your account; it works for 30 minutes.";
+/** The passage's answering sentences, then the article they come from, in the article's language. */
+export function fromKnowledge(answer: KnowledgeAnswer): string {
+  const more = answer.locale.startsWith("es")
+    ? "Más información en nuestro centro de ayuda"
+    : "More in our Help Center";
+  return `${answer.sentences.join(" ")} ${more}: "${answer.title}" ${answer.url}`;
+}
+
+/** A general question the help content does not answer (or could not be read for): no guess. */
+export const WILL_CHECK =
+  "I'll check that rather than guess: a colleague will answer you here, and you won't need to ask again.";
+
+/** When people answer, as the tenant set it: said whenever the agent hands over to one. */
+export function openingHours(hours: string): string {
+  return `Our team answers ${hours}.`;
+}
+
 export const GREETING =
   "Thanks for reaching out. What can I help you with today? If it's about an order, the order number helps me find it straight away.";
 export const DONE = "Everything on this is done. Is there anything else I can help with?";

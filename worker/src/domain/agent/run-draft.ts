@@ -3,6 +3,7 @@ import type { Channel } from "../channel-event";
 import { unconfirmedOf } from "../contact-confirmation";
 import type { HardStopCode, WorkflowId } from "../intent";
 import type { IdentityLevel } from "../identity-level";
+import type { KnowledgeLookup } from "../knowledge/passage";
 import type { SlotName, Slots } from "../slots";
 import type { ThreadEvent } from "../thread-events";
 import type { ContactState, ThreadState, WorkflowProgress } from "../thread-state/state";
@@ -40,7 +41,36 @@ export interface AgentRunInput {
   /** A fresh code's hash, used if this run asks for step-up verification. */
   newCodeHash: string;
   provider: string;
+  /** The tenant's own policies that decide actions; none is assumed for a tenant that set none. */
+  policy?: DecidingPolicy;
+  /** The tenant's help content searched for the customer's question, when they asked one. */
+  knowledge?: KnowledgeLookup;
 }
+
+export interface DecidingPolicy {
+  returnWindowDays?: number;
+  refundApprovalThreshold?: number;
+  warrantyMonths?: number;
+  openingHours?: string;
+}
+
+/** What the run made of a general question, for the audit trail and the knowledge metrics. */
+export type KnowledgeDecision = {
+  /** The thread's category (its workflow, or "unclassified") and the question's language. */
+  category: string;
+  language: string;
+} & (
+  | {
+      outcome: "answered";
+      source: string;
+      articleId: string;
+      title: string;
+      url: string;
+      locale: string;
+      score: number;
+    }
+  | { outcome: "none_found" | "unavailable"; source: string }
+);
 
 export type Outbound =
   | {
@@ -69,6 +99,7 @@ export interface AgentRunPlan {
     hardStop: HardStopCode | null;
     actions: string[];
     level: IdentityLevel;
+    knowledge?: KnowledgeDecision;
   };
 }
 

@@ -23,6 +23,13 @@ export function sendReply(draft: RunDraft): void {
     delivery: via,
     purpose: draft.purpose,
     ...(decisions.asked.length > 0 && { asks: [...new Set(decisions.asked)] }),
+    ...(decisions.knowledge?.outcome === "answered" && {
+      cites: {
+        articleId: decisions.knowledge.articleId,
+        title: decisions.knowledge.title,
+        url: decisions.knowledge.url,
+      },
+    }),
   });
   if (via === "messaging")
     outbound.push({

@@ -3,9 +3,15 @@ import { findReferences } from "../language/references";
 import { channelName, type ThreadState } from "../thread-state";
 import type { WorkflowProgress } from "../thread-state/state";
 import { isBefore } from "../time";
+import {
+  belowRefundThreshold,
+  returnWindowBasis,
+  returnWindowOf,
+  warrantyNote,
+  withinReturnWindow,
+} from "./tenant-policy";
 import { currentStep } from "../workflow-view";
 import { WORKFLOWS, type StepDefinition } from "../workflows";
-import type { OrderFacts } from "./cards";
 import { handOff } from "./hand-off";
 import { SENSITIVE } from "./hard-stops";
 import { mayDiscussOrder } from "./policy";
@@ -42,7 +48,7 @@ function takeStep(draft: RunDraft, progress: WorkflowProgress, step: StepDefinit
       return doAutomatedWork(draft, progress, step);
     case "approval":
     case "human":
-      return waitForPerson(draft, step);
+      return waitForPerson(draft, progress, step);
   }
 }
 
@@ -174,11 +180,20 @@ function doAutomatedWork(
       return "next";
     }
     case "check_return_window": {
-      const ok = eligible(order, at);
+      const policy = draft.input.policy;
+      const window = returnWindowOf(order, policy);
+      const ok = withinReturnWindow(order, at, policy);
       complete(ok ? "eligible" : "not_eligible");
-      parts.push(say.eligibility(order, ok));
+      parts.push(
+        say.eligibility({ ...order, ...(window && { returnWindowEndsAt: window.endsAt }) }, ok),
+      );
       if (!ok) {
-        handOff(draft, "needs_person", "the order is outside its return window");
+        // The note says which policy decided: the order system's window or the tenant's own.
+        handOff(
+          draft,
+          "needs_person",
+          `the order is outside its return window (${returnWindowBasis(window, policy)})`,
+        );
         return "stop";
       }
       return "next";
@@ -191,14 +206,45 @@ function doAutomatedWork(
   }
 }
 
-function waitForPerson(draft: RunDraft, step: StepDefinition): StepOutcome {
+function waitForPerson(
+  draft: RunDraft,
+  progress: WorkflowProgress,
+  step: StepDefinition,
+): StepOutcome {
+  const { cards, at } = draft;
+  const policy = draft.input.policy;
+  const order = cards.order.status === "found" ? cards.order.order : null;
+  // A refund below the tenant's approval threshold needs no person's approval: the tenant said so.
+  if (
+    step.kind === "approval" &&
+    progress.id === "refund" &&
+    order &&
+    belowRefundThreshold(order, policy)
+  ) {
+    completeStep(draft, progress, step.id, `below_threshold:${policy!.refundApprovalThreshold}`);
+    return "next";
+  }
   if (draft.state.agent.handoff) {
     draft.parts.push(
       `A colleague is still on "${step.title.toLowerCase()}"; I'll make sure they see your message.`,
     );
     draft.purpose = "status";
   } else {
-    handOff(draft, "needs_person", `${step.title.toLowerCase()} needs a person`, step.title);
+    // What the tenant's policy says about this order goes to the person deciding (the note's
+    // "Why a person"): the warranty's length for a claim, the threshold for a refund.
+    const warranty =
+      progress.id === "warranty_claim" && order ? warrantyNote(order, at, policy) : null;
+    const threshold =
+      progress.id === "refund" && policy?.refundApprovalThreshold !== undefined
+        ? `refunds from ${policy.refundApprovalThreshold} need approval${order?.total !== undefined ? `; the order's total is ${order.total}` : ""}`
+        : null;
+    const basis = warranty ?? threshold;
+    handOff(
+      draft,
+      "needs_person",
+      `${step.title.toLowerCase()} needs a person${basis ? ` (${basis})` : ""}`,
+      step.title,
+    );
   }
   return "stop";
 }
@@ -227,9 +273,4 @@ function ordersNotFound(messages: RunMessage[], state: ThreadState): string[] {
     ),
   );
   return [...new Set(written.map((c) => c.written))].slice(0, 2);
-}
-
-function eligible(order: OrderFacts, at: string): boolean {
-  if (order.status !== "delivered") return false;
-  return order.returnWindowEndsAt ? !isBefore(order.returnWindowEndsAt, at) : false;
 }

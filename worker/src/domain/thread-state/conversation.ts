@@ -96,7 +96,8 @@ export function applyConversationEvent(
           kind: "agent",
           channel: event.channel,
           contactId: event.contactId,
-          text: `AI agent${event.delivery === "draft" ? " (draft)" : ""}: ${excerpt(event.text)}`,
+          // The article comes first, so the excerpt's cut never hides what the answer relied on.
+          text: `AI agent${event.delivery === "draft" ? " (draft)" : ""}${event.cites ? `, from the Help Center article "${event.cites.title}"` : ""}: ${excerpt(event.text)}`,
         },
       );
     }

@@ -2,7 +2,10 @@ import { metricsCsv, metricsReport } from "../../domain/metrics/report";
 import { ApiError } from "../../lib/problem";
 import type { AppRouteHandler } from "../../lib/types";
 import { readRollups, type RollupDimension } from "../../store/metric-rollups";
-import type { ReportRoute } from "./metrics.routes";
+import { StoredKnowledgeDecision } from "../../contracts/metrics-report";
+import { knowledgeReport } from "../../domain/metrics/knowledge";
+import { knowledgeDecisions } from "../../store/audit";
+import type { KnowledgeRoute, ReportRoute } from "./metrics.routes";
 
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -54,4 +57,21 @@ export const report: AppRouteHandler<ReportRoute> = async (c) => {
     },
     200,
   );
+};
+
+/** The knowledge figures: what the Help Center answered, and where it had nothing (issue 15). */
+export const knowledge: AppRouteHandler<KnowledgeRoute> = async (c) => {
+  const query = c.req.valid("query");
+  const to = query.to ?? dayOf(Date.now());
+  const from = query.from ?? dayOf(Date.parse(to) - 29 * 86_400_000);
+  if (from > to) throw new ApiError(422, "invalid_window", "`from` is after `to`");
+  const stored = await knowledgeDecisions(c.env.DB, c.get("tenant").config.id, {
+    from,
+    to: dayOf(Date.parse(to) + 86_400_000),
+  });
+  const decisions = stored.flatMap((d) => {
+    const parsed = StoredKnowledgeDecision.safeParse(d);
+    return parsed.success ? [parsed.data] : [];
+  });
+  return c.json({ window: { from, to }, ...knowledgeReport(decisions) }, 200);
 };

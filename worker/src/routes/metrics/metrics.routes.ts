@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorContent } from "../../contracts/errors";
-import { MetricsReportSchema } from "../../contracts/metrics-report";
+import { KnowledgeReportSchema, MetricsReportSchema } from "../../contracts/metrics-report";
 import { appAuth } from "../../lib/auth";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a day (YYYY-MM-DD)");
@@ -41,3 +41,29 @@ export const report = createRoute({
 });
 
 export type ReportRoute = typeof report;
+
+export const knowledge = createRoute({
+  method: "get",
+  path: "/v1/metrics/knowledge",
+  tags: ["Metrics"],
+  summary:
+    "General questions answered from the Help Center and those no article answered, per category and language, with the articles used",
+  security: [{ appSecret: [] }],
+  middleware: [appAuth] as const,
+  request: {
+    query: z.object({
+      from: day.optional().openapi({ description: "First day (UTC); default 30 days ago." }),
+      to: day.optional().openapi({ description: "Last day (UTC), inclusive; default today." }),
+    }),
+  },
+  responses: {
+    200: {
+      description: "Counts per category and language, and the articles answers came from",
+      content: { "application/json": { schema: KnowledgeReportSchema } },
+    },
+    401: errorContent("Missing or wrong app secret"),
+    422: errorContent("The window is invalid"),
+  },
+});
+
+export type KnowledgeRoute = typeof knowledge;

@@ -13,7 +13,7 @@ export interface TestTenant {
 
 export interface TenantSeed {
   orders?: { customers: unknown[]; orders: unknown[] };
-  zendesk?: { users?: unknown[]; tickets?: unknown[] };
+  zendesk?: { users?: unknown[]; tickets?: unknown[]; helpCenter?: unknown };
   settings?: Record<string, unknown>;
 }
 
