@@ -25,13 +25,19 @@ export interface LanguageResult {
   slots: SlotReport;
 }
 
-export async function measureLanguage(): Promise<LanguageResult[]> {
+export type CorpusPart = "tuning" | "held-out" | "held-out, hand-written only";
+
+export async function measureLanguage(
+  parts: CorpusPart[] = ["tuning", "held-out", "held-out, hand-written only"],
+): Promise<LanguageResult[]> {
   const { tuning, heldOut } = corpusHalves();
-  const sets: [string, LabelledMessage[]][] = [
-    ["tuning", tuning],
-    ["held-out", heldOut],
-    ["held-out, hand-written only", heldOut.filter((m) => !m.id.startsWith("tpl-"))],
-  ];
+  const sets = (
+    [
+      ["tuning", tuning],
+      ["held-out", heldOut],
+      ["held-out, hand-written only", heldOut.filter((m) => !m.id.startsWith("tpl-"))],
+    ] as [CorpusPart, LabelledMessage[]][]
+  ).filter(([name]) => parts.includes(name));
   const results: LanguageResult[] = [];
   for (const [name, messages] of sets)
     results.push({

@@ -9,7 +9,7 @@ import { measureLanguage } from "../../../scripts/language/report";
  */
 describe("reading customer words holds its level on the held-out half", () => {
   it("intents, hard stops and slots, against an order system that knows every figure", async () => {
-    const [, heldOut] = await measureLanguage();
+    const [heldOut] = await measureLanguage(["held-out"]);
     const { intents, slots } = heldOut!;
     expect(intents.macroF1).toBeGreaterThanOrEqual(0.91);
     expect(intents.hardStop.recall).toBeGreaterThanOrEqual(0.92);
@@ -18,5 +18,6 @@ describe("reading customer words holds its level on the held-out half", () => {
     expect(slots.perSlot.order_id!.precision).toBeGreaterThanOrEqual(0.98);
     expect(slots.perSlot.name_zip!.recall).toBeGreaterThanOrEqual(0.91);
     expect(slots.perSlot.name_zip!.precision).toBe(1);
-  }, 60_000);
+    // Reading 4,700 messages takes about 15 s alone; CI shares two cores with everything else.
+  }, 180_000);
 });
