@@ -11,6 +11,7 @@ import inbound from "./routes/inbound/inbound.index";
 import threads from "./routes/threads/threads.index";
 import metrics from "./routes/metrics/metrics.index";
 import governance from "./routes/governance/governance.index";
+import setup from "./routes/setup/setup.index";
 
 const app = createApp();
 configureOpenApi(app);
@@ -19,7 +20,7 @@ app.get("/health", (c) => c.json({ ok: true }));
 app.get("/v1/admin/round-trips", operatorAuth, (c) =>
   c.env.COUNT_D1_ROUND_TRIPS ? c.json(roundTripTallies()) : c.notFound(),
 );
-for (const router of [admin, governance, inbound, context, threads, metrics, demoOrders])
+for (const router of [admin, governance, inbound, context, threads, metrics, setup, demoOrders])
   app.route("/", router);
 for (const router of accountRouters) app.route("/", router(accountRecords));
 
