@@ -72,7 +72,7 @@ describe("the setup API", () => {
     });
     expect(bad.status).toBe(422);
     const problem = (await bad.json()) as { error: { issues: { path: string }[] } };
-    expect(problem.error.issues.map((i) => i.path).join(" ")).toContain("orders");
+    expect(problem.error.issues.map((i) => i.path)).toEqual(["orders.baseUrl"]);
 
     const saved = await setup(account, "/v1/setup/settings", ADMIN.id, {
       method: "PUT",
