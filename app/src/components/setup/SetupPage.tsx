@@ -17,6 +17,12 @@ const Stack = styled.div`
   gap: ${({ theme }) => theme.space.lg};
 `;
 
+const Heading = styled.div`
+  display: flex;
+  gap: ${({ theme }) => theme.space.md};
+  align-items: center;
+`;
+
 const Forms = styled.div`
   display: grid;
   grid-template-columns: repeat(auto-fill, minmax(320px, 1fr));
@@ -29,7 +35,7 @@ const Forms = styled.div`
  */
 export function SetupPage({ pollMs }: { pollMs?: number }) {
   const { t } = useI18n();
-  const { view, waiting, setWaiting, retry, show } = useSetup(pollMs);
+  const { view, waiting, setWaiting, retry, show, refresh } = useSetup(pollMs);
 
   if (view.state === "loading")
     return <Dots aria-label={t("setup.loading")} data-testid="setup-loading" />;
@@ -83,9 +89,14 @@ export function SetupPage({ pollMs }: { pollMs?: number }) {
         onWaiting={() => setWaiting("connect")}
       />
       <section>
-        <LG tag="h2" isBold>
-          {t("setup.checklist")}
-        </LG>
+        <Heading>
+          <LG tag="h2" isBold>
+            {t("setup.checklist")}
+          </LG>
+          <Button size="small" isBasic onClick={() => void refresh()} data-testid="setup-refresh">
+            {t("setup.refresh")}
+          </Button>
+        </Heading>
         <Checklist rows={health.rows} onFix={fix} />
       </section>
       <Forms>
