@@ -17,6 +17,8 @@ export type SetupView =
 
 /** How often the page asks while the admin is on Zendesk's consent screen, and for how long. */
 export const POLL_MS = 2_000;
+/** How often the checklist is read again while the page is open, so its states stay live. */
+export const LIVE_MS = 30_000;
 const WAIT_LIMIT_MS = 10 * 60_000;
 
 /** A 401 (no app secret yet) or Zendesk not connected: the page offers Connect, not an error. */
@@ -101,6 +103,17 @@ export function useSetup(pollMs = POLL_MS) {
     }, pollMs);
     return () => clearInterval(timer);
   }, [waiting, pollMs, apply]);
+
+  // Live: the checklist is read again now and then while it shows (events arrive, notes fail).
+  const ready = view.state === "ready";
+  useEffect(() => {
+    if (!ready || waiting || !apiRef.current) return;
+    const api = apiRef.current;
+    const timer = setInterval(() => {
+      void api.health().then((outcome) => apply(api, outcome));
+    }, LIVE_MS);
+    return () => clearInterval(timer);
+  }, [ready, waiting, apply]);
 
   const refresh = useCallback(async () => {
     if (apiRef.current) apply(apiRef.current, await apiRef.current.health());

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import styled from "styled-components";
 import { Button } from "@zendeskgarden/react-buttons";
 import { Fieldset } from "@zendeskgarden/react-forms";
@@ -33,7 +33,6 @@ export function SectionForm(props: {
   const [status, setStatus] = useState<"idle" | "saving" | "saved" | "failed">("idle");
   const [check, setCheck] = useState<ConnectionCheck | "running" | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  useEffect(() => setDraft(spec.fromHealth(health)), [spec, health]);
 
   const save = async () => {
     setStatus("saving");
@@ -53,6 +52,9 @@ export function SectionForm(props: {
     }
     setErrors({});
     if (outcome.kind === "ok") {
+      // The draft is reset from what was saved only: the checklist's live refresh never wipes
+      // what an admin is typing.
+      setDraft(spec.fromHealth(outcome.body));
       setStatus("saved");
       props.onSaved(outcome.body);
     } else {
