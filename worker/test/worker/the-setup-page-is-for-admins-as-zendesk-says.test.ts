@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import {
+  authorizeUrl,
+  consent,
   connected,
   errorCode,
   installedAppSecret,
@@ -92,5 +94,16 @@ describe("the setup API", () => {
     const check = await setup(account, "/v1/setup/checks/orders", ADMIN.id, { method: "POST" });
     expect(check.status).toBe(200);
     expect(await check.json()).toMatchObject({ ok: false, reason: expect.any(String) });
+  });
+
+  it("answers the admin's consent window with a page that closes itself, not JSON", async () => {
+    const account = await newAccount(ADMIN);
+    const back = await consent(await authorizeUrl(account));
+    const page = await call(back, { headers: { accept: "text/html,application/xhtml+xml" } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toContain("text/html");
+    const html = await page.text();
+    expect(html).toContain(`Continuity is connected to ${account.subdomain}.`);
+    expect(html).toContain("window.close()");
   });
 });
