@@ -10,11 +10,16 @@ import { loadDemoJourney } from "../app/preview/demo-journey";
 import { startPreview } from "../app/preview/server";
 import { AdminClient } from "./lib/admin-client";
 import { buildApp, PACKAGE_DIR } from "./lib/app-build";
-import { DEMO_TENANT_FILE, ensureDemoTenant, renewDemoTenant } from "./lib/demo-tenant";
+import {
+  DEMO_TENANT_FILE,
+  ensureDemoTenant,
+  keepDemoTenant,
+  renewDemoTenant,
+} from "./lib/demo-tenant";
 import { argValue, ensureDevVars, ROOT } from "./lib/local-env";
 import { startLocalCron } from "./lib/local-cron";
 import { applyMigrations, startWorker, stopOnExit, waitForHealth } from "./lib/worker-process";
-import { Standins } from "./standins/index";
+import { localOAuthVars, Standins } from "./standins/index";
 
 async function main() {
   const args = process.argv.slice(2);
@@ -31,8 +36,17 @@ async function main() {
         (error: unknown) => error as Error,
       );
 
+  // The stand-ins first: the Worker's Connect is pointed at the Zendesk one, with a local client.
+  const standins = new Standins();
+  const standinUrls = await standins.start();
   applyMigrations(persistTo);
-  const worker = startWorker({ port, persistTo, secrets, quiet: true });
+  const worker = startWorker({
+    port,
+    persistTo,
+    secrets,
+    quiet: true,
+    vars: localOAuthVars(standinUrls),
+  });
   stopOnExit(worker);
   worker.stderr?.on("data", (chunk: Buffer) => process.stderr.write(chunk));
   worker.on("exit", (code) => process.exit(code ?? 1));
@@ -42,8 +56,6 @@ async function main() {
 
   const admin = new AdminClient(workerUrl, secrets.OPERATOR_TOKEN);
   let demo = await ensureDemoTenant(admin);
-  const standins = new Standins();
-  const standinUrls = await standins.start();
   const buildError = await built;
   const preview = await startPreview({
     workerUrl,
@@ -52,6 +64,10 @@ async function main() {
     tenants: {
       load: async () => demo,
       renew: async () => (demo = await renewDemoTenant(admin)),
+      keep: async (tenant) => {
+        demo = tenant;
+        keepDemoTenant(tenant);
+      },
     },
     demo: loadDemoJourney(),
     appDir: PACKAGE_DIR,
@@ -72,7 +88,8 @@ async function main() {
       "  Cron          every minute: re-queues what a crash left behind, enforces retention",
       "",
       "  In the preview, press “Play” to send the demo journey (chat, email, call) to the Worker",
-      "  and work the tickets from the sidebar.",
+      "  and work the tickets from the sidebar. Play the admin: open Continuity in the nav bar,",
+      "  then Setup → Connect, and approve in the Zendesk stand-in's consent window.",
       `  Play the test journeys:  npm run journeys -- worker/test/journeys`,
       `  Read a ticket's context: curl -H "authorization: Bearer <app secret>" ${workerUrl}/v1/tickets/<id>/context`,
       "",

@@ -8,7 +8,14 @@ import type { StandinUrls } from "../../scripts/standins/index";
 import { bundleBrowserCode } from "./client-bundle";
 import type { DemoJourney } from "./demo-journey";
 import { DemoPlayer } from "./demo-player";
-import { connectSession, type DemoSession, type TenantSource } from "./demo-session";
+import {
+  connectSession,
+  followInstallation,
+  PREVIEW_ADMIN,
+  PREVIEW_INSTALLATION_ID,
+  type DemoSession,
+  type TenantSource,
+} from "./demo-session";
 import { installation, locationUrl, readManifest, visibleSettings } from "./installation";
 import { readTickets } from "./workspace";
 import type { AgentView, WorkspaceView } from "./workspace-view";
@@ -135,8 +142,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     CLIENT_DIR,
   );
   const agent: AgentView = {
-    id: 501,
-    name: "Sam Rivera",
+    id: Number(PREVIEW_ADMIN.id),
+    name: PREVIEW_ADMIN.name,
     email: "sam.rivera@example.com",
     locale: "en-US",
     role: "admin",
@@ -155,7 +162,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const known = await fetch(`${options.workerUrl}/v1/tickets/${first}/context`, {
       headers: { authorization: `Bearer ${session.tenant.appSecret}` },
     });
-    if (known.status === 200)
+    // A tenant an earlier run connected holds tokens that died with that run's stand-in.
+    if (known.status === 200 || session.wasConnected)
       session = await connectSession(
         admin,
         await options.tenants.renew(),
@@ -184,11 +192,19 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const hostPort = await listen(hostServer, options.port ?? 0);
   const hostOrigin = `http://127.0.0.1:${hostPort}`;
 
-  const settingsFor = (s: DemoSession) =>
-    installation(manifest, { workerUrl: options.workerUrl, appSecret: s.tenant.appSecret });
+  // The installation's settings are Zendesk's (the stand-in's): Connect writes the app secret
+  // there, and the session follows it so the demo's deliveries are signed as the account's are.
+  const settingsFor = async (s: DemoSession) => {
+    const followed = await followInstallation(s, options.standins);
+    if (followed.changed) await options.tenants.keep?.(s.tenant);
+    return installation(manifest, {
+      workerUrl: options.workerUrl,
+      appSecret: followed.settings.appSecret ?? s.tenant.appSecret,
+    });
+  };
 
   const workspace = async (): Promise<WorkspaceView> => {
-    const settings = settingsFor(session);
+    const settings = await settingsFor(session);
     const sidebar = locationUrl(manifest, "ticket_sidebar");
     const navBar = locationUrl(manifest, "nav_bar");
     return {
@@ -198,7 +214,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       agent,
       app: {
         appId: 1,
-        installationId: 1,
+        installationId: PREVIEW_INSTALLATION_ID,
         name: manifest.name,
         version: manifest.version,
         origin: appOrigin,
@@ -235,6 +251,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
           "journey_finished",
           "the demo journey has been played; start over",
         );
+      await settingsFor(session);
       const chapter = await player.playNext();
       return sendJson(res, 200, { chapter, workspace: await workspace() });
     }
@@ -252,7 +269,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     if (pathname === "/api/zaf/request" && req.method === "POST") {
       const body = (await readJsonBody(req)) as { options?: unknown };
       const { email, apiToken, baseUrl } = session.zendesk;
-      const prepared = prepareProxyRequest(body?.options, settingsFor(session), {
+      const prepared = prepareProxyRequest(body?.options, await settingsFor(session), {
         allowedOrigins: [new URL(options.workerUrl).origin],
         zendeskApi: {
           baseUrl,

@@ -54,6 +54,11 @@ export async function ensureDemoTenant(admin: AdminClient): Promise<DemoTenant> 
 /** Replace the local demo tenant with a fresh one (the preview's "start over"). */
 export async function renewDemoTenant(admin: AdminClient): Promise<DemoTenant> {
   const demo = await createDemoTenant(admin);
-  writeFileSync(DEMO_TENANT_FILE, JSON.stringify(demo, null, 2), { mode: 0o600 });
+  keepDemoTenant(demo);
   return demo;
+}
+
+/** Keep the demo tenant's secrets (Connect replaces the app secret and the webhook's). */
+export function keepDemoTenant(demo: DemoTenant): void {
+  writeFileSync(DEMO_TENANT_FILE, JSON.stringify(demo, null, 2), { mode: 0o600 });
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Standins, type StandinUrls } from "../standins/index";
+import { localOAuthVars, Standins, type StandinUrls } from "../standins/index";
 import { randomSecrets, workerSecrets } from "./local-env";
 import { applyMigrations, startWorker, stopOnExit, waitForHealth } from "./worker-process";
 
@@ -49,7 +49,14 @@ export async function startLocalStack(workerUrl?: string): Promise<LocalStack> {
   applyMigrations(persist);
   const port = await freePort();
   // Its own process group, so that a test can pause wrangler and workerd together.
-  const child = startWorker({ port, persistTo: persist, secrets, quiet: true, group: true });
+  const child = startWorker({
+    port,
+    persistTo: persist,
+    secrets,
+    quiet: true,
+    group: true,
+    vars: localOAuthVars(urls),
+  });
   let log = "";
   child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));

@@ -58,6 +58,8 @@ async function main() {
   manifest = { ...manifest, version };
   if (workerUrl) manifest = manifestForWorker(manifest, workerUrl);
   writeFileSync(path.join(PACKAGE_DIR, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  // The account configuration the app brings (ticket fields admins can route on).
+  copyFileSync(path.join(ROOT, "requirements.json"), path.join(PACKAGE_DIR, "requirements.json"));
 
   mkdirSync(path.join(PACKAGE_DIR, "translations"), { recursive: true });
   for (const name of readdirSync(path.join(ROOT, "translations")).filter((n) =>
@@ -104,7 +106,7 @@ async function main() {
           ]
         : []),
       `✓ ${path.relative(ROOT, zipFile)} (${(zip.length / 1024).toFixed(0)} KB): upload it as a private app`,
-      `  ${path.relative(ROOT, PACKAGE_DIR)}/ is the same package unzipped: npx @zendesk/zcli apps:server ${path.relative(ROOT, PACKAGE_DIR)}`,
+      `  ${path.relative(ROOT, PACKAGE_DIR)}/ is the same package unzipped: npm run apps:server`,
       `  Secure settings may be sent to: ${domains.join(", ")}`,
       ...(domains.includes(EXAMPLE_WORKER_HOST)
         ? [

@@ -37,3 +37,18 @@ export class Standins {
     ]);
   }
 }
+
+/**
+ * The Worker's OAuth client in local runs: an account in the Zendesk stand-in knows it (the
+ * preview loads it), and its secret is a stand-in's, good for nothing else.
+ */
+export const LOCAL_OAUTH_CLIENT = { id: "continuity_local", secret: "local-oauth-client-secret" };
+
+/** Worker variables that point Connect at the Zendesk stand-in with the local OAuth client. */
+export function localOAuthVars(urls: StandinUrls): Record<string, string> {
+  return {
+    ZENDESK_CLIENT_ID: LOCAL_OAUTH_CLIENT.id,
+    ZENDESK_CLIENT_SECRET: LOCAL_OAUTH_CLIENT.secret,
+    ZENDESK_ACCOUNT_URL: `${urls.zendesk}/s/{subdomain}`,
+  };
+}

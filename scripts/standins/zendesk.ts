@@ -13,6 +13,8 @@ import {
 export interface ZendeskUserData {
   id: string;
   name: string;
+  /** Staff carry theirs (`admin`, `agent`); customers are `end-user`. */
+  role?: string;
   identities: { type: string; value: string; verified?: boolean }[];
 }
 
@@ -177,6 +179,12 @@ export class ZendeskStandIn extends LoopbackVendor<ZendeskSpace> {
         method: "GET",
         pattern: /^\/api\/v2\/users\/(\d+)(?:\.json)?$/,
         handle: ([, id]) => {
+          // The approver of the account's consent is a staff member too (an admin by default).
+          const approver = space.account.approver;
+          if (id === approver.id && !space.users.has(id!))
+            return json(200, {
+              user: { id: Number(id), name: approver.name, role: approver.role, locale: "en-US" },
+            });
           const user = space.users.get(id!);
           if (!user) return json(404, { error: "RecordNotFound" });
           const email = user.identities.find((i) => i.type === "email")?.value ?? null;
@@ -185,7 +193,7 @@ export class ZendeskStandIn extends LoopbackVendor<ZendeskSpace> {
               id: Number(user.id),
               name: user.name,
               email,
-              role: "end-user",
+              role: user.role ?? "end-user",
               locale: "en-US",
               verified: true,
             },

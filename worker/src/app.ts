@@ -9,11 +9,12 @@ import inbound from "./routes/inbound/inbound.index";
 import threads from "./routes/threads/threads.index";
 import metrics from "./routes/metrics/metrics.index";
 import governance from "./routes/governance/governance.index";
+import setup from "./routes/setup/setup.index";
 
 const app = createApp();
 configureOpenApi(app);
 app.get("/health", (c) => c.json({ ok: true }));
-for (const router of [admin, governance, inbound, context, threads, metrics, demoOrders])
+for (const router of [admin, governance, inbound, context, threads, metrics, setup, demoOrders])
   app.route("/", router);
 for (const router of accountRouters) app.route("/", router(accountRecords));
 

@@ -64,4 +64,6 @@ export interface ZafUser {
   name?: string;
   email?: string;
   locale?: string;
+  /** `admin`, `agent`, … : only what the page shows; the Worker asks Zendesk before it acts. */
+  role?: string;
 }

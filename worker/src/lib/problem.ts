@@ -34,16 +34,33 @@ export function formatPath(path: readonly PropertyKey[]): string {
   );
 }
 
-export function issuesOf(error: {
-  issues: readonly { path: readonly PropertyKey[]; message: string }[];
-}) {
-  return error.issues.map((i) => ({ path: formatPath(i.path) || "(body)", message: i.message }));
+interface Issue {
+  path: readonly PropertyKey[];
+  message: string;
+  code?: string;
+  /** zod's `invalid_union`: each alternative's own issues, paths relative to the union. */
+  errors?: readonly (readonly Issue[])[];
 }
 
-export function invalid(
-  error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] },
-  what = "request",
-): ApiError {
+/**
+ * A value that fits none of a union's shapes is told by the shape it came closest to (fewest
+ * issues), so a bad URL in an order system's settings is named at `orders.baseUrl`, next to the
+ * field, rather than as "orders: Invalid input".
+ */
+function closest(issue: Issue): Issue[] {
+  if (issue.code !== "invalid_union" || !issue.errors?.length) return [issue];
+  const best = [...issue.errors].sort((a, b) => a.length - b.length)[0]!;
+  if (best.length === 0) return [issue];
+  return best.flatMap((inner) => closest({ ...inner, path: [...issue.path, ...inner.path] }));
+}
+
+export function issuesOf(error: { issues: readonly Issue[] }) {
+  return error.issues
+    .flatMap(closest)
+    .map((i) => ({ path: formatPath(i.path) || "(body)", message: i.message }));
+}
+
+export function invalid(error: { issues: readonly Issue[] }, what = "request"): ApiError {
   const issues = issuesOf(error);
   const first = issues[0];
   const summary = first ? `${first.path}: ${first.message}` : "invalid";

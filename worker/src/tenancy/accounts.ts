@@ -14,7 +14,7 @@ const SAVE_TRIES = 3;
  * Reads the tenant fresh, changes its split settings and saves them guarded by the version read,
  * as the operator API does; a concurrent change makes it read again.
  */
-async function changeSettings(
+export async function changeSettings(
   env: Env,
   tenantId: string,
   change: (current: { visible: StoredSettings; secrets: StoredSettings }) => {

@@ -6,7 +6,8 @@ import type { AccountRecords } from "../../ports";
 import { DownstreamUnavailable } from "../../../connectors/http";
 import { disconnect, retentionNotice } from "./disconnect";
 import { DEFAULT_ACCOUNT_URL, TICKET_EVENTS } from "./plan";
-import { provision, ProvisioningStopped } from "./provision";
+import { INTEGRATION, provision, ProvisioningStopped, type ConnectedBy } from "./provision";
+import { finishedPage } from "./finished-page";
 import { beginRoundTrip, discard, endRoundTrip, type Proven } from "./round-trip";
 import type { CallbackRoute, StartRoute } from "./oauth.routes";
 
@@ -40,6 +41,14 @@ async function connectAccount(env: Env, records: AccountRecords, proven: Proven,
       endpointFor: (id) => `${origin}/v1/webhooks/zendesk/${id}`,
       now: new Date(),
     });
+    // Who connected and with which scopes, for the setup page's checklist; Disconnect forgets it.
+    await records.recordStep(
+      tenantId,
+      INTEGRATION,
+      "connected_by",
+      { userId: admin.id, scopes: grant.scopes } satisfies ConnectedBy,
+      new Date(),
+    );
     console.log(JSON.stringify({ msg: "zendesk connected", tenantId }));
     return {
       intent: "connect" as const,
@@ -112,6 +121,11 @@ async function requireInstalledApp(env: Env, authorization: string | undefined, 
     );
 }
 
+/** A browser navigating (text/html first) rather than a program asking for JSON. */
+function wantsPage(accept: string | undefined): boolean {
+  return Boolean(accept?.includes("text/html")) && !accept?.includes("application/json");
+}
+
 export function oauthHandlers(records: (env: Env) => AccountRecords) {
   const start: AppRouteHandler<StartRoute> = async (c) => {
     const query = c.req.valid("query");
@@ -134,12 +148,14 @@ export function oauthHandlers(records: (env: Env) => AccountRecords) {
     const origin = new URL(c.req.url).origin;
     const account = records(c.env);
     const proven = await endRoundTrip(c.env, account, c.req.valid("query"), origin, new Date());
-    return c.json(
+    const answer =
       proven.state.intent === "disconnect"
         ? await disconnectAccount(account, proven)
-        : await connectAccount(c.env, account, proven, origin),
-      200,
-    );
+        : await connectAccount(c.env, account, proven, origin);
+    // The admin's consent window lands here: a person reads a page, a program reads JSON.
+    if (wantsPage(c.req.header("accept")))
+      return c.html(finishedPage(answer.intent, answer.subdomain)) as never;
+    return c.json(answer, 200);
   };
 
   return { start, callback };

@@ -48,6 +48,12 @@ export interface Provisioning {
   now: Date;
 }
 
+/** Recorded after a Connect: the admin Zendesk proved, and the scopes the token carries. */
+export interface ConnectedBy {
+  userId: string;
+  scopes: string[];
+}
+
 interface WebhookStep {
   id: string;
 }

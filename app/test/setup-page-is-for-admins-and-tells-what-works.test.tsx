@@ -1,0 +1,224 @@
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { renderApp } from "./render";
+import { aSetupHealth } from "./setup-factories";
+import { zafDouble, type Worker } from "./zaf-double";
+import type { SetupHealth } from "../src/api/setup-types";
+
+const ADMIN = { id: 7001, name: "Avery Admin", role: "admin" };
+const AGENT = { id: 8002, name: "Sam Agent", role: "agent" };
+
+function setupClient(worker: Worker, user = ADMIN) {
+  return zafDouble({ location: "nav_bar", user, worker });
+}
+
+/** The metrics page answers nothing here: these tests are about the setup tab. */
+function serving(
+  health: SetupHealth | { status: number; body: unknown },
+  more: Worker = () => ({ status: 404 }),
+): Worker {
+  return (request) => {
+    if (request.path === "/v1/setup/health")
+      return "rows" in health ? { status: 200, body: health } : health;
+    if (request.path.startsWith("/v1/metrics"))
+      return { status: 500, body: { error: { code: "x", message: "x" } } };
+    return more(request);
+  };
+}
+
+async function openSetup() {
+  await userEvent.click(await screen.findByTestId("navbar-tab-setup"));
+}
+
+let opened: { location: { href: string }; close: () => void } | null;
+beforeEach(() => {
+  opened = { location: { href: "" }, close: vi.fn() };
+  vi.spyOn(window, "open").mockImplementation(() => opened as unknown as Window);
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe("the setup page", () => {
+  it("is not offered to an agent, and the Worker is never asked", async () => {
+    const client = setupClient(serving(aSetupHealth()), AGENT);
+    renderApp(client);
+    await screen.findByTestId("navbar");
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.queryByTestId("navbar-tab-setup")).toBeNull();
+    expect(client.requests.some((r) => r.path.startsWith("/v1/setup"))).toBe(false);
+  });
+
+  it("says so when Zendesk tells the Worker the user is not an admin", async () => {
+    const client = setupClient(
+      serving({ status: 403, body: { error: { code: "not_an_admin", message: "agent" } } }),
+    );
+    renderApp(client);
+    await openSetup();
+    expect(await screen.findByTestId("setup-not-admin")).toBeTruthy();
+    const asked = client.requests.find((r) => r.path === "/v1/setup/health")!;
+    expect(asked.options.headers).toMatchObject({
+      Authorization: "Bearer {{setting.appSecret}}",
+      "X-Zendesk-User-Id": "7001",
+    });
+    expect(asked.options.secure).toBe(true);
+  });
+
+  it("offers Connect before the account is connected, and opens Zendesk's consent screen", async () => {
+    const client = setupClient(
+      serving(
+        { status: 401, body: { error: { code: "unauthorized", message: "no secret" } } },
+        (request) =>
+          request.path.startsWith("/v1/zendesk/oauth/start?")
+            ? {
+                status: 200,
+                body: { authorizeUrl: "https://acme.zendesk.com/oauth/authorizations/new?x=1" },
+              }
+            : { status: 404 },
+      ),
+    );
+    renderApp(client);
+    await openSetup();
+    await userEvent.click(await screen.findByTestId("setup-connect-button"));
+    await waitFor(() => expect(opened!.location.href).toContain("/oauth/authorizations/new"));
+    expect(await screen.findByTestId("setup-waiting")).toBeTruthy();
+    const start = client.requests.find((r) => r.path.startsWith("/v1/zendesk/oauth/start"))!;
+    expect(start.path).toContain("intent=connect");
+    expect(start.options.headers).toMatchObject({ Accept: "application/json" });
+  });
+
+  it("shows each row's state, with the failing reason and its fix", async () => {
+    const health = aSetupHealth();
+    health.rows[5] = {
+      id: "orders",
+      state: "attention",
+      facts: { kind: "http", ms: 4, reason: "order system unavailable: connection refused" },
+      fix: "orders",
+    };
+    health.rows[3] = {
+      id: "notes",
+      state: "attention",
+      facts: { written: 1, failed: 2, reason: "Zendesk rejected the request (422)" },
+      fix: "operator",
+    };
+    renderApp(setupClient(serving(health)));
+    await openSetup();
+    const orders = await screen.findByTestId("setup-row-orders");
+    expect(orders.dataset.state).toBe("attention");
+    expect(within(orders).getByText("Needs attention")).toBeTruthy();
+    expect(orders.textContent).toContain(
+      "The test call failed: order system unavailable: connection refused",
+    );
+    expect(within(orders).getByTestId("setup-fix-orders").textContent).toBe("Set the order system");
+    expect(screen.getByTestId("setup-row-notes").textContent).toContain(
+      "2 failing: Zendesk rejected the request (422)",
+    );
+    expect(screen.getByTestId("setup-row-zendesk-detail").textContent).toBe(
+      "Connected by Zendesk user 7001 with the scopes read, write.",
+    );
+    expect(screen.getByTestId("setup-row-lastEvent").dataset.state).toBe("ok");
+  });
+
+  it("keeps secrets write-only: says whether one is set, never shows it, sends it only when typed", async () => {
+    const saved: unknown[] = [];
+    const client = setupClient(
+      serving(aSetupHealth(), (request) => {
+        if (request.path === "/v1/setup/settings") {
+          saved.push(request.body);
+          return { status: 200, body: aSetupHealth() };
+        }
+        return { status: 404 };
+      }),
+    );
+    renderApp(client);
+    await openSetup();
+    const token = (await screen.findByTestId("setup-orders-token")) as HTMLInputElement;
+    expect(token.type).toBe("password");
+    expect(token.value).toBe("");
+    expect(screen.getByTestId("setup-orders-token-state").textContent).toContain("Set.");
+    expect(screen.getByTestId("setup-ai-provider")).toBeTruthy();
+    await userEvent.click(screen.getByTestId("setup-form-orders-save"));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0]).toEqual({ orders: { baseUrl: "https://orders.acme.test" } });
+    fireEvent.change(token, { target: { value: "new-token" } });
+    await userEvent.click(screen.getByTestId("setup-form-orders-save"));
+    await waitFor(() => expect(saved).toHaveLength(2));
+    expect(saved[1]).toEqual({
+      orders: { baseUrl: "https://orders.acme.test", token: "new-token" },
+    });
+  });
+
+  it("shows the Worker's validation errors next to each field", async () => {
+    const client = setupClient(
+      serving(aSetupHealth(), (request) =>
+        request.path === "/v1/setup/settings"
+          ? {
+              status: 422,
+              body: {
+                error: {
+                  code: "invalid_body",
+                  message: "The body is not valid",
+                  issues: [
+                    {
+                      path: "retention.messagesDays",
+                      message: "Too big: expected number to be <=3650",
+                    },
+                    {
+                      path: "retention.auditDays",
+                      message: "Invalid input: expected number, received string",
+                    },
+                  ],
+                },
+              },
+            }
+          : { status: 404 },
+      ),
+    );
+    renderApp(client);
+    await openSetup();
+    const messages = await screen.findByTestId("setup-retention-messagesDays");
+    fireEvent.change(messages, { target: { value: "99999" } });
+    fireEvent.change(screen.getByTestId("setup-retention-auditDays"), {
+      target: { value: "soon" },
+    });
+    await userEvent.click(screen.getByTestId("setup-form-retention-save"));
+    expect((await screen.findByTestId("setup-retention-messagesDays-error")).textContent).toContain(
+      "<=3650",
+    );
+    expect(screen.getByTestId("setup-retention-auditDays-error").textContent).toContain(
+      "expected number",
+    );
+    const sent = client.requests.find((r) => r.path === "/v1/setup/settings")!;
+    expect(sent.body).toMatchObject({ retention: { messagesDays: 99999, auditDays: "soon" } });
+  });
+
+  it("runs a test call and says why it failed", async () => {
+    renderApp(
+      setupClient(
+        serving(aSetupHealth(), (request) =>
+          request.path === "/v1/setup/checks/orders"
+            ? {
+                status: 200,
+                body: { ok: false, ms: 5, reason: "order system unavailable: HTTP 502" },
+              }
+            : { status: 404 },
+        ),
+      ),
+    );
+    await openSetup();
+    await userEvent.click(await screen.findByTestId("setup-form-orders-test"));
+    expect(
+      (await screen.findByText(/The test call failed: order system unavailable: HTTP 502/))
+        .textContent,
+    ).toBeTruthy();
+  });
+
+  it("says what Disconnect removes and what it keeps before it starts", async () => {
+    renderApp(setupClient(serving(aSetupHealth())));
+    await openSetup();
+    const panel = await screen.findByTestId("setup-disconnect");
+    expect(panel.textContent).toContain("removes the webhook");
+    expect(panel.textContent).toContain("kept until their retention ends (messages: 90 days)");
+    await userEvent.click(within(panel).getByTestId("setup-disconnect-button"));
+    expect(within(panel).getByTestId("setup-disconnect-confirm")).toBeTruthy();
+  });
+});
