@@ -131,8 +131,9 @@ export function eligibility(order: OrderFacts, eligible: boolean): string {
     : `Order #${order.id} is outside its return window, so a colleague will look at the options with you.`;
 }
 
+/** How long the customer has to send the parcel is the store's rule, not ours: it is not told. */
 export function returnLabel(order: OrderFacts): string {
-  return `I've started the return for order #${order.id}. You'll get a prepaid return label by email; drop the parcel off within 14 days.`;
+  return `I've started the return for order #${order.id}. You'll get a prepaid return label by email.`;
 }
 
 export function denied(reason: string): string {
