@@ -182,6 +182,16 @@ export interface AccountRecords {
     now: Date,
   ): Promise<void>;
   forgetSteps(tenantId: string, integration: string): Promise<void>;
+  /**
+   * Records that the admin who approved this round trip (its nonce) may use the setup API, for the
+   * app holding the round trip's state to collect once (docs/decisions.md, "The setup page").
+   */
+  openAdminSession(
+    row: { nonce: string; tenantId: string; userId: string },
+    now: Date,
+  ): Promise<void>;
+  /** Ends every admin session of the tenant (Disconnect). */
+  endAdminSessions(tenantId: string): Promise<void>;
 }
 
 export interface OAuthNonce {
