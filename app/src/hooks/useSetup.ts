@@ -24,10 +24,9 @@ export const POLL_MS = 2_000;
 export const LIVE_MS = 30_000;
 const WAIT_LIMIT_MS = 10 * 60_000;
 
-/** A 401 (no app secret yet) or Zendesk not connected: the page offers Connect, not an error. */
+/** A 401 (no app secret yet, or no tenant): the page offers Connect, not an error. */
 function notConnected(outcome: Outcome<unknown>): boolean {
-  if (outcome.kind === "failed") return outcome.status === 401;
-  return outcome.kind === "rejected" && outcome.code === "admin_unproven";
+  return outcome.kind === "failed" && outcome.status === 401;
 }
 
 /** The Worker wants proof, from Zendesk, that this user is an admin. */

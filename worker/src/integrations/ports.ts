@@ -102,11 +102,6 @@ export interface TicketSystem {
   writeComment(ticketId: string, html: string): Promise<WriteOutcome>;
   /** One write from the tenant's budget with this system, shared by every Worker instance. */
   takeWrite(): Promise<WriteBudget>;
-  /**
-   * A staff member's role as the ticket system says it (`admin`, `agent`, …), read with the
-   * tenant's own credentials; null when there is no such user. Setup pages are for admins only.
-   */
-  staffRole?(userId: string): Promise<string | null>;
 }
 
 /** Where a conversation with the customer goes on: replies, and passing it to a person. */
