@@ -34,6 +34,14 @@ describe("an admin connects from the setup page", () => {
     await app.getByTestId("setup-page").waitFor({ timeout: 20_000 });
   }
 
+  /** "Sign in as admin with Zendesk", approved on the stand-in's consent screen. */
+  async function signIn() {
+    await approveIn(() => app.getByTestId("setup-sign-in-button").click());
+    await app
+      .locator('[data-testid="setup-page"][data-connected="true"]')
+      .waitFor({ timeout: 30_000 });
+  }
+
   beforeAll(async () => {
     workspace = await openWorkspace({ viewport: { width: 1280, height: 900 } });
     app = workspace.page.frameLocator(`iframe[title="${NAV_BAR}"]`);
@@ -56,9 +64,20 @@ describe("an admin connects from the setup page", () => {
     expect(workspace.tenant().appSecret).not.toBe(before);
   });
 
+  it("asks an admin to sign in with Zendesk again after a reload", async () => {
+    await workspace.page.reload();
+    await showSetup();
+    await app.getByTestId("setup-sign-in-button").waitFor({ timeout: 20_000 });
+    expect(await app.getByTestId("setup-form-orders").count()).toBe(0);
+    await signIn();
+    expect(await row("zendesk").getAttribute("data-state")).toBe("ok");
+  });
+
   it("turns every row green once a journey has been played", async () => {
     await playDemo(workspace);
     await showSetup();
+    // Should the app have been loaded afresh, its session went with it.
+    if (await app.getByTestId("setup-sign-in-button").isVisible()) await signIn();
     await expect
       .poll(
         async () => {
@@ -101,8 +120,11 @@ describe("an admin connects from the setup page", () => {
     expect(await panel.textContent()).toContain("kept until their retention ends");
     await app.getByTestId("setup-disconnect-button").click();
     await approveIn(() => app.getByTestId("setup-disconnect-confirm").click());
+    // Disconnect ends the admin sessions too: the page offers Connect (and sign-in) again.
     await app
-      .locator('[data-testid="setup-page"][data-connected="false"]')
+      .locator(
+        '[data-testid="setup-page"][data-connected="false"], [data-testid="setup-page"][data-signed-in="false"]',
+      )
       .waitFor({ timeout: 30_000 });
     expect(workspace.errors).toEqual([]);
   });

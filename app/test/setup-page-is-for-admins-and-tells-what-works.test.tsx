@@ -48,19 +48,56 @@ describe("the setup page", () => {
     expect(client.requests.some((r) => r.path.startsWith("/v1/setup"))).toBe(false);
   });
 
-  it("says so when Zendesk tells the Worker the user is not an admin", async () => {
-    const client = setupClient(
-      serving({ status: 403, body: { error: { code: "not_an_admin", message: "agent" } } }),
-    );
+  it("signs in as admin through Zendesk's consent screen, then sends only that session", async () => {
+    let collected = 0;
+    const client = setupClient((request) => {
+      if (request.path === "/v1/setup/health")
+        return request.options.headers?.["X-Continuity-Admin-Session"] === "sess-1"
+          ? { status: 200, body: aSetupHealth() }
+          : {
+              status: 403,
+              body: { error: { code: "admin_session_required", message: "sign in" } },
+            };
+      if (request.path.startsWith("/v1/zendesk/oauth/start?"))
+        return {
+          status: 200,
+          body: {
+            authorizeUrl: "https://acme.zendesk.com/oauth/authorizations/new?x=1&state=st.ate",
+          },
+        };
+      if (request.path === "/v1/setup/session") {
+        // Pending while the admin is still on Zendesk's screen (until the window opened), then
+        // the session.
+        collected++;
+        return !opened!.location.href
+          ? { status: 404, body: { error: { code: "session_pending", message: "wait" } } }
+          : {
+              status: 200,
+              body: { sessionToken: "sess-1", userId: "7001", expiresAt: "2026-12-04T08:00:00Z" },
+            };
+      }
+      if (request.path.startsWith("/v1/metrics"))
+        return { status: 500, body: { error: { code: "x", message: "x" } } };
+      return { status: 404 };
+    });
     renderApp(client);
     await openSetup();
-    expect(await screen.findByTestId("setup-not-admin")).toBeTruthy();
-    const asked = client.requests.find((r) => r.path === "/v1/setup/health")!;
+    await userEvent.click(await screen.findByTestId("setup-sign-in-button"));
+    await waitFor(() => expect(opened!.location.href).toContain("/oauth/authorizations/new"));
+    const start = client.requests.find((r) => r.path.startsWith("/v1/zendesk/oauth/start"))!;
+    expect(start.path).toContain("intent=admin_session");
+    expect(await screen.findByTestId("setup-row-orders", {}, { timeout: 8000 })).toBeTruthy();
+    expect(collected).toBeGreaterThan(0);
+    const collect = client.requests.find((r) => r.path === "/v1/setup/session")!;
+    expect(collect.body).toEqual({ state: "st.ate" });
+    const asked = client.requests.filter((r) => r.path === "/v1/setup/health").at(-1)!;
     expect(asked.options.headers).toMatchObject({
       Authorization: "Bearer {{setting.appSecret}}",
-      "X-Zendesk-User-Id": "7001",
+      "X-Continuity-Admin-Session": "sess-1",
     });
+    expect(asked.options.headers).not.toHaveProperty("X-Zendesk-User-Id");
     expect(asked.options.secure).toBe(true);
+    expect(JSON.stringify(window.localStorage)).not.toContain("sess-1");
   });
 
   it("offers Connect before the account is connected, and opens Zendesk's consent screen", async () => {

@@ -7,7 +7,33 @@ export interface SetupApi {
   save(update: Partial<Record<SettingsSection, unknown>>): Promise<SaveOutcome>;
   check(target: "orders" | "ai"): Promise<Outcome<ConnectionCheck>>;
   /** Zendesk's consent address for this account and installation (the Worker signs the state). */
-  start(intent: "connect" | "disconnect"): Promise<Outcome<{ authorizeUrl: string }>>;
+  start(intent: RoundTrip): Promise<Outcome<{ authorizeUrl: string }>>;
+  /** The admin session a finished round trip with this state minted, answered once. */
+  collect(state: string): Promise<Outcome<AdminSession>>;
+}
+
+export type RoundTrip = "connect" | "disconnect" | "admin_session";
+
+export interface AdminSession {
+  sessionToken: string;
+  userId: string;
+  expiresAt: string;
+}
+
+/** The Worker's answers that mean "no admin session (any more)": sign in, not an error. */
+export const SIGN_IN_CODES: readonly (string | null)[] = [
+  "admin_session_required",
+  "admin_session_unknown",
+  "admin_session_expired",
+];
+
+/** The `state` the Worker signed into a consent address, which the app collects its session with. */
+export function stateOf(authorizeUrl: string): string | null {
+  try {
+    return new URL(authorizeUrl).searchParams.get("state");
+  } catch {
+    return null;
+  }
 }
 
 /** What a refused or failed outcome says, if anything. */
@@ -35,16 +61,24 @@ export interface Installation {
   workerUrl: string;
   subdomain: string;
   installationId: string;
-  userId: number;
 }
 
 /**
  * The setup API through Zendesk's proxy, like every Worker call: the proxy puts the app secret in
- * (empty before the first Connect, which needs none). The Worker asks Zendesk whether the user
- * named here is an admin: the browser says who, Zendesk says what they may do.
+ * (empty before the first Connect, which needs none). Admin calls carry the admin session that a
+ * round trip through Zendesk's consent screen proved; `session` reads it from memory only (never
+ * storage), so it dies with the page.
  */
-export function setupApi(client: ZafClient, install: Installation): SetupApi {
+export function setupApi(
+  client: ZafClient,
+  install: Installation,
+  session: () => string | null = () => null,
+): SetupApi {
   const base = install.workerUrl.replace(/\/+$/, "");
+  const adminSession = (): Record<string, string> => {
+    const token = session();
+    return token ? { "X-Continuity-Admin-Session": token } : {};
+  };
   async function call<T>(
     type: "GET" | "POST" | "PUT",
     path: string,
@@ -58,7 +92,7 @@ export function setupApi(client: ZafClient, install: Installation): SetupApi {
         ...(body === undefined ? {} : { data: JSON.stringify(body) }),
         headers: {
           Authorization: "Bearer {{setting.appSecret}}",
-          "X-Zendesk-User-Id": String(install.userId),
+          ...adminSession(),
           Accept: "application/json",
         },
         secure: true,
@@ -85,6 +119,7 @@ export function setupApi(client: ZafClient, install: Installation): SetupApi {
     health: () => plain(call("GET", "/v1/setup/health")),
     save: (update) => call("PUT", "/v1/setup/settings", update),
     check: (target) => plain(call("POST", `/v1/setup/checks/${target}`)),
+    collect: (state) => plain(call("POST", "/v1/setup/session", { state })),
     start: (intent) =>
       plain(
         call(

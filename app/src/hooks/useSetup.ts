@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { messageOf, setupApi, type SetupApi } from "../api/setup-api";
+import { messageOf, setupApi, SIGN_IN_CODES, type SetupApi } from "../api/setup-api";
 import type { SetupHealth } from "../api/setup-types";
 import type { Outcome } from "../api/worker-api";
 import type { ZafUser } from "../zaf/client";
+import { adminSessionOf } from "../api/admin-session";
 import { useClient } from "./useClient";
 
 export type SetupView =
@@ -13,6 +14,8 @@ export type SetupView =
   | { state: "error"; message: string | null }
   /** No tenant answers for this installation yet, or Zendesk is not connected: offer Connect. */
   | { state: "disconnected"; api: SetupApi }
+  /** The app holds no admin session (or it lapsed): offer "Sign in as admin" (and Connect). */
+  | { state: "signedOut"; api: SetupApi }
   | { state: "ready"; api: SetupApi; health: SetupHealth };
 
 /** How often the page asks while the admin is on Zendesk's consent screen, and for how long. */
@@ -21,10 +24,20 @@ export const POLL_MS = 2_000;
 export const LIVE_MS = 30_000;
 const WAIT_LIMIT_MS = 10 * 60_000;
 
-/** A 401 (no app secret yet) or Zendesk not connected: the page offers Connect, not an error. */
+/** A 401 (no app secret yet, or no tenant): the page offers Connect, not an error. */
 function notConnected(outcome: Outcome<unknown>): boolean {
-  if (outcome.kind === "failed") return outcome.status === 401;
-  return outcome.kind === "rejected" && outcome.code === "admin_unproven";
+  return outcome.kind === "failed" && outcome.status === 401;
+}
+
+/** The Worker wants proof, from Zendesk, that this user is an admin. */
+function signedOut(outcome: Outcome<unknown>): boolean {
+  return outcome.kind === "rejected" && SIGN_IN_CODES.includes(outcome.code);
+}
+
+/** A round trip the page waits for, and the state it collects the admin session with. */
+export interface Waiting {
+  intent: "connect" | "disconnect" | "admin_session";
+  state: string | null;
 }
 
 export function connectedWithOAuth(health: SetupHealth): boolean {
@@ -32,25 +45,34 @@ export function connectedWithOAuth(health: SetupHealth): boolean {
 }
 
 /**
- * The setup page's state: who is looking (admins only), the installation, and the Worker's
- * checklist. While a consent window is open it polls until the connection changes: the window's
- * outcome cannot be told to the app directly (docs/decisions.md, "The setup page").
+ * The setup page's state: who is looking (admins only), the installation, the admin session and
+ * the Worker's checklist. While a consent window is open it polls: for Connect and sign-in until
+ * the session can be collected, for Disconnect until the connection is gone. The window's outcome
+ * cannot be told to the app directly (docs/decisions.md, "The setup page").
  */
 export function useSetup(pollMs = POLL_MS) {
   const client = useClient();
   const [view, setView] = useState<SetupView>({ state: "loading" });
-  const [waiting, setWaiting] = useState<"connect" | "disconnect" | null>(null);
+  const [waitingFor, setWaitingFor] = useState<Waiting | null>(null);
   const [attempt, setAttempt] = useState(0);
   const apiRef = useRef<SetupApi | null>(null);
+  // In memory only: a reload, or another tab, signs in again.
+  const session = adminSessionOf(client);
 
-  const apply = useCallback((api: SetupApi, outcome: Outcome<SetupHealth>) => {
-    if (outcome.kind === "ok") setView({ state: "ready", api, health: outcome.body });
-    else if (notConnected(outcome)) setView({ state: "disconnected", api });
-    else if (outcome.kind === "rejected" && outcome.code === "not_an_admin")
-      setView({ state: "notAdmin" });
-    else setView({ state: "error", message: messageOf(outcome) });
-    return outcome;
-  }, []);
+  const apply = useCallback(
+    (api: SetupApi, outcome: Outcome<SetupHealth>) => {
+      if (outcome.kind === "ok") setView({ state: "ready", api, health: outcome.body });
+      else if (notConnected(outcome)) setView({ state: "disconnected", api });
+      else if (signedOut(outcome)) {
+        session.token = null;
+        setView({ state: "signedOut", api });
+      } else if (outcome.kind === "rejected" && outcome.code === "not_an_admin")
+        setView({ state: "notAdmin" });
+      else setView({ state: "error", message: messageOf(outcome) });
+      return outcome;
+    },
+    [session],
+  );
 
   useEffect(() => {
     let live = true;
@@ -67,12 +89,15 @@ export function useSetup(pollMs = POLL_MS) {
       if (typeof workerUrl !== "string" || !workerUrl.trim())
         return setView({ state: "unconfigured" });
       if (!user || user.role !== "admin") return setView({ state: "notAdmin" });
-      const api = setupApi(client, {
-        workerUrl: workerUrl.trim(),
-        subdomain: context.account?.subdomain ?? "",
-        installationId: String(metadata.installationId ?? ""),
-        userId: user.id,
-      });
+      const api = setupApi(
+        client,
+        {
+          workerUrl: workerUrl.trim(),
+          subdomain: context.account?.subdomain ?? "",
+          installationId: String(metadata.installationId ?? ""),
+        },
+        () => session.token,
+      );
       apiRef.current = api;
       const outcome = await api.health();
       if (live) apply(api, outcome);
@@ -82,30 +107,49 @@ export function useSetup(pollMs = POLL_MS) {
     return () => {
       live = false;
     };
-  }, [client, attempt, apply]);
+  }, [client, attempt, apply, session]);
 
-  // While the admin is on Zendesk's consent screen: ask until the connection has changed.
+  // While the admin is on Zendesk's consent screen: Connect and sign-in end when the session
+  // they minted can be collected; Disconnect when the connection is gone.
   useEffect(() => {
-    if (!waiting || !apiRef.current) return;
+    if (!waitingFor || !apiRef.current) return;
     const api = apiRef.current;
     const until = Date.now() + WAIT_LIMIT_MS;
+    const { intent, state } = waitingFor;
+    let busy = false;
+    const finish = async () => {
+      setWaitingFor(null);
+      apply(api, await api.health());
+    };
     const timer = setInterval(() => {
-      void api.health().then((outcome) => {
-        const done =
-          waiting === "connect"
-            ? outcome.kind === "ok" && connectedWithOAuth(outcome.body)
-            : notConnected(outcome) || (outcome.kind === "ok" && !connectedWithOAuth(outcome.body));
-        if (done || Date.now() > until) {
-          setWaiting(null);
-          apply(api, outcome);
-        }
+      if (busy) return;
+      busy = true;
+      const step =
+        intent !== "disconnect" && state
+          ? api.collect(state).then(async (collected) => {
+              if (collected.kind === "ok") session.token = collected.body.sessionToken;
+              if (collected.kind === "ok" || Date.now() > until) await finish();
+            })
+          : api.health().then(async (outcome) => {
+              const done =
+                notConnected(outcome) ||
+                signedOut(outcome) ||
+                (outcome.kind === "ok" && !connectedWithOAuth(outcome.body));
+              if (done || Date.now() > until) {
+                setWaitingFor(null);
+                apply(api, outcome);
+              }
+            });
+      void step.finally(() => {
+        busy = false;
       });
     }, pollMs);
     return () => clearInterval(timer);
-  }, [waiting, pollMs, apply]);
+  }, [waitingFor, pollMs, apply, session]);
 
   // Live: the checklist is read again now and then while it shows (events arrive, notes fail).
   const ready = view.state === "ready";
+  const waiting = waitingFor?.intent ?? null;
   useEffect(() => {
     if (!ready || waiting || !apiRef.current) return;
     const api = apiRef.current;
@@ -124,5 +168,9 @@ export function useSetup(pollMs = POLL_MS) {
       apiRef.current && setView({ state: "ready", api: apiRef.current, health }),
     [],
   );
-  return { view, waiting, setWaiting, refresh, retry, show };
+  const waitFor = useCallback(
+    (intent: Waiting["intent"], state: string | null) => setWaitingFor({ intent, state }),
+    [],
+  );
+  return { view, waiting, waitFor, refresh, retry, show };
 }

@@ -102,11 +102,6 @@ export interface TicketSystem {
   writeComment(ticketId: string, html: string): Promise<WriteOutcome>;
   /** One write from the tenant's budget with this system, shared by every Worker instance. */
   takeWrite(): Promise<WriteBudget>;
-  /**
-   * A staff member's role as the ticket system says it (`admin`, `agent`, …), read with the
-   * tenant's own credentials; null when there is no such user. Setup pages are for admins only.
-   */
-  staffRole?(userId: string): Promise<string | null>;
 }
 
 /** Where a conversation with the customer goes on: replies, and passing it to a person. */
@@ -182,6 +177,16 @@ export interface AccountRecords {
     now: Date,
   ): Promise<void>;
   forgetSteps(tenantId: string, integration: string): Promise<void>;
+  /**
+   * Records that the admin who approved this round trip (its nonce) may use the setup API, for the
+   * app holding the round trip's state to collect once (docs/decisions.md, "The setup page").
+   */
+  openAdminSession(
+    row: { nonce: string; tenantId: string; userId: string },
+    now: Date,
+  ): Promise<void>;
+  /** Ends every admin session of the tenant (Disconnect). */
+  endAdminSessions(tenantId: string): Promise<void>;
 }
 
 export interface OAuthNonce {

@@ -12,7 +12,7 @@ export const OAuthStatePayload = z.object({
   v: z.literal(1),
   subdomain: z.string().min(1),
   installationId: z.string().min(1),
-  intent: z.enum(["connect", "disconnect"]),
+  intent: z.enum(["connect", "disconnect", "admin_session"]),
   nonce: z.string().min(16),
   /** Expiry, in epoch milliseconds. */
   exp: z.number().int(),

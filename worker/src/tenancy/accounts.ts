@@ -1,5 +1,7 @@
 import type { Env } from "../env";
 import type { AccountRecords } from "../integrations/ports";
+import { ADMIN_SESSION_TTL_MS } from "../security/admin-session";
+import { forgetAdminSessions, recordAdminSession } from "../store/admin-sessions";
 import { consumeOAuthState, issueOAuthState } from "../store/oauth-states";
 import { forgetSetupSteps, recordSetupStep, setupStepsOf } from "../store/setup-steps";
 import { findTenantBySubdomain, saveSettings as storeSettings } from "../store/tenants";
@@ -95,6 +97,15 @@ export function accountRecords(env: Env): AccountRecords {
       recordSetupStep(env.DB, { tenantId, integration, step, result, now: now.toISOString() }),
 
     forgetSteps: (tenantId, integration) => forgetSetupSteps(env.DB, tenantId, integration),
+
+    openAdminSession: (row, now) =>
+      recordAdminSession(
+        env.DB,
+        { ...row, expiresAt: new Date(now.getTime() + ADMIN_SESSION_TTL_MS).toISOString() },
+        now.toISOString(),
+      ),
+
+    endAdminSessions: (tenantId) => forgetAdminSessions(env.DB, tenantId),
   };
 }
 

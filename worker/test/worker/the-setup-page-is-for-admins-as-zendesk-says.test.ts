@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import {
+  adminSession,
   authorizeUrl,
   consent,
   connected,
@@ -8,20 +9,19 @@ import {
   newAccount,
   type Account,
 } from "./support/oauth";
-import { call, control, migrate } from "./support/worker";
+import { call, migrate } from "./support/worker";
 
 beforeEach(migrate);
 
 const ADMIN = { id: "7001", name: "Avery Admin", role: "admin" };
-const AGENT = { id: "8002", name: "Sam Agent", identities: [], role: "agent" };
 
-async function setup(account: Account, path: string, userId: string, init: RequestInit = {}) {
+async function setup(account: Account, path: string, session: string, init: RequestInit = {}) {
   const secret = await installedAppSecret(account);
   return call(path, {
     ...init,
     headers: {
       authorization: `Bearer ${secret}`,
-      "x-zendesk-user-id": userId,
+      "x-continuity-admin-session": session,
       "content-type": "application/json",
     },
   });
@@ -37,7 +37,7 @@ describe("the setup API", () => {
   it("answers an admin the checklist: connected by whom, webhook signed, nothing seen yet", async () => {
     const account = await newAccount(ADMIN);
     await connected(account);
-    const response = await setup(account, "/v1/setup/health", ADMIN.id);
+    const response = await setup(account, "/v1/setup/health", await adminSession(account));
     expect(response.status).toBe(200);
     const health = (await response.json()) as Health;
     const row = (id: string) => health.rows.find((r) => r.id === id)!;
@@ -49,26 +49,27 @@ describe("the setup API", () => {
     expect(row("ai")).toMatchObject({ state: "ok", facts: { provider: "rules" } });
   });
 
-  it("refuses an agent, as Zendesk says, and a request without a user", async () => {
+  it("refuses a request without an admin session, and one without the app secret", async () => {
     const account = await newAccount(ADMIN);
     await connected(account);
-    await control("zendesk", account.subdomain, "load", { users: [AGENT] });
-    const agent = await setup(account, "/v1/setup/health", AGENT.id);
-    expect(agent.status).toBe(403);
-    expect(await errorCode(agent)).toBe("not_an_admin");
     const secret = await installedAppSecret(account);
     const nobody = await call("/v1/setup/health", {
       headers: { authorization: `Bearer ${secret}` },
     });
-    expect(nobody.status).toBe(400);
-    const stranger = await call("/v1/setup/health", { headers: { "x-zendesk-user-id": "7001" } });
+    expect(nobody.status).toBe(403);
+    expect(await errorCode(nobody)).toBe("admin_session_required");
+    const session = await adminSession(account);
+    const stranger = await call("/v1/setup/health", {
+      headers: { "x-continuity-admin-session": session },
+    });
     expect(stranger.status).toBe(401);
   });
 
   it("saves the order system with a write-only token and names a bad field", async () => {
     const account = await newAccount(ADMIN);
     await connected(account);
-    const bad = await setup(account, "/v1/setup/settings", ADMIN.id, {
+    const session = await adminSession(account);
+    const bad = await setup(account, "/v1/setup/settings", session, {
       method: "PUT",
       body: JSON.stringify({ orders: { baseUrl: "not a url" } }),
     });
@@ -76,7 +77,7 @@ describe("the setup API", () => {
     const problem = (await bad.json()) as { error: { issues: { path: string }[] } };
     expect(problem.error.issues.map((i) => i.path)).toEqual(["orders.baseUrl"]);
 
-    const saved = await setup(account, "/v1/setup/settings", ADMIN.id, {
+    const saved = await setup(account, "/v1/setup/settings", session, {
       method: "PUT",
       body: JSON.stringify({
         orders: { baseUrl: "http://127.0.0.1:9/orders", token: "s3cret-token" },
@@ -91,7 +92,7 @@ describe("the setup API", () => {
     expect(orders.state).toBe("attention");
     expect(orders.facts.reason).toEqual(expect.any(String));
 
-    const check = await setup(account, "/v1/setup/checks/orders", ADMIN.id, { method: "POST" });
+    const check = await setup(account, "/v1/setup/checks/orders", session, { method: "POST" });
     expect(check.status).toBe(200);
     expect(await check.json()).toMatchObject({ ok: false, reason: expect.any(String) });
   });

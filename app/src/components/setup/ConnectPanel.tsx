@@ -2,17 +2,18 @@ import { useState } from "react";
 import { Anchor, Button } from "@zendeskgarden/react-buttons";
 import { Alert, Well } from "@zendeskgarden/react-notifications";
 import { MD, Paragraph } from "@zendeskgarden/react-typography";
-import { messageOf, type SetupApi } from "../../api/setup-api";
+import { messageOf, stateOf, type RoundTrip, type SetupApi } from "../../api/setup-api";
 import { useI18n } from "../../hooks/useI18n";
 
 /**
  * Opens Zendesk's consent screen in a window of its own (Zendesk's own pages refuse to be
- * framed), from the address the Worker signed. The page then polls until the connection changed.
+ * framed), from the address the Worker signed. The page then polls: its `state` is what the app
+ * collects the admin session with.
  */
 export async function openConsent(
   api: SetupApi,
-  intent: "connect" | "disconnect",
-): Promise<{ url: string; opened: boolean } | { error: string | null }> {
+  intent: RoundTrip,
+): Promise<{ url: string; state: string | null; opened: boolean } | { error: string | null }> {
   // Opened first, synchronously in the click, so popup blockers let it through; pointed later.
   const popup = window.open("", `continuity-${intent}`, "popup,width=640,height=720");
   const outcome = await api.start(intent);
@@ -22,14 +23,14 @@ export async function openConsent(
   }
   const url = outcome.body.authorizeUrl;
   if (popup) popup.location.href = url;
-  return { url, opened: popup !== null };
+  return { url, state: stateOf(url), opened: popup !== null };
 }
 
 export function ConnectPanel(props: {
   api: SetupApi;
   connected: boolean;
   waiting: boolean;
-  onWaiting: () => void;
+  onWaiting: (state: string | null) => void;
 }) {
   const { t } = useI18n();
   const [link, setLink] = useState<string | null>(null);
@@ -39,7 +40,7 @@ export function ConnectPanel(props: {
     const result = await openConsent(props.api, "connect");
     if ("error" in result) return setError(result.error);
     setLink(result.opened ? null : result.url);
-    props.onWaiting();
+    props.onWaiting(result.state);
   };
   return (
     <Well data-testid="setup-connect">

@@ -15,7 +15,7 @@ export function DisconnectPanel(props: {
   api: SetupApi;
   retentionDays: number | null;
   waiting: boolean;
-  onWaiting: () => void;
+  onWaiting: (state: string | null) => void;
 }) {
   const { t } = useI18n();
   const [confirming, setConfirming] = useState(false);
@@ -25,7 +25,7 @@ export function DisconnectPanel(props: {
     const result = await openConsent(props.api, "disconnect");
     if ("error" in result) return setError(result.error);
     setConfirming(false);
-    props.onWaiting();
+    props.onWaiting(result.state);
   };
   return (
     <Well data-testid="setup-disconnect">

@@ -10,6 +10,7 @@ import { Checklist } from "./Checklist";
 import { ConnectPanel, openConsent } from "./ConnectPanel";
 import { DisconnectPanel } from "./DisconnectPanel";
 import { SectionForm } from "./SectionForm";
+import { SignInPanel } from "./SignInPanel";
 import { SECTIONS } from "./section-specs";
 
 const Stack = styled.div`
@@ -31,11 +32,11 @@ const Forms = styled.div`
 
 /**
  * The admin's setup and health page: Connect, the checklist, the settings forms and Disconnect.
- * For admins only: the Worker asks Zendesk, and the page says so to anyone else.
+ * For admins only: an admin session proven through Zendesk's consent screen opens it.
  */
 export function SetupPage({ pollMs }: { pollMs?: number }) {
   const { t } = useI18n();
-  const { view, waiting, setWaiting, retry, show, refresh } = useSetup(pollMs);
+  const { view, waiting, waitFor, retry, show, refresh } = useSetup(pollMs);
 
   if (view.state === "loading")
     return <Dots aria-label={t("setup.loading")} data-testid="setup-loading" />;
@@ -68,7 +69,24 @@ export function SetupPage({ pollMs }: { pollMs?: number }) {
           api={view.api}
           connected={false}
           waiting={waiting === "connect"}
-          onWaiting={() => setWaiting("connect")}
+          onWaiting={(state) => waitFor("connect", state)}
+        />
+      </Stack>
+    );
+  // Known to the Worker, but no admin session in hand: sign in through Zendesk (or reconnect).
+  if (view.state === "signedOut")
+    return (
+      <Stack data-testid="setup-page" data-signed-in="false">
+        <SignInPanel
+          api={view.api}
+          waiting={waiting === "admin_session"}
+          onWaiting={(state) => waitFor("admin_session", state)}
+        />
+        <ConnectPanel
+          api={view.api}
+          connected={false}
+          waiting={waiting === "connect"}
+          onWaiting={(state) => waitFor("connect", state)}
         />
       </Stack>
     );
@@ -77,7 +95,7 @@ export function SetupPage({ pollMs }: { pollMs?: number }) {
   const connected = connectedWithOAuth(health);
   const fix = (action: FixAction) => {
     if (action === "connect")
-      void openConsent(api, "connect").then((r) => "url" in r && setWaiting("connect"));
+      void openConsent(api, "connect").then((r) => "url" in r && waitFor("connect", r.state));
     else document.getElementById(`setup-form-${action}`)?.scrollIntoView({ behavior: "smooth" });
   };
   return (
@@ -86,7 +104,7 @@ export function SetupPage({ pollMs }: { pollMs?: number }) {
         api={api}
         connected={connected}
         waiting={waiting === "connect"}
-        onWaiting={() => setWaiting("connect")}
+        onWaiting={(state) => waitFor("connect", state)}
       />
       <section>
         <Heading>
@@ -113,7 +131,7 @@ export function SetupPage({ pollMs }: { pollMs?: number }) {
               : null
           }
           waiting={waiting === "disconnect"}
-          onWaiting={() => setWaiting("disconnect")}
+          onWaiting={(state) => waitFor("disconnect", state)}
         />
       ) : null}
     </Stack>

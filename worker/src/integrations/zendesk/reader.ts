@@ -109,12 +109,6 @@ export class ZendeskReader {
     );
   }
 
-  /** A user's role as Zendesk says it (`admin`, `agent`, `end-user`); null when there is none. */
-  async role(userId: string): Promise<string | null> {
-    const found = await this.parsed(UserEnvelope, `/api/v2/users/${encodeURIComponent(userId)}`);
-    return found?.user.role ?? null;
-  }
-
   /** The requester and every email and phone on their Zendesk profile. */
   async requester(userId: string): Promise<ZendeskRequester | null> {
     const id = encodeURIComponent(userId);

@@ -31,8 +31,6 @@ export function zendeskTicketSystem(tenant: TenantConfig, deps: IntegrationDeps)
 
     requester: (requesterId) => reader.requester(requesterId),
 
-    staffRole: (userId) => reader.role(userId),
-
     async caseDetails(ticketId) {
       const ticket = await reader.ticket(ticketId, { slas: true });
       if (!ticket) return null;

@@ -8,7 +8,13 @@ import { changeSettings } from "../../tenancy/accounts";
 import { configuredSecrets, mergeSettings } from "../../tenancy/settings";
 import { loadTenant, type LoadedTenant } from "../../tenancy/tenants";
 import { checkAi, checkOrders } from "./connection-checks";
-import type { HealthRoute, PutSettingsRoute, RunCheckRoute } from "./setup.routes";
+import { collectSession as collect } from "./collect-session";
+import type {
+  CollectSessionRoute,
+  HealthRoute,
+  PutSettingsRoute,
+  RunCheckRoute,
+} from "./setup.routes";
 
 const HOUR_MS = 3_600_000;
 
@@ -97,3 +103,6 @@ export const runCheck: AppRouteHandler<RunCheckRoute> = async (c) => {
       : await checkAi(tenant.config.ai, c.env);
   return c.json(check, 200);
 };
+
+export const collectSession: AppRouteHandler<CollectSessionRoute> = async (c) =>
+  c.json(await collect(c.env, c.get("tenant"), c.req.valid("json").state, new Date()), 200);

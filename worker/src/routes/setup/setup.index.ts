@@ -6,6 +6,7 @@ import * as routes from "./setup.routes";
 const router = createRouter()
   .openapi(routes.health, handlers.health)
   .openapi(routes.putSettings, handlers.putSettings)
-  .openapi(routes.runCheck, handlers.runCheck);
+  .openapi(routes.runCheck, handlers.runCheck)
+  .openapi(routes.collectSession, handlers.collectSession);
 
 export default router;

@@ -12,10 +12,10 @@ import { adminAuth } from "./admin-auth";
 
 const tags = ["Setup"];
 const security = [{ appSecret: [] }];
-const userHeader = z.object({
-  "x-zendesk-user-id": z.string().openapi({
+const sessionHeader = z.object({
+  "x-continuity-admin-session": z.string().optional().openapi({
     description:
-      "The current Zendesk user's id; Zendesk is asked, with the tenant's token, whether they are an admin.",
+      "The admin session collected at `POST /v1/setup/session` after an OAuth round trip in which Zendesk said the approver is an admin. Required; checked by `adminAuth`.",
   }),
 });
 
@@ -61,10 +61,8 @@ export const SetupSettingsUpdate = z
   .openapi("SetupSettingsUpdate");
 
 const denied = {
-  400: errorContent("No user id"),
   401: errorContent("No app secret, or not a valid one"),
-  403: errorContent("The user is not an admin of the account, as Zendesk says"),
-  503: errorContent("Zendesk did not answer who the user is"),
+  403: errorContent("No admin session, or one unknown, lapsed or of another account"),
 };
 
 export const health = createRoute({
@@ -76,7 +74,7 @@ export const health = createRoute({
     "Reads the connection, webhook, newest event, the last hour's notes, Sunshine Conversations, and runs the order system's and AI provider's test calls. For admins only.",
   security,
   middleware: [appAuth, adminAuth] as const,
-  request: { headers: userHeader },
+  request: { headers: sessionHeader },
   responses: { 200: jsonContent(SetupHealth, "The checklist"), ...denied },
 });
 
@@ -90,7 +88,7 @@ export const putSettings = createRoute({
   security,
   middleware: [appAuth, adminAuth] as const,
   request: {
-    headers: userHeader,
+    headers: sessionHeader,
     body: { content: { "application/json": { schema: SetupSettingsUpdate } }, required: true },
   },
   responses: {
@@ -109,7 +107,7 @@ export const runCheck = createRoute({
   security,
   middleware: [appAuth, adminAuth] as const,
   request: {
-    headers: userHeader,
+    headers: sessionHeader,
     params: z.object({ target: z.enum(["orders", "ai"]) }),
   },
   responses: {
@@ -122,6 +120,49 @@ export const runCheck = createRoute({
   },
 });
 
+const Collect = z
+  .object({
+    state: z.string().min(1).max(2000).openapi({
+      description:
+        "The `state` of the `authorizeUrl` that `GET /v1/zendesk/oauth/start` answered (intent `admin_session` or `connect`).",
+    }),
+  })
+  .openapi("AdminSessionCollect");
+
+const Session = z
+  .object({
+    sessionToken: z.string().openapi({
+      description: "Send as `X-Continuity-Admin-Session`; answered this once, kept nowhere.",
+    }),
+    userId: z.string(),
+    expiresAt: z.string(),
+  })
+  .openapi("AdminSession");
+
+export const collectSession = createRoute({
+  method: "post",
+  path: "/v1/setup/session",
+  tags,
+  summary: "Collect the admin session the OAuth round trip with this state minted, once",
+  description:
+    "The app started the round trip and holds its signed `state`; once the callback has proven an admin, this answers the session's token, once. Until then 404 `session_pending`; after collection, or when it lapsed, 409 `session_gone`.",
+  security,
+  middleware: [appAuth] as const,
+  request: {
+    body: { content: { "application/json": { schema: Collect } }, required: true },
+  },
+  responses: {
+    200: jsonContent(Session, "The session, answered this once"),
+    400: errorContent("The state is not one this Worker issued, or lapsed"),
+    401: errorContent("No app secret, or not a valid one"),
+    403: errorContent("The state is for another account, or for a round trip that proves nothing"),
+    404: errorContent("The callback has not finished yet"),
+    409: errorContent("Collected already, or lapsed"),
+    422: errorContent("The body is not valid"),
+  },
+});
+
+export type CollectSessionRoute = typeof collectSession;
 export type HealthRoute = typeof health;
 export type PutSettingsRoute = typeof putSettings;
 export type RunCheckRoute = typeof runCheck;

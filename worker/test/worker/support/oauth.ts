@@ -13,6 +13,8 @@ export interface Approver {
   role: string;
 }
 
+export type Intent = "connect" | "disconnect" | "admin_session";
+
 let counter = 0;
 
 /** `more` is loaded into the stand-in too (users, tickets, `oauth.expiresIn`…). */
@@ -46,7 +48,7 @@ export async function installedAppSecret(account: Account): Promise<string | und
 
 export async function start(
   account: Account,
-  intent: "connect" | "disconnect" = "connect",
+  intent: Intent = "connect",
   init: { appSecret?: string; accept?: string } = {},
 ): Promise<Response> {
   const query = new URLSearchParams({
@@ -54,9 +56,9 @@ export async function start(
     installationId: account.installationId,
     intent,
   });
-  // Disconnecting is started by the installed app, with the secret Connect wrote into it.
+  // Disconnecting and signing in are started by the installed app, with the secret Connect wrote.
   const appSecret =
-    init.appSecret ?? (intent === "disconnect" ? await installedAppSecret(account) : undefined);
+    init.appSecret ?? (intent !== "connect" ? await installedAppSecret(account) : undefined);
   return call(`/v1/zendesk/oauth/start?${query}`, {
     redirect: "manual",
     headers: {
@@ -67,10 +69,7 @@ export async function start(
 }
 
 /** The consent address the Worker sends the admin to. */
-export async function authorizeUrl(
-  account: Account,
-  intent: "connect" | "disconnect" = "connect",
-): Promise<URL> {
+export async function authorizeUrl(account: Account, intent: Intent = "connect"): Promise<URL> {
   const response = await start(account, intent);
   if (response.status !== 302)
     throw new Error(`start: ${response.status} ${await response.text()}`);
@@ -93,10 +92,7 @@ export function callback(path: string): Promise<Response> {
 }
 
 /** Start, approve and come back: the whole round trip an admin makes. */
-export async function roundTrip(
-  account: Account,
-  intent: "connect" | "disconnect" = "connect",
-): Promise<Response> {
+export async function roundTrip(account: Account, intent: Intent = "connect"): Promise<Response> {
   return callback(await consent(await authorizeUrl(account, intent)));
 }
 
@@ -150,4 +146,25 @@ export async function tenantOf(subdomain: string) {
 
 export async function errorCode(response: Response): Promise<string> {
   return ((await response.json()) as { error: { code: string } }).error.code;
+}
+
+/** The app collects the admin session its round trip (with this state) minted. */
+export async function collect(account: Account, state: string, appSecret?: string) {
+  const secret = appSecret ?? (await installedAppSecret(account));
+  return call("/v1/setup/session", {
+    method: "POST",
+    headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
+    body: JSON.stringify({ state }),
+  });
+}
+
+/** Sign in as admin: the round trip with intent admin_session, then the app's collection. */
+export async function adminSession(account: Account): Promise<string> {
+  const authorize = await authorizeUrl(account, "admin_session");
+  const back = await callback(await consent(authorize));
+  if (back.status !== 200) throw new Error(`sign in: ${back.status} ${await back.text()}`);
+  const response = await collect(account, authorize.searchParams.get("state")!);
+  if (response.status !== 200)
+    throw new Error(`collect: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { sessionToken: string }).sessionToken;
 }

@@ -39,6 +39,7 @@ export async function disconnect(d: Disconnection): Promise<DisconnectReport> {
     webhookSecret: null,
   });
   await d.records.forgetSteps(d.tenantId, INTEGRATION);
+  await d.records.endAdminSessions(d.tenantId);
   let tokensRevoked = 0;
   for (const token of new Set([d.storedToken, d.adminToken].filter((t): t is string => !!t))) {
     await revokeToken(d.api, token);

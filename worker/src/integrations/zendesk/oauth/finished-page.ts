@@ -4,10 +4,13 @@
  * only says so and closes itself. Fixed text: nothing from the request is echoed but the
  * subdomain, which the state's signature vouches for and the route's pattern limits.
  */
-export function finishedPage(intent: "connect" | "disconnect", subdomain: string): string {
-  const what =
-    intent === "connect"
-      ? `Continuity is connected to ${subdomain}.`
-      : `Continuity is disconnected from ${subdomain}.`;
+const DONE = {
+  connect: "Continuity is connected to",
+  disconnect: "Continuity is disconnected from",
+  admin_session: "You are signed in to Continuity's setup as an admin of",
+} as const;
+
+export function finishedPage(intent: keyof typeof DONE, subdomain: string): string {
+  const what = `${DONE[intent]} ${subdomain}.`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Continuity</title></head><body style="font-family:system-ui,sans-serif;padding:2rem"><p>${what}</p><p>You can close this window and go back to Zendesk.</p><script>setTimeout(function(){window.close()},1500)</script></body></html>`;
 }

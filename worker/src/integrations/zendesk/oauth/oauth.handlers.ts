@@ -49,6 +49,9 @@ async function connectAccount(env: Env, records: AccountRecords, proven: Proven,
       { userId: admin.id, scopes: grant.scopes } satisfies ConnectedBy,
       new Date(),
     );
+    // Connecting proved the admin already: the app may collect a setup session without a second
+    // consent screen.
+    await records.openAdminSession({ nonce: state.nonce, tenantId, userId: admin.id }, new Date());
     console.log(JSON.stringify({ msg: "zendesk connected", tenantId }));
     return {
       intent: "connect" as const,
@@ -99,6 +102,29 @@ async function disconnectAccount(records: AccountRecords, proven: Proven) {
 }
 
 /**
+ * The admin is proven (Zendesk said so of the token's own user); the token itself is of no further
+ * use, so it is revoked at once and only the session, bound to the state's nonce, is recorded.
+ */
+async function openAdminSession(records: AccountRecords, proven: Proven) {
+  const { state, api, grant, admin } = proven;
+  await discard(api, grant.accessToken);
+  const tenant = await records.findTenant(state.subdomain);
+  if (!tenant)
+    throw new ApiError(404, "not_connected", `No tenant is connected for '${state.subdomain}'`);
+  await records.openAdminSession(
+    { nonce: state.nonce, tenantId: tenant.tenantId, userId: admin.id },
+    new Date(),
+  );
+  console.log(JSON.stringify({ msg: "admin session opened", tenantId: tenant.tenantId }));
+  return {
+    intent: "admin_session" as const,
+    tenantId: tenant.tenantId,
+    subdomain: state.subdomain,
+    signedInAs: { userId: admin.id, role: "admin" as const },
+  };
+}
+
+/**
  * Disconnecting removes what Connect made, so only the installed app may start it: the request
  * carries the account's app secret (Zendesk's proxy adds it), never just a link an admin is sent.
  * Zendesk still proves at the callback that the person approving is an admin.
@@ -109,7 +135,7 @@ async function requireInstalledApp(env: Env, authorization: string | undefined, 
     throw new ApiError(
       401,
       "unauthorized",
-      "Disconnecting is started from the app: send its app secret as 'Authorization: Bearer <app secret>'",
+      "Disconnecting and signing in as admin are started from the app: send its app secret as 'Authorization: Bearer <app secret>'",
     );
   const tenant = await tenantForAppSecret(env, secret);
   if (!tenant) throw new ApiError(401, "unauthorized", "The app secret is not valid");
@@ -129,7 +155,7 @@ function wantsPage(accept: string | undefined): boolean {
 export function oauthHandlers(records: (env: Env) => AccountRecords) {
   const start: AppRouteHandler<StartRoute> = async (c) => {
     const query = c.req.valid("query");
-    if (query.intent === "disconnect")
+    if (query.intent !== "connect")
       await requireInstalledApp(c.env, c.req.header("authorization"), query.subdomain);
     const url = await beginRoundTrip(
       c.env,
@@ -148,10 +174,13 @@ export function oauthHandlers(records: (env: Env) => AccountRecords) {
     const origin = new URL(c.req.url).origin;
     const account = records(c.env);
     const proven = await endRoundTrip(c.env, account, c.req.valid("query"), origin, new Date());
+    const intent = proven.state.intent;
     const answer =
-      proven.state.intent === "disconnect"
+      intent === "disconnect"
         ? await disconnectAccount(account, proven)
-        : await connectAccount(c.env, account, proven, origin);
+        : intent === "admin_session"
+          ? await openAdminSession(account, proven)
+          : await connectAccount(c.env, account, proven, origin);
     // The admin's consent window lands here: a person reads a page, a program reads JSON.
     if (wantsPage(c.req.header("accept")))
       return c.html(finishedPage(answer.intent, answer.subdomain)) as never;

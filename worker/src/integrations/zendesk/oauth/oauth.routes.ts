@@ -4,9 +4,9 @@ import { SUBDOMAIN } from "./plan";
 
 const tags = ["Zendesk account"];
 
-export const Intent = z.enum(["connect", "disconnect"]).openapi({
+export const Intent = z.enum(["connect", "disconnect", "admin_session"]).openapi({
   description:
-    "`connect` creates the tenant if needed and provisions the account; `disconnect` removes what connect made and revokes the tokens.",
+    "`connect` creates the tenant if needed and provisions the account; `disconnect` removes what connect made and revokes the tokens; `admin_session` only proves that the approver is an admin, revokes their token and mints a setup session the app collects at `POST /v1/setup/session`.",
 });
 
 export const StartQuery = z.object({
@@ -36,7 +36,7 @@ export const start = createRoute({
   tags,
   summary: "Send an admin to Zendesk's consent screen for their account",
   description:
-    "Answers the account's `/oauth/authorizations/new` address with a signed, single-use `state` bound to the account, the installation and the intent; it lapses after 10 minutes. A browser is redirected (302); a caller that accepts `application/json` (the app, through Zendesk's proxy) gets it as JSON. Connecting may be started by anyone: what the admin may do is proven at the callback, by Zendesk. Disconnecting is started by the installed app only (its app secret as bearer), so a link sent to an admin cannot start one.",
+    "Answers the account's `/oauth/authorizations/new` address with a signed, single-use `state` bound to the account, the installation and the intent; it lapses after 10 minutes. A browser is redirected (302); a caller that accepts `application/json` (the app, through Zendesk's proxy) gets it as JSON. Connecting may be started by anyone: what the admin may do is proven at the callback, by Zendesk. Disconnecting and signing in as admin (`admin_session`) are started by the installed app only (its app secret as bearer), so a link sent to an admin cannot start one.",
   security: [{ appSecret: [] }, {}] as { appSecret?: string[] }[],
   request: { query: StartQuery },
   responses: {
@@ -45,8 +45,8 @@ export const start = createRoute({
       ...jsonContent(Authorize, "Where to send the admin (also the Location header)"),
       headers: z.object({ Location: z.string() }),
     },
-    401: errorContent("Disconnect without the app secret"),
-    403: errorContent("Disconnect with the app secret of another account"),
+    401: errorContent("Disconnect or admin_session without the app secret"),
+    403: errorContent("Disconnect or admin_session with the app secret of another account"),
     422: errorContent("The subdomain or installation id is not valid"),
     503: errorContent("The Worker has no OAuth client configured"),
   },
@@ -97,21 +97,33 @@ const Disconnected = z
   })
   .openapi("ZendeskDisconnected");
 
+const SessionOpened = z
+  .object({
+    intent: z.literal("admin_session"),
+    tenantId: z.string(),
+    subdomain: z.string(),
+    signedInAs: z.object({ userId: z.string(), role: z.literal("admin") }),
+  })
+  .openapi("ZendeskAdminSessionOpened");
+
 export const callback = createRoute({
   method: "get",
   path: "/v1/zendesk/oauth/callback",
   tags,
   summary: "Zendesk's redirect back: check the state, prove the admin, then connect or disconnect",
   description:
-    "Checks the state (signature, expiry, single use, bound account and installation), exchanges the code at `/oauth/tokens`, reads `users/me` with the token and requires `role: admin`. Then provisions (connect) or removes what was provisioned (disconnect). Nothing is stored for a refused callback.",
+    "Checks the state (signature, expiry, single use, bound account and installation), exchanges the code at `/oauth/tokens`, reads `users/me` with the token and requires `role: admin`. Then provisions (connect) or removes what was provisioned (disconnect), or revokes the token at once and records an admin session for the app to collect (admin_session; connect records one too). Nothing is stored for a refused callback.",
   request: { query: CallbackQuery },
   responses: {
-    200: jsonContent(z.union([Connected, Disconnected]), "Connected, or disconnected"),
+    200: jsonContent(
+      z.union([Connected, Disconnected, SessionOpened]),
+      "Connected, disconnected, or signed in as admin",
+    ),
     400: errorContent(
       "The state is malformed, forged, expired or used, or Zendesk refused the code",
     ),
     403: errorContent("The admin declined, or the approving user is not an admin of this account"),
-    404: errorContent("Disconnect for an account that has no tenant"),
+    404: errorContent("Disconnect or admin_session for an account that has no tenant"),
     422: errorContent("The query is not valid"),
     502: errorContent("A provisioning step failed; connect again to resume"),
     503: errorContent("Zendesk is unavailable, or no OAuth client is configured"),

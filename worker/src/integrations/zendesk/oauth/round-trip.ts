@@ -77,6 +77,13 @@ const STATE_REFUSED = {
   expired: "The sign-in took longer than 10 minutes and its state lapsed; start Connect again",
 } as const;
 
+/** What each round trip does, as a refusal says it. */
+const ACTS = {
+  connect: "connect Continuity",
+  disconnect: "disconnect Continuity",
+  admin_session: "sign in to Continuity's setup",
+} as const;
+
 /** A token the Worker will not keep is revoked at once, so a refused callback leaves nothing live. */
 export async function discard(api: AccountApi, token: string): Promise<void> {
   await revokeToken(api, token).catch(() => undefined);
@@ -163,7 +170,7 @@ export async function endRoundTrip(
     throw new ApiError(
       403,
       "not_an_admin",
-      `Only an admin of '${state.subdomain}' can ${state.intent} Continuity; the user who approved is a Zendesk ${admin.role}`,
+      `Only an admin of '${state.subdomain}' can ${ACTS[state.intent]}; the user who approved is a Zendesk ${admin.role}`,
     );
   }
   return { state, api, grant, admin };
