@@ -149,6 +149,23 @@ export async function provision(
   return { tenantId, appSecret, zendeskSecret, suncoSecret };
 }
 
+/** Events further apart than this were not sent together. */
+const BURST_MS = 60_000;
+
+/** When the customer's event happened, in the vendor's own field. */
+function eventTimeOf(step: Step): number | null {
+  const time =
+    "channelEvent" in step
+      ? step.channelEvent.occurredAt
+      : "zendeskEvent" in step
+        ? (step.zendeskEvent as { time?: unknown }).time
+        : "suncoEvent" in step
+          ? (step.suncoEvent as { events?: { createdAt?: unknown }[] }).events?.[0]?.createdAt
+          : undefined;
+  const at = typeof time === "string" ? Date.parse(time) : NaN;
+  return Number.isNaN(at) ? null : at;
+}
+
 function delivery(step: Step, tenant: TenantHandle): Delivery | null {
   if ("channelEvent" in step) {
     const body = JSON.stringify(step.channelEvent);
@@ -346,11 +363,18 @@ export async function playJourney(
       fail(step, `delivery answered ${answer.status}: ${JSON.stringify(answer.body)}`);
   };
 
+  let lastEventAt: number | null = null;
   for (const [index, step] of journey.steps.entries()) {
     const n = index + 1;
     try {
       const d = delivery(step, tenant);
       if (d) {
+        // Contacts hours or days apart reach a real Worker after the earlier one was processed;
+        // only a burst (events within a minute) arrives as a burst.
+        const at = eventTimeOf(step);
+        if (at !== null && lastEventAt !== null && at - lastEventAt > BURST_MS)
+          await settle(target, tenant.tenantId);
+        if (at !== null) lastEventAt = at;
         last = d;
         await deliver(n, d);
       } else if ("repeatLast" in step) {
