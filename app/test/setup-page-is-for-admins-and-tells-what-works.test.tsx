@@ -184,6 +184,36 @@ describe("the setup page", () => {
     });
   });
 
+  it("sets the store's own rules, sending only those given", async () => {
+    const saved: unknown[] = [];
+    const client = setupClient(
+      serving(aSetupHealth(), (request) => {
+        if (request.path === "/v1/setup/settings") {
+          saved.push(request.body);
+          return { status: 200, body: aSetupHealth() };
+        }
+        return { status: 404 };
+      }),
+    );
+    renderApp(client);
+    await openSetup();
+    const returnWindow = (await screen.findByTestId(
+      "setup-policy-returnWindowDays",
+    )) as HTMLInputElement;
+    expect(returnWindow.value).toBe("");
+    expect(screen.getByText("Refunds up to this amount need no approval")).toBeTruthy();
+    fireEvent.change(returnWindow, { target: { value: "14" } });
+    fireEvent.change(screen.getByTestId("setup-policy-openingHours"), {
+      target: { value: "Mon–Fri 9:00–17:00" },
+    });
+    await userEvent.click(screen.getByTestId("setup-form-policy-save"));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    const policy = (saved[0] as { policy: Record<string, unknown> }).policy;
+    expect(policy).toMatchObject({ returnWindowDays: 14, openingHours: "Mon–Fri 9:00–17:00" });
+    expect(policy).not.toHaveProperty("refundApprovalThreshold");
+    expect(policy).not.toHaveProperty("warrantyMonths");
+  });
+
   it("shows the Worker's validation errors next to each field", async () => {
     const client = setupClient(
       serving(aSetupHealth(), (request) =>

@@ -74,6 +74,9 @@ const ai: SectionSpec = {
   },
 };
 
+/** The store's rules that decide actions (issue 15): the order system outranks them where it knows. */
+const STORE_RULES = ["returnWindowDays", "refundApprovalThreshold", "warrantyMonths"];
+
 const policy: SectionSpec = {
   section: "policy",
   fields: [
@@ -81,18 +84,27 @@ const policy: SectionSpec = {
     { name: "verificationTtlHours", kind: "number" },
     { name: "autoReply", kind: "checkbox" },
     { name: "defaultCountry", kind: "text" },
+    ...STORE_RULES.map((name) => ({ name, kind: "number" as const })),
+    { name: "openingHours", kind: "text" },
   ],
   fromHealth: ({ settings }) => ({
     continuityWindowDays: text(settings.policy.continuityWindowDays),
     verificationTtlHours: text(settings.policy.verificationTtlHours),
     autoReply: String(settings.policy.autoReply === true),
     defaultCountry: text(settings.policy.defaultCountry),
+    ...Object.fromEntries(STORE_RULES.map((name) => [name, text(settings.policy[name])])),
+    openingHours: text(settings.policy.openingHours),
   }),
   toBody: (d) => ({
     continuityWindowDays: numeric(d.continuityWindowDays),
     verificationTtlHours: numeric(d.verificationTtlHours),
     autoReply: d.autoReply === "true",
     ...(d.defaultCountry ? { defaultCountry: d.defaultCountry } : {}),
+    // The store's own rules are sent only when given: one left empty is never assumed.
+    ...Object.fromEntries(
+      STORE_RULES.filter((name) => d[name]?.trim()).map((name) => [name, numeric(d[name])]),
+    ),
+    ...(d.openingHours?.trim() ? { openingHours: d.openingHours.trim() } : {}),
   }),
 };
 
