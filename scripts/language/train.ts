@@ -24,6 +24,7 @@ import {
 import { words } from "../../worker/src/domain/language/tokens";
 import type { LabelledMessage } from "../../worker/test/language/corpus-format";
 import { corpusHalves } from "../../worker/test/language/corpus";
+import { seededRandom } from "../../worker/src/lib/seeded-random";
 
 export const CHANNEL_OF: Record<LabelledMessage["channel"], Channel> = {
   chat: "web_chat",
@@ -126,18 +127,6 @@ export function trainModel(tuning: LabelledMessage[]): IntentModelData {
   };
 }
 
-/** A deterministic stream of numbers in [0, 1) (mulberry32), so training gives the same file. */
-function randomStream(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const round = (x: number) => Number(x.toFixed(4));
 
 interface Network {
@@ -159,7 +148,7 @@ function trainNetwork(
 ): Network {
   const H = HIDDEN_UNITS;
   const C = INTENT_CLASSES.length;
-  const random = randomStream(seed);
+  const random = seededRandom(seed);
   const w1 = Float64Array.from({ length: inputs * H }, () => (random() - 0.5) * 0.1);
   const b1 = new Float64Array(H);
   const w2 = Float64Array.from({ length: H * C }, () => (random() - 0.5) * 0.3);

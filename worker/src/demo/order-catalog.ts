@@ -1,4 +1,5 @@
 import type { Order, OrderCustomer } from "../contracts/orders";
+import { seededRandom } from "../lib/seeded-random";
 
 /**
  * The demo order system's data: a few featured customers the demo journeys use, plus generated
@@ -121,18 +122,6 @@ const PRODUCTS = [
 const TIERS = ["standard", "standard", "standard", "plus", "premium"];
 const STATUSES: Order["status"][] = ["pending", "processed", "delivered", "delivered", "delivered"];
 
-/** mulberry32: small, fast and good enough to make demo data look varied. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function pick<T>(random: () => number, values: readonly T[]): T {
   return values[Math.floor(random() * values.length)]!;
 }
@@ -142,7 +131,7 @@ function isoDay(base: number, days: number): string {
 }
 
 export function generateCatalog(count = 200, seed = 20260301): OrderCatalog {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const epoch = Date.parse("2026-03-01T00:00:00Z");
   const catalog: OrderCatalog = {
     customers: [...FEATURED.customers],

@@ -4,7 +4,7 @@ import { Alert, Well } from "@zendeskgarden/react-notifications";
 import { MD, Paragraph } from "@zendeskgarden/react-typography";
 import type { SetupApi } from "../../api/setup-api";
 import { useI18n } from "../../hooks/useI18n";
-import { openConsent } from "./ConnectPanel";
+import { openConsent } from "./ConsentPanel";
 
 /**
  * Disconnect says first what goes (the webhook, the tokens, the stored credentials) and what
