@@ -96,6 +96,16 @@ function bearer(token: string) {
   return { authorization: `Bearer ${token}`, accept: "application/json" };
 }
 
+/** `POST /oauth/tokens`, whichever grant: the answer is the same token shape. */
+async function postToTokens(api: AccountApi, what: string, body: Record<string, string>) {
+  const response = await send(api.http, `${api.baseUrl}/oauth/tokens`, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json" },
+    body: JSON.stringify(body),
+  });
+  return parsed(response, TokenAnswer, what);
+}
+
 /** `POST /oauth/tokens` with the authorization code (grant type `authorization_code`). */
 export async function exchangeCode(
   api: AccountApi,
@@ -108,19 +118,15 @@ export async function exchangeCode(
   },
   now: Date,
 ): Promise<Grant> {
-  const response = await send(api.http, `${api.baseUrl}/oauth/tokens`, {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json" },
-    body: JSON.stringify({
-      grant_type: "authorization_code",
-      code: grant.code,
-      client_id: grant.clientId,
-      client_secret: grant.clientSecret,
-      redirect_uri: grant.redirectUri,
-      scope: grant.scope,
-    }),
+  const answer = await postToTokens(api, "the token exchange", {
+    grant_type: "authorization_code",
+    code: grant.code,
+    client_id: grant.clientId,
+    client_secret: grant.clientSecret,
+    redirect_uri: grant.redirectUri,
+    scope: grant.scope,
   });
-  return grantOf(await parsed(response, TokenAnswer, "the token exchange"), grant.scope, now);
+  return grantOf(answer, grant.scope, now);
 }
 
 /**
@@ -132,17 +138,13 @@ export async function refreshAccess(
   grant: { refreshToken: string; clientId: string; clientSecret: string },
   now: Date,
 ): Promise<Grant> {
-  const response = await send(api.http, `${api.baseUrl}/oauth/tokens`, {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json" },
-    body: JSON.stringify({
-      grant_type: "refresh_token",
-      refresh_token: grant.refreshToken,
-      client_id: grant.clientId,
-      client_secret: grant.clientSecret,
-    }),
+  const answer = await postToTokens(api, "the token refresh", {
+    grant_type: "refresh_token",
+    refresh_token: grant.refreshToken,
+    client_id: grant.clientId,
+    client_secret: grant.clientSecret,
   });
-  return grantOf(await parsed(response, TokenAnswer, "the token refresh"), "", now);
+  return grantOf(answer, "", now);
 }
 
 /** Who the token acts for, read from Zendesk: the only proof of a role the Worker accepts. */
