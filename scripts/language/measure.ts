@@ -192,7 +192,7 @@ export async function measureSlots(messages: LabelledMessage[]): Promise<SlotRep
     const reading = readMessage(m.text, channel);
     const grounded = await groundReferences(refs, new RunOrderSystem(system), {
       hasOrderSystem: true,
-      aboutAnOrder: aboutAnOrder(reading.intents),
+      aboutAnOrder: aboutAnOrder(reading.intents, reading.hardStops),
     });
     tally("order_id", m, m.slots.order_ids ?? [], grounded.orderIds);
     const pair = grounded.nameZip?.confirmed ? grounded.nameZip : null;

@@ -134,7 +134,7 @@ async function groundCustomerWords(
   }
   return groundReferences(refs, orders, {
     hasOrderSystem: config.orders.kind !== "none",
-    aboutAnOrder: aboutAnOrder(reading.intents),
+    aboutAnOrder: aboutAnOrder(reading.intents, reading.hardStops),
   });
 }
 

@@ -27,9 +27,16 @@ const ORDER_WORKFLOWS: WorkflowId[] = [
   "billing_dispute",
 ];
 
-/** Whether what the customer asks for is about an order: then a figure alone may name it. */
-export function aboutAnOrder(intents: WorkflowId[]): boolean {
-  return intents.some((w) => ORDER_WORKFLOWS.includes(w));
+/**
+ * Whether what the customer asks for is about an order: then a figure alone may name it. A
+ * disputed payment or a stranger in the account is too: "two orders on my account (53302 and
+ * 53307) I never placed" names the orders a person must look at.
+ */
+export function aboutAnOrder(intents: WorkflowId[], hardStops: readonly string[] = []): boolean {
+  return (
+    intents.some((w) => ORDER_WORKFLOWS.includes(w)) ||
+    hardStops.some((s) => s === "payment_dispute" || s === "suspected_takeover")
+  );
 }
 
 /** Figures alone are looked up only this often per message: each is a call to the order system. */

@@ -14,6 +14,10 @@ describe("an order cue", () => {
       (n: string) => `My order ID was ${n} I think`,
       (n: string) => `about the order, it's ${n}`,
       (n: string) => `order no ${n}`,
+      // The stop of an abbreviation ends no sentence.
+      (n: string) => `an order (no. ${n}) I never placed`,
+      (n: string) => `Order Nr. ${n}`,
+      (n: string) => `ref. ${n}`,
     );
     fc.assert(
       fc.property(figures, said, (n, form) => {

@@ -45,6 +45,39 @@ describe("a call's transcript reads as the customer meant it", () => {
     expect(writtenForm("postal code m five v three l nine")).toBe("postal code m5v3l9");
   });
 
+  it("a postcode spelt out ends where it is whole, even when the next sentence opens with 'i' or 'a'", () => {
+    const letter = fc.constantFrom(..."bcdefghjklmnprstuvwxy");
+    const digit = fc.integer({ min: 0, max: 9 }).map(String);
+    const postcodes = fc.oneof(
+      // UK: "sw1a 2bb", "le4 9jq", "l15 8hx".
+      fc
+        .tuple(fc.array(letter, { minLength: 1, maxLength: 2 }), digit, digit, letter, letter)
+        .map(([area, d1, d2, l1, l2]) => `${area.join("")}${d1}${d2}${l1}${l2}`),
+      // Canadian: "h2x 1y4".
+      fc.tuple(letter, digit, letter, digit, letter, digit).map((parts) => parts.join("")),
+      // Irish: "d6w xy72".
+      fc
+        .tuple(letter, digit, fc.constantFrom("w", "1", "5"), letter, letter, digit, digit)
+        .map((parts) => parts.join("")),
+    );
+    const readChar = (c: string) => (/\d/.test(c) ? DIGITS[Number(c)]! : c);
+    const next = fc.constantFrom(
+      "i want a refund",
+      "i ordered a lamp",
+      "a parcel came",
+      "and the order is late",
+    );
+    fc.assert(
+      fc.property(postcodes, next, (code, rest) => {
+        const spoken = [...code].map(readChar).join(" ");
+        expect(writtenForm(`my postcode is ${spoken} ${rest}`)).toBe(
+          `my postcode is ${code} ${rest}`,
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("an email read out is an email", () => {
     for (const [said, email] of [
       ["rosa dot diaz at gmail dot com", "rosa.diaz@gmail.com"],

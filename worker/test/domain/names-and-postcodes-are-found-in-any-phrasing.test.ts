@@ -20,6 +20,8 @@ const POSTCODES: [string, string][] = [
   ["SW1A 1AA", "SW1A 1AA"],
   ["m5v 3l9", "M5V 3L9"],
   ["D02 X285", "D02 X285"],
+  // Brazil's CEP, given after its cue.
+  ["CEP 01310-100", "01310-100"],
 ];
 const PHRASINGS: [Channel, (name: string, zip: string) => string][] = [
   ["web_chat", (n, z) => `Hi, this is ${n}, zip ${z}. My order never came.`],
@@ -41,6 +43,43 @@ const PHRASINGS: [Channel, (name: string, zip: string) => string][] = [
     "voice",
     (n, z) =>
       `my name's ${n.toLowerCase()} that's spelt like it sounds and my zip's ${z.toLowerCase()} thanks`,
+  ],
+  // A title before the name and letters after it, in a signature.
+  [
+    "email",
+    (n, z) => `Dear Sir,
+
+My parcel never came.
+
+Yours faithfully,
+Dr. ${n}
+4 Mill Lane
+${z}`,
+  ],
+  [
+    "email",
+    (n, z) => `Hi,
+
+Still no parcel.
+
+Kind regards,
+Mrs ${n} MBE
+${z}`,
+  ],
+  [
+    "email",
+    (n, z) => `Hi,
+
+Still no parcel.
+
+Best,
+${n} PhD
+Postcode: ${z}`,
+  ],
+  [
+    "voice",
+    (n, z) =>
+      `hi there it's ${n.toLowerCase()} i'm moving next week and my postcode is ${z.toLowerCase()}`,
   ],
 ];
 

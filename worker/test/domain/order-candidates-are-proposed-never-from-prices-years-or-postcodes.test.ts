@@ -81,6 +81,11 @@ describe("order ids are proposed in any common form, to be confirmed by the orde
       (n: string) => `our PO-${n.slice(0, 4)} is on the invoice`,
       (n: string) => `the collection ref ${n} was emailed`,
       (n: string) => `sort code ${n.slice(0, 2)}-${n.slice(2, 4)}-${n.slice(3, 5)}`,
+      // A long number in groups is one number, a parcel's or a card's: none of its groups.
+      (n: string) => `tracking RM ${n.slice(0, 4)} ${n.slice(1, 5)} 7GB shows nothing`,
+      (n: string) =>
+        `(TRK ${n.slice(0, 4)} ${n.slice(1, 5)} 00${n.slice(3, 5)}) still pre-shipment`,
+      (n: string) => `9400 1${n.slice(0, 3)} ${n.slice(1, 5)} 0000 00 — whose is that?`,
     );
     fc.assert(
       fc.property(figure, distractors, (n, say) => {

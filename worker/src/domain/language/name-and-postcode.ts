@@ -37,7 +37,7 @@ const NOT_NAMES = new Set(
     "phone mobile tel work home office regards mr mrs ms miss dr prof ref re ord fwd fw post " +
     "yours sincerely faithfully truly respectfully wishes mit freundlichen grüßen grüße viele " +
     "met vriendelijke groet groeten saludos cordiales atentamente cordialement grazie obrigado " +
-    "obrigada gracias merci danke"
+    "obrigada gracias merci danke i'm im i've ive i'll i'd we're we've they're you're"
   ).split(" "),
 );
 // Lower-case words inside a name: "van der Berg", "de la Cruz", "bin Salman", "Ó Briain".
@@ -58,10 +58,20 @@ function capitalise(word: string): string {
     .join("");
 }
 
+// A title before a name ("Dr. Margaret Ashworth-Kaye", "Mrs Agatha Brennan") is not part of it.
+const TITLES = /^(?:mr|mrs|ms|mx|miss|dr|prof|sir|dame|rev|fr)\.?$/i;
+// Letters after a name ("Yusuf Karimi MRPharmS", "Ann Lee PhD") are a degree or an honour.
+const POST_NOMINALS = /^(?:phd|md|mba|bsc|msc|ba|ma|jr|sr|esq|rn|cpa|ii|iii)\.?,?$/i;
+const isPostNominal = (word: string, picked: string[]) =>
+  picked.length >= 2 &&
+  (POST_NOMINALS.test(word) || (/\p{Lu}{2}/u.test(word) && /\p{Ll}/u.test(picked.join(""))));
+
 /** The name a run of words starts with: two to four name words, stopping at the first non-name. */
 function leadingName(words: string[], caseMatters: boolean): string | null {
   const picked: string[] = [];
-  for (const raw of words) {
+  const start = words.findIndex((w) => !TITLES.test(w));
+  for (const raw of start > 0 ? words.slice(start) : words) {
+    if (isPostNominal(raw, picked)) break;
     // "Harold P. Whitcombe": a middle initial stays in the name and does not end it.
     if (picked.length > 0 && isInitial(raw)) {
       picked.push(raw);
@@ -166,7 +176,8 @@ const ZIP_CUE =
   /(?:\b(?:zip|zipcode|zip code|post ?code|postal(?: code)?|eircode|pin ?code|cep|plz)|〒)(?:'s|\s*[:#-]|\s+(?:is|it's|its|right|now|currently|still|was|here|there))*\s*/gi;
 // The shapes postcodes take: US ZIP and ZIP+4, UK, Canada, Ireland's Eircode, and four to six
 // figures (with letters for the Netherlands) after a cue.
-const US_ZIP = /\b\d{5}(?:-\d{4})?\b/;
+// Not the first half of a longer code ("CEP 01310-100").
+const US_ZIP = /\b\d{5}(?:-\d{4})?\b(?!-\d)/;
 const UK = /\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b/i;
 const CANADA = /\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b/i;
 const EIRCODE = /\b[A-Z]\d[\dW]\s?[A-Z\d]{4}\b/i;
@@ -221,7 +232,7 @@ export function namesBeforePostcodes(
     if (p.span.start < 0) continue;
     const before = text.slice(Math.max(0, p.span.start - 60), p.span.start);
     const m = before.match(
-      /([\p{L}'’. -]{3,60}?)[\s,/(|:-]*(?:zip|post ?code|postal code|here)?[\s,/(|:-]*$/iu,
+      /([\p{L}'’. -]{3,60}?)[\s,/(|:-]*(?:zip(?: ?code)?|post ?code|postal code|eircode|cep|plz|here)?[\s,/(|:-]*$/iu,
     );
     if (!m) continue;
     const words = m[1]!.trim().split(/\s+/);

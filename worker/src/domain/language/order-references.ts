@@ -175,12 +175,17 @@ const US_STATES = new Set(
   ),
 );
 
-/** The words before a point in the same sentence: "part? W7055943" has none. */
+/**
+ * The words before a point in the same sentence: "part? W7055943" has none. The stop of an
+ * abbreviation for "number" or "reference" ("order no. 480213", "ref. 2291") ends no sentence.
+ */
 function wordsBefore(text: string, at: number, n: number): string[] {
-  const window = text.slice(Math.max(0, at - 60), at);
+  const window = text.slice(Math.max(0, at - 60), at).replace(ABBREVIATION_STOP, "$1 ");
   const sentence = window.slice(window.search(/[.?!\n](?=[^.?!\n]*$)/) + 1);
   return (sentence.toLowerCase().match(/[\p{L}\p{N}/]+/gu) ?? []).slice(-n);
 }
+
+const ABBREVIATION_STOP = /\b(no|nr|num|ref|ord|tel|nos)\.(?=\s?(?:[#\p{L}\p{N}]|$))/giu;
 
 function wordsAfter(text: string, at: number, n: number): string[] {
   return (text.slice(at, at + 60).match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, n);
@@ -196,6 +201,7 @@ export function orderCandidates(text: string, taken: Span[] = []): OrderCandidat
     if (/•\s?$/.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
     const hash = Boolean(m[1]);
     const body = m[2]!;
+    if (!hash && inGroupedNumber(text, span)) continue;
     const id = normalizeOrderId(body);
     if (!id || !orderShaped(body) || (!hash && OTHER_PREFIXES.test(body))) continue;
     const letters = /^[A-Za-z]/.test(body);
@@ -295,6 +301,20 @@ export function orderCandidates(text: string, taken: Span[] = []): OrderCandidat
   const seen = new Set<string>();
   const unique = found.filter((c) => !seen.has(c.id) && Boolean(seen.add(c.id)));
   return withoutCorrected(text, inheritListCue(text, unique));
+}
+
+/**
+ * A long number written in groups of figures ("9400 1000 0000 0000", "TRK 4409 2281 0038",
+ * "RM 4409 1823 7GB") is one number, a parcel's tracking or a card's, and none of its groups is an
+ * order on its own.
+ */
+function inGroupedNumber(text: string, span: Span): boolean {
+  const before =
+    text.slice(Math.max(0, span.start - 40), span.start).match(/(?:\b[A-Z0-9]{1,6} )+$/)?.[0] ?? "";
+  const after = text.slice(span.end, span.end + 40).match(/^(?: [A-Z0-9]{1,6}\b)+/)?.[0] ?? "";
+  const groups = `${before}${text.slice(span.start, span.end)}${after}`.trim().split(" ");
+  const figures = groups.filter((g) => /\d/.test(g));
+  return figures.length >= 3 && figures.join("").replace(/\D/g, "").length >= 9;
 }
 
 // Between two figures, words that take the first back: "#1503… sorry #1530", "7712 no wait 7721".

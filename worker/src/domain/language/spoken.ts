@@ -402,6 +402,24 @@ const OUTWARD_CODE = /^(?:[a-z]{1,2}\d[a-z\d]?|[a-z]\d[a-z])$/i;
 const DASH = new Set(["dash", "hyphen"]);
 
 /**
+ * Whether characters read out one by one make a code: letters with three figures or more, a UK,
+ * Canadian or Irish postcode ("s e one seven p b", "m five v three l nine", "d six w x y seven
+ * two"), which have fewer figures, or a ZIP+4.
+ */
+const POSTCODE =
+  /^(?:[a-z]{1,2}\d[a-z\d]?\d[a-z]{2}|[a-z]\d[a-z]\d[a-z]\d|[a-z]\d[\dw][a-z\d]{4})$/i;
+
+function readsAsCode(code: string): boolean {
+  const letters = (code.match(/[a-z]/gi) ?? []).length;
+  const figures = (code.match(/\d/g) ?? []).length;
+  return (
+    (letters >= 1 && figures >= 3 && code.length >= 4) ||
+    POSTCODE.test(code) ||
+    /^\d{5}-\d{4}$/.test(code)
+  );
+}
+
+/**
  * Codes read out character by character: "o r d dash 66219" → "ord-66219", "h 2 x 1 y 4" →
  * "h2x1y4", "hash 1077" → "#1077". A run needs a figure in it, so spelt names stay words.
  */
@@ -416,6 +434,8 @@ function joinSpeltCodes(parts: Piece[]): Piece[] {
     }
     let j = i;
     let code = "";
+    // The longest run that reads as a code: "l e four nine j q i ordered" ends at the "q".
+    let whole: { end: number; code: string } | null = null;
     while (j < parts.length) {
       const w = parts[j]!.word.replace(/[.,!?;:]+$/, "");
       const spoken = UNITS[w.toLowerCase()] ?? TEENS[w.toLowerCase()];
@@ -423,7 +443,7 @@ function joinSpeltCodes(parts: Piece[]): Piece[] {
       // next sentence rather than ending the code ("s w one a, two a a" goes on).
       const after = (parts[j + 1]?.word ?? "").toLowerCase().replace(/[.,!?;:]+$/, "");
       const sentence = /^[a-z]{2,}$/.test(after) && !UNITS[after] && !TEENS[after];
-      if (/^[ai]$/i.test(w) && /\d$/.test(code) && sentence) break;
+      if (/^[ai]$/i.test(w) && (/\d$/.test(code) || POSTCODE.test(code)) && sentence) break;
       if (SINGLE.test(w)) code += w;
       else if (spoken && w.length > 1) code += spoken;
       else if (DASH.has(w.toLowerCase()) && code && /^\d{3,}/.test(parts[j + 1]?.word ?? ""))
@@ -433,22 +453,15 @@ function joinSpeltCodes(parts: Piece[]): Piece[] {
         code += w;
       else break;
       j++;
+      if (j - i >= 2 && readsAsCode(code)) whole = { end: j, code };
       // A postcode is read in two halves, and a transcript may put a comma between them
       // ("m four c, one b five").
       const halfway = /,$/.test(parts[j - 1]!.word) && OUTWARD_CODE.test(code);
       if (/[.,!?;:]$/.test(parts[j - 1]!.word) && !halfway) break;
     }
-    const letters = (code.match(/[a-z]/gi) ?? []).length;
-    const figures = (code.match(/\d/g) ?? []).length;
-    // A postcode read out ("s e one seven p b", "m five v three l nine") has fewer figures.
-    const postcode = /^(?:[a-z]{1,2}\d[a-z\d]?\d[a-z]{2}|[a-z]\d[a-z]\d[a-z]\d)$/i.test(code);
-    const zipPlusFour = /^\d{5}-\d{4}$/.test(code);
-    if (
-      j - i >= 2 &&
-      ((letters >= 1 && figures >= 3 && code.length >= 4) || postcode || zipPlusFour)
-    ) {
-      out.push({ word: code, gap: parts[j - 1]!.gap });
-      i = j - 1;
+    if (whole) {
+      out.push({ word: whole.code, gap: parts[whole.end - 1]!.gap });
+      i = whole.end - 1;
       continue;
     }
     out.push(parts[i]!);
