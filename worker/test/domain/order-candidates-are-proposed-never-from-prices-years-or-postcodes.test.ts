@@ -86,6 +86,10 @@ describe("order ids are proposed in any common form, to be confirmed by the orde
       (n: string) =>
         `(TRK ${n.slice(0, 4)} ${n.slice(1, 5)} 00${n.slice(3, 5)}) still pre-shipment`,
       (n: string) => `9400 1${n.slice(0, 3)} ${n.slice(1, 5)} 0000 00 — whose is that?`,
+      // A company's own registration or tax number, as signatures and invoices give them.
+      (n: string) => `Registered in England No. 0${n}${n.slice(0, 2)}`,
+      (n: string) => `VAT no ${n}${n.slice(0, 4)}`,
+      (n: string) => `Company registration ${n}`,
     );
     fc.assert(
       fc.property(figure, distractors, (n, say) => {
@@ -98,5 +102,20 @@ describe("order ids are proposed in any common form, to be confirmed by the orde
   it("a postcode given right after a name is the name's, not an order", () => {
     for (const text of ["Rosa Díaz, 30303", "tom baker / 84161", "Hiroshi Tanaka (94110) here"])
       expect(candidates(text), text).toEqual([]);
+  });
+
+  it("a zip said again later is still that zip, not an order", () => {
+    const zip = fc.integer({ min: 10_000, max: 99_999 }).map(String);
+    const again = fc.constantFrom(
+      (z: string) => `my zip code is ${z}. the old address was ${z} too`,
+      (z: string) => `zip ${z}\n(yes, ${z}, we moved within town)`,
+      (z: string) => `postcode: ${z} — same ${z} as the billing one`,
+    );
+    fc.assert(
+      fc.property(zip, again, (z, say) => {
+        expect(candidates(say(z))).toEqual([]);
+      }),
+      { numRuns: 100 },
+    );
   });
 });

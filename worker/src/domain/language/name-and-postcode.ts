@@ -173,7 +173,7 @@ export function nameCandidates(text: string, signature: string | null): NameCand
 }
 
 const ZIP_CUE =
-  /(?:\b(?:zip|zipcode|zip code|post ?code|postal(?: code)?|eircode|pin ?code|cep|plz)|〒)(?:'s|\s*[:#-]|\s+(?:is|it's|its|right|now|currently|still|was|here|there))*\s*/gi;
+  /(?:\b(?:zip ?code|zip|post ?code|postal(?: code)?|eircode|pin ?code|cep|plz)|〒)(?:'s|\s*[:#-]|\s+(?:is|it's|its|right|now|currently|still|was|here|there))*\s*/gi;
 // The shapes postcodes take: US ZIP and ZIP+4, UK, Canada, Ireland's Eircode, and four to six
 // figures (with letters for the Netherlands) after a cue.
 // Not the first half of a longer code ("CEP 01310-100").

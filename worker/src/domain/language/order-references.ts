@@ -107,6 +107,7 @@ const OTHER_THINGS = new Set<string>([
     (thing) => [`${thing} ref`, `${thing} reference`],
   ),
 ]);
+const COMPANY_NUMBER_CUES = new Set(["registered", "vat", "company", "registration"]);
 // Letters that name a return authorisation or the buyer's own purchase order, not our order.
 const OTHER_PREFIXES = /^(?:RMA|RTN|PO)-?\d/i;
 // Said just after a figure, these make it a quantity, a price or a duration.
@@ -243,6 +244,8 @@ export function orderCandidates(text: string, taken: Span[] = []): OrderCandidat
       namedByTwo ||
       (joined && (OTHER_THINGS.has(before[k] ?? "") || named.some((w) => OTHER_THINGS.has(w))));
     if (!hash && (!cuedByWord || namedByTwo) && otherThing) continue;
+    // "Registered in England No. 08842219", "VAT no 123": a company's number, not an order.
+    if (!hash && !cuedByWord && before.some((w) => COMPANY_NUMBER_CUES.has(w))) continue;
     // A model number ("KT-900") has few figures; order systems that prefix letters use more.
     if (letters && !hash && !cuedByWord && (body.match(/\d/g) ?? []).length < 4) continue;
     if (!hash && !letters && !cuedByWord) {

@@ -65,7 +65,11 @@ export function referencesIn(words: CustomerWords, defaultCountry?: string): Mes
   const signed = orderCandidates(words.signature ?? "")
     .filter((o) => o.cue === "hash" || o.cue === "word")
     .map((o) => ({ ...o, span: { start: -1, end: -1 } }));
-  const orders = orderCandidates(words.text, taken);
+  // The same figures said again ("the old one is 60614 too") are still the zip they were.
+  const zipFigures = new Set(postcodes.filter((p) => p.cued).map((p) => p.zip.replace(/\s/g, "")));
+  const orders = orderCandidates(words.text, taken).filter(
+    (o) => o.strength === "cued" || !zipFigures.has(o.id),
+  );
   for (const o of signed) if (!orders.some((c) => c.id === o.id)) orders.push(o);
   return {
     orders,

@@ -209,7 +209,14 @@ function withoutSpeltEchoes(parts: Piece[]): Piece[] {
     let j = i;
     let spelt = "";
     while (j < parts.length && isLetter(parts[j]!)) spelt += letterOf(parts[j++]!);
-    if (spelt.length >= 2 && spellsANeighbour(spelt, parts, i, j)) {
+    // Two letters run straight into figures open a postcode ("m y zero zero b b"), even when
+    // they spell a word said nearby.
+    const next = bareWord(parts[j] ?? { word: "", gap: "" });
+    const opensCode =
+      spelt.length <= 2 &&
+      !/[.,!?;:]$/.test(parts[j - 1]!.word) &&
+      (/^\d/.test(next) || next in UNITS);
+    if (spelt.length >= 2 && !opensCode && spellsANeighbour(spelt, parts, i, j)) {
       for (let k = i; k < j; k++) dropped.add(k);
       // "…, all one word", "no spaces": how the spelling was meant, nothing more.
       const after = parts
