@@ -62,8 +62,15 @@ export const CallbackQuery = z
   .refine((q) => q.code || q.error, { message: "needs code (or Zendesk's error)", path: ["code"] });
 
 const Step = z.object({
-  step: z.enum(["tenant", "credentials", "webhook", "signing_secret", "app_secret"]),
-  outcome: z.enum(["created", "found", "done", "kept"]),
+  step: z.enum([
+    "tenant",
+    "credentials",
+    "webhook",
+    "signing_secret",
+    "app_secret",
+    "ticket_fields",
+  ]),
+  outcome: z.enum(["created", "found", "done", "kept", "missing"]),
 });
 
 const Connected = z

@@ -3,22 +3,28 @@ import {
   type Grant,
   tokenSettings,
   createWebhook,
+  installationRequirements,
   listWebhooks,
   signingSecret,
   updateInstallationSettings,
   type AccountApi,
 } from "./account-api";
-import { ourWebhook, webhookFor } from "./plan";
+import { ourWebhook, requiredFieldIds, webhookFor, type RequiredFieldIds } from "./plan";
 
 /** The registry name provisioning records its steps under. */
 export const INTEGRATION = "zendesk";
 
-export type StepName = "tenant" | "credentials" | "webhook" | "signing_secret" | "app_secret";
+export type StepName =
+  "tenant" | "credentials" | "webhook" | "signing_secret" | "app_secret" | "ticket_fields";
 
 export interface StepReport {
   step: StepName;
-  /** `done` now; `kept` when an earlier run did it and it still holds, so nothing was made again. */
-  outcome: "created" | "found" | "done" | "kept";
+  /**
+   * `done` now; `kept` when an earlier run did it and it still holds, so nothing was made again;
+   * `missing` when the account lacks what the step reads (an installation without the app's
+   * requirements), which is no failure.
+   */
+  outcome: "created" | "found" | "done" | "kept" | "missing";
 }
 
 /** A step failed: what came before it is recorded, and connecting again resumes at this step. */
@@ -63,11 +69,14 @@ interface SigningStep {
 interface AppSecretStep {
   installationId: string;
 }
+interface TicketFieldsStep extends RequiredFieldIds {
+  installationId: string;
+}
 
 /**
  * Sets an account up, step by step, recording each step's result: the tenant, the sealed token,
- * one event webhook, its signing secret (sealed), and the app secret written into the
- * installation's secure setting. A recorded step that still holds is not done again, so a second
+ * one event webhook, its signing secret (sealed), the app secret written into the installation's
+ * secure setting, and the ids of the ticket fields the app's requirements made. A recorded step that still holds is not done again, so a second
  * Connect creates nothing twice and a failed one resumes where it stopped.
  */
 export async function provision(
@@ -147,6 +156,37 @@ export async function provision(
       );
     });
     steps.push({ step: "app_secret", outcome: "done" });
+  }
+
+  // Read every time (a read): a reinstall makes the fields again with new ids.
+  const fields = await run("ticket_fields", async () =>
+    requiredFieldIds(await installationRequirements(p.api, token, p.installationId)),
+  );
+  const recordedFields = done.get("ticket_fields") as TicketFieldsStep | undefined;
+  if (Object.keys(fields).length === 0) {
+    steps.push({ step: "ticket_fields", outcome: "missing" });
+  } else if (
+    recordedFields?.installationId === p.installationId &&
+    recordedFields.threadId === fields.threadId &&
+    recordedFields.identityLevel === fields.identityLevel
+  ) {
+    steps.push({ step: "ticket_fields", outcome: "kept" });
+  } else {
+    await run("ticket_fields", async () => {
+      // The section's customFields are replaced whole: keep the ids an operator mapped by hand.
+      const current = (await p.records.findTenant(p.subdomain))?.config.zendesk.customFields;
+      await p.records.saveSettings(tenantId, "zendesk", {
+        customFields: { ...current, ...fields },
+      });
+      await p.records.recordStep(
+        tenantId,
+        INTEGRATION,
+        "ticket_fields",
+        { installationId: p.installationId, ...fields } satisfies TicketFieldsStep,
+        p.now,
+      );
+    });
+    steps.push({ step: "ticket_fields", outcome: "found" });
   }
   return { tenantId, webhookId: webhook.id, steps };
 }
