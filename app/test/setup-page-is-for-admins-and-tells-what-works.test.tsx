@@ -100,6 +100,48 @@ describe("the setup page", () => {
     expect(JSON.stringify(window.localStorage)).not.toContain("sess-1");
   });
 
+  it("stops waiting at once when Zendesk's approver is not an admin, and says so", async () => {
+    const client = setupClient((request) => {
+      if (request.path === "/v1/setup/health")
+        return {
+          status: 403,
+          body: { error: { code: "admin_session_required", message: "sign in" } },
+        };
+      if (request.path.startsWith("/v1/zendesk/oauth/start?"))
+        return {
+          status: 200,
+          body: {
+            authorizeUrl: "https://acme.zendesk.com/oauth/authorizations/new?x=1&state=st.ate",
+          },
+        };
+      // An agent approved: the Worker refused the callback and says so to the collecting app.
+      if (request.path === "/v1/setup/session")
+        return {
+          status: 403,
+          body: { error: { code: "not_an_admin", message: "This round trip ended…" } },
+        };
+      if (request.path.startsWith("/v1/metrics"))
+        return { status: 500, body: { error: { code: "x", message: "x" } } };
+      return { status: 404 };
+    });
+    renderApp(client);
+    await openSetup();
+    await userEvent.click(await screen.findByTestId("setup-sign-in-button"));
+    expect(await screen.findByTestId("setup-sign-in-waiting")).toBeTruthy();
+    const ended = await screen.findByTestId("setup-sign-in-ended", {}, { timeout: 8000 });
+    expect(ended.textContent).toContain(
+      "Zendesk says the person who approved is not an admin of this account",
+    );
+    expect(screen.queryByTestId("setup-sign-in-waiting")).toBeNull();
+    expect((screen.getByTestId("setup-sign-in-button") as HTMLButtonElement).disabled).toBe(false);
+    // No more asking: one poll interval later, the Worker has heard nothing new.
+    const collects = () => client.requests.filter((r) => r.path === "/v1/setup/session").length;
+    const asked = collects();
+    expect(asked).toBe(1);
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect(collects()).toBe(asked);
+  });
+
   it("offers Connect before the account is connected, and opens Zendesk's consent screen", async () => {
     const client = setupClient(
       serving(

@@ -42,3 +42,20 @@ export async function consumeOAuthState(
     .run();
   return result.meta.changes === 1;
 }
+
+/** Records why a consumed round trip ended without what it was for (an error code). */
+export async function refuseOAuthState(db: D1Database, nonce: string, code: string): Promise<void> {
+  await db
+    .prepare(`UPDATE oauth_states SET refused = ?2 WHERE nonce = ?1 AND consumed_at IS NOT NULL`)
+    .bind(nonce, code)
+    .run();
+}
+
+/** Why the round trip with this nonce ended without what it was for, if it did. */
+export async function refusalOf(db: D1Database, nonce: string): Promise<string | null> {
+  const row = await db
+    .prepare(`SELECT refused FROM oauth_states WHERE nonce = ?1`)
+    .bind(nonce)
+    .first<{ refused: string | null }>();
+  return row?.refused ?? null;
+}

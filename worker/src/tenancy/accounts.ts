@@ -2,7 +2,7 @@ import type { Env } from "../env";
 import type { AccountRecords } from "../integrations/ports";
 import { ADMIN_SESSION_TTL_MS } from "../security/admin-session";
 import { forgetAdminSessions, recordAdminSession } from "../store/admin-sessions";
-import { consumeOAuthState, issueOAuthState } from "../store/oauth-states";
+import { consumeOAuthState, issueOAuthState, refuseOAuthState } from "../store/oauth-states";
 import { forgetSetupSteps, recordSetupStep, setupStepsOf } from "../store/setup-steps";
 import { findTenantBySubdomain, saveSettings as storeSettings } from "../store/tenants";
 import { mergeSettings, type StoredSettings } from "./settings";
@@ -51,6 +51,8 @@ export function accountRecords(env: Env): AccountRecords {
       ),
 
     consumeState: (row, now) => consumeOAuthState(env.DB, row, now.toISOString()),
+
+    refuseState: (nonce, code) => refuseOAuthState(env.DB, nonce, code),
 
     async tenantFor(subdomain, now) {
       const existing = await findTenantBySubdomain(env.DB, subdomain);
