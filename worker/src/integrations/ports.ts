@@ -155,7 +155,15 @@ export type MessagingProviderFactory = (
  * done. An integration reaches D1 through this port only.
  */
 export interface AccountRecords {
-  issueState(row: OAuthNonce & { expiresAt: Date }, now: Date): Promise<void>;
+  /**
+   * Records a round trip's nonce, unless the account already has `maxLive` live states of this
+   * intent: then nothing is stored, and `retryAt` says when the oldest lapses.
+   */
+  issueState(
+    row: OAuthNonce & { expiresAt: Date },
+    now: Date,
+    maxLive: number,
+  ): Promise<{ issued: true } | { issued: false; retryAt: Date }>;
   /** Whether this nonce was issued for exactly this round trip and is used now, for the first time. */
   consumeState(row: OAuthNonce, now: Date): Promise<boolean>;
   /**

@@ -43,12 +43,15 @@ export async function changeSettings(
 /** The Worker's records as the account-connecting integrations see them (`AccountRecords`). */
 export function accountRecords(env: Env): AccountRecords {
   return {
-    issueState: (row, now) =>
-      issueOAuthState(
+    async issueState(row, now, maxLive) {
+      const issued = await issueOAuthState(
         env.DB,
         { ...row, expiresAt: row.expiresAt.toISOString() },
         now.toISOString(),
-      ),
+        maxLive,
+      );
+      return issued.issued ? issued : { issued: false, retryAt: new Date(issued.retryAt) };
+    },
 
     consumeState: (row, now) => consumeOAuthState(env.DB, row, now.toISOString()),
 

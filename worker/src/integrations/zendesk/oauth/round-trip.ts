@@ -49,6 +49,13 @@ export function accountApi(env: Env, subdomain: string): AccountApi {
   return { baseUrl: accountUrl(env.ZENDESK_ACCOUNT_URL, subdomain), http: zendeskHttp(env) };
 }
 
+/**
+ * Round trips an account may start per intent while their states live (10 minutes): an admin
+ * retrying has room, a script cannot fill `oauth_states`. Intents count apart, so Connect, which
+ * anyone may start, cannot use up the installed app's sign-in and Disconnect.
+ */
+export const STARTS_PER_ACCOUNT = 10;
+
 export async function beginRoundTrip(
   env: Env,
   records: AccountRecords,
@@ -63,7 +70,21 @@ export async function beginRoundTrip(
     nonce: randomToken(24),
     exp: now.getTime() + STATE_TTL_MS,
   };
-  await records.issueState({ ...payload, expiresAt: new Date(payload.exp) }, now);
+  const issued = await records.issueState(
+    { ...payload, expiresAt: new Date(payload.exp) },
+    now,
+    STARTS_PER_ACCOUNT,
+  );
+  if (!issued.issued) {
+    const seconds = Math.max(1, Math.ceil((issued.retryAt.getTime() - now.getTime()) / 1000));
+    throw new ApiError(
+      429,
+      "too_many_starts",
+      `'${request.subdomain}' started ${STARTS_PER_ACCOUNT} round trips (${request.intent}) in the last ${STATE_TTL_MS / 60_000} minutes; try again in ${seconds} s`,
+      undefined,
+      { "Retry-After": String(seconds) },
+    );
+  }
   return authorizeUrl(accountUrl(env.ZENDESK_ACCOUNT_URL, request.subdomain), {
     clientId,
     redirectUri: `${origin}${CALLBACK_PATH}`,
