@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { renderApp } from "./render";
 import { aSetupHealth } from "./setup-factories";
-import { zafDouble, type Worker } from "./zaf-double";
+import { zafDouble, type Reply, type Worker } from "./zaf-double";
 import type { SetupHealth } from "../src/api/setup-types";
 
 const ADMIN = { id: 7001, name: "Avery Admin", role: "admin" };
@@ -15,16 +15,42 @@ function setupClient(worker: Worker, user = ADMIN) {
 
 /** The metrics page answers nothing here: these tests are about the setup tab. */
 function serving(
-  health: SetupHealth | { status: number; body: unknown },
+  health: SetupHealth | { status: number; body: unknown } | Worker,
   more: Worker = () => ({ status: 404 }),
 ): Worker {
   return (request) => {
     if (request.path === "/v1/setup/health")
-      return "rows" in health ? { status: 200, body: health } : health;
+      return typeof health === "function"
+        ? health(request)
+        : "rows" in health
+          ? { status: 200, body: health }
+          : health;
     if (request.path.startsWith("/v1/metrics"))
       return { status: 500, body: { error: { code: "x", message: "x" } } };
     return more(request);
   };
+}
+
+const SIGN_IN_REQUIRED: Reply = {
+  status: 403,
+  body: { error: { code: "admin_session_required", message: "sign in" } },
+};
+
+/**
+ * An account the app holds no admin session for: "Sign in as admin" gets a consent address whose
+ * state is `st.ate`, and `collect` answers each collection with that state.
+ */
+function signingIn(collect: Worker, health: Worker = () => SIGN_IN_REQUIRED): Worker {
+  return serving(health, (request) => {
+    if (request.path.startsWith("/v1/zendesk/oauth/start?"))
+      return {
+        status: 200,
+        body: {
+          authorizeUrl: "https://acme.zendesk.com/oauth/authorizations/new?x=1&state=st.ate",
+        },
+      };
+    return request.path === "/v1/setup/session" ? collect(request) : { status: 404 };
+  });
 }
 
 async function openSetup() {
@@ -50,36 +76,29 @@ describe("the setup page", () => {
 
   it("signs in as admin through Zendesk's consent screen, then sends only that session", async () => {
     let collected = 0;
-    const client = setupClient((request) => {
-      if (request.path === "/v1/setup/health")
-        return request.options.headers?.["X-Continuity-Admin-Session"] === "sess-1"
-          ? { status: 200, body: aSetupHealth() }
-          : {
-              status: 403,
-              body: { error: { code: "admin_session_required", message: "sign in" } },
-            };
-      if (request.path.startsWith("/v1/zendesk/oauth/start?"))
-        return {
-          status: 200,
-          body: {
-            authorizeUrl: "https://acme.zendesk.com/oauth/authorizations/new?x=1&state=st.ate",
-          },
-        };
-      if (request.path === "/v1/setup/session") {
-        // Pending while the admin is still on Zendesk's screen (until the window opened), then
-        // the session.
-        collected++;
-        return !opened!.location.href
-          ? { status: 404, body: { error: { code: "session_pending", message: "wait" } } }
-          : {
-              status: 200,
-              body: { sessionToken: "sess-1", userId: "7001", expiresAt: "2026-12-04T08:00:00Z" },
-            };
-      }
-      if (request.path.startsWith("/v1/metrics"))
-        return { status: 500, body: { error: { code: "x", message: "x" } } };
-      return { status: 404 };
-    });
+    const client = setupClient(
+      signingIn(
+        () => {
+          // Pending while the admin is still on Zendesk's screen (until the window opened), then
+          // the session.
+          collected++;
+          return !opened!.location.href
+            ? { status: 404, body: { error: { code: "session_pending", message: "wait" } } }
+            : {
+                status: 200,
+                body: {
+                  sessionToken: "sess-1",
+                  userId: "7001",
+                  expiresAt: "2026-12-04T08:00:00Z",
+                },
+              };
+        },
+        (request) =>
+          request.options.headers?.["X-Continuity-Admin-Session"] === "sess-1"
+            ? { status: 200, body: aSetupHealth() }
+            : SIGN_IN_REQUIRED,
+      ),
+    );
     renderApp(client);
     await openSetup();
     await userEvent.click(await screen.findByTestId("setup-sign-in-button"));
@@ -101,29 +120,13 @@ describe("the setup page", () => {
   });
 
   it("stops waiting at once when Zendesk's approver is not an admin, and says so", async () => {
-    const client = setupClient((request) => {
-      if (request.path === "/v1/setup/health")
-        return {
-          status: 403,
-          body: { error: { code: "admin_session_required", message: "sign in" } },
-        };
-      if (request.path.startsWith("/v1/zendesk/oauth/start?"))
-        return {
-          status: 200,
-          body: {
-            authorizeUrl: "https://acme.zendesk.com/oauth/authorizations/new?x=1&state=st.ate",
-          },
-        };
-      // An agent approved: the Worker refused the callback and says so to the collecting app.
-      if (request.path === "/v1/setup/session")
-        return {
-          status: 403,
-          body: { error: { code: "not_an_admin", message: "This round trip ended…" } },
-        };
-      if (request.path.startsWith("/v1/metrics"))
-        return { status: 500, body: { error: { code: "x", message: "x" } } };
-      return { status: 404 };
-    });
+    // An agent approved: the Worker refused the callback and says so to the collecting app.
+    const client = setupClient(
+      signingIn(() => ({
+        status: 403,
+        body: { error: { code: "not_an_admin", message: "This round trip ended…" } },
+      })),
+    );
     renderApp(client);
     await openSetup();
     await userEvent.click(await screen.findByTestId("setup-sign-in-button"));
