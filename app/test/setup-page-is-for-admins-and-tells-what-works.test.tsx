@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { renderApp } from "./render";
 import { aSetupHealth } from "./setup-factories";
-import { zafDouble, type Worker } from "./zaf-double";
+import { zafDouble, type Reply, type Worker } from "./zaf-double";
 import type { SetupHealth } from "../src/api/setup-types";
 
 const ADMIN = { id: 7001, name: "Avery Admin", role: "admin" };
@@ -15,16 +15,42 @@ function setupClient(worker: Worker, user = ADMIN) {
 
 /** The metrics page answers nothing here: these tests are about the setup tab. */
 function serving(
-  health: SetupHealth | { status: number; body: unknown },
+  health: SetupHealth | { status: number; body: unknown } | Worker,
   more: Worker = () => ({ status: 404 }),
 ): Worker {
   return (request) => {
     if (request.path === "/v1/setup/health")
-      return "rows" in health ? { status: 200, body: health } : health;
+      return typeof health === "function"
+        ? health(request)
+        : "rows" in health
+          ? { status: 200, body: health }
+          : health;
     if (request.path.startsWith("/v1/metrics"))
       return { status: 500, body: { error: { code: "x", message: "x" } } };
     return more(request);
   };
+}
+
+const SIGN_IN_REQUIRED: Reply = {
+  status: 403,
+  body: { error: { code: "admin_session_required", message: "sign in" } },
+};
+
+/**
+ * An account the app holds no admin session for: "Sign in as admin" gets a consent address whose
+ * state is `st.ate`, and `collect` answers each collection with that state.
+ */
+function signingIn(collect: Worker, health: Worker = () => SIGN_IN_REQUIRED): Worker {
+  return serving(health, (request) => {
+    if (request.path.startsWith("/v1/zendesk/oauth/start?"))
+      return {
+        status: 200,
+        body: {
+          authorizeUrl: "https://acme.zendesk.com/oauth/authorizations/new?x=1&state=st.ate",
+        },
+      };
+    return request.path === "/v1/setup/session" ? collect(request) : { status: 404 };
+  });
 }
 
 async function openSetup() {
@@ -50,36 +76,29 @@ describe("the setup page", () => {
 
   it("signs in as admin through Zendesk's consent screen, then sends only that session", async () => {
     let collected = 0;
-    const client = setupClient((request) => {
-      if (request.path === "/v1/setup/health")
-        return request.options.headers?.["X-Continuity-Admin-Session"] === "sess-1"
-          ? { status: 200, body: aSetupHealth() }
-          : {
-              status: 403,
-              body: { error: { code: "admin_session_required", message: "sign in" } },
-            };
-      if (request.path.startsWith("/v1/zendesk/oauth/start?"))
-        return {
-          status: 200,
-          body: {
-            authorizeUrl: "https://acme.zendesk.com/oauth/authorizations/new?x=1&state=st.ate",
-          },
-        };
-      if (request.path === "/v1/setup/session") {
-        // Pending while the admin is still on Zendesk's screen (until the window opened), then
-        // the session.
-        collected++;
-        return !opened!.location.href
-          ? { status: 404, body: { error: { code: "session_pending", message: "wait" } } }
-          : {
-              status: 200,
-              body: { sessionToken: "sess-1", userId: "7001", expiresAt: "2026-12-04T08:00:00Z" },
-            };
-      }
-      if (request.path.startsWith("/v1/metrics"))
-        return { status: 500, body: { error: { code: "x", message: "x" } } };
-      return { status: 404 };
-    });
+    const client = setupClient(
+      signingIn(
+        () => {
+          // Pending while the admin is still on Zendesk's screen (until the window opened), then
+          // the session.
+          collected++;
+          return !opened!.location.href
+            ? { status: 404, body: { error: { code: "session_pending", message: "wait" } } }
+            : {
+                status: 200,
+                body: {
+                  sessionToken: "sess-1",
+                  userId: "7001",
+                  expiresAt: "2026-12-04T08:00:00Z",
+                },
+              };
+        },
+        (request) =>
+          request.options.headers?.["X-Continuity-Admin-Session"] === "sess-1"
+            ? { status: 200, body: aSetupHealth() }
+            : SIGN_IN_REQUIRED,
+      ),
+    );
     renderApp(client);
     await openSetup();
     await userEvent.click(await screen.findByTestId("setup-sign-in-button"));
@@ -98,6 +117,32 @@ describe("the setup page", () => {
     expect(asked.options.headers).not.toHaveProperty("X-Zendesk-User-Id");
     expect(asked.options.secure).toBe(true);
     expect(JSON.stringify(window.localStorage)).not.toContain("sess-1");
+  });
+
+  it("stops waiting at once when Zendesk's approver is not an admin, and says so", async () => {
+    // An agent approved: the Worker refused the callback and says so to the collecting app.
+    const client = setupClient(
+      signingIn(() => ({
+        status: 403,
+        body: { error: { code: "not_an_admin", message: "This round trip ended…" } },
+      })),
+    );
+    renderApp(client);
+    await openSetup();
+    await userEvent.click(await screen.findByTestId("setup-sign-in-button"));
+    expect(await screen.findByTestId("setup-sign-in-waiting")).toBeTruthy();
+    const ended = await screen.findByTestId("setup-sign-in-ended", {}, { timeout: 8000 });
+    expect(ended.textContent).toContain(
+      "Zendesk says the person who approved is not an admin of this account",
+    );
+    expect(screen.queryByTestId("setup-sign-in-waiting")).toBeNull();
+    expect((screen.getByTestId("setup-sign-in-button") as HTMLButtonElement).disabled).toBe(false);
+    // No more asking: one poll interval later, the Worker has heard nothing new.
+    const collects = () => client.requests.filter((r) => r.path === "/v1/setup/session").length;
+    const asked = collects();
+    expect(asked).toBe(1);
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect(collects()).toBe(asked);
   });
 
   it("offers Connect before the account is connected, and opens Zendesk's consent screen", async () => {

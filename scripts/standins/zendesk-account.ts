@@ -1,11 +1,39 @@
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { json, type Reply, type Route } from "./loopback";
 
 /**
  * The account-level part of the Zendesk stand-in, in Zendesk's documented shapes: the OAuth
  * authorization-code flow (a consent page that approves, `/oauth/tokens`), `users/me`, token
- * revocation, the Webhooks API with signing secrets, and the Apps installations API.
+ * revocation, the Webhooks API with signing secrets, and the Apps installations API with the
+ * requirements an installation made.
  */
+
+/** A resource Zendesk made from the app's requirements.json when it installed the app. */
+export interface Requirement {
+  account_id: number;
+  identifier: string;
+  requirement_id: number;
+  requirement_type: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** What installing this app declares: every resource of its requirements.json, by type and identifier. */
+function appRequirements(): { identifier: string; requirement_type: string }[] {
+  const declared = JSON.parse(
+    readFileSync(new URL("../../requirements.json", import.meta.url), "utf8"),
+  ) as Record<string, Record<string, unknown>>;
+  return Object.entries(declared).flatMap(([type, resources]) =>
+    Object.keys(resources).map((identifier) => ({ identifier, requirement_type: type })),
+  );
+}
+
+export interface Installation {
+  id: number;
+  settings: Record<string, unknown>;
+  requirements: Requirement[];
+}
 
 export interface OAuthUser {
   id: string;
@@ -49,7 +77,9 @@ export interface AccountSpace {
   /** Refresh token → the access token issued with it; spent by a renewal. */
   refreshTokens: Map<string, string>;
   webhooks: Map<string, Webhook>;
-  installations: Map<string, { id: number; settings: Record<string, unknown> }>;
+  installations: Map<string, Installation>;
+  /** The id the next resource made for a requirement gets. */
+  nextRequirementId: number;
 }
 
 export interface AccountLoad {
@@ -59,7 +89,15 @@ export interface AccountLoad {
     expiresIn?: number | null;
     renewedExpiresIn?: number | null;
   };
-  installations?: { id: string | number; settings?: Record<string, unknown> }[];
+  installations?: {
+    id: string | number;
+    settings?: Record<string, unknown>;
+    /**
+     * The resources installing made (default: those of the app's requirements.json); `[]` for an
+     * installation without them, as a locally served app has.
+     */
+    requirements?: { identifier: string; requirement_type: string }[];
+  }[];
 }
 
 export function emptyAccount(baseUrl: string): AccountSpace {
@@ -74,6 +112,7 @@ export function emptyAccount(baseUrl: string): AccountSpace {
     refreshTokens: new Map(),
     webhooks: new Map(),
     installations: new Map(),
+    nextRequirementId: 360_100_000_001,
   };
 }
 
@@ -83,11 +122,22 @@ export function loadAccount(space: AccountSpace, load: AccountLoad): void {
   if (load.oauth?.expiresIn !== undefined) space.expiresIn = load.oauth.expiresIn;
   if (load.oauth?.renewedExpiresIn !== undefined)
     space.renewedExpiresIn = load.oauth.renewedExpiresIn;
-  for (const installation of load.installations ?? [])
+  const installedAt = new Date().toISOString().replace(/\.\d+Z$/, "Z");
+  for (const installation of load.installations ?? []) {
+    const made = installation.requirements ?? appRequirements();
     space.installations.set(String(installation.id), {
       id: Number(installation.id),
       settings: installation.settings ?? {},
+      requirements: made.map((r) => ({
+        account_id: 1,
+        identifier: r.identifier,
+        requirement_id: space.nextRequirementId++,
+        requirement_type: r.requirement_type,
+        created_at: installedAt,
+        updated_at: installedAt,
+      })),
     });
+  }
 }
 
 /** The live OAuth token a `Bearer` header names, if any. */
@@ -351,6 +401,15 @@ export function accountRoutes(space: AccountSpace, stamp: () => string): Route[]
         return json(200, {
           signing_secret: { algorithm: "SHA256", secret: webhook.signing_secret },
         });
+      },
+    },
+    {
+      method: "GET",
+      pattern: /^\/api\/v2\/apps\/installations\/(\d+)\/requirements(?:\.json)?$/,
+      handle: ([, id]) => {
+        const installation = space.installations.get(id!);
+        if (!installation) return json(404, { error: "RecordNotFound", description: "Not found" });
+        return json(200, { requirements: installation.requirements });
       },
     },
     {

@@ -40,6 +40,16 @@ export interface Waiting {
   state: string | null;
 }
 
+/**
+ * A round trip that ended without a session: the Worker refused it (the approver is not an admin,
+ * the approval was cancelled), so waiting longer cannot help. `code` is the Worker's reason.
+ */
+export interface Ended {
+  intent: Waiting["intent"];
+  code: string | null;
+  message: string | null;
+}
+
 export function connectedWithOAuth(health: SetupHealth): boolean {
   return health.rows.some((r) => r.id === "zendesk" && r.facts.auth === "oauth");
 }
@@ -54,6 +64,7 @@ export function useSetup(pollMs = POLL_MS) {
   const client = useClient();
   const [view, setView] = useState<SetupView>({ state: "loading" });
   const [waitingFor, setWaitingFor] = useState<Waiting | null>(null);
+  const [ended, setEnded] = useState<Ended | null>(null);
   const [attempt, setAttempt] = useState(0);
   const apiRef = useRef<SetupApi | null>(null);
   // In memory only: a reload, or another tab, signs in again.
@@ -128,7 +139,10 @@ export function useSetup(pollMs = POLL_MS) {
         intent !== "disconnect" && state
           ? api.collect(state).then(async (collected) => {
               if (collected.kind === "ok") session.token = collected.body.sessionToken;
-              if (collected.kind === "ok" || Date.now() > until) await finish();
+              // Only "pending" is worth asking again; any other refusal is final.
+              const refused = collected.kind === "rejected" && collected.code !== "session_pending";
+              if (refused) setEnded({ intent, code: collected.code, message: collected.message });
+              if (collected.kind === "ok" || refused || Date.now() > until) await finish();
             })
           : api.health().then(async (outcome) => {
               const done =
@@ -168,9 +182,9 @@ export function useSetup(pollMs = POLL_MS) {
       apiRef.current && setView({ state: "ready", api: apiRef.current, health }),
     [],
   );
-  const waitFor = useCallback(
-    (intent: Waiting["intent"], state: string | null) => setWaitingFor({ intent, state }),
-    [],
-  );
-  return { view, waiting, waitFor, refresh, retry, show };
+  const waitFor = useCallback((intent: Waiting["intent"], state: string | null) => {
+    setEnded(null);
+    setWaitingFor({ intent, state });
+  }, []);
+  return { view, waiting, ended, waitFor, refresh, retry, show };
 }

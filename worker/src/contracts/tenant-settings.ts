@@ -19,12 +19,17 @@ export const ZendeskSettings = z
     baseUrl: httpUrl,
     /** Update-ticket requests per minute the Worker allows itself (Zendesk's default limit is 100). */
     updatesPerMinute: z.number().int().min(1).max(2500),
-    /** Custom field ids the note writer fills (category, reason code, step). */
+    /**
+     * Ticket field ids the note writer fills: category, reason code and step, mapped by hand; the
+     * thread id and identity level fields the app's requirements make, which Connect fills in.
+     */
     customFields: z
       .object({
         category: z.number().int().positive(),
         reasonCode: z.number().int().positive(),
         step: z.number().int().positive(),
+        threadId: z.number().int().positive(),
+        identityLevel: z.number().int().positive(),
       })
       .partial()
       .strict(),

@@ -7,7 +7,7 @@ import {
   outboxOperation,
   ticketSystemNamed,
 } from "../integrations/registry";
-import { escapeHtml } from "../domain/note-rendering";
+import { escapeHtml, newestFieldValues } from "../domain/note-rendering";
 import type { Env } from "../env";
 import { backoffSeconds, retryBaseSeconds } from "../lib/retry-policy";
 import { randomToken } from "../security/encoding";
@@ -149,7 +149,7 @@ async function deliverNotes(
   const outcome = await tickets.writeNote(ticketId, {
     html: toWrite.map((i) => payloads[i]!.html ?? "").join(""),
     tags: [...new Set(payloads.flatMap((p) => p.tags ?? []))],
-    customFields: payloads[base]!.customFields ?? [],
+    customFields: newestFieldValues(toWrite.map((i) => payloads[i]!.customFields ?? [])),
   });
   if (outcome.kind === "done") {
     for (const i of toWrite) await markSent(db, tenantId, rows[i]!.id, null, now().toISOString());

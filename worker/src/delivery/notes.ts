@@ -5,6 +5,7 @@ import {
   renderNote,
   renderPointer,
   renderUpdate,
+  withThreadFields,
   type RenderedNote,
 } from "../domain/note-rendering";
 import type { ThreadState } from "../domain/thread-state";
@@ -49,32 +50,34 @@ export async function noteRow(
     config.zendesk.customFields,
     noteTicket(state, ticketId),
   );
-  return sealedNote(env, config, state.id, ticketId, key, rendered, "full", digest);
+  return sealedNote(env, config, state, ticketId, key, rendered, "full", digest);
 }
 
 async function sealedNote(
   env: { SECRETS_KEY: string },
   config: TenantConfig,
-  threadId: string,
+  state: ThreadState,
   ticketId: string,
   key: string,
-  rendered: RenderedNote,
-  note: NonNullable<OutboxPayload["note"]>,
+  note: RenderedNote,
+  kind: NonNullable<OutboxPayload["note"]>,
   digest?: string,
 ): Promise<OutboxRowInput> {
   const id = `note:${key}`;
+  // The thread's own fields go on the note's update: the key and digest stay the note's alone.
+  const rendered = withThreadFields(note, config.zendesk.customFields, state);
   const body: OutboxPayload = {
     html: rendered.html,
     public: false,
     tags: rendered.tags,
     customFields: rendered.customFields,
     key,
-    note,
+    note: kind,
     ...(digest && { digest }),
   };
   return {
     id,
-    threadId,
+    threadId: state.id,
     kind: outboxKind(ticketSystemNameOf(config), "note"),
     target: ticketId,
     ...(digest && { digest }),
@@ -105,7 +108,7 @@ async function owedRow(
     owed.kind === "pointer"
       ? renderPointer(state.id, owed, key)
       : renderUpdate(state.id, owed.change, key);
-  return sealedNote(env, config, state.id, owed.ticketId, key, rendered, owed.kind);
+  return sealedNote(env, config, state, owed.ticketId, key, rendered, owed.kind);
 }
 
 /** The notes a write from `before` to `after` owes the thread's tickets, as outbox rows. */

@@ -4,6 +4,7 @@ import type { MaterialChange, OwedNote } from "./handoff-notes";
 import type { HandoffPayload } from "./handoff-payload";
 import type { IdentityLevel } from "./identity-level";
 import type { ThreadState } from "./thread-state";
+import { threadLevel } from "./workflow-view";
 import { WORKFLOWS } from "./workflows";
 
 // Every character that can end an element's text or an attribute's value, quoted either way.
@@ -17,10 +18,67 @@ const HTML_ESCAPES: Record<string, string> = {
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 const day = (iso: string) => iso.slice(0, 16).replace("T", " ");
 
+export interface TicketFieldValue {
+  id: number;
+  value: string;
+}
+
 export interface RenderedNote {
   html: string;
   tags: string[];
-  customFields: { id: number; value: string }[];
+  customFields: TicketFieldValue[];
+}
+
+/**
+ * The ticket fields notes fill, by the tenant's field ids: three an operator maps by hand
+ * (category, reason code, step) and the two the app's requirements.json makes at install, whose
+ * ids Connect reads from the installation (thread id, identity level).
+ */
+export interface NoteFieldIds {
+  category?: number;
+  reasonCode?: number;
+  step?: number;
+  threadId?: number;
+  identityLevel?: number;
+}
+
+/** The drop-down option (its tag) requirements.json defines for each level of `continuity_identity_level`. */
+export const IDENTITY_LEVEL_OPTIONS: Record<IdentityLevel, string> = {
+  unknown: "continuity_identity_unknown",
+  low: "continuity_identity_low",
+  medium: "continuity_identity_medium",
+  high: "continuity_identity_high",
+};
+
+/**
+ * A note with the thread's own fields added to its update: which thread the ticket is on and how
+ * sure Continuity is who the thread's customer is (its best confirmed contact, as the stepper
+ * reads it), so views and triggers can route on them. Set by every note, full, pointer or
+ * update, on the same write, so they are as fresh as the newest note; a field whose id the tenant
+ * does not have is left out.
+ */
+export function withThreadFields(
+  note: RenderedNote,
+  ids: NoteFieldIds,
+  thread: Pick<ThreadState, "id" | "contacts">,
+): RenderedNote {
+  const fields: TicketFieldValue[] = [
+    ...(ids.threadId ? [{ id: ids.threadId, value: thread.id }] : []),
+    ...(ids.identityLevel
+      ? [{ id: ids.identityLevel, value: IDENTITY_LEVEL_OPTIONS[threadLevel(thread)] }]
+      : []),
+  ];
+  return { ...note, customFields: newestFieldValues([note.customFields, fields]) };
+}
+
+/**
+ * One value per field for one ticket update, the later list's winning: coalesced notes are written
+ * in one update, and the newest knows the thread best.
+ */
+export function newestFieldValues(lists: TicketFieldValue[][]): TicketFieldValue[] {
+  const byId = new Map<number, TicketFieldValue>();
+  for (const field of lists.flat()) byId.set(field.id, field);
+  return [...byId.values()];
 }
 
 /**
@@ -156,7 +214,7 @@ function noteSummary(payload: HandoffPayload): string {
 export function renderNote(
   payload: HandoffPayload,
   key: string,
-  fields: { category?: number; reasonCode?: number; step?: number },
+  fields: NoteFieldIds,
   ticket: NoteTicket,
 ): RenderedNote {
   const { customer, current } = payload;

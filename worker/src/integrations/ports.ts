@@ -155,9 +155,22 @@ export type MessagingProviderFactory = (
  * done. An integration reaches D1 through this port only.
  */
 export interface AccountRecords {
-  issueState(row: OAuthNonce & { expiresAt: Date }, now: Date): Promise<void>;
+  /**
+   * Records a round trip's nonce, unless the account already has `maxLive` live states of this
+   * intent: then nothing is stored, and `retryAt` says when the oldest lapses.
+   */
+  issueState(
+    row: OAuthNonce & { expiresAt: Date },
+    now: Date,
+    maxLive: number,
+  ): Promise<{ issued: true } | { issued: false; retryAt: Date }>;
   /** Whether this nonce was issued for exactly this round trip and is used now, for the first time. */
   consumeState(row: OAuthNonce, now: Date): Promise<boolean>;
+  /**
+   * Records why a used round trip ended without what it was for (an error code), for the app
+   * waiting on it to say so rather than wait on.
+   */
+  refuseState(nonce: string, code: string): Promise<void>;
   /** The account's tenant, created as the operator API creates tenants when there is none. */
   tenantFor(subdomain: string, now: Date): Promise<{ tenantId: string; created: boolean }>;
   findTenant(subdomain: string): Promise<{ tenantId: string; config: TenantConfig } | null>;

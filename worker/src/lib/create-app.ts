@@ -18,7 +18,7 @@ export function createRouter() {
 }
 
 function errorResponse(error: Error, c: Context) {
-  if (error instanceof ApiError) return c.json(error.body(), error.status);
+  if (error instanceof ApiError) return c.json(error.body(), error.status, error.headers);
   if (error instanceof HTTPException) {
     const status = error.status;
     const code =

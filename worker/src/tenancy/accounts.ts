@@ -2,7 +2,7 @@ import type { Env } from "../env";
 import type { AccountRecords } from "../integrations/ports";
 import { ADMIN_SESSION_TTL_MS } from "../security/admin-session";
 import { forgetAdminSessions, recordAdminSession } from "../store/admin-sessions";
-import { consumeOAuthState, issueOAuthState } from "../store/oauth-states";
+import { consumeOAuthState, issueOAuthState, refuseOAuthState } from "../store/oauth-states";
 import { forgetSetupSteps, recordSetupStep, setupStepsOf } from "../store/setup-steps";
 import { findTenantBySubdomain, saveSettings as storeSettings } from "../store/tenants";
 import { mergeSettings, type StoredSettings } from "./settings";
@@ -43,14 +43,19 @@ export async function changeSettings(
 /** The Worker's records as the account-connecting integrations see them (`AccountRecords`). */
 export function accountRecords(env: Env): AccountRecords {
   return {
-    issueState: (row, now) =>
-      issueOAuthState(
+    async issueState(row, now, maxLive) {
+      const issued = await issueOAuthState(
         env.DB,
         { ...row, expiresAt: row.expiresAt.toISOString() },
         now.toISOString(),
-      ),
+        maxLive,
+      );
+      return issued.issued ? issued : { issued: false, retryAt: new Date(issued.retryAt) };
+    },
 
     consumeState: (row, now) => consumeOAuthState(env.DB, row, now.toISOString()),
+
+    refuseState: (nonce, code) => refuseOAuthState(env.DB, nonce, code),
 
     async tenantFor(subdomain, now) {
       const existing = await findTenantBySubdomain(env.DB, subdomain);

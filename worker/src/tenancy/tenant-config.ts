@@ -1,4 +1,5 @@
 import type { StoredSettings } from "./settings";
+import type { NoteFieldIds } from "../domain/note-rendering";
 import type { RolloutPlan } from "../domain/metrics/rollout";
 import { METRIC_IDS, type MetricId } from "../domain/metrics/catalog";
 
@@ -41,7 +42,7 @@ export interface TenantConfig {
     baseUrl: string;
     auth: ZendeskAuth | null;
     webhookSecret: string | null;
-    customFields: { category?: number; reasonCode?: number; step?: number };
+    customFields: NoteFieldIds;
     updatesPerMinute: number;
   };
   sunco: {

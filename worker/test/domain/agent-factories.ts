@@ -18,10 +18,22 @@ import type { HardStopCode, WorkflowId } from "../../src/domain/intent";
 import { classifyIntent } from "../../src/domain/language/read-message";
 import { extractSlots, type SlotName, type Slots } from "../../src/domain/slots";
 import type { ThreadEvent } from "../../src/domain/thread-events";
-import { applyEvents, type ThreadState } from "../../src/domain/thread-state";
+import { withHandoffNote } from "../../src/domain/handoff-notes";
+import { applyEvents, project, type ThreadState } from "../../src/domain/thread-state";
 import { addHours } from "../../src/domain/time";
 import { WORKFLOWS } from "../../src/domain/workflows";
-import { daysAfter, message, POLICY, projected, signal, T0 } from "./factories";
+import {
+  contactSays,
+  daysAfter,
+  hoursAfter,
+  mayaEmail,
+  message,
+  order18422,
+  POLICY,
+  projected,
+  signal,
+  T0,
+} from "./factories";
 
 export const CUSTOMER = "C-1";
 export const OTHER_CUSTOMER = "C-2";
@@ -386,4 +398,41 @@ export function questionFor(slot: SlotName): string {
 /** Steps the run completed. */
 export function completedSteps(plan: AgentRunPlan): string[] {
   return factsOf(plan, "workflow.step_completed").map((f) => f.stepId);
+}
+
+/** Maya by email on ticket 101, by web chat on ticket 102, and by phone on ticket 103. */
+export function mayaOnThreeTickets(): ThreadState {
+  return project(
+    "THR-SIB",
+    [
+      ...contactSays({
+        contactId: "ticket:101",
+        channel: "email",
+        signals: [mayaEmail, order18422],
+        orderIds: ["18422"],
+        text: "My order #18422 arrived damaged. I want a replacement.",
+      }),
+      ...contactSays({
+        contactId: "ticket:102",
+        at: hoursAfter(2),
+        signals: [mayaEmail, order18422],
+        text: "Any news on the vase?",
+      }),
+      ...contactSays({
+        contactId: "ticket:103",
+        at: hoursAfter(4),
+        channel: "voice",
+        signals: [mayaEmail],
+        text: "Calling about my vase.",
+      }),
+    ],
+    POLICY,
+  );
+}
+
+/** The customer writes and the agent runs, with its handoff marked as the shell marks it. */
+export function agentRuns(state: ThreadState, text: string, contactId: string, at = hoursAfter(6)) {
+  const turn = customerSays(state, text, { contactId, at });
+  const facts = withHandoffNote(turn.plan.facts, turn.before, turn.after, contactId);
+  return { before: turn.before, after: applyEvents(turn.before, facts, POLICY) };
 }

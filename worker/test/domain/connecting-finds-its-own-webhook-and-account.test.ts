@@ -3,6 +3,7 @@ import {
   accountUrl,
   authorizeUrl,
   ourWebhook,
+  requiredFieldIds,
   sameAccount,
   TICKET_EVENTS,
   webhookFor,
@@ -59,5 +60,28 @@ describe("connecting a Zendesk account, decided without I/O", () => {
       false,
     );
     expect(sameAccount("https://other.zendesk.com/api/v2/users/7.json", base)).toBe(false);
+  });
+
+  it("finds its two ticket fields among the installation's requirements, and nothing else", () => {
+    const requirement = (identifier: string, type: string, id: string) => ({
+      identifier,
+      requirement_type: type,
+      requirement_id: id,
+    });
+    expect(
+      requiredFieldIds([
+        requirement("continuity_thread_id", "ticket_fields", "360100000001"),
+        requirement("continuity_identity_level", "ticket_fields", "360100000002"),
+        requirement("some_target", "targets", "9"),
+      ]),
+    ).toEqual({ threadId: 360100000001, identityLevel: 360100000002 });
+    // Another resource type with the same identifier, an id that is no id, or none at all.
+    expect(
+      requiredFieldIds([
+        requirement("continuity_thread_id", "user_fields", "5"),
+        requirement("continuity_identity_level", "ticket_fields", "abc"),
+      ]),
+    ).toEqual({});
+    expect(requiredFieldIds([])).toEqual({});
   });
 });

@@ -1,48 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { notesOwed, withHandoffNote } from "../../src/domain/handoff-notes";
+import { notesOwed } from "../../src/domain/handoff-notes";
 import { renderPointer } from "../../src/domain/note-rendering";
-import { applyEvents, project, type ThreadState } from "../../src/domain/thread-state";
-import { customerSays } from "./agent-factories";
+import { applyEvents, project } from "../../src/domain/thread-state";
+import { agentRuns, mayaOnThreeTickets } from "./agent-factories";
 import { contactSays, hoursAfter, mayaEmail, order18422, POLICY, ticketChanged } from "./factories";
 
 const DISPUTE = "I disputed the charge for order #18422 with my bank.";
-
-/** Maya by email on ticket 101, by web chat on ticket 102, and by phone on ticket 103. */
-function mayaOnThreeTickets(): ThreadState {
-  return project(
-    "THR-SIB",
-    [
-      ...contactSays({
-        contactId: "ticket:101",
-        channel: "email",
-        signals: [mayaEmail, order18422],
-        orderIds: ["18422"],
-        text: "My order #18422 arrived damaged. I want a replacement.",
-      }),
-      ...contactSays({
-        contactId: "ticket:102",
-        at: hoursAfter(2),
-        signals: [mayaEmail, order18422],
-        text: "Any news on the vase?",
-      }),
-      ...contactSays({
-        contactId: "ticket:103",
-        at: hoursAfter(4),
-        channel: "voice",
-        signals: [mayaEmail],
-        text: "Calling about my vase.",
-      }),
-    ],
-    POLICY,
-  );
-}
-
-/** The customer writes and the agent runs, with its handoff marked as the shell marks it. */
-function agentRuns(state: ThreadState, text: string, contactId: string, at = hoursAfter(6)) {
-  const turn = customerSays(state, text, { contactId, at });
-  const facts = withHandoffNote(turn.plan.facts, turn.before, turn.after, contactId);
-  return { before: turn.before, after: applyEvents(turn.before, facts, POLICY) };
-}
 
 const pointers = (owed: ReturnType<typeof notesOwed>) =>
   owed.flatMap((n) => (n.kind === "pointer" ? [n] : []));

@@ -37,6 +37,7 @@ describe("a provisioning step that fails", () => {
       { step: "webhook", outcome: "found" },
       { step: "signing_secret", outcome: "done" },
       { step: "app_secret", outcome: "done" },
+      { step: "ticket_fields", outcome: "found" },
     ]);
     const state = await accountState(account);
     expect(state.webhooks).toHaveLength(1);
@@ -66,6 +67,7 @@ describe("a provisioning step that fails", () => {
       { step: "webhook", outcome: "kept" },
       { step: "signing_secret", outcome: "kept" },
       { step: "app_secret", outcome: "done" },
+      { step: "ticket_fields", outcome: "found" },
     ]);
     expect(await count(account.subdomain, "POST", /^\/api\/v2\/webhooks$/)).toBe(1);
     expect(await count(account.subdomain, "GET", /\/signing_secret$/)).toBe(1);

@@ -33,9 +33,10 @@ describe("signing in as admin, as Zendesk says", () => {
     expect(state.tokens.filter((t) => t.userId === AGENT.id)).toEqual([
       { userId: AGENT.id, revoked: true, renewed: false },
     ]);
+    // The app waiting to collect is told at once why there is no session.
     const collected = await collect(account, authorize.searchParams.get("state")!);
-    expect(collected.status).toBe(404);
-    expect(await errorCode(collected)).toBe("session_pending");
+    expect(collected.status).toBe(403);
+    expect(await errorCode(collected)).toBe("not_an_admin");
   });
 
   it("revokes an admin's token at once: the session is all that is kept", async () => {

@@ -25,6 +25,7 @@ describe("connecting an account", () => {
       { step: "webhook", outcome: "created" },
       { step: "signing_secret", outcome: "done" },
       { step: "app_secret", outcome: "done" },
+      { step: "ticket_fields", outcome: "found" },
     ]);
     const state = await accountState(account);
     expect(state.webhooks).toHaveLength(1);
@@ -77,6 +78,7 @@ describe("connecting an account", () => {
       { step: "webhook", outcome: "kept" },
       { step: "signing_secret", outcome: "kept" },
       { step: "app_secret", outcome: "kept" },
+      { step: "ticket_fields", outcome: "kept" },
     ]);
     const state = await accountState(account);
     expect(state.webhooks).toHaveLength(1);
@@ -107,6 +109,7 @@ describe("connecting an account", () => {
       { step: "webhook", outcome: "created" },
       { step: "signing_secret", outcome: "done" },
       { step: "app_secret", outcome: "kept" },
+      { step: "ticket_fields", outcome: "kept" },
     ]);
     const state = await accountState(account);
     expect(state.webhooks.map((w) => w.id)).toEqual([second.webhook.id]);

@@ -54,7 +54,12 @@ describe("disconnecting an account", () => {
     expect((await roundTrip(account, "disconnect")).status).toBe(200);
     const again = await connected(account);
     expect(again.tenantId).toBe(first.tenantId);
-    expect(again.steps.slice(2).map((s) => s.outcome)).toEqual(["created", "done", "done"]);
+    expect(again.steps.slice(2).map((s) => s.outcome)).toEqual([
+      "created",
+      "done",
+      "done",
+      "found",
+    ]);
     expect((await accountState(account)).webhooks).toHaveLength(1);
   });
 

@@ -32,6 +32,7 @@ describe("the Marketplace headers", () => {
         "POST /api/v2/webhooks",
         "GET /api/v2/webhooks/:id/signing_secret",
         "PUT /api/v2/apps/installations/:id.json",
+        "GET /api/v2/apps/installations/:id/requirements",
         "DELETE /api/v2/webhooks/:id",
         "DELETE /api/v2/oauth/tokens/current.json",
       ]),

@@ -1,4 +1,5 @@
 import type { SetupApi } from "../../api/setup-api";
+import type { Ended } from "../../hooks/useSetup";
 import { ConsentPanel } from "./ConsentPanel";
 
 /** Connect: the admin's consent lets the Worker set the account up (and signs them in). */
@@ -6,6 +7,7 @@ export function ConnectPanel(props: {
   api: SetupApi;
   connected: boolean;
   waiting: boolean;
+  ended: Ended | null;
   onWaiting: (state: string | null) => void;
 }) {
   return (
@@ -14,6 +16,7 @@ export function ConnectPanel(props: {
       intent="connect"
       isPrimary={!props.connected}
       waiting={props.waiting}
+      ended={props.ended}
       onWaiting={props.onWaiting}
       copy={{
         title: props.connected ? "setup.connect.again" : "setup.connect.title",

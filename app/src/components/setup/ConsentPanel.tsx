@@ -4,6 +4,7 @@ import { Alert, Well } from "@zendeskgarden/react-notifications";
 import { MD, Paragraph } from "@zendeskgarden/react-typography";
 import { messageOf, stateOf, type RoundTrip, type SetupApi } from "../../api/setup-api";
 import { useI18n } from "../../hooks/useI18n";
+import type { Ended } from "../../hooks/useSetup";
 import type { TranslationKey } from "../../i18n/translate";
 
 /**
@@ -38,6 +39,12 @@ export interface ConsentCopy {
   waitingTestId: string;
 }
 
+/** The Worker's reasons a round trip ended without a session that the admin is told in words. */
+const ENDED_BECAUSE: Record<string, TranslationKey> = {
+  not_an_admin: "setup.consent.notAdmin",
+  consent_declined: "setup.consent.declined",
+};
+
 /** One round trip through Zendesk's consent screen (Connect, or signing in as admin). */
 export function ConsentPanel(props: {
   api: SetupApi;
@@ -45,10 +52,14 @@ export function ConsentPanel(props: {
   copy: ConsentCopy;
   isPrimary: boolean;
   waiting: boolean;
+  /** The last round trip of this kind ended without a session, and why. */
+  ended?: Ended | null | undefined;
   onWaiting: (state: string | null) => void;
 }) {
   const { t } = useI18n();
   const { copy } = props;
+  const ended = props.ended?.intent === props.intent ? props.ended : null;
+  const because = ended?.code ? ENDED_BECAUSE[ended.code] : undefined;
   const [link, setLink] = useState<string | null>(null);
   const [error, setError] = useState<string | null | undefined>(undefined);
   const start = async () => {
@@ -81,6 +92,11 @@ export function ConsentPanel(props: {
             {t("setup.connect.openLink")}
           </Anchor>
         </Paragraph>
+      ) : null}
+      {ended ? (
+        <Alert type="warning" data-testid={`${copy.testId}-ended`}>
+          {because ? t(because) : (ended.message ?? t("setup.consent.ended"))}
+        </Alert>
       ) : null}
       {error !== undefined ? (
         <Alert type="error" data-testid={`${copy.testId}-error`}>

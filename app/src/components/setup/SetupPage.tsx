@@ -37,7 +37,7 @@ const Forms = styled.div`
  */
 export function SetupPage({ pollMs }: { pollMs?: number }) {
   const { t } = useI18n();
-  const { view, waiting, waitFor, retry, show, refresh } = useSetup(pollMs);
+  const { view, waiting, ended, waitFor, retry, show, refresh } = useSetup(pollMs);
 
   if (view.state === "loading")
     return <Dots aria-label={t("setup.loading")} data-testid="setup-loading" />;
@@ -70,6 +70,7 @@ export function SetupPage({ pollMs }: { pollMs?: number }) {
           api={view.api}
           connected={false}
           waiting={waiting === "connect"}
+          ended={ended}
           onWaiting={(state) => waitFor("connect", state)}
         />
       </Stack>
@@ -81,12 +82,14 @@ export function SetupPage({ pollMs }: { pollMs?: number }) {
         <SignInPanel
           api={view.api}
           waiting={waiting === "admin_session"}
+          ended={ended}
           onWaiting={(state) => waitFor("admin_session", state)}
         />
         <ConnectPanel
           api={view.api}
           connected={false}
           waiting={waiting === "connect"}
+          ended={ended}
           onWaiting={(state) => waitFor("connect", state)}
         />
       </Stack>
@@ -105,6 +108,7 @@ export function SetupPage({ pollMs }: { pollMs?: number }) {
         api={api}
         connected={connected}
         waiting={waiting === "connect"}
+        ended={ended}
         onWaiting={(state) => waitFor("connect", state)}
       />
       <section>

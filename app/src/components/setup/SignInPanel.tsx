@@ -1,4 +1,5 @@
 import type { SetupApi } from "../../api/setup-api";
+import type { Ended } from "../../hooks/useSetup";
 import { ConsentPanel } from "./ConsentPanel";
 
 /**
@@ -9,6 +10,7 @@ import { ConsentPanel } from "./ConsentPanel";
 export function SignInPanel(props: {
   api: SetupApi;
   waiting: boolean;
+  ended: Ended | null;
   onWaiting: (state: string | null) => void;
 }) {
   return (
@@ -17,6 +19,7 @@ export function SignInPanel(props: {
       intent="admin_session"
       isPrimary
       waiting={props.waiting}
+      ended={props.ended}
       onWaiting={props.onWaiting}
       copy={{
         title: "setup.signIn.title",

@@ -8,7 +8,17 @@ import {
 import { randomToken } from "../../security/encoding";
 import { verifyState } from "../../security/oauth-state";
 import { collectAdminSession } from "../../store/admin-sessions";
+import { refusalOf } from "../../store/oauth-states";
 import type { LoadedTenant } from "../../tenancy/tenants";
+
+const ENDED = "This round trip ended without a session";
+
+/** What a refused round trip's code means to the admin waiting on it. */
+const REFUSALS: Record<string, string> = {
+  not_an_admin: `${ENDED}: the person who approved in Zendesk is not an admin of this account`,
+  consent_declined: `${ENDED}: the approval was cancelled in Zendesk`,
+  other_account: `${ENDED}: Zendesk approved it for another account`,
+};
 
 /**
  * The app that started a round trip holds its signed state; the callback recorded the session
@@ -44,6 +54,12 @@ export async function collectSession(
     },
     now.toISOString(),
   );
+  if (collected.kind === "pending") {
+    // The callback may have ended without a session: the app stops waiting and says why.
+    const refused = await refusalOf(env.DB, state.nonce);
+    if (refused)
+      throw new ApiError(403, refused, REFUSALS[refused] ?? `${ENDED} (${refused}); start again`);
+  }
   if (collected.kind === "pending")
     throw new ApiError(
       404,

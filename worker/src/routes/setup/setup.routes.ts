@@ -145,7 +145,7 @@ export const collectSession = createRoute({
   tags,
   summary: "Collect the admin session the OAuth round trip with this state minted, once",
   description:
-    "The app started the round trip and holds its signed `state`; once the callback has proven an admin, this answers the session's token, once. Until then 404 `session_pending`; after collection, or when it lapsed, 409 `session_gone`.",
+    "The app started the round trip and holds its signed `state`; once the callback has proven an admin, this answers the session's token, once. Until then 404 `session_pending`; after collection, or when it lapsed, 409 `session_gone`. A round trip that ended without a session answers 403 with the callback's own code (`not_an_admin`, `consent_declined`, …), so the app stops waiting and says why.",
   security,
   middleware: [appAuth] as const,
   request: {
@@ -155,7 +155,9 @@ export const collectSession = createRoute({
     200: jsonContent(Session, "The session, answered this once"),
     400: errorContent("The state is not one this Worker issued, or lapsed"),
     401: errorContent("No app secret, or not a valid one"),
-    403: errorContent("The state is for another account, or for a round trip that proves nothing"),
+    403: errorContent(
+      "The state is for another account, or for a round trip that proves nothing, or the round trip ended without a session (the code says why)",
+    ),
     404: errorContent("The callback has not finished yet"),
     409: errorContent("Collected already, or lapsed"),
     422: errorContent("The body is not valid"),

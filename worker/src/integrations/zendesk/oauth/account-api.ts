@@ -239,6 +239,33 @@ export async function updateInstallationSettings(
   await response.body?.cancel();
 }
 
+const Requirement = z.object({
+  identifier: z.string(),
+  requirement_type: z.string(),
+  requirement_id: id,
+});
+export type ZendeskRequirement = z.infer<typeof Requirement>;
+const RequirementsAnswer = z.object({ requirements: z.array(Requirement) });
+
+/**
+ * `GET /api/v2/apps/installations/{id}/requirements`: the resources Zendesk made from the app's
+ * requirements.json when it was installed, each with its identifier there and its id in the
+ * account. One page: an app's requirements are its own few, far under Zendesk's page size.
+ */
+export async function installationRequirements(
+  api: AccountApi,
+  token: string,
+  installationId: string,
+): Promise<ZendeskRequirement[]> {
+  const response = await send(
+    api.http,
+    `${api.baseUrl}/api/v2/apps/installations/${encodeURIComponent(installationId)}/requirements`,
+    { headers: bearer(token) },
+  );
+  return (await parsed(response, RequirementsAnswer, "the installation's requirements"))
+    .requirements;
+}
+
 /**
  * `DELETE /api/v2/oauth/tokens/current.json`: revokes the token the request is made with.
  * A token already revoked answers 401, which is the outcome asked for.

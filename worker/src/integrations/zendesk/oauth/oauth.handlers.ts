@@ -124,6 +124,13 @@ async function openAdminSession(records: AccountRecords, proven: Proven) {
   };
 }
 
+/** What the round trip was for, once Zendesk proved the admin. */
+async function doIntent(env: Env, records: AccountRecords, proven: Proven, origin: string) {
+  if (proven.state.intent === "disconnect") return disconnectAccount(records, proven);
+  if (proven.state.intent === "admin_session") return openAdminSession(records, proven);
+  return connectAccount(env, records, proven, origin);
+}
+
 /**
  * Disconnecting removes what Connect made, so only the installed app may start it: the request
  * carries the account's app secret (Zendesk's proxy adds it), never just a link an admin is sent.
@@ -173,14 +180,14 @@ export function oauthHandlers(records: (env: Env) => AccountRecords) {
   const callback: AppRouteHandler<CallbackRoute> = async (c) => {
     const origin = new URL(c.req.url).origin;
     const account = records(c.env);
-    const proven = await endRoundTrip(c.env, account, c.req.valid("query"), origin, new Date());
-    const intent = proven.state.intent;
-    const answer =
-      intent === "disconnect"
-        ? await disconnectAccount(account, proven)
-        : intent === "admin_session"
-          ? await openAdminSession(account, proven)
-          : await connectAccount(c.env, account, proven, origin);
+    const answer = await endRoundTrip(
+      c.env,
+      account,
+      c.req.valid("query"),
+      origin,
+      new Date(),
+      (proven) => doIntent(c.env, account, proven, origin),
+    );
     // The admin's consent window lands here: a person reads a page, a program reads JSON.
     if (wantsPage(c.req.header("accept")))
       return c.html(finishedPage(answer.intent, answer.subdomain)) as never;

@@ -36,7 +36,7 @@ export const start = createRoute({
   tags,
   summary: "Send an admin to Zendesk's consent screen for their account",
   description:
-    "Answers the account's `/oauth/authorizations/new` address with a signed, single-use `state` bound to the account, the installation and the intent; it lapses after 10 minutes. A browser is redirected (302); a caller that accepts `application/json` (the app, through Zendesk's proxy) gets it as JSON. Connecting may be started by anyone: what the admin may do is proven at the callback, by Zendesk. Disconnecting and signing in as admin (`admin_session`) are started by the installed app only (its app secret as bearer), so a link sent to an admin cannot start one.",
+    "Answers the account's `/oauth/authorizations/new` address with a signed, single-use `state` bound to the account, the installation and the intent; it lapses after 10 minutes. A browser is redirected (302); a caller that accepts `application/json` (the app, through Zendesk's proxy) gets it as JSON. Connecting may be started by anyone: what the admin may do is proven at the callback, by Zendesk. Disconnecting and signing in as admin (`admin_session`) are started by the installed app only (its app secret as bearer), so a link sent to an admin cannot start one. An account may start 10 round trips per intent in 10 minutes; the next answers 429 with `Retry-After`.",
   security: [{ appSecret: [] }, {}] as { appSecret?: string[] }[],
   request: { query: StartQuery },
   responses: {
@@ -48,6 +48,12 @@ export const start = createRoute({
     401: errorContent("Disconnect or admin_session without the app secret"),
     403: errorContent("Disconnect or admin_session with the app secret of another account"),
     422: errorContent("The subdomain or installation id is not valid"),
+    429: {
+      ...errorContent(
+        "The account started 10 round trips of this intent in the last 10 minutes; Retry-After says when a place frees",
+      ),
+      headers: z.object({ "Retry-After": z.string() }),
+    },
     503: errorContent("The Worker has no OAuth client configured"),
   },
 });
@@ -62,8 +68,15 @@ export const CallbackQuery = z
   .refine((q) => q.code || q.error, { message: "needs code (or Zendesk's error)", path: ["code"] });
 
 const Step = z.object({
-  step: z.enum(["tenant", "credentials", "webhook", "signing_secret", "app_secret"]),
-  outcome: z.enum(["created", "found", "done", "kept"]),
+  step: z.enum([
+    "tenant",
+    "credentials",
+    "webhook",
+    "signing_secret",
+    "app_secret",
+    "ticket_fields",
+  ]),
+  outcome: z.enum(["created", "found", "done", "kept", "missing"]),
 });
 
 const Connected = z

@@ -77,3 +77,37 @@ export function ourWebhook<W extends { id: string; endpoint: string }>(
 export function sameAccount(userUrl: string | undefined, baseUrl: string): boolean {
   return userUrl === undefined || userUrl.startsWith(`${baseUrl}/`);
 }
+
+/**
+ * The ticket fields the app's requirements.json declares, by their identifier there, and the
+ * tenant setting (`zendesk.customFields`) that holds each one's id in the account.
+ */
+export const REQUIRED_TICKET_FIELDS = {
+  continuity_thread_id: "threadId",
+  continuity_identity_level: "identityLevel",
+} as const;
+
+export type RequiredFieldIds = Partial<
+  Record<(typeof REQUIRED_TICKET_FIELDS)[keyof typeof REQUIRED_TICKET_FIELDS], number>
+>;
+
+/**
+ * The ids of our ticket fields among an installation's requirements. Only ticket fields count: a
+ * requirement of another type may share an identifier.
+ */
+export function requiredFieldIds(
+  requirements: { identifier: string; requirement_type: string; requirement_id: string }[],
+): RequiredFieldIds {
+  const ids: RequiredFieldIds = {};
+  for (const r of requirements) {
+    if (
+      r.requirement_type !== "ticket_fields" ||
+      !Object.hasOwn(REQUIRED_TICKET_FIELDS, r.identifier)
+    )
+      continue;
+    const id = Number(r.requirement_id);
+    if (Number.isSafeInteger(id) && id > 0)
+      ids[REQUIRED_TICKET_FIELDS[r.identifier as keyof typeof REQUIRED_TICKET_FIELDS]] = id;
+  }
+  return ids;
+}

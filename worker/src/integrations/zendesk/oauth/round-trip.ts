@@ -49,6 +49,13 @@ export function accountApi(env: Env, subdomain: string): AccountApi {
   return { baseUrl: accountUrl(env.ZENDESK_ACCOUNT_URL, subdomain), http: zendeskHttp(env) };
 }
 
+/**
+ * Round trips an account may start per intent while their states live (10 minutes): an admin
+ * retrying has room, a script cannot fill `oauth_states`. Intents count apart, so Connect, which
+ * anyone may start, cannot use up the installed app's sign-in and Disconnect.
+ */
+export const STARTS_PER_ACCOUNT = 10;
+
 export async function beginRoundTrip(
   env: Env,
   records: AccountRecords,
@@ -63,7 +70,21 @@ export async function beginRoundTrip(
     nonce: randomToken(24),
     exp: now.getTime() + STATE_TTL_MS,
   };
-  await records.issueState({ ...payload, expiresAt: new Date(payload.exp) }, now);
+  const issued = await records.issueState(
+    { ...payload, expiresAt: new Date(payload.exp) },
+    now,
+    STARTS_PER_ACCOUNT,
+  );
+  if (!issued.issued) {
+    const seconds = Math.max(1, Math.ceil((issued.retryAt.getTime() - now.getTime()) / 1000));
+    throw new ApiError(
+      429,
+      "too_many_starts",
+      `'${request.subdomain}' started ${STARTS_PER_ACCOUNT} round trips (${request.intent}) in the last ${STATE_TTL_MS / 60_000} minutes; try again in ${seconds} s`,
+      undefined,
+      { "Retry-After": String(seconds) },
+    );
+  }
   return authorizeUrl(accountUrl(env.ZENDESK_ACCOUNT_URL, request.subdomain), {
     clientId,
     redirectUri: `${origin}${CALLBACK_PATH}`,
@@ -104,16 +125,19 @@ function zendeskFailed(error: unknown): never {
 
 /**
  * The state first (signature, shape, expiry, then its nonce, once), then the code, then who
- * approved, read from Zendesk with the token itself: nothing the browser sends is believed.
- * Anything refused stores nothing, and a token the Worker will not keep is revoked.
+ * approved, read from Zendesk with the token itself: nothing the browser sends is believed; then
+ * `then`, what the round trip was for. A state refused stores nothing. Once its nonce is used,
+ * an end without what it was for is recorded on the nonce (its error code), so the app waiting to
+ * collect a session stops and says why; a token the Worker will not keep is revoked.
  */
-export async function endRoundTrip(
+export async function endRoundTrip<T>(
   env: Env,
   records: AccountRecords,
   query: { state: string; code?: string | undefined; error?: string | undefined },
   origin: string,
   now: Date,
-): Promise<Proven> {
+  then: (proven: Proven) => Promise<T>,
+): Promise<T> {
   const client = oauthClient(env);
   const checked = await verifyState(env.SECRETS_KEY, query.state, now.getTime());
   if (!checked.ok)
@@ -125,6 +149,23 @@ export async function endRoundTrip(
   const state = checked.state;
   if (!(await records.consumeState(state, now)))
     throw new ApiError(400, "state_used", "This state was already used; start Connect again");
+  try {
+    return await then(await proveAdmin(env, client, state, query, origin, now));
+  } catch (error) {
+    const code = error instanceof ApiError ? error.code : "callback_failed";
+    await records.refuseState(state.nonce, code).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function proveAdmin(
+  env: Env,
+  client: { clientId: string; clientSecret: string },
+  state: OAuthStatePayload,
+  query: { code?: string | undefined; error?: string | undefined },
+  origin: string,
+  now: Date,
+): Promise<Proven> {
   if (!query.code)
     throw new ApiError(
       403,
