@@ -110,6 +110,31 @@ describe("the demo journey in the sidebar", () => {
       .toContain("sent");
   });
 
+  it("answered the general question from the Help Center, citing the article, and the sidebar links it", async () => {
+    const context = await workspace.context("101");
+    const cited = context.timeline.flatMap((e) => (e.cites ? [e.cites] : []));
+    expect(cited).toHaveLength(1);
+    const article = cited[0]!;
+    expect(article.url).toMatch(/\/hc\/en-us\/articles\/\d+/);
+    // The answer itself names the article and carries its link.
+    expect(context.agent.replies.map((r) => r.text)).toContainEqual(
+      expect.stringContaining(article.url),
+    );
+    expect(context.agent.replies.map((r) => r.text)).toContainEqual(
+      expect.stringContaining(`"${article.title}"`),
+    );
+
+    const sidebar = await openTicket(workspace, "101");
+    // The timeline is folded below what the agent acts on, and its older part behind a button:
+    // opened here, as an agent would.
+    await sidebar.getByTestId("timeline-fold").locator("summary").click();
+    const earlier = sidebar.getByTestId("timeline-all");
+    if (await earlier.isVisible()) await earlier.click();
+    const link = sidebar.getByTestId("timeline-cites").getByRole("link");
+    await expect.poll(() => link.getAttribute("href")).toBe(article.url);
+    expect(await link.textContent()).toContain(article.title);
+  });
+
   it("raised no errors in the page or the app", () => {
     expect(workspace.errors).toEqual([]);
   });

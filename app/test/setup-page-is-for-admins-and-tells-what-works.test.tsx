@@ -229,7 +229,7 @@ describe("the setup page", () => {
     });
   });
 
-  it("sets the store's own rules, sending only those given", async () => {
+  it("sets the store's own rules; one left empty is sent as none", async () => {
     const saved: unknown[] = [];
     const client = setupClient(
       serving(aSetupHealth(), (request) => {
@@ -255,8 +255,48 @@ describe("the setup page", () => {
     await waitFor(() => expect(saved).toHaveLength(1));
     const policy = (saved[0] as { policy: Record<string, unknown> }).policy;
     expect(policy).toMatchObject({ returnWindowDays: 14, openingHours: "Mon–Fri 9:00–17:00" });
-    expect(policy).not.toHaveProperty("refundApprovalThreshold");
-    expect(policy).not.toHaveProperty("warrantyMonths");
+    // None is assumed: null tells the Worker there is no such rule, and a person decides.
+    expect(policy).toMatchObject({ refundApprovalThreshold: null, warrantyMonths: null });
+  });
+
+  it("clears a store rule that is set, which the Worker then holds no more", async () => {
+    const saved: unknown[] = [];
+    const base = aSetupHealth();
+    const withRules = (policy: Record<string, unknown>) =>
+      aSetupHealth({
+        settings: { ...base.settings, policy: { ...base.settings.policy, ...policy } },
+      });
+    const client = setupClient(
+      serving(withRules({ returnWindowDays: 30, openingHours: "8am–8pm" }), (request) => {
+        if (request.path === "/v1/setup/settings") {
+          saved.push(request.body);
+          return { status: 200, body: withRules({ returnWindowDays: 30 }) };
+        }
+        return { status: 404 };
+      }),
+    );
+    renderApp(client);
+    await openSetup();
+    const hours = (await screen.findByTestId("setup-policy-openingHours")) as HTMLInputElement;
+    expect(hours.value).toBe("8am–8pm");
+    const form = screen.getByTestId("setup-form-policy");
+    expect(within(form).getAllByText("Empty: no rule, and a person decides.").length).toBe(4);
+
+    await userEvent.click(
+      screen.getByRole("button", { name: "Clear “Opening hours, as customers are told”" }),
+    );
+    expect(hours.value).toBe("");
+    expect(screen.queryByTestId("setup-policy-openingHours-clear")).toBeNull();
+    await userEvent.click(screen.getByTestId("setup-form-policy-save"));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect((saved[0] as { policy: Record<string, unknown> }).policy).toMatchObject({
+      returnWindowDays: 30,
+      openingHours: null,
+    });
+    await waitFor(() =>
+      expect((screen.getByTestId("setup-policy-openingHours") as HTMLInputElement).value).toBe(""),
+    );
+    expect(screen.getByTestId("setup-policy-returnWindowDays-clear")).toBeTruthy();
   });
 
   it("shows the Worker's validation errors next to each field", async () => {

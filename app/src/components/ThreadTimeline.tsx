@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Timeline } from "@zendeskgarden/react-accordions";
-import { Button } from "@zendeskgarden/react-buttons";
+import { Anchor, Button } from "@zendeskgarden/react-buttons";
 import { Tag } from "@zendeskgarden/react-tags";
 import { SM, Span } from "@zendeskgarden/react-typography";
 import type { ThreadContext, TimelineEntry } from "../api/types";
@@ -66,6 +66,18 @@ export function ThreadTimeline({ context }: { context: ThreadContext }) {
                     </SM>
                   </Row>
                   <Span isBold={Boolean(hue)}>{entry.text}</Span>
+                  {entry.cites ? (
+                    <SM data-testid="timeline-cites">
+                      {t("timeline.cites")}:{" "}
+                      <Anchor
+                        href={entry.cites.url}
+                        isExternal
+                        externalIconLabel={t("common.opensInNewTab")}
+                      >
+                        {entry.cites.title}
+                      </Anchor>
+                    </SM>
+                  ) : null}
                 </Timeline.Content>
               </Timeline.Item>
             );

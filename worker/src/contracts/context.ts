@@ -260,6 +260,10 @@ export const ContextSchema = z
         channel: Channel.optional(),
         contactId: z.string().optional(),
         text: z.string(),
+        cites: z
+          .object({ title: z.string(), url: z.string() })
+          .optional()
+          .openapi({ description: "The Help Center article an AI answer relied on." }),
         unconfirmed: z.literal(true).optional().openapi({
           description:
             "The entry is about an unconfirmed contact; its words are marked as such, never as the customer's.",

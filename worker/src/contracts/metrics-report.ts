@@ -73,6 +73,22 @@ export const KnowledgeReportSchema = z
       }),
     ),
     articles: z.array(z.object({ articleId: z.string(), url: z.string(), answers: z.number() })),
+    unanswered: z
+      .array(
+        z.object({
+          at: z.string(),
+          category: z.string(),
+          language: z.string(),
+          question: z.string().openapi({
+            description:
+              "The customer's question with emails, phone numbers, order numbers and names masked.",
+          }),
+        }),
+      )
+      .openapi({
+        description:
+          "The newest general questions no article answered in the window, newest first (at most 20); kept as long as the tenant keeps messages.",
+      }),
   })
   .openapi("KnowledgeReport");
 export type KnowledgeReportContract = z.infer<typeof KnowledgeReportSchema>;
@@ -93,7 +109,14 @@ export const StoredKnowledgeDecision = z.union([
   z.object({
     category: z.string(),
     language: z.string(),
-    outcome: z.enum(["none_found", "unavailable"]),
+    outcome: z.literal("none_found"),
+    source: z.string(),
+    question: z.string().optional(),
+  }),
+  z.object({
+    category: z.string(),
+    language: z.string(),
+    outcome: z.literal("unavailable"),
     source: z.string(),
   }),
 ]);

@@ -66,6 +66,12 @@ export const AiSettings = z.discriminatedUnion("provider", [
     .strict(),
 ]);
 
+/** A policy the tenant may set or, with `null`, clear: none is assumed for a tenant without one. */
+const clearable = <T extends z.ZodType>(schema: T) =>
+  schema.nullable().openapi({
+    description: "`null` clears it: no policy, and a person decides what it would have decided.",
+  });
+
 export const PolicySettings = z
   .object({
     continuityWindowDays: z.number().int().min(1).max(365),
@@ -78,14 +84,15 @@ export const PolicySettings = z
     /**
      * Policies that decide actions (issue 15), the tenant's own: days from delivery an order may
      * be returned (the order's own `returnWindowEndsAt` wins when the order system gives one)…
+     * Each takes `null` to clear it: no policy again, and a person decides what it decided.
      */
-    returnWindowDays: z.number().int().min(0).max(3650),
+    returnWindowDays: clearable(z.number().int().min(0).max(3650)),
     /** …the order total from which a refund waits for a person's approval (below it, it does not)… */
-    refundApprovalThreshold: z.number().min(0).max(1_000_000),
+    refundApprovalThreshold: clearable(z.number().min(0).max(1_000_000)),
     /** …months of warranty from delivery… */
-    warrantyMonths: z.number().int().min(0).max(1200),
+    warrantyMonths: clearable(z.number().int().min(0).max(1200)),
     /** …and when people answer, as the agent tells a customer it hands over ("8am–8pm, every day"). */
-    openingHours: z.string().trim().min(1).max(120),
+    openingHours: clearable(z.string().trim().min(1).max(120)),
     /** ISO 3166 country for phone numbers sent without a country code. */
     defaultCountry: z
       .string()

@@ -70,6 +70,7 @@ export async function enforceRetention(
   const { identities, audit } = await expireRecordsPastRetention(db, tenantId, {
     identifiersBefore: cutoff(now, config.retention.identifiersDays),
     auditBefore: cutoff(now, config.retention.auditDays),
+    messagesBefore: cutoff(now, config.retention.messagesDays),
   });
   return { scrubbed, identities, audit, threads: touched.size };
 }

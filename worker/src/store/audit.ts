@@ -84,6 +84,25 @@ export function auditNdjson(
   });
 }
 
+/**
+ * Remove the customer's words kept in audit entries older than `before` (the messages window): a
+ * question no article answered is message text, kept no longer than the messages themselves,
+ * while the decision it belongs to stays for the audit window.
+ */
+export function scrubAuditedQuestions(
+  db: D1Database,
+  tenantId: string,
+  before: string,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE audit_log SET data = json_remove(data, '$.knowledge.question')
+       WHERE tenant_id = ?1 AND at < ?2 AND action = 'agent.decided'
+         AND json_extract(data, '$.knowledge.question') IS NOT NULL`,
+    )
+    .bind(tenantId, before);
+}
+
 /** Delete audit entries older than `before` (retention). */
 export function expireAudit(db: D1Database, tenantId: string, before: string): D1PreparedStatement {
   return db
@@ -100,14 +119,14 @@ export async function knowledgeDecisions(
   db: D1Database,
   tenantId: string,
   window: { from: string; to: string },
-): Promise<unknown[]> {
+): Promise<{ at: string; knowledge: unknown }[]> {
   const { results } = await db
     .prepare(
-      `SELECT json_extract(data, '$.knowledge') AS knowledge FROM audit_log
+      `SELECT at, json_extract(data, '$.knowledge') AS knowledge FROM audit_log
        WHERE tenant_id = ?1 AND at >= ?2 AND at < ?3 AND action = 'agent.decided'
          AND json_extract(data, '$.knowledge') IS NOT NULL`,
     )
     .bind(tenantId, window.from, window.to)
-    .all<{ knowledge: string }>();
-  return results.map((r) => JSON.parse(r.knowledge) as unknown);
+    .all<{ at: string; knowledge: string }>();
+  return results.map((r) => ({ at: r.at, knowledge: JSON.parse(r.knowledge) as unknown }));
 }

@@ -1,4 +1,4 @@
-import { expireAudit } from "./audit";
+import { expireAudit, scrubAuditedQuestions } from "./audit";
 import { expireIdentifierThreads } from "./identifier-threads";
 import { expireIdentities } from "./identities";
 
@@ -10,17 +10,19 @@ export interface ExpiredRecords {
 
 /**
  * Delete a tenant's records past retention, in one batch: identities and identifier links not
- * seen since `identifiersBefore`, and audit entries older than `auditBefore`.
+ * seen since `identifiersBefore`, audit entries older than `auditBefore`, and the questions kept in
+ * audit entries older than `messagesBefore`.
  */
 export async function expireRecordsPastRetention(
   db: D1Database,
   tenantId: string,
-  cutoffs: { identifiersBefore: string; auditBefore: string },
+  cutoffs: { identifiersBefore: string; auditBefore: string; messagesBefore: string },
 ): Promise<ExpiredRecords> {
   const [identities, , audit] = await db.batch([
     expireIdentities(db, tenantId, cutoffs.identifiersBefore),
     expireIdentifierThreads(db, tenantId, cutoffs.identifiersBefore),
     expireAudit(db, tenantId, cutoffs.auditBefore),
+    scrubAuditedQuestions(db, tenantId, cutoffs.messagesBefore),
   ]);
   return {
     identities: identities?.meta.changes ?? 0,

@@ -26,7 +26,10 @@ function kindOf(section: Section, bag: Bag | undefined): string | undefined {
   return undefined;
 }
 
-/** Apply a partial update. Omitted credentials are kept unless the section changed what it talks to. */
+/**
+ * Apply a partial update. Omitted credentials are kept unless the section changed what it talks
+ * to; a field given as null is removed.
+ */
 export function mergeSettings(current: SplitSettings, update: TenantSettingsUpdate): SplitSettings {
   const visible: StoredSettings = structuredClone(current.visible);
   const secrets: StoredSettings = structuredClone(current.secrets);
@@ -41,7 +44,10 @@ export function mergeSettings(current: SplitSettings, update: TenantSettingsUpda
       visible[section] = shown;
       secrets[section] = { ...(sameKind ? secrets[section] : {}), ...hidden };
     } else {
-      visible[section] = { ...visible[section], ...shown };
+      // A field sent as null is cleared (a policy back to "none"), not stored as null.
+      visible[section] = Object.fromEntries(
+        Object.entries({ ...visible[section], ...shown }).filter(([, value]) => value !== null),
+      );
       secrets[section] = { ...secrets[section], ...hidden };
     }
     if (Object.keys(secrets[section] ?? {}).length === 0) delete secrets[section];

@@ -44,6 +44,8 @@ describe("the relevance bar", () => {
       source: "zendesk_help_center",
       category: "unclassified",
       language: "en",
+      // What the admin reads on the metrics page as a gap to fill.
+      question: "Do you sell gift cards?",
     });
   });
 

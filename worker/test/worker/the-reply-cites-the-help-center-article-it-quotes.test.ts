@@ -30,6 +30,11 @@ describe("an answer from the Help Center", () => {
     expect(context.timeline.map((e) => e.text)).toContainEqual(
       expect.stringContaining('AI agent (draft), from the Help Center article "Shipping times"'),
     );
+    // …and carries the article's link, so a person can open what the AI quoted.
+    const timeline = context.timeline as { cites?: { title: string; url: string } }[];
+    expect(timeline.flatMap((e) => (e.cites ? [e.cites] : []))).toEqual([
+      { title: "Shipping times", url: expect.stringMatching(/\/hc\/en-us\/articles\/501$/) },
+    ]);
     expect(reply).toContain("Standard delivery takes 4–6 business days");
     expect(reply).toContain('"Shipping times"');
     expect(reply).toMatch(/\/hc\/en-us\/articles\/501\b/);

@@ -1,5 +1,5 @@
 import { Anchor } from "@zendeskgarden/react-buttons";
-import { Paragraph } from "@zendeskgarden/react-typography";
+import { Paragraph, SM } from "@zendeskgarden/react-typography";
 import type { KnowledgeReport } from "../../api/metrics-types";
 import { useI18n } from "../../hooks/useI18n";
 import { useMetricFormat } from "../../hooks/useMetricFormat";
@@ -8,11 +8,11 @@ import { segmentValue } from "./metric-labels";
 
 /**
  * General questions the agent answered from the tenant's Help Center and those it found nothing
- * for, per category and language, and the articles it answered from: where the Help Center has
- * gaps an admin can fill.
+ * for, per category and language, the articles it answered from, and the newest questions that
+ * found nothing (masked): where the Help Center has gaps an admin can fill.
  */
 export function KnowledgeFigures({ report }: { report: KnowledgeReport }) {
-  const { t, tOr } = useI18n();
+  const { t, tOr, dateTime } = useI18n();
   const format = useMetricFormat();
   const languages = new Intl.DisplayNames(undefined, { type: "language", fallback: "code" });
   const language = (code: string) =>
@@ -66,6 +66,23 @@ export function KnowledgeFigures({ report }: { report: KnowledgeReport }) {
                   count: a.answers,
                   value: format.count(a.answers),
                 })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {report.unanswered.length > 0 && (
+        <>
+          <h3 id="knowledge-unanswered-title">{t("metrics.knowledge.unanswered")}</h3>
+          <SM>{t("metrics.knowledge.unansweredNote")}</SM>
+          <ul aria-labelledby="knowledge-unanswered-title">
+            {report.unanswered.map((q, i) => (
+              <li key={`${q.at}|${i}`} data-testid="knowledge-unanswered">
+                <q>{q.question}</q>{" "}
+                <SM tag="span">
+                  {segmentValue(tOr, (d) => d, "category", q.category)} · {language(q.language)} ·{" "}
+                  <time dateTime={q.at}>{dateTime(q.at)}</time>
+                </SM>
               </li>
             ))}
           </ul>

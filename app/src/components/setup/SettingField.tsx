@@ -1,11 +1,12 @@
+import { Button } from "@zendeskgarden/react-buttons";
 import { Checkbox, Field, Input, Select } from "@zendeskgarden/react-forms";
 import { useI18n } from "../../hooks/useI18n";
 import type { TranslationKey } from "../../i18n/translate";
 import type { Draft, FieldSpec } from "./section-specs";
 
 /**
- * One setting: its label, the Worker's error for it right below, and for a credential whether
- * one is set. A credential is write-only: the field starts empty and what was stored never
+ * One setting: its label, the Worker's error for it right below, for a credential whether
+ * one is set, and for a store rule that empty means none, with a way to clear it. A credential is write-only: the field starts empty and what was stored never
  * comes back to the browser.
  */
 export function SettingField(props: {
@@ -46,6 +47,7 @@ export function SettingField(props: {
   return (
     <Field>
       <Field.Label>{label}</Field.Label>
+      {spec.clearable ? <Field.Hint>{t("setup.rule.none")}</Field.Hint> : null}
       {spec.kind === "secret" ? (
         <Field.Hint data-testid={`${id}-state`}>
           {props.secretSet ? t("setup.secret.set") : t("setup.secret.notSet")}
@@ -73,6 +75,17 @@ export function SettingField(props: {
           data-testid={id}
         />
       )}
+      {spec.clearable && value !== "" ? (
+        <Button
+          size="small"
+          isBasic
+          onClick={() => change("")}
+          aria-label={t("setup.rule.clearField", { field: label })}
+          data-testid={`${id}-clear`}
+        >
+          {t("setup.rule.clear")}
+        </Button>
+      ) : null}
       {message}
     </Field>
   );

@@ -9,6 +9,8 @@ export interface FieldSpec {
   options?: string[];
   /** Shown only for some choices (the order system's URL only when it is an HTTP one). */
   shownWhen?: (draft: Draft) => boolean;
+  /** A store rule: empty means none (a person decides), and the form can clear one that is set. */
+  clearable?: boolean;
 }
 
 export interface SectionSpec {
@@ -84,8 +86,8 @@ const policy: SectionSpec = {
     { name: "verificationTtlHours", kind: "number" },
     { name: "autoReply", kind: "checkbox" },
     { name: "defaultCountry", kind: "text" },
-    ...STORE_RULES.map((name) => ({ name, kind: "number" as const })),
-    { name: "openingHours", kind: "text" },
+    ...STORE_RULES.map((name) => ({ name, kind: "number" as const, clearable: true })),
+    { name: "openingHours", kind: "text", clearable: true },
   ],
   fromHealth: ({ settings }) => ({
     continuityWindowDays: text(settings.policy.continuityWindowDays),
@@ -100,11 +102,12 @@ const policy: SectionSpec = {
     verificationTtlHours: numeric(d.verificationTtlHours),
     autoReply: d.autoReply === "true",
     ...(d.defaultCountry ? { defaultCountry: d.defaultCountry } : {}),
-    // The store's own rules are sent only when given: one left empty is never assumed.
+    // A store rule left empty is sent as null, which clears it on the Worker: none is assumed,
+    // and a person decides what it would have decided.
     ...Object.fromEntries(
-      STORE_RULES.filter((name) => d[name]?.trim()).map((name) => [name, numeric(d[name])]),
+      STORE_RULES.map((name) => [name, d[name]?.trim() ? numeric(d[name]) : null]),
     ),
-    ...(d.openingHours?.trim() ? { openingHours: d.openingHours.trim() } : {}),
+    openingHours: d.openingHours?.trim() || null,
   }),
 };
 

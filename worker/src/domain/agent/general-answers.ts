@@ -1,6 +1,7 @@
 import { answerFrom } from "../knowledge/relevance";
 import { asksAQuestion } from "../knowledge/question";
 import { languageOf } from "../knowledge/terms";
+import { unansweredQuestion } from "../knowledge/unanswered-question";
 import { handOff } from "./hand-off";
 import * as say from "./replies";
 import type { RunDraft } from "./run-draft";
@@ -51,7 +52,16 @@ export function answerGeneralQuestion(draft: RunDraft): boolean {
   if (lookup.status === "not_searched" || !asksAQuestion(draft.text)) return false;
   if (answerFromKnowledge(draft)) return true;
   const outcome = lookup.status === "unavailable" ? "unavailable" : "none_found";
-  draft.decisions.knowledge = { ...segmentOf(draft), outcome, source: lookup.source };
+  // The words are the customer's: stored masked, and kept only as long as their messages are.
+  draft.decisions.knowledge =
+    outcome === "none_found"
+      ? {
+          ...segmentOf(draft),
+          outcome,
+          source: lookup.source,
+          question: unansweredQuestion(draft.text),
+        }
+      : { ...segmentOf(draft), outcome, source: lookup.source };
   // The person reads why in the note; the customer is told a person will check, nothing more.
   handOff(
     draft,

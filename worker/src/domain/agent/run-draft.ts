@@ -69,7 +69,16 @@ export type KnowledgeDecision = {
       locale: string;
       score: number;
     }
-  | { outcome: "none_found" | "unavailable"; source: string }
+  | {
+      outcome: "none_found";
+      source: string;
+      /**
+       * The question, masked (`unansweredQuestion`), so an admin sees what the gap is; gone from
+       * the record once the tenant's message retention has passed.
+       */
+      question?: string;
+    }
+  | { outcome: "unavailable"; source: string }
 );
 
 export type Outbound =

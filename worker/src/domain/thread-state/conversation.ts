@@ -98,6 +98,7 @@ export function applyConversationEvent(
           contactId: event.contactId,
           // The article comes first, so the excerpt's cut never hides what the answer relied on.
           text: `AI agent${event.delivery === "draft" ? " (draft)" : ""}${event.cites ? `, from the Help Center article "${event.cites.title}"` : ""}: ${excerpt(event.text)}`,
+          ...(event.cites && { cites: { title: event.cites.title, url: event.cites.url } }),
         },
       );
     }

@@ -109,6 +109,8 @@ export interface TimelineEntry {
   channel?: Channel;
   contactId?: string;
   text: string;
+  /** The Help Center article an AI answer relied on, so a person can open it. */
+  cites?: { title: string; url: string };
 }
 
 export interface ThreadState {

@@ -69,9 +69,9 @@ export const knowledge: AppRouteHandler<KnowledgeRoute> = async (c) => {
     from,
     to: dayOf(Date.parse(to) + 86_400_000),
   });
-  const decisions = stored.flatMap((d) => {
-    const parsed = StoredKnowledgeDecision.safeParse(d);
-    return parsed.success ? [parsed.data] : [];
+  const decisions = stored.flatMap(({ at, knowledge }) => {
+    const parsed = StoredKnowledgeDecision.safeParse(knowledge);
+    return parsed.success ? [{ ...parsed.data, at }] : [];
   });
   return c.json({ window: { from, to }, ...knowledgeReport(decisions) }, 200);
 };
