@@ -29,11 +29,21 @@ export type SessionMessage =
   | { type: "event"; offset: number; recordedAt: string; event: ThreadEvent }
   | { type: "presence"; participants: PresentParticipant[] };
 
-/** Who is present, earliest arrival first; the same order on every connection. */
+/**
+ * Who is present, earliest arrival first; the same order on every connection. One person on one
+ * kind of client is listed once however many are open (an agent with three tickets of the thread
+ * in tabs), and twice on two devices.
+ */
 export function presence(attending: Participant[]): PresentParticipant[] {
-  return [...attending]
-    .sort((a, b) => a.since.localeCompare(b.since) || a.connection.localeCompare(b.connection))
-    .map(({ role, participantId, label, since }) => ({ role, participantId, label, since }));
+  const listed = new Map<string, PresentParticipant>();
+  const arrived = [...attending].sort(
+    (a, b) => a.since.localeCompare(b.since) || a.connection.localeCompare(b.connection),
+  );
+  for (const { role, participantId, label, since } of arrived) {
+    const who = JSON.stringify([role, participantId, label]);
+    if (!listed.has(who)) listed.set(who, { role, participantId, label, since });
+  }
+  return [...listed.values()];
 }
 
 /**

@@ -53,9 +53,10 @@ describe("what a live session shows each participant", () => {
       expect(visibleTo(agent, event)).toBe(true);
   });
 
-  it("lists who is present in order of arrival, the same for everyone, without connection ids", () => {
+  it("lists who is present in order of arrival, once per person and device, without connection ids", () => {
     const listed = presence([
       { ...agent, label: "sidebar", connection: "b", since: "2026-03-01T10:00:02.000Z" },
+      { ...agent, label: "sidebar", connection: "c", since: "2026-03-01T10:00:03.000Z" },
       { ...customer, label: "web chat", connection: "a", since: "2026-03-01T10:00:01.000Z" },
     ]);
     expect(listed).toEqual([
