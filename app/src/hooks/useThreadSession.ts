@@ -81,7 +81,9 @@ export function useThreadSession(options: {
       if (message.type === "presence") setParticipants(message.participants);
       if (message.type !== "event" || message.offset <= seen) return;
       seen = message.offset;
-      if (!isSessionFact(message.event)) changed();
+      // A fact the rendered context already holds (the agent's own write answered with it) or
+      // someone coming and going changes nothing on screen.
+      if (!isSessionFact(message.event) && message.offset > latest.current.offset) changed();
     };
 
     async function attach() {
