@@ -50,6 +50,11 @@ export function zafDouble(
     /** Other instances of the app open in the agent's Zendesk, as `client.get('instances')` lists. */
     instances?: { instanceGuid: string; location: string; ticketId?: number }[];
     requester?: { id: number; name?: string } | null;
+    /**
+     * The worker serves live-session tokens. Without it the double answers them 404, as a Worker
+     * without live sessions would, and the sidebar polls: tests not about sessions see no socket.
+     */
+    sessions?: boolean;
   } = {},
 ): ZafDouble {
   const handlers = new Map<string, Set<ZafHandler>>();
@@ -112,7 +117,10 @@ export function zafDouble(
         options: request,
       };
       requests.push(seen);
-      const reply = await worker(seen);
+      const reply =
+        path.endsWith("/session-tokens") && !options.sessions
+          ? { status: 404, body: notFound() }
+          : await worker(seen);
       const response: ZafResponse = {
         status: reply.status,
         responseText: reply.body === undefined ? "" : JSON.stringify(reply.body),
@@ -135,9 +143,9 @@ export function notFound(message = "Continuity knows no thread for this ticket")
   return { error: { code: "not_found", message } };
 }
 
-/** The requests that are not the routine context read or event poll. */
+/** The requests that are not the routine context read, event poll or live-session token. */
 export function writes(client: ZafDouble): SeenRequest[] {
-  return client.requests.filter((r) => r.method !== "GET");
+  return client.requests.filter((r) => r.method !== "GET" && !r.path.endsWith("/session-tokens"));
 }
 
 export function contextReads(client: ZafDouble): SeenRequest[] {

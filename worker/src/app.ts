@@ -7,6 +7,7 @@ import context from "./routes/context/context.index";
 import demoOrders from "./routes/demo/demo-orders.index";
 import inbound from "./routes/inbound/inbound.index";
 import threads from "./routes/threads/threads.index";
+import sessions from "./routes/sessions/sessions.index";
 import metrics from "./routes/metrics/metrics.index";
 import governance from "./routes/governance/governance.index";
 import setup from "./routes/setup/setup.index";
@@ -14,7 +15,17 @@ import setup from "./routes/setup/setup.index";
 const app = createApp();
 configureOpenApi(app);
 app.get("/health", (c) => c.json({ ok: true }));
-for (const router of [admin, governance, inbound, context, threads, metrics, setup, demoOrders])
+for (const router of [
+  admin,
+  governance,
+  inbound,
+  context,
+  threads,
+  sessions,
+  metrics,
+  setup,
+  demoOrders,
+])
   app.route("/", router);
 for (const router of accountRouters) app.route("/", router(accountRecords));
 

@@ -44,3 +44,14 @@ export interface ThreadEvents {
   nextAfter: number;
   head: number;
 }
+
+/** POST /v1/threads/{id}/session-tokens: what attaches the sidebar to the thread's live session. */
+export interface SessionToken {
+  token: string;
+  expiresAt: string;
+  /** The path to open as a WebSocket on the Worker's origin. */
+  attach: string;
+  head: number;
+}
+
+export type { PresentParticipant, SessionMessage } from "../../../worker/src/domain/live-session";

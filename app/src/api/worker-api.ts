@@ -1,5 +1,11 @@
 import type { ZafClient, ZafResponse } from "../zaf/client";
-import type { ActionDetails, ThreadAction, ThreadContext, ThreadEvents } from "./types";
+import type {
+  ActionDetails,
+  SessionToken,
+  ThreadAction,
+  ThreadContext,
+  ThreadEvents,
+} from "./types";
 
 /**
  * Every call to the Continuity Worker goes through Zendesk's proxy (secure: true), which puts the
@@ -57,6 +63,13 @@ export interface WorkerApi {
   act(threadId: string, body: ActionBody): Promise<Outcome<ThreadContext>>;
   editSummary(threadId: string, body: SummaryBody): Promise<Outcome<ThreadContext>>;
   retryNote(threadId: string, noteId: string): Promise<Outcome<{ retrying: true }>>;
+  /** A token to attach to the thread's live session; the app secret stays with Zendesk's proxy. */
+  sessionToken(threadId: string, body: SessionTokenBody): Promise<Outcome<SessionToken>>;
+}
+
+export interface SessionTokenBody {
+  ticketId: string;
+  actor: string;
 }
 
 /** Who acts and on which version: every write carries it so the worker can answer 409. */
@@ -120,5 +133,6 @@ export function workerApi(
     editSummary: (threadId, body) => call("PUT", `${thread(threadId)}/summary`, body),
     retryNote: (threadId, noteId) =>
       call("POST", `${thread(threadId)}/notes/${noteSegment(noteId)}/retry`),
+    sessionToken: (threadId, body) => call("POST", `${thread(threadId)}/session-tokens`, body),
   };
 }

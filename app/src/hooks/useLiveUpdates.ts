@@ -28,8 +28,18 @@ export function useLiveUpdates(options: {
   headOf: (threadId: string, after: number) => Promise<number | null>;
   onChange: () => void;
   pollMs?: number;
+  /** Another way of hearing about changes is open (the live session): the log need not be asked. */
+  paused?: boolean;
 }): void {
-  const { client, threadId, offset, headOf, onChange, pollMs = POLL_INTERVAL_MS } = options;
+  const {
+    client,
+    threadId,
+    offset,
+    headOf,
+    onChange,
+    pollMs = POLL_INTERVAL_MS,
+    paused = false,
+  } = options;
   const latest = useRef({ offset, headOf, onChange });
   latest.current = { offset, headOf, onChange };
 
@@ -48,7 +58,7 @@ export function useLiveUpdates(options: {
   }, [client]);
 
   useEffect(() => {
-    if (!threadId) return;
+    if (!threadId || paused) return;
     let stopped = false;
     let asking = false;
     const ask = async () => {
@@ -70,5 +80,5 @@ export function useLiveUpdates(options: {
       clearInterval(interval);
       document.removeEventListener("visibilitychange", onVisibility);
     };
-  }, [threadId, pollMs]);
+  }, [threadId, pollMs, paused]);
 }

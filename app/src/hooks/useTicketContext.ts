@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ActionDetails, ThreadAction, ThreadContext } from "../api/types";
+import type { ActionDetails, PresentParticipant, ThreadAction, ThreadContext } from "../api/types";
 import { workerApi, type Outcome, type WorkerApi, type WriteStamp } from "../api/worker-api";
 import type { ZafUser } from "../zaf/client";
 import { useClient } from "./useClient";
 import { useLiveUpdates } from "./useLiveUpdates";
+import { useThreadSession } from "./useThreadSession";
 import { useThreadBroadcast } from "./useThreadBroadcast";
 
 export type SidebarView =
@@ -67,10 +68,15 @@ export interface TicketContextState {
   act(action: ThreadAction, details?: ActionDetails): Promise<boolean>;
   editSummary(text: string): Promise<boolean>;
   retryNote(noteId: string): Promise<boolean>;
+  /** Who is in the thread's live session now; empty while the sidebar is not attached. */
+  participants: PresentParticipant[];
+  /** The agent at this sidebar, as the session names them. */
+  you: string | null;
 }
 
 interface Session {
   api: WorkerApi;
+  workerUrl: string;
   ticketId: string;
   actor: string;
   requesterName: string | null;
@@ -175,6 +181,7 @@ export function useTicketContext(
       else
         started = {
           api: workerApi(client, workerUrl.trim(), options.timeoutMs),
+          workerUrl: workerUrl.trim(),
           ticketId: String(ticketId),
           actor: actorOf(answer.currentUser as ZafUser | undefined),
           requesterName: nameOf(answer["ticket.requester"]),
@@ -326,12 +333,21 @@ export function useTicketContext(
     if (awaitingTicketId.current) void start();
     else void read(true);
   }, [read, start]);
+  const threadId = context?.thread.id ?? null;
+  const attached = useThreadSession({
+    target: session.current,
+    threadId,
+    offset: context?.offset ?? 0,
+    onChange: refresh,
+  });
   useLiveUpdates({
     client,
-    threadId: context?.thread.id ?? null,
+    threadId,
     offset: context?.offset ?? 0,
     headOf,
     onChange: refresh,
+    // The session sends every change as it happens; the log is polled only while it cannot.
+    paused: attached.live,
     ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
   });
 
@@ -347,5 +363,7 @@ export function useTicketContext(
     act,
     editSummary,
     retryNote,
+    participants: attached.participants,
+    you: session.current?.actor ?? null,
   };
 }

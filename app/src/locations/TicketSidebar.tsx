@@ -11,6 +11,7 @@ import { NoteStatus } from "../components/NoteStatus";
 import { RiskFlags } from "../components/RiskFlags";
 import { FoldedSections, Section } from "../components/Section";
 import { ErrorState, LoadingState, QuietState } from "../components/SidebarStates";
+import { SessionPresence } from "../components/SessionPresence";
 import { SummaryEditor } from "../components/SummaryEditor";
 import { ThreadHeader } from "../components/ThreadHeader";
 import { ThreadTimeline } from "../components/ThreadTimeline";
@@ -92,6 +93,7 @@ export default function TicketSidebar({
               <WorkflowStepper context={view.context} workflow={view.context.workflow} />
             </Section>
           ) : null}
+          <SessionPresence participants={sidebar.participants} you={sidebar.you} />
           <IdentityCard context={view.context} pending={pending} onAct={sidebar.act} />
           {noticeAbout("identity")}
           {failedNote ? (

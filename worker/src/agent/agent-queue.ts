@@ -2,7 +2,8 @@ import type { Env } from "../env";
 import { backoffSeconds, DEFAULT_RETRY_BASE_SECONDS } from "../lib/retry-policy";
 import type { AgentRunMessage } from "./agent-run-message";
 
-export function sessionFor(env: Env, tenantId: string, threadId: string) {
+/** The thread's Durable Object: its agent runs and its live session. */
+export function sessionFor(env: Pick<Env, "THREAD_SESSION">, tenantId: string, threadId: string) {
   return env.THREAD_SESSION.get(env.THREAD_SESSION.idFromName(`${tenantId}:${threadId}`));
 }
 

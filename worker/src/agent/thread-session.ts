@@ -1,17 +1,43 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../env";
+import { presence, visibleTo, type Participant, type SessionMessage } from "../domain/live-session";
+import { loadEvents } from "../store/threads";
+import { ATTACH_HEADER, recordAttendance, type AttachClaims } from "../threads/attendance";
 import { runAgent, type RunResult } from "./run-agent";
 import { countRoundTrips } from "../store/round-trips";
 
+/** What each connection carries through hibernation: who it is and how far it has been sent. */
+interface Attached extends Participant {
+  tenantId: string;
+  threadId: string;
+  /** The newest offset this connection has been sent (or skipped, when not its to see). */
+  sent: number;
+}
+
+const PAGE = 200;
+
 /**
- * One per thread: runs of the agent on a thread go through here one at a time. A request that
- * arrives while a run is in flight does not start another; it waits, and the loop runs again with
- * everything that arrived meanwhile folded into one decision.
+ * One per thread. Runs of the agent on a thread go through here one at a time. And it is the
+ * thread's live session: participants attach with WebSockets (hibernatable, so an idle session
+ * costs nothing), are sent the log from their offset and then every committed fact, in order, and
+ * are told who else is there. Who is attached lives in each socket's attachment, so presence
+ * survives the object sleeping.
  */
 export class ThreadSession extends DurableObject<Env> {
   private wanted = 0;
   private processed = 0;
   private loop: Promise<RunResult | null> | null = null;
+  /** Session work (recording attendance, sending) runs one piece at a time, in order. */
+  private work: Promise<void> = Promise.resolve();
+  private pumpQueued = false;
+  /** Connections that have left, though their socket may not read as closed yet. */
+  private departed = new Set<string>();
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    // Keep-alives are answered without waking the object.
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
+  }
 
   async run(
     tenantId: string,
@@ -42,5 +68,156 @@ export class ThreadSession extends DurableObject<Env> {
       if (last.kind !== "ran") break;
     }
     return last;
+  }
+
+  /** A change to the thread was committed: send what is new to whoever is attached. */
+  async committed(): Promise<void> {
+    if (this.ctx.getWebSockets().length > 0) await this.pump();
+  }
+
+  /** Attach one participant; the Worker has verified their token (routes/sessions). */
+  override async fetch(request: Request): Promise<Response> {
+    const claims = JSON.parse(request.headers.get(ATTACH_HEADER) ?? "null") as AttachClaims | null;
+    if (!claims || request.headers.get("upgrade")?.toLowerCase() !== "websocket")
+      return new Response("attach through the Worker", { status: 400 });
+    const { 0: client, 1: server } = new WebSocketPair();
+    const attached: Attached = {
+      tenantId: claims.tenantId,
+      threadId: claims.threadId,
+      role: claims.role,
+      participantId: claims.participantId,
+      label: claims.label,
+      connection: crypto.randomUUID(),
+      since: new Date().toISOString(),
+      sent: claims.after,
+    };
+    this.ctx.acceptWebSocket(server, [attached.connection]);
+    server.serializeAttachment(attached);
+    // The arrival goes into the log first, so the replay that follows carries it too.
+    void this.serially(async () => {
+      await recordAttendance(
+        this.env,
+        attached.tenantId,
+        attached.threadId,
+        "joined",
+        attached,
+        attached.since,
+      );
+    })
+      .then(() => this.pump())
+      .then(() => this.tellPresence());
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  override async webSocketMessage(): Promise<void> {
+    // Participants only listen for now; what they say reaches the thread through its channel.
+  }
+
+  override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
+    await this.leave(ws);
+    try {
+      ws.close(code, reason);
+    } catch {
+      // Already closed from the other side.
+    }
+  }
+
+  override async webSocketError(ws: WebSocket): Promise<void> {
+    await this.leave(ws);
+  }
+
+  private async leave(ws: WebSocket): Promise<void> {
+    const gone = ws.deserializeAttachment() as Attached | null;
+    if (!gone) return;
+    // Told of by both the error and the close, it is recorded once: its key is the connection's.
+    this.departed.add(gone.connection);
+    await this.serially(() =>
+      recordAttendance(
+        this.env,
+        gone.tenantId,
+        gone.threadId,
+        "left",
+        gone,
+        new Date().toISOString(),
+      ),
+    );
+    await this.pump();
+    await this.tellPresence();
+  }
+
+  private serially(step: () => Promise<void>): Promise<void> {
+    const next = this.work.then(step).catch((error: unknown) => {
+      console.error(
+        JSON.stringify({
+          msg: "live session step failed",
+          error: error instanceof Error ? error.message : "unknown",
+        }),
+      );
+    });
+    this.work = next;
+    return next;
+  }
+
+  /** The sockets still open, with what each carries. */
+  private attached(): { ws: WebSocket; at: Attached }[] {
+    return this.ctx.getWebSockets().flatMap((ws) => {
+      const at =
+        ws.readyState === WebSocket.OPEN ? (ws.deserializeAttachment() as Attached | null) : null;
+      return at && !this.departed.has(at.connection) ? [{ ws, at }] : [];
+    });
+  }
+
+  /**
+   * Send every connection the facts after its own offset, in offset order, read from the log
+   * itself: a wake-up that was missed is made up by the next one, and nothing is sent twice.
+   * Requests that arrive while one is waiting share it.
+   */
+  private pump(): Promise<void> {
+    if (this.pumpQueued) return this.work;
+    this.pumpQueued = true;
+    return this.serially(async () => {
+      this.pumpQueued = false;
+      const open = this.attached();
+      if (open.length === 0) return;
+      const { tenantId, threadId } = open[0]!.at;
+      let after = Math.min(...open.map((o) => o.at.sent));
+      const moved = new Set<(typeof open)[number]>();
+      for (;;) {
+        const page = await loadEvents(this.env.DB, tenantId, threadId, after, PAGE);
+        for (const stored of page)
+          for (const o of open) {
+            if (stored.offset <= o.at.sent) continue;
+            if (visibleTo(o.at, stored.event))
+              send(o.ws, {
+                type: "event",
+                offset: stored.offset,
+                recordedAt: stored.recordedAt,
+                event: stored.event,
+              });
+            o.at.sent = stored.offset;
+            moved.add(o);
+          }
+        if (page.length < PAGE) break;
+        after = page[page.length - 1]!.offset;
+      }
+      for (const o of moved) o.ws.serializeAttachment(o.at);
+    });
+  }
+
+  /** Everyone is told who is there now. */
+  private tellPresence(): Promise<void> {
+    return this.serially(async () => {
+      const open = this.attached();
+      const participants = presence(open.map((o) => o.at));
+      for (const o of open) send(o.ws, { type: "presence", participants });
+    });
+  }
+}
+
+function send(ws: WebSocket, message: SessionMessage): void {
+  try {
+    ws.send(JSON.stringify(message));
+  } catch {
+    // A socket closing mid-send is told of by webSocketClose.
   }
 }

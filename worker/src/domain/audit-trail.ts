@@ -3,6 +3,7 @@ import type { ThreadEvent } from "./thread-events";
 import { threadStatus, type ContactState, type ThreadState } from "./thread-state";
 import { WORKFLOWS } from "./workflows";
 import { atLeast } from "./identity-level";
+import { attendanceActor } from "./live-session";
 
 /** One audit event: ids, time and actor, never a raw identifier (masked forms and ids only). */
 export interface AuditEntry {
@@ -103,6 +104,16 @@ export function auditTrail(
       case "identity.resolved":
         add("human.edit", { field: "identity", customerId: fact.customerId }, fact.by);
         break;
+      case "participant.joined":
+      case "participant.left": {
+        const { role, participantId, label, connection } = fact;
+        add(
+          fact.type === "participant.joined" ? "session.joined" : "session.left",
+          { role, participantId, label, connection },
+          attendanceActor(fact),
+        );
+        break;
+      }
     }
   }
   for (const contact of after.contacts) {

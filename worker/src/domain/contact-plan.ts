@@ -41,6 +41,9 @@ export const POSITION: Record<ThreadEvent["type"], number> = {
   "consent.recorded": 5,
   "rollout.assigned": 2,
   "customer.profiled": 11,
+  // The live session's own facts; each is alone in its group.
+  "participant.joined": 400,
+  "participant.left": 401,
 };
 
 export interface ContactPlanInput {

@@ -151,7 +151,28 @@ export type ThreadEvent = { key: string; at: string; group: string; part: number
   | { type: "consent.recorded"; contactId: string; recording?: boolean; dataUse?: boolean }
   | { type: "candidate.dismissed"; threadId: string; by: string }
   | { type: "candidate.restored"; threadId: string; by: string }
+  /**
+   * Someone attached to the thread's live session (domain/live-session.ts), or left it: who was
+   * present when is part of the record. These facts change nothing in the thread's state.
+   */
+  | ({ type: "participant.joined" } & SessionAttendance)
+  | ({ type: "participant.left" } & SessionAttendance)
 );
+
+/** Who is in a thread's live session, and on what. */
+export const SESSION_ROLES = ["customer", "agent", "supervisor"] as const;
+export type SessionRole = (typeof SESSION_ROLES)[number];
+
+/** One connection to a live session: a participant on two devices attends twice. */
+export interface SessionAttendance {
+  role: SessionRole;
+  /** The Zendesk user id of an agent or supervisor; a customer's contact id. */
+  participantId: string;
+  /** The channel and device, as the participant's client names it ("sidebar", "web chat on a phone"). */
+  label: string;
+  /** Names the connection, so its leaving matches its joining. */
+  connection: string;
+}
 
 export type RolloutArm = "continuity" | "control";
 
@@ -175,6 +196,13 @@ export type RiskFlagName =
   | "prompt_injection";
 
 export type ThreadEventType = ThreadEvent["type"];
+
+/** A fact about who attended the live session, not about the customer's issue. */
+export function isSessionFact(
+  event: Pick<ThreadEvent, "type">,
+): event is { type: "participant.joined" | "participant.left" } {
+  return event.type === "participant.joined" || event.type === "participant.left";
+}
 
 function isReaction(group: string): boolean {
   return isReactionGroup(group);

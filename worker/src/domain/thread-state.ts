@@ -4,7 +4,7 @@ import { unconfirmedReason } from "./contact-confirmation";
 import type { IdentityPolicy } from "./identity-level";
 import type { Slots } from "./slots";
 import type { ThreadStatus, ThreadSummary } from "./stitching";
-import { compareEvents, type RiskFlagName, type ThreadEvent } from "./thread-events";
+import { compareEvents, isSessionFact, type RiskFlagName, type ThreadEvent } from "./thread-events";
 import { isBefore, latest } from "./time";
 import { applyContactEvent } from "./thread-state/contacts";
 import { applyControlEvent } from "./thread-state/control";
@@ -146,6 +146,10 @@ function applyOne(state: ThreadState, event: ThreadEvent, policy: IdentityPolicy
     case "rollout.assigned":
     case "customer.profiled":
       return applyControlEvent(state, event);
+    case "participant.joined":
+    case "participant.left":
+      // Presence is the live session's state, not the thread's: recorded, never projected.
+      return state;
     default: {
       // Every event type is applied by exactly one concern: a new one fails to compile here.
       const unhandled: never = event;
@@ -288,11 +292,14 @@ export function applyEvents(
 ): ThreadState {
   return [...events].sort(compareEvents).reduce((s, event) => {
     const next = applyOne(s, event, policy);
+    // Someone watching a thread is not the customer coming back: the continuity window holds.
+    const watched = isSessionFact(event);
     return {
       ...next,
       tally: tallied(s, next, event),
-      lastEventAt: latest(next.lastEventAt, event.at),
-      openedAt: Date.parse(event.at) < Date.parse(next.openedAt) ? event.at : next.openedAt,
+      lastEventAt: watched ? next.lastEventAt : latest(next.lastEventAt, event.at),
+      openedAt:
+        !watched && Date.parse(event.at) < Date.parse(next.openedAt) ? event.at : next.openedAt,
       cursor: {
         at: event.at,
         key: event.key,

@@ -75,24 +75,28 @@ export async function identityKey(secretsKey: string, tenantId: string): Promise
   return key;
 }
 
-const stateKeys = new Map<string, Promise<CryptoKey>>();
+const signingKeys = new Map<string, Promise<CryptoKey>>();
 
-/**
- * Signs the `state` of an OAuth round trip (security/oauth-state.ts). Its own purpose, so a state
- * signature is never valid as any other MAC the Worker makes.
- */
-export async function oauthStateKey(secretsKey: string): Promise<CryptoKey> {
+/** An HMAC key for one kind of signed token; a signature under one purpose is valid for no other. */
+async function signingKey(secretsKey: string, purpose: string): Promise<CryptoKey> {
   const { root, fingerprint } = await rootKeys(secretsKey);
-  let key = stateKeys.get(fingerprint);
+  const id = `${fingerprint}:${purpose}`;
+  let key = signingKeys.get(id);
   if (!key) {
     key = crypto.subtle.deriveKey(
-      info("oauth-state"),
+      info(purpose),
       root,
       { name: "HMAC", hash: "SHA-256", length: 256 },
       false,
       ["sign", "verify"],
     );
-    stateKeys.set(fingerprint, key);
+    signingKeys.set(id, key);
   }
   return key;
 }
+
+/** Signs the `state` of an OAuth round trip (security/oauth-state.ts). */
+export const oauthStateKey = (secretsKey: string) => signingKey(secretsKey, "oauth-state");
+
+/** Signs the tokens that attach a participant to a thread's live session (security/session-token.ts). */
+export const sessionTokenKey = (secretsKey: string) => signingKey(secretsKey, "session-token");

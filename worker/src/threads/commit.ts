@@ -89,6 +89,7 @@ export async function commitChange(
       tenantId,
       outbox: change.outbox.map((row) => row.id),
       agentRun: change.agentRunUpTo != null ? { threadId: first, upTo: change.agentRunUpTo } : null,
+      threads: change.parts.filter((part) => part.facts.length > 0).map((part) => part.state.id),
     },
   };
 }

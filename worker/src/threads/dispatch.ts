@@ -1,3 +1,4 @@
+import { sessionFor } from "../agent/agent-queue";
 import { agentRunMessage } from "../agent/agent-run-message";
 import { outboxMessage } from "../delivery/outbox-message";
 import type { Env } from "../env";
@@ -9,6 +10,8 @@ export interface Dispatch {
   outbox: string[];
   /** The agent run the facts owe, if any. */
   agentRun: { threadId: string; upTo: number } | null;
+  /** The threads the change appended to: their live sessions send what is new. */
+  threads: string[];
 }
 
 /**
@@ -16,7 +19,7 @@ export interface Dispatch {
  * in the outbox and agent_runs, and the cron queues whatever is overdue.
  */
 export async function dispatch(
-  queues: Pick<Env, "OUTBOX_QUEUE" | "AGENT_QUEUE">,
+  queues: Pick<Env, "OUTBOX_QUEUE" | "AGENT_QUEUE" | "THREAD_SESSION">,
   work: Dispatch,
 ): Promise<void> {
   const sends: Promise<unknown>[] = [];
@@ -32,5 +35,8 @@ export async function dispatch(
         agentRunMessage(work.tenantId, work.agentRun.threadId, work.agentRun.upTo),
       ),
     );
+  // A session that misses this wake-up sends the facts with the next one: it reads the log itself.
+  for (const threadId of work.threads)
+    sends.push(sessionFor(queues, work.tenantId, threadId).committed());
   await Promise.all(sends.map((send) => send.catch(() => undefined)));
 }

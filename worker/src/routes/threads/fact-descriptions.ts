@@ -24,6 +24,10 @@ export function describeFact(event: ThreadEvent): string {
       return `${event.otherThreadId} was unlinked`;
     case "thread.merged":
       return `this thread was linked into ${event.into}`;
+    case "participant.joined":
+      return `${event.role} ${event.participantId} joined the live session`;
+    case "participant.left":
+      return `${event.role} ${event.participantId} left the live session`;
     default:
       return event.type.replace(".", " ");
   }

@@ -16,7 +16,7 @@ import { contextView } from "../../domain/context-view";
 import { buildHandoff } from "../../domain/handoff";
 import { classifyEdit, summaryOf } from "../../domain/summary";
 import { planAction, type ThreadAction } from "../../domain/thread-actions";
-import type { ThreadEvent, UnplacedEvent } from "../../domain/thread-events";
+import { isSessionFact, type ThreadEvent, type UnplacedEvent } from "../../domain/thread-events";
 import { auditNdjson, readAudit } from "../../store/audit";
 import { auditActor, factBy, person, reactionGroup, type Actor } from "../../domain/actor";
 import { commitChange } from "../../threads/commit";
@@ -91,6 +91,34 @@ export async function staleAnswer(c: AppContext, threadId: string, expectedVersi
   );
 }
 
+/** How far apart a person's view and the thread may be for coming and going alone to be read. */
+const PRESENCE_SLACK = 100;
+
+/**
+ * The version a person's write applies at: the one they saw, or the thread's own when all that
+ * happened since is participants coming and going in its live session, which changes nothing
+ * they saw. Null when the thread really moved.
+ */
+async function versionToActOn(
+  c: AppContext,
+  linked: LinkedThread,
+  expected: number,
+): Promise<number | null> {
+  if (linked.version === expected) return expected;
+  const gap = linked.version - expected;
+  if (gap < 0 || gap > PRESENCE_SLACK) return null;
+  const since = await loadEvents(
+    c.env.DB,
+    c.get("tenant").config.id,
+    linked.threadId,
+    expected,
+    gap,
+  );
+  return since.length === gap && since.every(({ event }) => isSessionFact(event))
+    ? linked.version
+    : null;
+}
+
 /** Append a person's facts to one thread at the version they saw, with an audit entry. */
 async function commitFacts(
   c: AppContext,
@@ -148,8 +176,8 @@ export const act: AppRouteHandler<ActRoute> = async (c) => {
   const { threadId } = c.req.valid("param");
   const body = c.req.valid("json");
   const linked = await viewerThread(c, threadId, body);
-  if (linked.version !== body.expectedVersion)
-    return staleAnswer(c, threadId, body.expectedVersion);
+  const version = await versionToActOn(c, linked, body.expectedVersion);
+  if (version === null) return staleAnswer(c, threadId, body.expectedVersion);
 
   if (LINK_ACTIONS.includes(body.action)) {
     if (!body.otherThreadId)
@@ -178,7 +206,7 @@ export const act: AppRouteHandler<ActRoute> = async (c) => {
   return commitFacts(
     c,
     linked,
-    body.expectedVersion,
+    version,
     plan.facts,
     {
       actor: person(body.actor),
@@ -197,8 +225,8 @@ export const editSummary: AppRouteHandler<EditSummaryRoute> = async (c) => {
   const { threadId } = c.req.valid("param");
   const body = c.req.valid("json");
   const linked = await viewerThread(c, threadId, body);
-  if (linked.version !== body.expectedVersion)
-    return staleAnswer(c, threadId, body.expectedVersion);
+  const version = await versionToActOn(c, linked, body.expectedVersion);
+  if (version === null) return staleAnswer(c, threadId, body.expectedVersion);
   const shown = summaryOf(linked.state, buildHandoff(linked.state, linked.contactId));
   if (shown.text.trim() === body.text)
     throw new ApiError(422, "unchanged", "The summary is the same as before: nothing to keep.");
@@ -207,7 +235,7 @@ export const editSummary: AppRouteHandler<EditSummaryRoute> = async (c) => {
   return commitFacts(
     c,
     linked,
-    body.expectedVersion,
+    version,
     [
       {
         type: "summary.edited",

@@ -5,7 +5,7 @@ import { appAuth } from "../../lib/auth";
 import { THREAD_ACTIONS } from "../../domain/thread-actions";
 
 const ThreadId = z.string().regex(/^THR-[0-9A-Z]{4,32}$/, "must be a thread id (THR-…)");
-const ThreadParams = z.object({
+export const ThreadParams = z.object({
   threadId: ThreadId.openapi({ param: { name: "threadId", in: "path" } }),
 });
 
@@ -34,6 +34,13 @@ export const events = createRoute({
     422: errorContent("Invalid offset or limit"),
   },
 });
+
+/** A person acts from one ticket or one session, never both. */
+export const ONE_VIEWER = [
+  (b: { ticketId?: string | undefined; sessionId?: string | undefined }) =>
+    Boolean(b.ticketId) !== Boolean(b.sessionId),
+  "give exactly one of ticketId or sessionId",
+] as const;
 
 const StaleVersion = jsonContent(
   z.object({
@@ -82,10 +89,7 @@ const ActionBody = z
         "link_thread, unlink_thread, dismiss_candidate, restore_candidate: the other thread.",
     }),
   })
-  .refine(
-    (b) => Boolean(b.ticketId) !== Boolean(b.sessionId),
-    "give exactly one of ticketId or sessionId",
-  )
+  .refine(...ONE_VIEWER)
   .openapi("ThreadAction");
 
 export const act = createRoute({
@@ -125,10 +129,7 @@ const SummaryBody = z
       .max(4000)
       .openapi({ description: "The corrected summary." }),
   })
-  .refine(
-    (b) => Boolean(b.ticketId) !== Boolean(b.sessionId),
-    "give exactly one of ticketId or sessionId",
-  )
+  .refine(...ONE_VIEWER)
   .openapi("SummaryEdit");
 
 export const editSummary = createRoute({
