@@ -58,6 +58,22 @@ describe("an email's quoted history and signature are set apart from what is new
     }
   });
 
+  it("an order line in the signature names the order, whatever its letters", () => {
+    for (const signOff of SIGN_OFFS)
+      for (const [line, id] of [
+        ["Order Z9031447", "Z9031447"],
+        ["Order: 2K-40918", "2K-40918"],
+        ["Ref: W4471210", "W4471210"],
+        ["Order no. 55102", "55102"],
+      ] as const) {
+        const body = `Hi,\n\nIt still hasn't come.\n\n${signOff}\nMaya Ortiz\n${line}`;
+        expect(
+          findReferences(body, "email", "US").orders.map((o) => o.id),
+          body,
+        ).toContain(id);
+      }
+  });
+
   it("a sentence that starts with thanks is text, not a sign-off", () => {
     const parts = splitEmail(
       "Thanks for the quick reply! The lamp is still broken though.\n\nMaya",

@@ -19,6 +19,14 @@ const ids = fc.oneof(
       fc.integer({ min: 1_000_000, max: 9_999_999 }),
     )
     .map(([a, b, c]) => `${a}-${b}-${c}`),
+  // A figure and letters before the dash: "2K-40918", "7TX-10293".
+  fc
+    .tuple(
+      fc.integer({ min: 1, max: 9 }),
+      fc.constantFrom("K", "TX", "AB", "Q"),
+      fc.integer({ min: 10_000, max: 99_999 }),
+    )
+    .map(([d, letters, n]) => `${d}${letters}-${n}`),
   fc
     .tuple(fc.integer({ min: 1_000, max: 99_999 }), fc.constantFrom("B", "K", "PK", "C"))
     .map(([n, suffix]) => `${n}-${suffix}`),
@@ -72,6 +80,7 @@ describe("order ids are proposed in any common form, to be confirmed by the orde
       (n: string) => `the address is ${n.slice(0, 4)} Maple Avenue`,
       (n: string) => `the serial number is SN${n}`,
       (n: string) => `model KX-${n.slice(0, 3)} heater`,
+      (n: string) => `a ${n[0]}K-${n.slice(1, 4)} television`,
       (n: string) => `it was ${n.slice(0, 2)}% off`,
       (n: string) => `card ending ${n.slice(0, 4)}`,
       (n: string) => `it was due on 2026-0${n[0] === "0" ? 1 : n[0]}-1${n[1]}`,
@@ -90,6 +99,27 @@ describe("order ids are proposed in any common form, to be confirmed by the orde
       (n: string) => `Registered in England No. 0${n}${n.slice(0, 2)}`,
       (n: string) => `VAT no ${n}${n.slice(0, 4)}`,
       (n: string) => `Company registration ${n}`,
+      // Where the street's name comes first, and either end of a range.
+      (n: string) => `please resend to Av. Vallarta ${n.slice(0, 4)}`,
+      (n: string) => `new address: Calle Mayor ${n}, Madrid`,
+      (n: string) => `Lieferadresse Lindenstraße ${n.slice(0, 4)} bitte`,
+      (n: string) => `my points went from ${n} to 0 overnight`,
+      (n: string) => `somewhere between ${n.slice(0, 4)} and ${n} steps a day`,
+      // Memberships, people and other things' numbers, with or without their '#'.
+      (n: string) => `customer number ${n} here`,
+      (n: string) => `my loyalty id is ${n}`,
+      (n: string) => `your agent ${n.slice(0, 4)} said it was sorted`,
+      (n: string) => `it's about ticket #${n}, still open`,
+      (n: string) => `my bank ref ${n} for the transfer`,
+      (n: string) => `the courier's ref is ${n}`,
+      // Money in other currencies, measures, sizes and a national phone number.
+      (n: string) => `I paid EUR ${n.slice(0, 4)} for it`,
+      (n: string) => `paid ₹${n} for it`,
+      (n: string) => `it was Rs. ${n} on the site`,
+      (n: string) => `it spins at ${n.slice(0, 4)} rpm and rattles`,
+      (n: string) => `I have ${n} points on my account`,
+      (n: string) => `screen ${n.slice(0, 4)} x ${n.slice(1, 5)} is the wrong size`,
+      (n: string) => `ring 07${n.slice(0, 3)} ${n}${n[0]} please`,
     );
     fc.assert(
       fc.property(figure, distractors, (n, say) => {

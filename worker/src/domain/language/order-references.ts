@@ -29,7 +29,7 @@ export interface OrderCandidate {
 // "30912-B"), or figures alone; never inside a longer word, an email, a price, a decimal, a time or
 // a date. `orderShaped` then asks for enough figures.
 const CANDIDATE =
-  /(?<![\p{L}\p{N}@_./$£€¥+-]|\d[,.])(#\s?)?((?:[A-Za-z]{1,4}-?)?\d{1,12}(?:-\d{1,8}){0,3}(?:-[A-Za-z]{1,2})?)(?![\p{L}\p{N}@_]|[.:/][\p{L}\p{N}_]|,\d|\s?%|-[\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}@_./$£€¥+-]|\d[,.])(#\s?)?((?:[A-Za-z]{1,4}-?|\d[A-Za-z]{1,3}-)?\d{1,12}(?:-\d{1,8}){0,3}(?:-[A-Za-z]{1,2})?)(?![\p{L}\p{N}@_]|[.:/][\p{L}\p{N}_]|,\d|\s?%|-[\p{L}\p{N}])/gu;
 
 const DATE = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-\d{2,4})$/;
 
@@ -103,10 +103,47 @@ const OTHER_THINGS = new Set<string>([
   "promo",
   "ends",
   "label",
-  ...["your", "return", "returns", "collection", "claim", "complaint", "refund", "repair"].flatMap(
-    (thing) => [`${thing} ref`, `${thing} reference`],
-  ),
+  // Numbers of people and memberships, not of purchases.
+  "customer",
+  "member",
+  "membership",
+  "loyalty",
+  "employee",
+  "staff",
+  "agent",
+  "badge",
+  "flight",
+  "box",
+  "item",
+  "sku",
+  "art",
+  "article",
+  "artikel",
+  "firmware",
+  "build",
+  "digits",
+  "pin",
+  ...[
+    "your",
+    "return",
+    "returns",
+    "collection",
+    "claim",
+    "complaint",
+    "refund",
+    "repair",
+    "bank",
+    "courier",
+    "carrier",
+    "payment",
+    "transaction",
+    "transfer",
+    "case",
+    "ticket",
+  ].flatMap((thing) => [`${thing} ref`, `${thing} reference`]),
 ]);
+// Things whose numbers people write with a '#' too.
+const HASHED_OTHER_THINGS = new Set(["ticket", "case", "invoice", "inv", "rma"]);
 const COMPANY_NUMBER_CUES = new Set(["registered", "vat", "company", "registration"]);
 // Letters that name a return authorisation or the buyer's own purchase order, not our order.
 const OTHER_PREFIXES = /^(?:RMA|RTN|PO)-?\d/i;
@@ -167,9 +204,56 @@ const UNITS = new Set([
   "mah",
   "gb",
   "tb",
+  "mb",
+  "kb",
+  "mbps",
+  "hz",
+  "rpm",
+  "g",
+  "kw",
+  "v",
+  "volts",
+  "btu",
+  "psi",
+  "dpi",
+  "lb",
+  "oz",
+  "l",
+  "litres",
+  "liters",
+  "gallons",
+  "sqft",
+  "m",
+  "metres",
+  "meters",
+  "feet",
+  "points",
+  "pts",
+  "total",
+  "rupees",
+  "yen",
+  "francs",
+  "reais",
+  "pesos",
+  "rand",
+  "kronor",
+  "krona",
+  "zloty",
+  "lira",
+  "dirhams",
+  "ringgit",
+  "baht",
 ]);
+// A currency written before a figure, as a symbol or a code: "₹4500", "EUR 1299", "Rs. 900".
+const CURRENCY_BEFORE =
+  /(?:[$£€¥₹₩₺₽₱₦]|\b(?:R\$|EUR|USD|GBP|INR|Rs\.?|CHF|AUD|CAD|NZD|SGD|HKD|JPY|CNY|RMB|MXN|BRL|ZAR|AED|SEK|NOK|DKK|PLN|kr|zł))\s?$/;
 const STREET =
   /^(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|way|drive|dr|court|ct|place|pl|terrace|square|sq|crescent|close|highway|hwy|parkway|pkwy|circle|cir|trail|grove|row)\b/i;
+// Street words of countries that write the number after the name, then up to three name words.
+const STREET_NAME_FIRST =
+  /(?:\b(?:av|avda|avenida|calle|c\/|rua|via|viale|corso|piazza|plaza|paseo|carrera|carrer|rue|ul|ulica)\.?\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}|\p{L}(?:straße|strasse|str\.|weg|gasse|allee|platz|damm|laan|straat|gracht|plein|vej|gade|gatan|gata|veien|vägen|katu|utca)\s+)$/iu;
+// The words before the far end of a range: "from 3400 to ", "between 20 and ".
+const RANGE_START = /\b(?:from|between)\s+[$£€]?[\d.,]+\s*(?:to|and|-)\s*$/i;
 const US_STATES = new Set(
   "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split(
     " ",
@@ -205,7 +289,7 @@ export function orderCandidates(text: string, taken: Span[] = []): OrderCandidat
     if (!hash && inGroupedNumber(text, span)) continue;
     const id = normalizeOrderId(body);
     if (!id || !orderShaped(body) || (!hash && OTHER_PREFIXES.test(body))) continue;
-    const letters = /^[A-Za-z]/.test(body);
+    const letters = /^\d?[A-Za-z]/.test(body);
     const before = wordsBefore(text, m.index, 5);
     const after = wordsAfter(text, span.end, 4);
     const rawBefore = text.slice(Math.max(0, m.index - 2), m.index);
@@ -239,28 +323,48 @@ export function orderCandidates(text: string, taken: Span[] = []): OrderCandidat
     // "IMEI/serial: SN…" names two other things at once.
     const named = (before[k] ?? "").split("/");
     // Two words naming another thing outweigh the order cue inside them.
-    const namedByTwo = OTHER_THINGS.has(before.slice(-2).join(" "));
+    // Also past the words between: "the courier's ref is 44120".
+    const beforeCue = before.slice(0, cueAt + 1).filter((w) => w !== "s");
+    const namedByTwo =
+      OTHER_THINGS.has(before.slice(-2).join(" ")) ||
+      OTHER_THINGS.has(beforeCue.slice(-2).join(" "));
     const otherThing =
       namedByTwo ||
       (joined && (OTHER_THINGS.has(before[k] ?? "") || named.some((w) => OTHER_THINGS.has(w))));
     if (!hash && (!cuedByWord || namedByTwo) && otherThing) continue;
+    // "ticket #20931", "case #4410": a support ticket's number, '#' and all.
+    if (hash && !cuedByWord && joined && HASHED_OTHER_THINGS.has(last)) continue;
     // "Registered in England No. 08842219", "VAT no 123": a company's number, not an order.
     if (!hash && !cuedByWord && before.some((w) => COMPANY_NUMBER_CUES.has(w))) continue;
     // A model number ("KT-900") has few figures; order systems that prefix letters use more.
-    if (letters && !hash && !cuedByWord && (body.match(/\d/g) ?? []).length < 4) continue;
+    if (letters && !hash && !cuedByWord && figuresAfterPrefix(body) < 4) continue;
     if (!hash && !letters && !cuedByWord) {
       const next =
         text
           .slice(span.end)
           .match(/^\s*([\p{L}]+)/u)?.[1]
           ?.toLowerCase() ?? "";
-      if (UNITS.has(next) || /[$£€¥]\s?$/.test(rawBefore)) continue;
+      if (UNITS.has(next) || CURRENCY_BEFORE.test(text.slice(Math.max(0, m.index - 5), m.index)))
+        continue;
       // A street number ("1234 Elm Street", "1209 Prairie View Dr") or a ZIP+4.
       const street = after.slice(0, 4);
       const figureAt = street.findIndex((w) => /^\d+$/.test(w));
       if (!bracketed && street.slice(1, figureAt === -1 ? 4 : figureAt).some((w) => STREET.test(w)))
         continue;
       if (/^\d{5}-\d{4}$/.test(body)) continue;
+      // Where the street's name comes first ("Av. Vallarta 1450", "Hauptstraße 12"): its number.
+      if (STREET_NAME_FIRST.test(text.slice(Math.max(0, m.index - 48), m.index))) continue;
+      // One end of a range ("went from 3400 to 0", "between 2000 and 2500"): an amount.
+      const fromBefore = ["from", "between"].includes(last);
+      const rangeAfter = /^\s*(?:to|and|-)\s*[$£€]?\d/i.test(text.slice(span.end, span.end + 12));
+      const rangeBefore = RANGE_START.test(text.slice(Math.max(0, m.index - 30), m.index));
+      if ((fromBefore && rangeAfter) || rangeBefore) continue;
+      // Either side of a size: "1080 x 1920", "200×90".
+      if (
+        /^\s?[x×]\s?\d/i.test(text.slice(span.end, span.end + 4)) ||
+        /\d\s?[x×]\s?$/i.test(text.slice(Math.max(0, m.index - 4), m.index))
+      )
+        continue;
       if (US_STATES.has(text.slice(Math.max(0, m.index - 3), m.index).trim())) continue;
       // A year.
       if (/^(?:19|20)\d{2}$/.test(body)) continue;
@@ -277,12 +381,13 @@ export function orderCandidates(text: string, taken: Span[] = []): OrderCandidat
     const lineEnd = text.indexOf("\n", span.end);
     const line = text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
     const alone = line.replace(/[^\p{L}\p{N}#-]/gu, "") === m[0].replace(/\s/g, "");
+    // The customer's own word outranks the letters: a signature's "Order Z9031447" names an order.
     const cue = hash
       ? "hash"
-      : letters
-        ? "letters"
-        : cuedByWord
-          ? "word"
+      : cuedByWord
+        ? "word"
+        : letters
+          ? "letters"
           : bracketed
             ? "brackets"
             : alone
@@ -308,8 +413,8 @@ export function orderCandidates(text: string, taken: Span[] = []): OrderCandidat
 
 /**
  * A long number written in groups of figures ("9400 1000 0000 0000", "TRK 4409 2281 0038",
- * "RM 4409 1823 7GB") is one number, a parcel's tracking or a card's, and none of its groups is an
- * order on its own.
+ * "RM 4409 1823 7GB") is one number, a parcel's tracking, a card's or a phone's, and none of its
+ * groups is an order on its own.
  */
 function inGroupedNumber(text: string, span: Span): boolean {
   const before =
@@ -317,7 +422,11 @@ function inGroupedNumber(text: string, span: Span): boolean {
   const after = text.slice(span.end, span.end + 40).match(/^(?: [A-Z0-9]{1,6}\b)+/)?.[0] ?? "";
   const groups = `${before}${text.slice(span.start, span.end)}${after}`.trim().split(" ");
   const figures = groups.filter((g) => /\d/.test(g));
-  return figures.length >= 3 && figures.join("").replace(/\D/g, "").length >= 9;
+  const digits = figures.join("").replace(/\D/g, "");
+  // A national phone number in two groups, trunk '0' first ("07700 900123", "020 79460958").
+  const nationalPhone =
+    figures.length >= 2 && /^0\d/.test(figures[0]!) && digits.length >= 10 && digits.length <= 11;
+  return (figures.length >= 3 && digits.length >= 9) || nationalPhone;
 }
 
 // Between two figures, words that take the first back: "#1503… sorry #1530", "7712 no wait 7721".
@@ -352,4 +461,9 @@ function inheritListCue(text: string, candidates: OrderCandidate[]): OrderCandid
       ? { ...c, strength: "cued" as const, cue: previous.cue }
       : c;
   });
+}
+
+/** The figures after a letter prefix: "KT-900" has three, "4K-100" too. */
+function figuresAfterPrefix(body: string): number {
+  return (body.replace(/^\d?[A-Za-z]+-?/, "").match(/\d/g) ?? []).length;
 }

@@ -64,6 +64,34 @@ function pieces(text: string): Piece[] {
   return out;
 }
 
+// Real words one slip from a number word ("for", "even", "tree"): never read as that number.
+const NOT_SLIPS = new Set(["for", "fore", "to", "too", "on", "even", "seen", "tree", "fie", "sex"]);
+
+/**
+ * A number word typed or transcribed with one slip ("threee", "thre", "sevn", "fiev"): a doubled
+ * letter, a dropped one or two swapped. Read as that digit only inside a figure already begun.
+ */
+function slippedUnit(word: string): string | undefined {
+  if (word.length < 3 || NOT_SLIPS.has(word)) return undefined;
+  for (const [unit, digit] of Object.entries(UNITS)) {
+    if (unit.length < 3) continue;
+    const doubled = word.length === unit.length + 1 && word.replace(/(.)\1/, "$1") === unit;
+    const dropped =
+      unit.length >= 4 &&
+      word.length === unit.length - 1 &&
+      [...unit].some((_, k) => unit.slice(0, k) + unit.slice(k + 1) === word);
+    const swapped =
+      word.length === unit.length &&
+      [...unit].some(
+        (_, k) =>
+          k < unit.length - 1 &&
+          unit.slice(0, k) + unit[k + 1] + unit[k] + unit.slice(k + 2) === word,
+      );
+    if (doubled || dropped || swapped) return digit;
+  }
+  return undefined;
+}
+
 /** Digits a run of spoken number words starting at `i` stands for, and how many words it took. */
 function digitRun(words: string[], i: number): { digits: string; taken: number } {
   let digits = "";
@@ -78,6 +106,10 @@ function digitRun(words: string[], i: number): { digits: string; taken: number }
       numberWords += 2;
     } else if (UNITS[w] && (w !== "o" || digits !== "")) {
       digits += UNITS[w];
+      j++;
+      numberWords++;
+    } else if (digits !== "" && slippedUnit(w)) {
+      digits += slippedUnit(w);
       j++;
       numberWords++;
     } else if (TEENS[w]) {
@@ -95,7 +127,12 @@ function digitRun(words: string[], i: number): { digits: string; taken: number }
     } else if (/^\d$/.test(w)) {
       digits += w;
       j++;
-    } else if (w === "like" && digits !== "" && next && (UNITS[next] || /^\d$/.test(next))) {
+    } else if (
+      w === "like" &&
+      digits !== "" &&
+      next &&
+      (UNITS[next] || slippedUnit(next) || /^\d$/.test(next))
+    ) {
       // "one four like seven three": a hesitation inside a figure read out.
       j++;
     } else break;
@@ -286,10 +323,39 @@ export function writtenForm(text: string): string {
     out.push(parts[i]!);
     i++;
   }
-  return spokenPlus(joinLetterPrefixes(joinSpeltCodes(spokenEmails(out))))
+  return spokenPlus(joinLetterPrefixes(joinSpeltCodes(spokenEmails(phoneGroups(out)))))
     .map((p) => p.word + p.gap)
     .join("")
     .trim();
+}
+
+/**
+ * A phone number read out in groups with pauses ("four one five, five five five, oh one three
+ * nine") is one number: its groups are written together so the phone finder sees it whole, and
+ * its last group is never taken for an order.
+ */
+function phoneGroups(parts: Piece[]): Piece[] {
+  const out: Piece[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    // Groups of figures, each but the last followed by a comma.
+    let j = i;
+    while (j < parts.length && /^\d{2,4}[,.!?;:]*$/.test(parts[j]!.word)) {
+      j++;
+      if (!parts[j - 1]!.word.endsWith(",")) break;
+    }
+    const groups = parts.slice(i, j).map((p) => p.word.replace(/[,.!?;:]+$/, ""));
+    const whole = groups.join("");
+    const phoneLength = whole.length === 10 || (whole.length === 11 && /^[01]/.test(whole));
+    if (groups.length >= 3 && phoneLength) {
+      const end = parts[j - 1]!;
+      const stop = end.word.match(/[.!?;:]+$/)?.[0] ?? "";
+      out.push({ word: groups.join(" ") + stop, gap: end.gap });
+      i = j - 1;
+      continue;
+    }
+    out.push(parts[i]!);
+  }
+  return out;
 }
 
 // Words that end the spoken local part of an email, reading back from "at".
@@ -439,6 +505,11 @@ function joinSpeltCodes(parts: Piece[]): Piece[] {
       i++;
       continue;
     }
+    // "1080 x 1920" is a size, not the code "x1920".
+    if (/^x$/i.test(parts[i]!.word) && /\d[.,]?$/.test(parts[i - 1]?.word ?? "")) {
+      out.push(parts[i]!);
+      continue;
+    }
     let j = i;
     let code = "";
     // The longest run that reads as a code: "l e four nine j q i ordered" ends at the "q".
@@ -453,6 +524,10 @@ function joinSpeltCodes(parts: Piece[]): Piece[] {
       if (/^[ai]$/i.test(w) && (/\d$/.test(code) || POSTCODE.test(code)) && sentence) break;
       if (SINGLE.test(w)) code += w;
       else if (spoken && w.length > 1) code += spoken;
+      // "o r d like one four…": a hesitation between the letters and the figures.
+      else if (w.toLowerCase() === "like" && /[a-z]$/i.test(code) && /^\d/.test(after)) {
+        /* nothing to add */
+      }
       else if (DASH.has(w.toLowerCase()) && code && /^\d{3,}/.test(parts[j + 1]?.word ?? ""))
         code += "-";
       else if (/^\d+$/.test(w) && code) code += w;
@@ -467,7 +542,9 @@ function joinSpeltCodes(parts: Piece[]): Piece[] {
       if (/[.,!?;:]$/.test(parts[j - 1]!.word) && !halfway) break;
     }
     if (whole) {
-      out.push({ word: whole.code, gap: parts[whole.end - 1]!.gap });
+      const last = parts[whole.end - 1]!;
+      const trailing = last.word.match(/[.,!?;:]+$/)?.[0] ?? "";
+      out.push({ word: whole.code + trailing, gap: last.gap });
       i = whole.end - 1;
       continue;
     }
@@ -481,7 +558,9 @@ function joinLetterPrefixes(parts: Piece[]): Piece[] {
   const out: Piece[] = [];
   for (let i = 0; i < parts.length; i++) {
     const word = parts[i]!.word;
-    const isLetter = /^[a-z]$/i.test(word) && !/^[ai]$/i.test(word);
+    // Not "x" between two figures: "1080 x 1920" is a size.
+    const times = /^x$/i.test(word) && /\d[.,]?$/.test(parts[i - 1]?.word ?? "");
+    const isLetter = /^[a-z]$/i.test(word) && !/^[ai]$/i.test(word) && !times;
     if (isLetter) {
       const spelt =
         parts[i + 1]?.word.toLowerCase() === "as" &&
