@@ -120,6 +120,19 @@ describe("order ids are proposed in any common form, to be confirmed by the orde
       (n: string) => `I have ${n} points on my account`,
       (n: string) => `screen ${n.slice(0, 4)} x ${n.slice(1, 5)} is the wrong size`,
       (n: string) => `ring 07${n.slice(0, 3)} ${n}${n[0]} please`,
+      (n: string) => `I called 0800${n}${n.slice(0, 2)} and nobody answered`,
+      // What labels, statements and screens print: batches, expiry, transactions, errors.
+      (n: string) => `lot number ${n} on the label`,
+      (n: string) => `transaction id ${n}${n.slice(0, 3)} on my statement`,
+      (n: string) => `error ${n} at checkout`,
+      (n: string) => `the amount ${n} was taken`,
+      (n: string) => `my locker code is ${n}`,
+      // Times and dates written as figures.
+      (n: string) => `out for delivery since 0${Number(n[0]) % 10}${Number(n[1]) % 6}${n[2]}`,
+      (n: string) => `the slot 1${Number(n[0]) % 4}00-1${(Number(n[1]) % 4) + 5}00 was missed`,
+      (n: string) =>
+        `use by 202${n[0]}${String(1 + (Number(n[1]) % 12)).padStart(2, "0")}${String(1 + (Number(n.slice(2, 4)) % 28)).padStart(2, "0")}`,
+      (n: string) => `on hold ${n} seconds`,
     );
     fc.assert(
       fc.property(figure, distractors, (n, say) => {

@@ -1,3 +1,4 @@
+import { isValidPhoneNumber } from "libphonenumber-js/min";
 import { normalizeOrderId } from "../identifiers";
 import { overlaps, type Span } from "./contact-details";
 import { IDENTIFIER_NAMES } from "./figure-names";
@@ -123,6 +124,21 @@ const OTHER_THINGS = new Set<string>([
   "build",
   "digits",
   "pin",
+  // What a label, a statement or a screen prints beside a figure.
+  "batch",
+  "lot",
+  "expiry",
+  "exp",
+  "transaction",
+  "txn",
+  "amount",
+  "error",
+  "err",
+  "fault",
+  "depot",
+  "locker",
+  "door",
+  "pickup",
   ...[
     "your",
     "return",
@@ -243,6 +259,15 @@ const UNITS = new Set([
   "dirhams",
   "ringgit",
   "baht",
+  "seconds",
+  "secs",
+  "grams",
+  "kcal",
+  "followers",
+  "likes",
+  "views",
+  "subscribers",
+  "steps",
 ]);
 // A currency written before a figure, as a symbol or a code: "₹4500", "EUR 1299", "Rs. 900".
 const CURRENCY_BEFORE =
@@ -252,6 +277,9 @@ const STREET =
 // Street words of countries that write the number after the name, then up to three name words.
 const STREET_NAME_FIRST =
   /(?:\b(?:av|avda|avenida|calle|c\/|rua|via|viale|corso|piazza|plaza|paseo|carrera|carrer|rue|ul|ulica)\.?\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}|\p{L}(?:straße|strasse|str\.|weg|gasse|allee|platz|damm|laan|straat|gracht|plein|vej|gade|gatan|gata|veien|vägen|katu|utca)\s+)$/iu;
+// A morning time written as four figures ("0730"), or a span of two times ("1400-1600").
+const CLOCK = /^(?:0\d[0-5]\d|(?:[01]\d|2[0-3])[0-5]\d-(?:[01]\d|2[0-3])[0-5]\d)$/;
+const COMPACT_DATE = /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/;
 // The words before the far end of a range: "from 3400 to ", "between 20 and ".
 const RANGE_START = /\b(?:from|between)\s+[$£€]?[\d.,]+\s*(?:to|and|-)\s*$/i;
 const US_STATES = new Set(
@@ -368,6 +396,16 @@ export function orderCandidates(text: string, taken: Span[] = []): OrderCandidat
       if (US_STATES.has(text.slice(Math.max(0, m.index - 3), m.index).trim())) continue;
       // A year.
       if (/^(?:19|20)\d{2}$/.test(body)) continue;
+      // A time of day, or two ("since 0730", "slot 1400-1600"), or a date run together ("20251130").
+      if (CLOCK.test(body) || COMPACT_DATE.test(body)) continue;
+      // A phone number without its spaces: a trunk '0' first, or a country code.
+      const digits = body.replace(/\D/g, "");
+      if (
+        digits === body &&
+        digits.length >= 10 &&
+        (digits[0] === "0" || isValidPhoneNumber(`+${digits}`))
+      )
+        continue;
       // Next to a place name mid-sentence ("Cupertino 95014", "50968 Köln"): an address.
       const placeBefore = /[\p{Ll},]\s+\p{Lu}\p{Ll}+,?\s$/u.test(
         text.slice(Math.max(0, m.index - 30), m.index),
