@@ -44,8 +44,8 @@ const BARE_LOOKUPS = 2;
 
 /**
  * Confirm references against the system of record instead of guessing from their shape. Cued
- * candidates are asked for first; figures alone only when nothing cued is there and they are not
- * the postcode a confirmed name+zip used. An outage throws, so the event is retried whole.
+ * candidates are asked for first; figures alone only when nothing cued is there (or the customer
+ * speaks of more than one order) and they are not the postcode a confirmed name+zip used. An outage throws, so the event is retried whole.
  */
 export async function groundReferences(
   refs: MessageReferences,
@@ -88,7 +88,7 @@ export async function groundReferences(
       )
     ).filter((id): id is string => id !== null);
   let orderIds = await confirm(cued);
-  if (cued.length === 0) orderIds = await confirm(bare);
+  if (cued.length === 0 || refs.severalOrders) orderIds.push(...(await confirm(bare)));
   return { orderIds: [...new Set(orderIds)], nameZip, ...contacts(refs) };
 }
 

@@ -18,6 +18,11 @@ import { customerWords, type CustomerWords } from "./read-message";
 export interface MessageReferences {
   /** Candidates only: an order counts once the order system knows it. */
   orders: OrderCandidate[];
+  /**
+   * The customer speaks of more than one order ("my other order", "two orders", "the other is"):
+   * a figure alone beside a cued one may be the second.
+   */
+  severalOrders: boolean;
   emails: string[];
   /** E.164. */
   phones: string[];
@@ -26,6 +31,9 @@ export interface MessageReferences {
   /** Name and postcode pairs worth a lookup, most likely first. */
   nameZip: NameZipPair[];
 }
+
+const SEVERAL_ORDERS =
+  /\b(?:(?:two|both|three|several|other|another|second|separate|different|2|3)\s+(?:of\s+(?:my|the|your)\s+)?orders?|the other (?:one|is|was))\b/i;
 
 /** References in words already split from quoted history: the new text and the signature. */
 export function referencesIn(words: CustomerWords, defaultCountry?: string): MessageReferences {
@@ -73,6 +81,7 @@ export function referencesIn(words: CustomerWords, defaultCountry?: string): Mes
   for (const o of signed) if (!orders.some((c) => c.id === o.id)) orders.push(o);
   return {
     orders,
+    severalOrders: SEVERAL_ORDERS.test(words.text),
     emails: [...new Set(emails.map((e) => e.email))],
     phones: [...new Set(phones.map((p) => p.e164))],
     names,
