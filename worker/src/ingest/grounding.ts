@@ -87,7 +87,7 @@ export async function groundReferences(
         }),
       )
     ).filter((id): id is string => id !== null);
-  let orderIds = await confirm(cued);
+  const orderIds = await confirm(cued);
   if (cued.length === 0 || refs.severalOrders) orderIds.push(...(await confirm(bare)));
   return { orderIds: [...new Set(orderIds)], nameZip, ...contacts(refs) };
 }

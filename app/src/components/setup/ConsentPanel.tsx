@@ -15,12 +15,18 @@ import type { TranslationKey } from "../../i18n/translate";
 export async function openConsent(
   api: SetupApi,
   intent: RoundTrip,
-): Promise<{ url: string; state: string | null; opened: boolean } | { error: string | null }> {
+): Promise<
+  | { url: string; state: string | null; opened: boolean }
+  | { error: string | null; because?: TranslationKey }
+> {
   // Opened first, synchronously in the click, so popup blockers let it through; pointed later.
   const popup = window.open("", `continuity-${intent}`, "popup,width=640,height=720");
   const outcome = await api.start(intent);
   if (outcome.kind !== "ok") {
     popup?.close();
+    // Too many round trips started: said in the admin's language, not the Worker's English.
+    if (outcome.kind === "failed" && outcome.status === 429)
+      return { error: messageOf(outcome), because: "setup.consent.tooManyStarts" };
     return { error: messageOf(outcome) };
   }
   const url = outcome.body.authorizeUrl;
@@ -65,7 +71,7 @@ export function ConsentPanel(props: {
   const start = async () => {
     setError(undefined);
     const result = await openConsent(props.api, props.intent);
-    if ("error" in result) return setError(result.error);
+    if ("error" in result) return setError(result.because ? t(result.because) : result.error);
     setLink(result.opened ? null : result.url);
     props.onWaiting(result.state);
   };

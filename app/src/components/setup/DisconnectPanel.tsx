@@ -23,7 +23,7 @@ export function DisconnectPanel(props: {
   const disconnect = async () => {
     setError(undefined);
     const result = await openConsent(props.api, "disconnect");
-    if ("error" in result) return setError(result.error);
+    if ("error" in result) return setError(result.because ? t(result.because) : result.error);
     setConfirming(false);
     props.onWaiting(result.state);
   };
