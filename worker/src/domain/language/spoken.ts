@@ -527,8 +527,7 @@ function joinSpeltCodes(parts: Piece[]): Piece[] {
       // "o r d like one four…": a hesitation between the letters and the figures.
       else if (w.toLowerCase() === "like" && /[a-z]$/i.test(code) && /^\d/.test(after)) {
         /* nothing to add */
-      }
-      else if (DASH.has(w.toLowerCase()) && code && /^\d{3,}/.test(parts[j + 1]?.word ?? ""))
+      } else if (DASH.has(w.toLowerCase()) && code && /^\d{3,}/.test(parts[j + 1]?.word ?? ""))
         code += "-";
       else if (/^\d+$/.test(w) && code) code += w;
       else if (/^\d{3,}$/.test(w) && !code && DASH.has(parts[j + 1]?.word.toLowerCase() ?? ""))
