@@ -4,6 +4,7 @@ import { orderSystemFor } from "../connectors/orders";
 import { normalizeOrderId } from "../domain/identifiers";
 import {
   isMessagingProvider,
+  carriesCodes,
   knowledgeSourceOf,
   outboxKind,
   ticketSystemNameOf,
@@ -166,6 +167,7 @@ export async function runAgent(
           : null,
       ticketId:
         contact?.links.find((l) => l.kind === "ticket")?.id ?? state.tickets.at(-1)?.id ?? null,
+      codesInConversation: carriesCodes(contact?.origin),
     };
     const plan = planAgentRun({
       state,

@@ -34,7 +34,12 @@ export interface AgentRunInput {
   cards: ContextCards;
   interpretation: Interpretation;
   /** Where a reply to this contact can go. */
-  delivery: { conversationId: string | null; ticketId: string | null };
+  delivery: {
+    conversationId: string | null;
+    ticketId: string | null;
+    /** False when the conversation does not reach a contact on file (the web chat page). */
+    codesInConversation?: boolean;
+  };
   autoReply: boolean;
   /** A person asked to verify this contact (the sidebar's "request verification"). */
   verificationWanted?: string | null;
@@ -187,11 +192,12 @@ export function startDraft(input: AgentRunInput): RunDraft {
     unconfirmed: unconfirmedOf(contact) !== null,
     silent: state.control === "human",
     candidateOrders: [...new Set(state.candidates.flatMap((c) => c.orderIds ?? []))],
-    codeVia: input.delivery.conversationId
-      ? "messaging"
-      : input.delivery.ticketId
-        ? "ticket_public"
-        : null,
+    codeVia:
+      input.delivery.conversationId && input.delivery.codesInConversation !== false
+        ? "messaging"
+        : input.delivery.ticketId
+          ? "ticket_public"
+          : null,
     facts: [],
     outbound: [],
     decisions: {
