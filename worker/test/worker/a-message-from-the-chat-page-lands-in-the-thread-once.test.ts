@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { attachChat, reply, sendChat, startChat } from "./support/web-chat";
 import { createTenant, readSessionContext, settle } from "./support/tenant";
-import { migrate } from "./support/worker";
+import { migrate, rowCounts } from "./support/worker";
 
 beforeEach(migrate);
 
@@ -34,5 +34,41 @@ describe("a message from the web chat page", () => {
     expect(said).toHaveLength(1);
     expect(said[0]!.event).toMatchObject({ text: "How long do I have to return something?" });
     page.close();
+  });
+
+  it("is refused with a JSON error saying what is wrong, and nothing is stored", async () => {
+    const tenant = await createTenant();
+    const visit = await startChat(tenant);
+    const before = await rowCounts(tenant.tenantId);
+    const refused = async (response: Response, status: number, code: string) => {
+      expect(response.status).toBe(status);
+      expect(await response.json()).toMatchObject({ error: { code, message: expect.any(String) } });
+    };
+    await refused(
+      await sendChat(tenant.tenantId, visit.chatToken, { id: "m-1", text: "  " }),
+      422,
+      "invalid_body",
+    );
+    await refused(
+      await sendChat(tenant.tenantId, visit.chatToken, { id: "m 1!", text: "Hi" }),
+      422,
+      "invalid_body",
+    );
+    await refused(
+      await sendChat(tenant.tenantId, visit.chatToken, { id: "m-1", text: "x".repeat(4001) }),
+      422,
+      "invalid_body",
+    );
+    await refused(
+      await sendChat(tenant.tenantId, undefined, { id: "m-1", text: "Hi" }),
+      401,
+      "no_chat_credential",
+    );
+    await refused(
+      await sendChat(tenant.tenantId, `${visit.chatToken}x`, { id: "m-1", text: "Hi" }),
+      401,
+      "invalid_chat_credential",
+    );
+    expect(await rowCounts(tenant.tenantId)).toEqual(before);
   });
 });
