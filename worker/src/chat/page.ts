@@ -7,7 +7,7 @@ import { CHAT_STRINGS } from "./strings";
  * (the tenant's own pages embed it) and by the Worker, never over plain http.
  */
 export const CHAT_PAGE_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; " +
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; " +
   "base-uri 'none'; form-action 'none'; frame-ancestors 'self' https:";
 
 const escapeHtml = (text: string) =>
@@ -27,6 +27,7 @@ export function chatPage(tenantId: string, language: WebChatLanguage): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(s.title)}</title>
 <link rel="stylesheet" href="/chat/assets/chat.css">
 <script type="application/json" id="chat-strings">${words}</script>

@@ -92,7 +92,7 @@ export const CHAT_SCRIPT = String.raw`(function () {
       connecting = false;
       if (r.status === 401) { restart(); return; }
       // No thread until the first message has been taken in: attach once it has.
-      if (r.status === 404) { say(S.connected); if (pending.length > 0) setTimeout(attach, 400); return; }
+      if (r.status === 202) { say(S.connected); if (pending.length > 0) setTimeout(attach, r.body.retryAfterMs || 500); return; }
       if (r.status !== 201) { again(); return; }
       var url = new URL(r.body.attach, location.href);
       url.protocol = url.protocol === "https:" ? "wss:" : "ws:";

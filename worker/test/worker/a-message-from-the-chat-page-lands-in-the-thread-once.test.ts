@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { attachChat, reply, sendChat, startChat } from "./support/web-chat";
+import { askChatAttach, attachChat, reply, sendChat, startChat } from "./support/web-chat";
 import { createTenant, readSessionContext, settle } from "./support/tenant";
 import { migrate, rowCounts } from "./support/worker";
 
@@ -9,6 +9,10 @@ describe("a message from the web chat page", () => {
   it("goes through the channel ingest into the thread, once however often it is sent", async () => {
     const tenant = await createTenant();
     const visit = await startChat(tenant);
+    // Nothing to attach to before the first message has reached a thread: ask again later.
+    const early = await askChatAttach(tenant.tenantId, visit.chatToken);
+    expect(early.status).toBe(202);
+    expect(await early.json()).toEqual({ ready: false, retryAfterMs: 500 });
 
     const first = await sendChat(tenant.tenantId, visit.chatToken, {
       id: "m-1",

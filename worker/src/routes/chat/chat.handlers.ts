@@ -165,8 +165,8 @@ export const issueToken: AppRouteHandler<IssueChatTokenRoute> = async (c) => {
   const { tenantId } = c.req.valid("param");
   const { sessionId } = await visitor(c, tenantId);
   const [found] = await findLinkedThreads(c.env.DB, tenantId, [{ kind: "session", id: sessionId }]);
-  if (!found?.contactId)
-    throw new ApiError(404, "no_conversation_yet", "No conversation yet: send a message first");
+  // Not an error: a new visitor's page asks before its first message has reached a thread.
+  if (!found?.contactId) return c.json({ ready: false as const, retryAfterMs: 500 }, 202);
   const exp = Date.now() + SESSION_TOKEN_TTL_MS;
   // The visitor attends as their session's contact: `visibleTo` shows them only what is theirs.
   const token = await signSessionToken(c.env.SECRETS_KEY, {

@@ -187,8 +187,11 @@ export const issueToken = createRoute({
   },
   responses: {
     201: jsonContent(ChatAttachSchema, "The token"),
+    202: jsonContent(
+      z.object({ ready: z.literal(false), retryAfterMs: z.number().int() }).openapi("ChatNotYet"),
+      "No conversation yet: the first message is still being taken in (or none was sent). Ask again.",
+    ),
     ...refusals,
-    404: errorContent("No web chat for this tenant, or no conversation yet (send a message first)"),
   },
 });
 
