@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { AdminClient } from "../../scripts/lib/admin-client";
@@ -13,7 +14,8 @@ describe("the customer web chat page, in Chromium", () => {
     const env = inject("e2e");
     tenant = await createDemoTenant(new AdminClient(env.workerUrl, env.operatorToken));
     browser = await launchChromium();
-    page = await browser.newPage({ locale: "en-US" });
+    // Bypassing the page's policy only lets the test inject axe-core below.
+    page = await browser.newPage({ locale: "en-US", bypassCSP: true });
     page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
     page.on("console", (message) => {
       if (message.type() === "error") errors.push(`console: ${message.text()}`);
@@ -47,5 +49,27 @@ describe("the customer web chat page, in Chromium", () => {
     const kept = await page.evaluate(() => JSON.stringify(localStorage));
     expect(kept).not.toContain("return something");
     expect(errors).toEqual([]);
+  });
+
+  it("has no serious or critical accessibility violations (axe-core)", async () => {
+    await page.addScriptTag({
+      path: createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
+    });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              context: Document,
+              options: object,
+            ): Promise<{ violations: { id: string; impact: string | null }[] }>;
+          };
+        }
+      ).axe;
+      return (await axe.run(document, { resultTypes: ["violations"] })).violations;
+    });
+    expect(
+      violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id),
+    ).toEqual([]);
   });
 });

@@ -10,7 +10,8 @@ import {
   ticketSystemNameOf,
   ticketSystemOf,
 } from "../integrations/registry";
-import { mayDiscussOrder } from "../domain/agent/policy";
+import { disclosureLevel, mayDiscussOrder } from "../domain/agent/policy";
+import { WEB_CHAT_SOURCE } from "../domain/web-chat";
 import { planAgentRun, type AgentRunPlan, type RunMessage } from "../domain/agent/plan-run";
 import { auditTrail } from "../domain/audit-trail";
 import type { Env } from "../env";
@@ -101,7 +102,8 @@ export async function runAgent(
     const contact = state.contacts.find((c) => c.id === contactId);
     const orders = orderSystemFor(config.orders, demoOrderSystem, deps.fetcher);
     const lookups: ToolCallRecord[] = [];
-    const cards = await assembleContext(
+    const proofOnly = contact?.origin === WEB_CHAT_SOURCE;
+    const assembled = await assembleContext(
       {
         calls: lookups,
         db: env.DB,
@@ -117,6 +119,13 @@ export async function runAgent(
       state,
       contact,
     );
+    const cards = {
+      ...assembled,
+      account: {
+        ...assembled.account,
+        level: disclosureLevel(assembled.account.level, proofOnly),
+      },
+    };
     const modelCards = cardsForModel(cards, state.customerId);
     const model =
       deps.model ??
@@ -177,6 +186,7 @@ export async function runAgent(
       interpretation,
       delivery,
       autoReply: config.policy.autoReply,
+      proofOnly,
       newCodeHash: await codeHash(hashKey, threadId, contactId ?? "", code),
       verificationWanted: wanted,
       provider: model.name,
