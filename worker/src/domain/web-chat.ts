@@ -1,10 +1,6 @@
-import type { GenericChannelEvent } from "../contracts/channel-event";
-
 /**
- * The Worker's own web chat page, as the generic channel sees it: each thing the visitor does is
- * a channel event like any other sender's, so it goes through the same ingest, dedupe, queue and
- * thread rules. The chat session id is the page's session; it links every message of the visit
- * to one contact, and so to one thread.
+ * The Worker's own web chat page (integrations/webchat/, routes/chat/): what it is called, the
+ * languages it speaks, and how its visitor is named to others in the session.
  */
 
 /** The inbound source and messaging provider the page's events and replies go by. */
@@ -16,49 +12,6 @@ export type WebChatLanguage = (typeof WEB_CHAT_LANGUAGES)[number];
 /** A new visit's session id: unguessable, since the session is what the credential names. */
 export function newChatSessionId(random: string): string {
   return `WEB-${random}`;
-}
-
-/**
- * A message the visitor sent. Its id is the page's own message id within the session, so a page
- * that sends again after a lost answer sends the same event, and the second changes nothing.
- */
-export function visitorMessage(
-  sessionId: string,
-  clientMessageId: string,
-  text: string,
-  at: string,
-): GenericChannelEvent {
-  return {
-    id: `${WEB_CHAT_SOURCE}:${sessionId}:${clientMessageId}`,
-    channel: "web_chat",
-    occurredAt: at,
-    sessionId,
-    identifiers: [{ type: "chat_session", value: sessionId }],
-    message: { author: "customer", text },
-    artifacts: [],
-  };
-}
-
-/**
- * The tenant's own site said who the visitor is (their signed customer token): the session's
- * contact carries that identifier, verified by the tenant's login. Its id is the token's, so one
- * token identifies one session once.
- */
-export function visitorIdentified(
-  sessionId: string,
-  tokenId: string,
-  contact: { type: "email" | "phone" | "external_id"; value: string },
-  at: string,
-): GenericChannelEvent {
-  return {
-    id: `${WEB_CHAT_SOURCE}:customer-token:${tokenId}`,
-    channel: "web_chat",
-    occurredAt: at,
-    sessionId,
-    identifiers: [{ type: "chat_session", value: sessionId }, contact],
-    artifacts: [],
-    verification: { method: "tenant_login", passedAt: at },
-  };
 }
 
 /**

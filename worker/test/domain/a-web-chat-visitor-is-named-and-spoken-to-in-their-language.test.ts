@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  chatLanguage,
-  visitorIdentified,
-  visitorLabel,
-  visitorMessage,
-} from "../../src/domain/web-chat";
+import { chatLanguage, visitorLabel } from "../../src/domain/web-chat";
+import { visitorIdentified, visitorMessage } from "../../src/chat/visitor-events";
 
 describe("a web chat visitor", () => {
   it("is spoken to in the first of their languages the page has, else English", () => {

@@ -68,7 +68,7 @@ async function hanaWroteByEmail(): Promise<TestTenant> {
 }
 
 const replies = (messages: SessionMessage[]) =>
-  messages.filter(reply).map((m) => String((m as { event: { text: unknown } }).event.text));
+  messages.flatMap((m) => (m.type === "event" && reply(m) ? [String(m.event.text)] : []));
 
 const ACCOUNT = /processed|Rice Cooker|Chiyoda|Tokyo|carrier/i;
 

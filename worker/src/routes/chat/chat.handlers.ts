@@ -3,14 +3,13 @@ import type { GenericChannelEvent } from "../../contracts/channel-event";
 import {
   chatLanguage,
   newChatSessionId,
-  visitorIdentified,
   visitorLabel,
-  visitorMessage,
   WEB_CHAT_SOURCE,
 } from "../../domain/web-chat";
 import { CHAT_PAGE_POLICY, CHAT_STYLES, chatPage } from "../../chat/page";
 import { CHAT_SCRIPT } from "../../chat/script";
-import { genericInbound } from "../../integrations/generic/inbound";
+import { inbound } from "../../integrations/registry";
+import { visitorIdentified, visitorMessage } from "../../chat/visitor-events";
 import { ApiError } from "../../lib/problem";
 import type { AppBindings, AppRouteHandler } from "../../lib/types";
 import { CHAT_TOKEN_TTL_MS, signChatToken, verifyChatToken } from "../../security/chat-token";
@@ -76,7 +75,7 @@ async function customerFrom(tenant: LoadedTenant, token: string): Promise<Custom
  * find their way back to the page (integrations/webchat).
  */
 async function takeIn(c: Context<AppBindings>, tenant: LoadedTenant, body: GenericChannelEvent) {
-  const { events } = genericInbound.map(body, tenant.config);
+  const { events } = inbound.channel.map(body, tenant.config);
   const fresh = await claimAndQueue(
     c,
     events.map((event) => ({ ...event, source: WEB_CHAT_SOURCE })),
