@@ -8,10 +8,10 @@ import demoOrders from "./routes/demo/demo-orders.index";
 import inbound from "./routes/inbound/inbound.index";
 import threads from "./routes/threads/threads.index";
 import sessions from "./routes/sessions/sessions.index";
-import chat from "./routes/chat/chat.index";
 import metrics from "./routes/metrics/metrics.index";
 import governance from "./routes/governance/governance.index";
 import setup from "./routes/setup/setup.index";
+import chat from "./routes/chat/chat.index";
 
 const app = createApp();
 configureOpenApi(app);
@@ -23,10 +23,10 @@ for (const router of [
   context,
   threads,
   sessions,
-  chat,
   metrics,
   setup,
   demoOrders,
+  chat,
 ])
   app.route("/", router);
 for (const router of accountRouters) app.route("/", router(accountRecords));
