@@ -82,6 +82,7 @@ async function main() {
       `  Preview       ${preview.url}   ← open this: a Support workspace with the sidebar app`,
       `  Worker        ${workerUrl}`,
       `  API document  ${workerUrl}/openapi.json`,
+      `  Web chat      ${workerUrl}/chat/${preview.session().tenant.tenantId}   ← chat as a customer`,
       `  Demo orders   ${workerUrl}/demo/orders/customers?email=maya.ortiz@example.com`,
       `  Demo tenant   ${preview.session().tenant.tenantId}  (secrets in ${path.relative(ROOT, DEMO_TENANT_FILE)})`,
       `  Stand-ins     Zendesk ${standinUrls.zendesk}, Sunshine Conversations ${standinUrls.sunco}`,

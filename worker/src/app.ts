@@ -11,6 +11,7 @@ import sessions from "./routes/sessions/sessions.index";
 import metrics from "./routes/metrics/metrics.index";
 import governance from "./routes/governance/governance.index";
 import setup from "./routes/setup/setup.index";
+import chat from "./routes/chat/chat.index";
 
 const app = createApp();
 configureOpenApi(app);
@@ -25,6 +26,7 @@ for (const router of [
   metrics,
   setup,
   demoOrders,
+  chat,
 ])
   app.route("/", router);
 for (const router of accountRouters) app.route("/", router(accountRecords));

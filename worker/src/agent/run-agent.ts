@@ -4,12 +4,14 @@ import { orderSystemFor } from "../connectors/orders";
 import { normalizeOrderId } from "../domain/identifiers";
 import {
   isMessagingProvider,
+  carriesCodes,
   knowledgeSourceOf,
   outboxKind,
   ticketSystemNameOf,
   ticketSystemOf,
 } from "../integrations/registry";
-import { mayDiscussOrder } from "../domain/agent/policy";
+import { disclosureLevel, mayDiscussOrder } from "../domain/agent/policy";
+import { WEB_CHAT_SOURCE } from "../domain/web-chat";
 import { planAgentRun, type AgentRunPlan, type RunMessage } from "../domain/agent/plan-run";
 import { auditTrail } from "../domain/audit-trail";
 import type { Env } from "../env";
@@ -100,7 +102,8 @@ export async function runAgent(
     const contact = state.contacts.find((c) => c.id === contactId);
     const orders = orderSystemFor(config.orders, demoOrderSystem, deps.fetcher);
     const lookups: ToolCallRecord[] = [];
-    const cards = await assembleContext(
+    const proofOnly = contact?.origin === WEB_CHAT_SOURCE;
+    const assembled = await assembleContext(
       {
         calls: lookups,
         db: env.DB,
@@ -116,6 +119,13 @@ export async function runAgent(
       state,
       contact,
     );
+    const cards = {
+      ...assembled,
+      account: {
+        ...assembled.account,
+        level: disclosureLevel(assembled.account.level, proofOnly),
+      },
+    };
     const modelCards = cardsForModel(cards, state.customerId);
     const model =
       deps.model ??
@@ -166,6 +176,7 @@ export async function runAgent(
           : null,
       ticketId:
         contact?.links.find((l) => l.kind === "ticket")?.id ?? state.tickets.at(-1)?.id ?? null,
+      codesInConversation: carriesCodes(contact?.origin),
     };
     const plan = planAgentRun({
       state,
@@ -175,6 +186,7 @@ export async function runAgent(
       interpretation,
       delivery,
       autoReply: config.policy.autoReply,
+      proofOnly,
       newCodeHash: await codeHash(hashKey, threadId, contactId ?? "", code),
       verificationWanted: wanted,
       provider: model.name,

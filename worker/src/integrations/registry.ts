@@ -13,6 +13,7 @@ import type {
 } from "./ports";
 import { suncoInbound } from "./sunco/inbound";
 import { suncoMessagingProvider } from "./sunco/messaging-provider";
+import { webChatMessagingProvider } from "./webchat/messaging-provider";
 import { zendeskHelpCenter } from "./zendesk/help-center";
 import { zendeskInbound } from "./zendesk/inbound";
 import { zendeskAccountRouter } from "./zendesk/oauth/oauth.index";
@@ -34,7 +35,13 @@ const inboundChannels = new Map<string, InboundChannel<never>>(
 const ticketSystems = new Map<string, TicketSystemFactory>([["zendesk", zendeskTicketSystem]]);
 const messagingProviders = new Map<string, MessagingProviderFactory>([
   ["sunco", suncoMessagingProvider],
+  ["webchat", webChatMessagingProvider],
 ]);
+/**
+ * Conversations that reach a contact on file, where a one-time code proves something. The web
+ * chat page is not one: a code shown in the chat that asked for it proves nothing.
+ */
+const codeCarriers = new Set<string>(["sunco"]);
 
 /** Routes through which an admin connects their account's integrations (OAuth and provisioning). */
 export const accountRouters = [zendeskAccountRouter] as const;
@@ -78,6 +85,11 @@ export function messagingProviderNamed(
 /** Whether a contact that came in through `origin` can be answered in its conversation. */
 export function isMessagingProvider(origin: string | null | undefined): origin is string {
   return origin != null && messagingProviders.has(origin);
+}
+
+/** Whether a one-time code sent in a conversation that came through `origin` proves anything. */
+export function carriesCodes(origin: string | null | undefined): boolean {
+  return origin != null && codeCarriers.has(origin);
 }
 
 /** Every tenant's tickets live in Zendesk: the sidebar is a Zendesk app. */

@@ -100,3 +100,6 @@ export const oauthStateKey = (secretsKey: string) => signingKey(secretsKey, "oau
 
 /** Signs the tokens that attach a participant to a thread's live session (security/session-token.ts). */
 export const sessionTokenKey = (secretsKey: string) => signingKey(secretsKey, "session-token");
+
+/** Signs a web chat visitor's credential to their own chat session (security/chat-token.ts). */
+export const chatTokenKey = (secretsKey: string) => signingKey(secretsKey, "chat-token");

@@ -13,6 +13,16 @@ export function permits(level: IdentityLevel, what: Disclosure): boolean {
   return atLeast(level, what === "order_details" ? "medium" : "high");
 }
 
+/**
+ * On a channel where anyone can type anything (the Worker's web chat page), facts a stranger can
+ * know — an email address, an order number, a name and zip — unlock nothing of the account: only
+ * a verification does (a one-time code to a contact on file, or the tenant's own login). So below
+ * `high`, such a contact is treated as `low` for what may be told and done.
+ */
+export function disclosureLevel(level: IdentityLevel, proofOnly: boolean): IdentityLevel {
+  return proofOnly && level !== "high" && atLeast(level, "low") ? "low" : level;
+}
+
 /** Order details are shown only to the customer who owns the order. */
 export function mayDiscussOrder(
   cards: ContextCards,

@@ -8,6 +8,7 @@ import type { SlotName, Slots } from "../slots";
 import type { ThreadEvent } from "../thread-events";
 import type { ContactState, ThreadState, WorkflowProgress } from "../thread-state/state";
 import type { ContextCards } from "./cards";
+import { disclosureLevel } from "./policy";
 
 export interface RunMessage {
   contactId: string;
@@ -34,8 +35,15 @@ export interface AgentRunInput {
   cards: ContextCards;
   interpretation: Interpretation;
   /** Where a reply to this contact can go. */
-  delivery: { conversationId: string | null; ticketId: string | null };
+  delivery: {
+    conversationId: string | null;
+    ticketId: string | null;
+    /** False when the conversation does not reach a contact on file (the web chat page). */
+    codesInConversation?: boolean;
+  };
   autoReply: boolean;
+  /** The contact's channel lets anyone type anything: only a verification unlocks the account. */
+  proofOnly?: boolean;
   /** A person asked to verify this contact (the sidebar's "request verification"). */
   verificationWanted?: string | null;
   /** A fresh code's hash, used if this run asks for step-up verification. */
@@ -145,6 +153,8 @@ export interface RunDraft {
   readonly candidateOrders: string[];
   /** Where a one-time code can go, if anywhere. */
   readonly codeVia: "messaging" | "ticket_public" | null;
+  /** Only a verification unlocks the account on this contact's channel (policy.disclosureLevel). */
+  readonly proofOnly: boolean;
 
   readonly facts: ThreadEvent[];
   readonly outbound: Outbound[];
@@ -187,11 +197,13 @@ export function startDraft(input: AgentRunInput): RunDraft {
     unconfirmed: unconfirmedOf(contact) !== null,
     silent: state.control === "human",
     candidateOrders: [...new Set(state.candidates.flatMap((c) => c.orderIds ?? []))],
-    codeVia: input.delivery.conversationId
-      ? "messaging"
-      : input.delivery.ticketId
-        ? "ticket_public"
-        : null,
+    codeVia:
+      input.delivery.conversationId && input.delivery.codesInConversation !== false
+        ? "messaging"
+        : input.delivery.ticketId
+          ? "ticket_public"
+          : null,
+    proofOnly: input.proofOnly === true,
     facts: [],
     outbound: [],
     decisions: {
@@ -205,7 +217,7 @@ export function startDraft(input: AgentRunInput): RunDraft {
     purpose: "answer",
     hardStop: null,
     handedOff: null,
-    level: contact?.resolution.level ?? "unknown",
+    level: disclosureLevel(contact?.resolution.level ?? "unknown", input.proofOnly === true),
     workflow: state.workflow,
     slots: state.slots,
     verificationHandled: false,

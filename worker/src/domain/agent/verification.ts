@@ -24,8 +24,8 @@ export function requestCode(draft: RunDraft): boolean {
   draft.outbound.push({
     kind: "code",
     via: codeVia,
-    ...(input.delivery.conversationId
-      ? { conversationId: input.delivery.conversationId }
+    ...(codeVia === "messaging"
+      ? { conversationId: input.delivery.conversationId! }
       : { ticketId: input.delivery.ticketId! }),
   });
   draft.decisions.verificationPrompt = true;

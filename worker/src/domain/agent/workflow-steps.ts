@@ -99,7 +99,10 @@ function verifyIdentity(
 ): StepOutcome {
   const { parts, at, contactId } = draft;
   const pending = draft.state.verification.pending;
-  if (step.minLevel !== "high") {
+  // Where knowable facts unlock nothing, a customer already named is sent a code straight away.
+  const stepUp =
+    step.minLevel === "high" || (draft.proofOnly && draft.customerResolved && !draft.unconfirmed);
+  if (!stepUp) {
     // A name and zip already given did not match: ask for the email instead.
     const nameZipHeld = draft.slots.name_zip !== undefined;
     parts.push(say.askSecondFactor(draft.level, nameZipHeld));

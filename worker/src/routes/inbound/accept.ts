@@ -18,6 +18,16 @@ export async function acceptEvents(
   events: ChannelEvent[],
   ignored: number,
 ) {
+  const fresh = await claimAndQueue(c, events);
+  const body = { accepted: fresh.length, duplicates: events.length - fresh.length, ignored };
+  return fresh.length > 0 ? c.json(body, 202) : c.json(body, 200);
+}
+
+/** The claim and the queueing of `acceptEvents`, for a route that answers in its own words. */
+export async function claimAndQueue(
+  c: Context<AppBindings>,
+  events: ChannelEvent[],
+): Promise<ChannelEvent[]> {
   const tenantId = c.get("tenant").config.id;
   const claims = await Promise.all(
     events.map(async (event) => ({
@@ -47,8 +57,7 @@ export async function acceptEvents(
       );
     }
   }
-  const body = { accepted: fresh.length, duplicates: events.length - fresh.length, ignored };
-  return fresh.length > 0 ? c.json(body, 202) : c.json(body, 200);
+  return fresh;
 }
 
 export function parseJson(raw: string): unknown {
