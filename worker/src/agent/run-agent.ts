@@ -22,7 +22,7 @@ import type { OutboxKind } from "../store/outbox";
 import { threadWithUnprocessed } from "../store/threads";
 import { ai, auditActor } from "../domain/actor";
 import { commitChange } from "../threads/commit";
-import { dispatch } from "../threads/dispatch";
+import { dispatch, type OwnSession } from "../threads/dispatch";
 import { stateAfter } from "../threads/state-after";
 import { loadTenant } from "../tenancy/tenants";
 import type { KnowledgeLookup } from "../domain/knowledge/passage";
@@ -46,6 +46,8 @@ export interface RunDeps {
   /** A model to use instead of the tenant's configured one (tests inject one). */
   model?: AgentModel;
   fetcher?: typeof fetch;
+  /** The thread's own session, when the run happens inside its Durable Object. */
+  session?: OwnSession;
 }
 
 /**
@@ -268,7 +270,7 @@ export async function runAgent(
       runCompletedUpTo: upTo,
     });
     if (outcome.kind !== "committed") continue;
-    await dispatch(env, outcome.dispatch);
+    await dispatch(env, outcome.dispatch, deps.session);
     return { kind: "ran", processedOffset: upTo, plan };
   }
   throw new Error(`agent run on ${threadId} kept conflicting`);

@@ -58,7 +58,10 @@ export class ThreadSession extends DurableObject<Env> {
     let last: RunResult | null = null;
     while (this.processed < this.wanted) {
       const counted = countRoundTrips(this.env, "agent run");
-      last = await runAgent(counted.env, tenantId, threadId);
+      // The run's own commit wakes this object in place, not through a call to itself.
+      last = await runAgent(counted.env, tenantId, threadId, {
+        session: { threadId, committed: () => this.committed() },
+      });
       if (last.kind === "ran") counted.done();
       // Nothing left to do also settles what was wanted: the log holds no newer trigger.
       this.processed =

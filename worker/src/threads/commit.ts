@@ -89,7 +89,11 @@ export async function commitChange(
       tenantId,
       outbox: change.outbox.map((row) => row.id),
       agentRun: change.agentRunUpTo != null ? { threadId: first, upTo: change.agentRunUpTo } : null,
-      threads: change.parts.filter((part) => part.facts.length > 0).map((part) => part.state.id),
+      // A thread this change opened has no session to wake: attaching needs the thread to exist,
+      // and an attach replays the log itself. Waking it would only create its Durable Object.
+      threads: change.parts
+        .filter((part) => part.facts.length > 0 && part.read !== null)
+        .map((part) => part.state.id),
     },
   };
 }

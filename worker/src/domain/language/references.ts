@@ -37,9 +37,11 @@ const SEVERAL_ORDERS =
 
 /** References in words already split from quoted history: the new text and the signature. */
 export function referencesIn(words: CustomerWords, defaultCountry?: string): MessageReferences {
-  const parts = [words.text, words.signature ?? ""];
-  const emails = parts.flatMap((p) => findEmails(p));
-  const phones = parts.flatMap((p) => findPhones(p, defaultCountry));
+  // Finding phones is the dearest reading here: the text's are found once, for both uses below.
+  const textEmails = findEmails(words.text);
+  const textPhones = findPhones(words.text, defaultCountry);
+  const emails = [...textEmails, ...findEmails(words.signature ?? "")];
+  const phones = [...textPhones, ...findPhones(words.signature ?? "", defaultCountry)];
   const names = nameCandidates(words.text, words.signature);
   const postcodes = postcodeCandidates(words.text);
   for (const n of namesBeforePostcodes(words.text, postcodes))
@@ -65,8 +67,8 @@ export function referencesIn(words: CustomerWords, defaultCountry?: string): Mes
       if (!postcodes.some((c) => c.zip === p.zip)) postcodes.push(p);
   // Figures other finders explain are not orders: an email, a phone, a zip said as a zip.
   const taken: Span[] = [
-    ...findEmails(words.text).map((e) => e.span),
-    ...findPhones(words.text, defaultCountry).map((p) => p.span),
+    ...textEmails.map((e) => e.span),
+    ...textPhones.map((p) => p.span),
     ...postcodes.filter((p) => p.cued && p.span.start >= 0).map((p) => p.span),
   ];
   // A signature's "Ref:" or "Order:" line names the order; its other figures are phones and streets.

@@ -205,23 +205,26 @@ export function normaliseWords(text: string): string {
 /** Edit distance with adjacent swaps (Damerau, optimal string alignment), capped at `max + 1`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    rows.push(Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  }
+  // Three rolling rows, not a table: building the speller compares thousands of word pairs.
+  let before = new Int32Array(b.length + 1);
+  let previous = new Int32Array(b.length + 1);
+  let row = new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
     let best = max + 1;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      let v = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        v = Math.min(v, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = v;
+        v = Math.min(v, before[j - 2]! + 1);
+      row[j] = v;
       best = Math.min(best, v);
     }
     if (best > max) return max + 1;
+    [before, previous, row] = [previous, row, before];
   }
-  return rows[a.length]![b.length]!;
+  return previous[b.length]!;
 }
 
 /**
