@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from "react";
 import styled from "styled-components";
 import { Button } from "@zendeskgarden/react-buttons";
-import { Field, Input, Textarea } from "@zendeskgarden/react-forms";
+import { Field, Fieldset, Input, Radio, Textarea } from "@zendeskgarden/react-forms";
 import type {
   ActionDetails,
   ThreadAction,
   ThreadContext,
+  TransferMode,
   WorkflowActionOption,
 } from "../api/types";
 import { Paragraph } from "@zendeskgarden/react-typography";
@@ -193,6 +194,32 @@ function ConfirmStrip(props: {
   );
 }
 
+/**
+ * Warm or cold, chosen before taking over. Warm is chosen to start with: the customer is told
+ * someone is joining instead of waiting in silence (docs/decisions.md).
+ */
+function TransferChoice(props: { mode: TransferMode; onChange: (mode: TransferMode) => void }) {
+  const { t } = useI18n();
+  return (
+    <Fieldset data-testid="transfer-mode">
+      <Fieldset.Legend>{t("actions.transfer.legend")}</Fieldset.Legend>
+      {(["warm", "cold"] as const).map((mode) => (
+        <Field key={mode}>
+          <Radio
+            name="transfer-mode"
+            value={mode}
+            checked={props.mode === mode}
+            data-testid={`transfer-${mode}`}
+            onChange={() => props.onChange(mode)}
+          >
+            <Field.Label isRegular>{t(`actions.transfer.${mode}`)}</Field.Label>
+          </Radio>
+        </Field>
+      ))}
+    </Fieldset>
+  );
+}
+
 /** The actions the workflow and the customer's identity permit now; the rest say why not. */
 export function WorkflowActions(props: {
   context: ThreadContext;
@@ -203,6 +230,7 @@ export function WorkflowActions(props: {
   const [reason, setReason] = useState("");
   const [denying, setDenying] = useState(false);
   const [confirming, setConfirming] = useState<Confirmable | null>(null);
+  const [mode, setMode] = useState<TransferMode>("warm");
   // The reason is optional: a link keeps the first screen for the decision itself.
   const [explaining, setExplaining] = useState(false);
   const denyButton = useRef<HTMLButtonElement | null>(null);
@@ -217,7 +245,10 @@ export function WorkflowActions(props: {
   const approves = options.some((o) => o.action === "approve" && o.permitted);
   const run = async (action: ThreadAction) => {
     const trimmed = reason.trim();
-    const done = await props.onAct(action, trimmed ? { reason: trimmed } : {});
+    const done = await props.onAct(action, {
+      ...(trimmed && { reason: trimmed }),
+      ...(action === "take_over" && { mode }),
+    });
     if (done) setReason("");
   };
   const deny = async (denial: string) => {
@@ -273,6 +304,9 @@ export function WorkflowActions(props: {
             onChange={(event) => setReason(event.target.value)}
           />
         </Field>
+      ) : null}
+      {options.some((o) => o.action === "take_over" && o.permitted) ? (
+        <TransferChoice mode={mode} onChange={setMode} />
       ) : null}
       <Buttons>
         {options.map((option) => (
