@@ -10,7 +10,7 @@ const atApproval = () =>
     slots: { order_id: "18422", photos: "2 photos", items: "Mug" },
   });
 const step = (s: ReturnType<typeof atApproval>) =>
-  workflowView(s.workflow, s.slots, "medium", s.control).currentStep;
+  workflowView(s.workflow!, s.slots, "medium", s.control).currentStep;
 
 describe("handing the conversation back", () => {
   it("returns it to the AI at the step the workflow stood at, and wakes the agent", () => {
