@@ -22,6 +22,9 @@ describe("control between the AI agent and a person", () => {
     expect((await screen.findByTestId("control")).textContent).toBe("AI answers the customer");
     expect(screen.queryByTestId("action-hand_back")).toBeNull();
     await userEvent.click(screen.getByTestId("action-take_over"));
+    // Warm comes first and has the focus: Enter takes over warm.
+    expect(document.activeElement).toBe(await screen.findByTestId("transfer-warm"));
+    await userEvent.keyboard("{Enter}");
 
     expect((await screen.findByTestId("action-hand_back")).textContent).toBe("Hand back to AI");
     expect(screen.getByTestId("control").textContent).toBe("A person answers the customer");
@@ -53,9 +56,8 @@ describe("control between the AI agent and a person", () => {
     });
     renderSidebar({ client });
 
-    expect((await screen.findByTestId("transfer-warm")).closest("input")!.checked).toBe(true);
-    await userEvent.click(screen.getByTestId("transfer-cold"));
-    await userEvent.click(screen.getByTestId("action-take_over"));
+    await userEvent.click(await screen.findByTestId("action-take_over"));
+    await userEvent.click(await screen.findByTestId("transfer-cold"));
     await userEvent.click(await screen.findByTestId("notice-retry"));
     await screen.findByTestId("action-hand_back");
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import styled from "styled-components";
 import { Button } from "@zendeskgarden/react-buttons";
-import { Field, Fieldset, Input, Radio, Textarea } from "@zendeskgarden/react-forms";
+import { Field, Input, Textarea } from "@zendeskgarden/react-forms";
 import type {
   ActionDetails,
   ThreadAction,
@@ -195,28 +195,42 @@ function ConfirmStrip(props: {
 }
 
 /**
- * Warm or cold, chosen before taking over. Warm is chosen to start with: the customer is told
- * someone is joining instead of waiting in silence (docs/decisions.md).
+ * Warm or cold, chosen when taking over, not before: the first screen stays the decision's.
+ * Warm comes first and has the focus, so Enter takes over warm: the customer is told someone is
+ * joining instead of waiting in silence (docs/decisions.md).
  */
-function TransferChoice(props: { mode: TransferMode; onChange: (mode: TransferMode) => void }) {
+function TransferChoice(props: {
+  pending: string | null;
+  onChoose: (mode: TransferMode) => Promise<boolean>;
+  onCancel: () => void;
+}) {
   const { t } = useI18n();
+  const warm = useRef<HTMLButtonElement>(null);
+  useEffect(() => warm.current?.focus(), []);
   return (
-    <Fieldset data-testid="transfer-mode">
-      <Fieldset.Legend>{t("actions.transfer.legend")}</Fieldset.Legend>
+    <Stack data-testid="transfer-mode" role="group" aria-label={t("actions.transfer.legend")}>
+      <Paragraph>{t("actions.transfer.legend")}</Paragraph>
       {(["warm", "cold"] as const).map((mode) => (
-        <Field key={mode}>
-          <Radio
-            name="transfer-mode"
-            value={mode}
-            checked={props.mode === mode}
+        <div key={mode}>
+          <Button
+            ref={mode === "warm" ? warm : undefined}
+            size="small"
+            isPrimary={mode === "warm"}
             data-testid={`transfer-${mode}`}
-            onChange={() => props.onChange(mode)}
+            disabled={props.pending !== null}
+            aria-busy={props.pending === "take_over" || undefined}
+            onClick={() => void props.onChoose(mode)}
           >
-            <Field.Label isRegular>{t(`actions.transfer.${mode}`)}</Field.Label>
-          </Radio>
-        </Field>
+            {t(`actions.transfer.${mode}`)}
+          </Button>
+        </div>
       ))}
-    </Fieldset>
+      <div>
+        <Button size="small" isBasic disabled={props.pending !== null} onClick={props.onCancel}>
+          {t("common.cancel")}
+        </Button>
+      </div>
+    </Stack>
   );
 }
 
@@ -230,7 +244,7 @@ export function WorkflowActions(props: {
   const [reason, setReason] = useState("");
   const [denying, setDenying] = useState(false);
   const [confirming, setConfirming] = useState<Confirmable | null>(null);
-  const [mode, setMode] = useState<TransferMode>("warm");
+  const [choosing, setChoosing] = useState(false);
   // The reason is optional: a link keeps the first screen for the decision itself.
   const [explaining, setExplaining] = useState(false);
   const denyButton = useRef<HTMLButtonElement | null>(null);
@@ -245,10 +259,7 @@ export function WorkflowActions(props: {
   const approves = options.some((o) => o.action === "approve" && o.permitted);
   const run = async (action: ThreadAction) => {
     const trimmed = reason.trim();
-    const done = await props.onAct(action, {
-      ...(trimmed && { reason: trimmed }),
-      ...(action === "take_over" && { mode }),
-    });
+    const done = await props.onAct(action, trimmed ? { reason: trimmed } : {});
     if (done) setReason("");
   };
   const deny = async (denial: string) => {
@@ -273,8 +284,18 @@ export function WorkflowActions(props: {
     setConfirming(null);
     setTimeout(() => (action ? buttons.current.get(action)?.focus() : undefined), 0);
   };
+  const takeOver = async (mode: TransferMode) => {
+    const done = await props.onAct("take_over", { mode });
+    if (done) setChoosing(false);
+    return done;
+  };
+  const cancelTakeOver = () => {
+    setChoosing(false);
+    setTimeout(() => buttons.current.get("take_over")?.focus(), 0);
+  };
   const click = (action: WorkflowActionOption["action"]) => {
-    if (action === "deny") setDenying(true);
+    if (action === "take_over") setChoosing(true);
+    else if (action === "deny") setDenying(true);
     else if (action === "continue" || action === "request_verification") setConfirming(action);
     else void run(action);
   };
@@ -305,9 +326,6 @@ export function WorkflowActions(props: {
           />
         </Field>
       ) : null}
-      {options.some((o) => o.action === "take_over" && o.permitted) ? (
-        <TransferChoice mode={mode} onChange={setMode} />
-      ) : null}
       <Buttons>
         {options.map((option) => (
           <ReasonedButton
@@ -324,11 +342,13 @@ export function WorkflowActions(props: {
             disabled={props.pending !== null}
             busy={props.pending === option.action}
             aria-expanded={
-              option.action === "deny"
-                ? denying
-                : option.action === "continue" || option.action === "request_verification"
-                  ? confirming === option.action
-                  : undefined
+              option.action === "take_over"
+                ? choosing
+                : option.action === "deny"
+                  ? denying
+                  : option.action === "continue" || option.action === "request_verification"
+                    ? confirming === option.action
+                    : undefined
             }
             onClick={() => click(option.action)}
           >
@@ -351,6 +371,9 @@ export function WorkflowActions(props: {
           onConfirm={confirmed}
           onCancel={cancelConfirm}
         />
+      ) : null}
+      {choosing && options.some((o) => o.action === "take_over" && o.permitted) ? (
+        <TransferChoice pending={props.pending} onChoose={takeOver} onCancel={cancelTakeOver} />
       ) : null}
       {denying && options.some((o) => o.action === "deny" && o.permitted) ? (
         <DenyForm pending={props.pending} onConfirm={deny} onCancel={cancelDeny} />

@@ -64,17 +64,19 @@ export function applyControlEvent(state: ThreadState, event: ControlEvent): Thre
       });
     }
     case "control.transferred": {
-      const text =
-        event.to === "ai"
-          ? `${event.by.name} handed the conversation back to the AI agent`
-          : event.from
-            ? `${event.by.name} (${event.by.role}) took the conversation over from ${event.from.name}`
-            : `${event.by.name} took the conversation over (${event.mode ?? "warm"} transfer)`;
       const held = withHold(state, {
         holder: event.to === "human" ? event.by : null,
         mode: event.to === "human" ? (event.mode ?? holdOf(state).mode) : null,
       });
-      return withTimeline(held, { at: event.at, key: event.key, kind: "control", text });
+      // Taking from the AI and handing back are told by their control.changed; a supervisor
+      // taking over from a person changes no owner, so it is told here.
+      if (event.to !== "human" || !event.from) return held;
+      return withTimeline(held, {
+        at: event.at,
+        key: event.key,
+        kind: "control",
+        text: `${event.by.name} (${event.by.role}) took the conversation over from ${event.from.name}`,
+      });
     }
     case "ai.joined":
       return withHold(state, { ai: "present", aiSince: event.at });
