@@ -33,7 +33,8 @@ describe("the sidebar in its thread's live session", () => {
     // The AI agent is there with the agent while it has the conversation, listed first.
     await expect.poll(() => participants.count(), { timeout: 15_000 }).toBe(2);
     expect(await participants.first().getAttribute("data-role")).toBe("ai");
-    expect(await participants.nth(1).getAttribute("data-role")).toBe("agent");
+    // The workspace's user is a Zendesk admin: their sidebar attaches as a supervisor.
+    expect(await participants.nth(1).getAttribute("data-role")).toBe("supervisor");
 
     // A supervisor watches from another browser page, with a token of their own.
     const before = await workspace.context("102");
