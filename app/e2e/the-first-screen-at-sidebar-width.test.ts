@@ -68,6 +68,7 @@ describe("the sidebar at 320 px", () => {
 
     await openTicket(workspace, "101");
     await chat.getByTestId("action-take_over").click();
+    await chat.getByTestId("transfer-warm").click();
     await chat.getByTestId("action-done").waitFor();
     await expect
       .poll(() => email.getByTestId("control").getAttribute("data-control"), { timeout: 1_000 })
@@ -113,6 +114,7 @@ describe("the sidebar at 320 px", () => {
     process.kill(-group!, "SIGSTOP");
     try {
       await takeOver.click();
+      await sidebar.getByTestId("transfer-warm").click();
       const notice = sidebar.getByTestId("notice");
       await notice.waitFor({ timeout: 30_000 });
       expect(await notice.textContent()).toContain("Taking over did not go through");

@@ -30,8 +30,11 @@ describe("the sidebar in its thread's live session", () => {
   it("shows who is there, and another person's approval within a second or two, without polling", async () => {
     const sidebar = await openTicket(workspace, "102");
     const participants = sidebar.getByTestId("participant");
-    await expect.poll(() => participants.count(), { timeout: 15_000 }).toBe(1);
-    expect(await participants.first().getAttribute("data-role")).toBe("agent");
+    // The AI agent is there with the agent while it has the conversation, listed first.
+    await expect.poll(() => participants.count(), { timeout: 15_000 }).toBe(2);
+    expect(await participants.first().getAttribute("data-role")).toBe("ai");
+    // The workspace's user is a Zendesk admin: their sidebar attaches as a supervisor.
+    expect(await participants.nth(1).getAttribute("data-role")).toBe("supervisor");
 
     // A supervisor watches from another browser page, with a token of their own.
     const before = await workspace.context("102");
@@ -52,8 +55,8 @@ describe("the sidebar in its thread's live session", () => {
     await watcher.evaluate((address) => {
       Object.assign(window, { session: new WebSocket(address) });
     }, url.toString());
-    await expect.poll(() => participants.count(), { timeout: 10_000 }).toBe(2);
-    expect(await participants.nth(1).textContent()).toContain("Sam Lead");
+    await expect.poll(() => participants.count(), { timeout: 10_000 }).toBe(3);
+    expect(await participants.nth(2).textContent()).toContain("Sam Lead");
 
     // Another agent approves from their own sidebar: this one follows long before a poll would.
     const stepBefore = await sidebar.getByTestId("workflow-step").textContent();
@@ -76,7 +79,7 @@ describe("the sidebar in its thread's live session", () => {
     // The supervisor leaves; the sidebar says so.
     await watcher.close();
     watcher = null;
-    await expect.poll(() => participants.count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => participants.count(), { timeout: 10_000 }).toBe(2);
   });
 
   it("raised no errors in the page or the app", () => {

@@ -8,6 +8,7 @@ import demoOrders from "./routes/demo/demo-orders.index";
 import inbound from "./routes/inbound/inbound.index";
 import threads from "./routes/threads/threads.index";
 import sessions from "./routes/sessions/sessions.index";
+import transfers from "./routes/transfers/transfers.index";
 import metrics from "./routes/metrics/metrics.index";
 import governance from "./routes/governance/governance.index";
 import setup from "./routes/setup/setup.index";
@@ -23,6 +24,7 @@ for (const router of [
   context,
   threads,
   sessions,
+  transfers,
   metrics,
   setup,
   demoOrders,

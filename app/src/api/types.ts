@@ -1,5 +1,6 @@
 import type { ContextContract } from "../../../worker/src/contracts/context";
 import type { ThreadAction as WorkerThreadAction } from "../../../worker/src/domain/thread-actions";
+import type { TransferMode } from "../../../worker/src/domain/thread-events";
 
 // Type-only imports: the app shares the worker's contract types and never bundles zod or hono.
 
@@ -26,6 +27,8 @@ export type ThreadAction = WorkerThreadAction;
 /** What an action carries besides the action itself; the worker checks which ones apply. */
 export interface ActionDetails {
   reason?: string;
+  /** take_over from the AI: warm (the AI stays and introduces the person) or cold. */
+  mode?: TransferMode;
   method?: string;
   customerId?: string;
   otherThreadId?: string;
@@ -54,4 +57,9 @@ export interface SessionToken {
   head: number;
 }
 
-export type { PresentParticipant, SessionMessage } from "../../../worker/src/domain/live-session";
+export type {
+  PresentParticipant,
+  SessionControl,
+  SessionMessage,
+} from "../../../worker/src/domain/live-session";
+export type { TransferMode } from "../../../worker/src/domain/thread-events";

@@ -5,6 +5,7 @@ import type {
   ThreadAction,
   ThreadContext,
   ThreadEvents,
+  TransferMode,
 } from "./types";
 
 /**
@@ -65,11 +66,17 @@ export interface WorkerApi {
   retryNote(threadId: string, noteId: string): Promise<Outcome<{ retrying: true }>>;
   /** A token to attach to the thread's live session; the app secret stays with Zendesk's proxy. */
   sessionToken(threadId: string, body: SessionTokenBody): Promise<Outcome<SessionToken>>;
+  /** Take the conversation (warm or cold), take it over as a supervisor, or hand it back. */
+  transfer(threadId: string, body: TransferBody): Promise<Outcome<ThreadContext>>;
 }
+
+/** A supervisor attaches to watch; an agent to work the thread. */
+export type SessionRole = "agent" | "supervisor";
 
 export interface SessionTokenBody {
   ticketId: string;
   actor: string;
+  role?: SessionRole;
 }
 
 /** Who acts and on which version: every write carries it so the worker can answer 409. */
@@ -81,6 +88,15 @@ export interface WriteStamp {
 
 export type ActionBody = WriteStamp & ActionDetails & { action: ThreadAction };
 export type SummaryBody = WriteStamp & { text: string };
+export type TransferBody = WriteStamp & {
+  /** The same id on a retry: the Worker records the transfer once. */
+  requestId: string;
+  to: "human" | "ai";
+  mode?: TransferMode;
+  role: SessionRole;
+  /** The person's name; the customer is told the first name only. */
+  name: string;
+};
 
 export function workerApi(
   client: ZafClient,
@@ -134,5 +150,6 @@ export function workerApi(
     retryNote: (threadId, noteId) =>
       call("POST", `${thread(threadId)}/notes/${noteSegment(noteId)}/retry`),
     sessionToken: (threadId, body) => call("POST", `${thread(threadId)}/session-tokens`, body),
+    transfer: (threadId, body) => call("POST", `${thread(threadId)}/transfers`, body),
   };
 }

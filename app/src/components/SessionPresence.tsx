@@ -8,8 +8,8 @@ import { Row, Rows, Section } from "./Section";
 const SIDEBAR_LABEL = "sidebar";
 
 /**
- * Who is in the thread's live session right now: the customer on their channel and device, the
- * agents, a supervisor watching. Shown only while the sidebar is attached, so it is never stale.
+ * Who is in the thread's live session right now: the AI agent while it is there, the customer on
+ * their channel and device, the agents, a supervisor watching. Shown only while the sidebar is attached, so it is never stale.
  */
 export function SessionPresence({
   participants,
@@ -30,14 +30,21 @@ export function SessionPresence({
             data-testid="participant"
             data-role={p.role}
           >
-            <Span isBold>{p.participantId}</Span>
-            <Tag size="small" hue={p.role === "customer" ? "blue" : undefined}>
-              {t(`presence.role.${p.role}`)}
-            </Tag>
-            {p.participantId === you && p.role !== "customer" ? (
-              <Tag size="small">{t("presence.you")}</Tag>
-            ) : null}
-            <SM>{p.label === SIDEBAR_LABEL ? t("presence.sidebar") : p.label}</SM>
+            {p.role === "ai" ? (
+              // The AI agent is in the session while it has, or is handing over, the conversation.
+              <Span isBold>{t("presence.role.ai")}</Span>
+            ) : (
+              <>
+                <Span isBold>{p.participantId}</Span>
+                <Tag size="small" hue={p.role === "customer" ? "blue" : undefined}>
+                  {t(`presence.role.${p.role}`)}
+                </Tag>
+                {p.participantId === you && p.role !== "customer" ? (
+                  <Tag size="small">{t("presence.you")}</Tag>
+                ) : null}
+                <SM>{p.label === SIDEBAR_LABEL ? t("presence.sidebar") : p.label}</SM>
+              </>
+            )}
           </Row>
         ))}
       </Rows>

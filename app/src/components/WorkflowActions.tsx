@@ -6,6 +6,7 @@ import type {
   ActionDetails,
   ThreadAction,
   ThreadContext,
+  TransferMode,
   WorkflowActionOption,
 } from "../api/types";
 import { Paragraph } from "@zendeskgarden/react-typography";
@@ -193,6 +194,46 @@ function ConfirmStrip(props: {
   );
 }
 
+/**
+ * Warm or cold, chosen when taking over, not before: the first screen stays the decision's.
+ * Warm comes first and has the focus, so Enter takes over warm: the customer is told someone is
+ * joining instead of waiting in silence (docs/decisions.md).
+ */
+function TransferChoice(props: {
+  pending: string | null;
+  onChoose: (mode: TransferMode) => Promise<boolean>;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  const warm = useRef<HTMLButtonElement>(null);
+  useEffect(() => warm.current?.focus(), []);
+  return (
+    <Stack data-testid="transfer-mode" role="group" aria-label={t("actions.transfer.legend")}>
+      <Paragraph>{t("actions.transfer.legend")}</Paragraph>
+      {(["warm", "cold"] as const).map((mode) => (
+        <div key={mode}>
+          <Button
+            ref={mode === "warm" ? warm : undefined}
+            size="small"
+            isPrimary={mode === "warm"}
+            data-testid={`transfer-${mode}`}
+            disabled={props.pending !== null}
+            aria-busy={props.pending === "take_over" || undefined}
+            onClick={() => void props.onChoose(mode)}
+          >
+            {t(`actions.transfer.${mode}`)}
+          </Button>
+        </div>
+      ))}
+      <div>
+        <Button size="small" isBasic disabled={props.pending !== null} onClick={props.onCancel}>
+          {t("common.cancel")}
+        </Button>
+      </div>
+    </Stack>
+  );
+}
+
 /** The actions the workflow and the customer's identity permit now; the rest say why not. */
 export function WorkflowActions(props: {
   context: ThreadContext;
@@ -203,6 +244,7 @@ export function WorkflowActions(props: {
   const [reason, setReason] = useState("");
   const [denying, setDenying] = useState(false);
   const [confirming, setConfirming] = useState<Confirmable | null>(null);
+  const [choosing, setChoosing] = useState(false);
   // The reason is optional: a link keeps the first screen for the decision itself.
   const [explaining, setExplaining] = useState(false);
   const denyButton = useRef<HTMLButtonElement | null>(null);
@@ -242,8 +284,18 @@ export function WorkflowActions(props: {
     setConfirming(null);
     setTimeout(() => (action ? buttons.current.get(action)?.focus() : undefined), 0);
   };
+  const takeOver = async (mode: TransferMode) => {
+    const done = await props.onAct("take_over", { mode });
+    if (done) setChoosing(false);
+    return done;
+  };
+  const cancelTakeOver = () => {
+    setChoosing(false);
+    setTimeout(() => buttons.current.get("take_over")?.focus(), 0);
+  };
   const click = (action: WorkflowActionOption["action"]) => {
-    if (action === "deny") setDenying(true);
+    if (action === "take_over") setChoosing(true);
+    else if (action === "deny") setDenying(true);
     else if (action === "continue" || action === "request_verification") setConfirming(action);
     else void run(action);
   };
@@ -290,11 +342,13 @@ export function WorkflowActions(props: {
             disabled={props.pending !== null}
             busy={props.pending === option.action}
             aria-expanded={
-              option.action === "deny"
-                ? denying
-                : option.action === "continue" || option.action === "request_verification"
-                  ? confirming === option.action
-                  : undefined
+              option.action === "take_over"
+                ? choosing
+                : option.action === "deny"
+                  ? denying
+                  : option.action === "continue" || option.action === "request_verification"
+                    ? confirming === option.action
+                    : undefined
             }
             onClick={() => click(option.action)}
           >
@@ -317,6 +371,9 @@ export function WorkflowActions(props: {
           onConfirm={confirmed}
           onCancel={cancelConfirm}
         />
+      ) : null}
+      {choosing && options.some((o) => o.action === "take_over" && o.permitted) ? (
+        <TransferChoice pending={props.pending} onChoose={takeOver} onCancel={cancelTakeOver} />
       ) : null}
       {denying && options.some((o) => o.action === "deny" && o.permitted) ? (
         <DenyForm pending={props.pending} onConfirm={deny} onCancel={cancelDeny} />

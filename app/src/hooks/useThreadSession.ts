@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { isSessionFact } from "../../../worker/src/domain/thread-events";
-import type { PresentParticipant, SessionMessage } from "../api/types";
-import type { WorkerApi } from "../api/worker-api";
+import type { PresentParticipant, SessionControl, SessionMessage } from "../api/types";
+import type { SessionRole, WorkerApi } from "../api/worker-api";
 
 /** Wait after the socket closes before attaching again; doubled each time up to the last. */
 const REATTACH_MS = [500, 1_000, 2_000, 5_000, 10_000, 30_000];
@@ -15,6 +15,8 @@ export interface SessionTarget {
   workerUrl: string;
   ticketId: string;
   actor: string;
+  /** A supervisor attaches to watch: present and recorded, without taking the conversation. */
+  role: SessionRole;
 }
 
 export interface ThreadSessionState {
@@ -22,6 +24,8 @@ export interface ThreadSessionState {
   live: boolean;
   /** Who is attached to the thread's live session now, the agent included. */
   participants: PresentParticipant[];
+  /** Who has the conversation, as the session last said; null while not attached. */
+  control: SessionControl | null;
 }
 
 /** The session's WebSocket address: the path the token names, on the Worker's own origin. */
@@ -50,6 +54,7 @@ export function useThreadSession(options: {
   const { target, threadId } = options;
   const [live, setLive] = useState(false);
   const [participants, setParticipants] = useState<PresentParticipant[]>([]);
+  const [control, setControl] = useState<SessionControl | null>(null);
   const latest = useRef(options);
   latest.current = options;
 
@@ -78,7 +83,10 @@ export function useThreadSession(options: {
       } catch {
         return;
       }
-      if (message.type === "presence") setParticipants(message.participants);
+      if (message.type === "presence") {
+        setParticipants(message.participants);
+        setControl(message.control ?? null);
+      }
       if (message.type !== "event" || message.offset <= seen) return;
       seen = message.offset;
       // A fact the rendered context already holds (the agent's own write answered with it) or
@@ -90,6 +98,7 @@ export function useThreadSession(options: {
       const answer = await target!.api.sessionToken(threadId!, {
         ticketId: target!.ticketId,
         actor: target!.actor,
+        role: target!.role,
       });
       if (stopped) return;
       const body = answer.kind === "ok" ? answer.body : null;
@@ -118,6 +127,7 @@ export function useThreadSession(options: {
         if (socket === opened) socket = null;
         setLive(false);
         setParticipants([]);
+        setControl(null);
         if (stopped) return;
         // What happened while detached comes with the replay; a read now closes any window.
         changed();
@@ -133,8 +143,9 @@ export function useThreadSession(options: {
       socket?.close(1000, "sidebar closed");
       setLive(false);
       setParticipants([]);
+      setControl(null);
     };
   }, [target, threadId]);
 
-  return { live, participants };
+  return { live, participants, control };
 }

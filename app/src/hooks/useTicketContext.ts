@@ -1,6 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ActionDetails, PresentParticipant, ThreadAction, ThreadContext } from "../api/types";
-import { workerApi, type Outcome, type WorkerApi, type WriteStamp } from "../api/worker-api";
+import type {
+  ActionDetails,
+  PresentParticipant,
+  SessionControl,
+  ThreadAction,
+  ThreadContext,
+} from "../api/types";
+import {
+  workerApi,
+  type Outcome,
+  type SessionRole,
+  type WorkerApi,
+  type WriteStamp,
+} from "../api/worker-api";
 import type { ZafUser } from "../zaf/client";
 import { useClient } from "./useClient";
 import { useLiveUpdates } from "./useLiveUpdates";
@@ -72,6 +84,10 @@ export interface TicketContextState {
   participants: PresentParticipant[];
   /** The agent at this sidebar, as the session names them. */
   you: string | null;
+  /** Who has the conversation, as the live session says; null while not attached. */
+  control: SessionControl | null;
+  /** A Zendesk admin's sidebar attaches as a supervisor: watching, able to take over. */
+  role: SessionRole;
 }
 
 interface Session {
@@ -79,10 +95,19 @@ interface Session {
   workerUrl: string;
   ticketId: string;
   actor: string;
+  role: SessionRole;
   requesterName: string | null;
 }
 
 type Start = Session | Exclude<SidebarView["state"], "ready" | "loading" | "no_thread">;
+
+/**
+ * Zendesk admins supervise: their sidebar watches a session without taking it, and can take a
+ * conversation over from the person who has it. The Worker records the role it was given.
+ */
+function roleOf(user: ZafUser | undefined): SessionRole {
+  return user?.role === "admin" ? "supervisor" : "agent";
+}
 
 function actorOf(user: ZafUser | undefined): string {
   // The audit trail reads better with a name; the id is the stable fallback.
@@ -184,6 +209,7 @@ export function useTicketContext(
           workerUrl: workerUrl.trim(),
           ticketId: String(ticketId),
           actor: actorOf(answer.currentUser as ZafUser | undefined),
+          role: roleOf(answer.currentUser as ZafUser | undefined),
           requesterName: nameOf(answer["ticket.requester"]),
         };
     } catch {
@@ -275,18 +301,32 @@ export function useTicketContext(
   writeRef.current = write;
 
   const act = useCallback(
-    (action: ThreadAction, details: ActionDetails = {}) =>
-      write(
+    (action: ThreadAction, details: ActionDetails = {}) => {
+      // One id per click: a retry after a lost answer is the same transfer, recorded once.
+      const requestId = crypto.randomUUID();
+      const { mode, ...rest } = details;
+      return write(
         details.otherThreadId ? `${action}:${details.otherThreadId}` : action,
         action,
         TOPIC_OF[action],
-        (open, stamp) => open.api.act(shown.current!.thread.id, { ...stamp, action, ...details }),
+        (open, stamp) =>
+          action === "take_over" || action === "hand_back"
+            ? open.api.transfer(shown.current!.thread.id, {
+                ...stamp,
+                requestId,
+                to: action === "take_over" ? "human" : "ai",
+                ...(action === "take_over" && mode && { mode }),
+                role: open.role,
+                name: open.actor,
+              })
+            : open.api.act(shown.current!.thread.id, { ...stamp, action, ...rest }),
         (body) => {
           show(body as ThreadContext);
           writes.current += 1;
           setDone({ topic: TOPIC_OF[action], action, seq: writes.current });
         },
-      ),
+      );
+    },
     [write, show],
   );
 
@@ -365,5 +405,7 @@ export function useTicketContext(
     retryNote,
     participants: attached.participants,
     you: session.current?.actor ?? null,
+    control: attached.control,
+    role: session.current?.role ?? "agent",
   };
 }

@@ -12,6 +12,7 @@ import { RiskFlags } from "../components/RiskFlags";
 import { FoldedSections, Section } from "../components/Section";
 import { ErrorState, LoadingState, QuietState } from "../components/SidebarStates";
 import { SessionPresence } from "../components/SessionPresence";
+import { ConversationControl } from "../components/ConversationControl";
 import { SummaryEditor } from "../components/SummaryEditor";
 import { ThreadHeader } from "../components/ThreadHeader";
 import { ThreadTimeline } from "../components/ThreadTimeline";
@@ -93,6 +94,13 @@ export default function TicketSidebar({
               <WorkflowStepper context={view.context} workflow={view.context.workflow} />
             </Section>
           ) : null}
+          <ConversationControl
+            control={sidebar.control}
+            you={sidebar.you}
+            role={sidebar.role}
+            pending={pending}
+            onAct={sidebar.act}
+          />
           <SessionPresence participants={sidebar.participants} you={sidebar.you} />
           <IdentityCard context={view.context} pending={pending} onAct={sidebar.act} />
           {noticeAbout("identity")}

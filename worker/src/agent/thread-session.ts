@@ -1,7 +1,14 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../env";
-import { presence, visibleTo, type Participant, type SessionMessage } from "../domain/live-session";
-import { loadEvents } from "../store/threads";
+import {
+  changesPresence,
+  presence,
+  sessionControl,
+  visibleTo,
+  type Participant,
+  type SessionMessage,
+} from "../domain/live-session";
+import { loadEvents, loadThread } from "../store/threads";
 import { ATTACH_HEADER, recordAttendance, type AttachClaims } from "../threads/attendance";
 import { runAgent, type RunResult } from "./run-agent";
 import { countRoundTrips } from "../store/round-trips";
@@ -30,6 +37,8 @@ export class ThreadSession extends DurableObject<Env> {
   /** Session work (recording attendance, sending) runs one piece at a time, in order. */
   private work: Promise<void> = Promise.resolve();
   private pumpQueued = false;
+  /** A fact sent since presence was last told changed who is there or who has control. */
+  private presenceMoved = false;
   /** Connections that have left, though their socket may not read as closed yet. */
   private departed = new Set<string>();
 
@@ -75,7 +84,13 @@ export class ThreadSession extends DurableObject<Env> {
 
   /** A change to the thread was committed: send what is new to whoever is attached. */
   async committed(): Promise<void> {
-    if (this.ctx.getWebSockets().length > 0) await this.pump();
+    if (this.ctx.getWebSockets().length === 0) return;
+    await this.pump();
+    // Control changing hands, or the AI coming and going, changes who is there.
+    if (this.presenceMoved) {
+      this.presenceMoved = false;
+      await this.tellPresence();
+    }
   }
 
   /** Attach one participant; the Worker has verified their token (routes/sessions). */
@@ -190,6 +205,7 @@ export class ThreadSession extends DurableObject<Env> {
         for (const stored of page)
           for (const o of open) {
             if (stored.offset <= o.at.sent) continue;
+            if (changesPresence(stored.event)) this.presenceMoved = true;
             if (visibleTo(o.at, stored.event))
               send(o.ws, {
                 type: "event",
@@ -207,12 +223,27 @@ export class ThreadSession extends DurableObject<Env> {
     });
   }
 
-  /** Everyone is told who is there now. */
+  /**
+   * Everyone is told who is there now, the AI agent included while the thread's state has it in
+   * the session; agents and supervisors are also told who has the conversation.
+   */
   private tellPresence(): Promise<void> {
     return this.serially(async () => {
       const open = this.attached();
-      const participants = presence(open.map((o) => o.at));
-      for (const o of open) send(o.ws, { type: "presence", participants });
+      if (open.length === 0) return;
+      const { tenantId, threadId } = open[0]!.at;
+      const thread = await loadThread(this.env.DB, tenantId, threadId);
+      const held = thread ? sessionControl(thread.state) : null;
+      const participants = presence(
+        open.map((o) => o.at),
+        held?.ai ?? null,
+      );
+      for (const o of open)
+        send(o.ws, {
+          type: "presence",
+          participants,
+          ...(held && o.at.role !== "customer" && { control: held.control }),
+        });
     });
   }
 }

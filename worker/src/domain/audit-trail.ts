@@ -1,4 +1,4 @@
-import { actorName } from "./actor";
+import { actorName, factBy, person } from "./actor";
 import type { ThreadEvent } from "./thread-events";
 import { threadStatus, type ContactState, type ThreadState } from "./thread-state";
 import { WORKFLOWS } from "./workflows";
@@ -103,6 +103,27 @@ export function auditTrail(
         break;
       case "identity.resolved":
         add("human.edit", { field: "identity", customerId: fact.customerId }, fact.by);
+        break;
+      case "control.transferred":
+        add(
+          "control.transferred",
+          {
+            kind: fact.to === "ai" ? "handback" : fact.from ? "takeover" : fact.mode,
+            to: fact.to,
+            role: fact.by.role,
+            participantId: fact.by.participantId,
+            from: fact.from && { role: fact.from.role, participantId: fact.from.participantId },
+          },
+          factBy(person(fact.by.participantId)),
+        );
+        break;
+      case "ai.joined":
+      case "ai.left":
+        add(
+          fact.type === "ai.joined" ? "session.joined" : "session.left",
+          { role: "ai", participantId: "ai", reason: fact.reason },
+          "system:live-session",
+        );
         break;
       case "participant.joined":
       case "participant.left": {

@@ -16,6 +16,10 @@ export const POSITION: Record<ThreadEvent["type"], number> = {
   "artifact.added": 40,
   "ticket.changed": 100,
   "control.changed": 110,
+  "control.transferred": 111,
+  "ai.joined": 112,
+  // The AI leaves right after the person's first message, in the same delivery.
+  "ai.left": 113,
   "satisfaction.rated": 115,
   "candidates.recorded": 120,
   // Facts the agent and people add; they are planned elsewhere but share the ordering.

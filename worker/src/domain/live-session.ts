@@ -1,5 +1,14 @@
 import { factBy, person } from "./actor";
-import type { SessionAttendance, SessionRole, ThreadEvent } from "./thread-events";
+import type { ControlOwner } from "./channel-event";
+import type {
+  Holder,
+  SessionAttendance,
+  SessionRole,
+  ThreadEvent,
+  TransferMode,
+} from "./thread-events";
+import type { ThreadState } from "./thread-state/state";
+import { holdOf } from "./thread-state/control";
 
 export { SESSION_ROLES, type SessionRole, type SessionAttendance } from "./thread-events";
 
@@ -16,26 +25,68 @@ export interface Participant extends SessionAttendance {
   since: string;
 }
 
-/** What every participant is told about who else is there. */
+/** What every participant is told about who else is there; the AI agent is one of them. */
 export interface PresentParticipant {
-  role: SessionRole;
+  role: SessionRole | "ai";
   participantId: string;
   label: string;
   since: string;
 }
 
+/** Who has the conversation, as the session tells it with who is present. */
+export interface SessionControl {
+  owner: ControlOwner;
+  /** The person who took it; null while the AI has it or nobody has claimed it yet. */
+  holder: Holder | null;
+  mode: TransferMode | null;
+  /** In a warm transfer: the AI is still there, waiting for the holder's first message. */
+  aiStaying: boolean;
+}
+
 /** Everything a session sends down a connection. */
 export type SessionMessage =
   | { type: "event"; offset: number; recordedAt: string; event: ThreadEvent }
-  | { type: "presence"; participants: PresentParticipant[] };
+  | {
+      type: "presence";
+      participants: PresentParticipant[];
+      /** Sent to agents and supervisors; a customer is told who is there, not who holds what. */
+      control?: SessionControl;
+    };
+
+/** The AI agent as a participant, while the thread's state says it is in the session. */
+export const AI_PARTICIPANT = { role: "ai", participantId: "ai", label: "AI agent" } as const;
+
+/**
+ * The session's control and the AI's place in it, from the thread's state: kept in the log, so it
+ * survives the object hibernating and a reattach sees it as it is.
+ */
+export function sessionControl(state: Pick<ThreadState, "session" | "control" | "openedAt">): {
+  control: SessionControl;
+  ai: PresentParticipant | null;
+} {
+  const hold = holdOf(state);
+  return {
+    control: {
+      owner: state.control,
+      holder: hold.holder,
+      mode: hold.mode,
+      aiStaying: hold.ai === "staying",
+    },
+    ai: hold.ai === "absent" ? null : { ...AI_PARTICIPANT, since: hold.aiSince ?? state.openedAt },
+  };
+}
 
 /**
  * Who is present, earliest arrival first; the same order on every connection. One person on one
  * kind of client is listed once however many are open (an agent with three tickets of the thread
- * in tabs), and twice on two devices.
+ * in tabs), and twice on two devices. The AI agent, while it is in the session, comes first.
  */
-export function presence(attending: Participant[]): PresentParticipant[] {
+export function presence(
+  attending: Participant[],
+  ai: PresentParticipant | null = null,
+): PresentParticipant[] {
   const listed = new Map<string, PresentParticipant>();
+  if (ai) listed.set("ai", ai);
   const arrived = [...attending].sort(
     (a, b) => a.since.localeCompare(b.since) || a.connection.localeCompare(b.connection),
   );
@@ -72,6 +123,16 @@ export function attendanceFact(
 /** The actor of the audit entry for an arrival or departure: a person by their id. */
 export function attendanceActor(who: Pick<SessionAttendance, "role" | "participantId">): string {
   return who.role === "customer" ? "system:live-session" : factBy(person(who.participantId));
+}
+
+/** Facts after which everyone is told again who is there and who has the conversation. */
+export function changesPresence(event: Pick<ThreadEvent, "type">): boolean {
+  return (
+    event.type === "control.changed" ||
+    event.type === "control.transferred" ||
+    event.type === "ai.joined" ||
+    event.type === "ai.left"
+  );
 }
 
 /**

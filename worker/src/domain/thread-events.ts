@@ -157,7 +157,36 @@ export type ThreadEvent = { key: string; at: string; group: string; part: number
    */
   | ({ type: "participant.joined" } & SessionAttendance)
   | ({ type: "participant.left" } & SessionAttendance)
+  /**
+   * Who holds the conversation changed hands in the live session (domain/transfer.ts): a person
+   * took it from the AI (warm or cold), a supervisor took it from a person, or a person handed it
+   * back. `request` is the requester's id for the transfer, so a redelivery is recorded once.
+   */
+  | {
+      type: "control.transferred";
+      to: ControlOwner;
+      mode: TransferMode | null;
+      by: Holder;
+      from: Holder | null;
+      request: string;
+    }
+  /** The AI agent joined or left the live session (its presence is part of the session). */
+  | { type: "ai.joined"; reason: "handed_back" }
+  | { type: "ai.left"; reason: "cold_transfer" | "first_message" }
 );
+
+/** How a person takes the conversation from the AI: with the AI still there, or without it. */
+export const TRANSFER_MODES = ["warm", "cold"] as const;
+export type TransferMode = (typeof TRANSFER_MODES)[number];
+
+/** The person who holds a conversation: an agent, or a supervisor who took it over. */
+export interface Holder {
+  role: "agent" | "supervisor";
+  /** The Zendesk user id. */
+  participantId: string;
+  /** The name the customer may be told ("Dana is joining"). */
+  name: string;
+}
 
 /** Who is in a thread's live session, and on what. */
 export const SESSION_ROLES = ["customer", "agent", "supervisor"] as const;

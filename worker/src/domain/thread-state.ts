@@ -142,6 +142,9 @@ function applyOne(state: ThreadState, event: ThreadEvent, policy: IdentityPolicy
     case "candidate.restored":
       return applyLinkEvent(state, event);
     case "control.changed":
+    case "control.transferred":
+    case "ai.joined":
+    case "ai.left":
     case "risk.flagged":
     case "rollout.assigned":
     case "customer.profiled":

@@ -9,6 +9,7 @@ import type { ThreadEvent } from "../domain/thread-events";
 import type { AuditEntry } from "../store/audit";
 import { auditActor, system } from "../domain/actor";
 import { commitChange } from "../threads/commit";
+import { aiLeavesOnFirstMessage } from "../domain/transfer";
 import type { Dispatch } from "../threads/dispatch";
 import { stateAfter } from "../threads/state-after";
 import { auditTrail } from "../domain/audit-trail";
@@ -256,6 +257,8 @@ export async function recordContact(
         }),
       }),
     });
+    // A warm transfer's AI leaves the session when the person first writes to the customer.
+    events.push(...aiLeavesOnFirstMessage(target.current?.state ?? null, events));
     const version = target.current?.version ?? 0;
     if (events.length === 0) {
       await settleDelivery(db, tenantId, event, target.threadId, stamp).run();

@@ -24,7 +24,8 @@ describe("presence in a live session", () => {
       thread.id,
       await sessionToken(tenant, thread.id, { ticketId: "900" }),
     );
-    await agent.until("the agent alone", () => agent.presence()?.participants.length === 1);
+    // The AI agent has the conversation, so it is in the session too, listed first.
+    await agent.until("the agent with the AI", () => agent.presence()?.participants.length === 2);
     const supervisor = await attach(
       thread.id,
       await sessionToken(tenant, thread.id, {
@@ -35,17 +36,18 @@ describe("presence in a live session", () => {
       }),
     );
     const both = [
+      { role: "ai", participantId: "ai", label: "AI agent" },
       { role: "agent", participantId: "agent-7", label: "sidebar" },
       { role: "supervisor", participantId: "lead-3", label: "sidebar, second screen" },
     ];
     for (const one of [agent, supervisor])
-      await one.until("both", () => one.presence()?.participants.length === 2);
+      await one.until("both", () => one.presence()?.participants.length === 3);
     expect(agent.presence()!.participants).toMatchObject(both);
     expect(supervisor.presence()!.participants).toMatchObject(both);
 
     supervisor.close();
-    await agent.until("the supervisor gone", () => agent.presence()?.participants.length === 1);
-    expect(agent.presence()!.participants).toMatchObject([both[0]]);
+    await agent.until("the supervisor gone", () => agent.presence()?.participants.length === 2);
+    expect(agent.presence()!.participants).toMatchObject(both.slice(0, 2));
     await agent.until("the departure in the log", () =>
       agent.events().some((m) => m.event.type === "participant.left"),
     );

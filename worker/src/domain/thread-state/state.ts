@@ -5,10 +5,12 @@ import type { HardStopCode, WorkflowId } from "../intent";
 import type { Slots } from "../slots";
 import type { CandidateThread } from "../stitching";
 import type {
+  Holder,
   NoteClaims,
   RiskFlagName,
   RolloutArm,
   StitchSummary,
+  TransferMode,
   SummaryEditCategory,
   ThreadEvent,
 } from "../thread-events";
@@ -120,6 +122,8 @@ export interface ThreadState {
   lastEventAt: string;
   control: ControlOwner;
   controlAt: string | null;
+  /** Who holds the conversation in the live session, and whether the AI agent is in it. */
+  session?: SessionHold;
   contacts: ContactState[];
   tickets: TicketState[];
   orderIds: string[];
@@ -177,6 +181,24 @@ export interface ThreadState {
     type: ThreadEvent["type"];
   } | null;
   eventCount: number;
+}
+
+/**
+ * The live session's hold on the conversation. Absent on threads written before transfers: read
+ * it through `holdOf` (domain/transfer.ts).
+ */
+export interface SessionHold {
+  /** The person who took the conversation; null while the AI has it or nobody has claimed it. */
+  holder: Holder | null;
+  /**
+   * present: the AI is in the session; staying: a person has control and the AI waits for their
+   * first message to the customer before it leaves (warm); absent: it has left.
+   */
+  ai: "present" | "staying" | "absent";
+  /** The transfer that gave the holder the conversation. */
+  mode: TransferMode | null;
+  /** When the AI (re)joined the session; null when it has been there since the thread opened. */
+  aiSince: string | null;
 }
 
 export interface AgentReply {

@@ -28,6 +28,14 @@ export function describeFact(event: ThreadEvent): string {
       return `${event.role} ${event.participantId} joined the live session`;
     case "participant.left":
       return `${event.role} ${event.participantId} left the live session`;
+    case "control.transferred":
+      return event.to === "ai"
+        ? `${event.by.name} handed the conversation back to the AI agent`
+        : `${event.by.name} (${event.by.role}) took the conversation over`;
+    case "ai.joined":
+      return "the AI agent joined the live session";
+    case "ai.left":
+      return "the AI agent left the live session";
     default:
       return event.type.replace(".", " ");
   }

@@ -99,7 +99,7 @@ const PRESENCE_SLACK = 100;
  * happened since is participants coming and going in its live session, which changes nothing
  * they saw. Null when the thread really moved.
  */
-async function versionToActOn(
+export async function versionToActOn(
   c: AppContext,
   linked: LinkedThread,
   expected: number,

@@ -42,7 +42,7 @@ export const ONE_VIEWER = [
   "give exactly one of ticketId or sessionId",
 ] as const;
 
-const StaleVersion = jsonContent(
+export const StaleVersion = jsonContent(
   z.object({
     error: z.object({ code: z.literal("stale_version"), message: z.string() }),
     version: z.number().int(),

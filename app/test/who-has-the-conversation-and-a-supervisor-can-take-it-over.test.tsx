@@ -1,0 +1,114 @@
+import { act, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { aContext } from "./factories";
+import { renderSidebar } from "./render";
+import { writes, zafDouble, type Worker } from "./zaf-double";
+
+/** The browser's WebSocket, played by the test. */
+class SessionSocket {
+  static made: SessionSocket[] = [];
+  onopen: (() => void) | null = null;
+  onmessage: ((event: { data: string }) => void) | null = null;
+  onclose: (() => void) | null = null;
+  constructor(readonly url: URL | string) {
+    SessionSocket.made.push(this);
+  }
+  open() {
+    act(() => this.onopen?.());
+  }
+  say(message: unknown) {
+    act(() => this.onmessage?.({ data: JSON.stringify(message) }));
+  }
+  close() {}
+}
+
+beforeEach(() => {
+  SessionSocket.made = [];
+  vi.stubGlobal("WebSocket", SessionSocket);
+});
+afterEach(() => vi.unstubAllGlobals());
+
+const THREAD = "THR-7K2M9QXA";
+const worker: Worker = (request) =>
+  request.path.endsWith("/session-tokens")
+    ? {
+        status: 201,
+        body: { token: "tok", expiresAt: "x", attach: `/v1/threads/${THREAD}/session`, head: 12 },
+      }
+    : { status: 200, body: aContext({ workflow: null, control: "human" }) };
+
+const AI = { role: "ai", participantId: "ai", label: "AI agent", since: "a" };
+const held = (
+  holder: { role: string; participantId: string; name: string },
+  aiStaying = false,
+) => ({
+  type: "presence",
+  participants: [
+    AI,
+    { role: holder.role, participantId: holder.participantId, label: "sidebar", since: "b" },
+  ],
+  control: { owner: "human", holder, mode: "warm", aiStaying },
+});
+
+async function attached() {
+  await waitFor(() => expect(SessionSocket.made).toHaveLength(1));
+  const socket = SessionSocket.made[0]!;
+  socket.open();
+  return socket;
+}
+
+describe("who has the conversation", () => {
+  it("a supervisor watches, sees who has it, and can take it over", async () => {
+    const client = zafDouble({
+      sessions: true,
+      worker,
+      user: { id: 3, name: "Lee Park", role: "admin" },
+    });
+    renderSidebar({ client });
+    const socket = await attached();
+    // Watching is attaching as a supervisor: recorded, and nothing changes hands.
+    const asked = client.requests.find((r) => r.path.endsWith("/session-tokens"))!;
+    expect(asked.body).toMatchObject({ role: "supervisor", actor: "Lee Park" });
+    expect(writes(client)).toEqual([]);
+
+    socket.say(held({ role: "agent", participantId: "Dana Whitfield", name: "Dana Whitfield" }));
+    const panel = await screen.findByTestId("conversation-control");
+    expect(within(panel).getByTestId("control-holder").textContent).toBe(
+      "Dana Whitfield has the conversation.",
+    );
+    expect(within(panel).getByTestId("control-watching")).toBeTruthy();
+    const presence = within(screen.getByTestId("presence")).getAllByTestId("participant");
+    expect(presence[0]!.textContent).toBe("AI agent");
+
+    await userEvent.click(within(panel).getByTestId("control-take-over"));
+    await waitFor(() => expect(writes(client)).toHaveLength(1));
+    expect(writes(client)[0]).toMatchObject({
+      path: `/v1/threads/${THREAD}/transfers`,
+      body: { to: "human", role: "supervisor", actor: "Lee Park", name: "Lee Park" },
+    });
+  });
+
+  it("an agent sees the AI staying in a warm transfer, and is told when a supervisor takes over", async () => {
+    const client = zafDouble({ sessions: true, worker });
+    renderSidebar({ client });
+    const socket = await attached();
+    const ana = { role: "agent", participantId: "Ana Agent", name: "Ana Agent" };
+    socket.say(held(ana, true));
+    const panel = await screen.findByTestId("conversation-control");
+    expect(within(panel).getByTestId("control-holder").textContent).toBe(
+      "You have the conversation.",
+    );
+    expect(within(panel).getByTestId("control-ai-staying")).toBeTruthy();
+    expect(within(panel).queryByTestId("control-take-over")).toBeNull();
+
+    socket.say(held({ role: "supervisor", participantId: "Lee Park", name: "Lee Park" }));
+    expect((await within(panel).findByTestId("control-taken-from-you")).textContent).toBe(
+      "Lee Park took the conversation over from you.",
+    );
+    expect(within(panel).getByTestId("control-holder").textContent).toBe(
+      "Lee Park (supervisor) has the conversation.",
+    );
+    expect(within(panel).queryByTestId("control-ai-staying")).toBeNull();
+  });
+});
