@@ -65,7 +65,9 @@ describe("a customer token signed by the tenant's site", () => {
     expect(page.threadId).not.toBe(elsewhere);
     expect(page.threadId).toBe((await readSessionContext(tenant, visit.sessionId)).thread.id);
     await page.until("the answer", (ms) => ms.some(reply));
+    // The customer sees who is there: the AI agent that has the conversation, and themselves.
     expect(page.presence()?.participants).toEqual([
+      expect.objectContaining({ role: "ai" }),
       expect.objectContaining({ role: "customer", label: "web chat (Firefox on Linux)" }),
     ]);
 
