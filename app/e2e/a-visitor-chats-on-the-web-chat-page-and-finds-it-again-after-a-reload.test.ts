@@ -39,7 +39,7 @@ describe("the customer web chat page, in Chromium", () => {
     expect(await page.getByRole("status").textContent()).toBe("Connected");
     await expect
       .poll(() => page.locator("#present li").allTextContents())
-      .toEqual(["You (web chat (Chrome on Linux))"]);
+      .toEqual(["AI assistant", "You (web chat (Chrome on Linux))"]);
 
     // The tab comes back: the same browser resumes its conversation from the Worker.
     await page.reload();

@@ -27,7 +27,7 @@ export const CHAT_SCRIPT = String.raw`(function () {
   var retryMs = 500;
   var pending = [];
   var device = deviceName();
-  var roles = { customer: S.roleCustomer, agent: S.roleAgent, supervisor: S.roleSupervisor };
+  var roles = { customer: S.roleCustomer, agent: S.roleAgent, supervisor: S.roleSupervisor, ai: S.roleAi };
 
   function deviceName() {
     var ua = navigator.userAgent;

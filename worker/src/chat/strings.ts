@@ -20,6 +20,8 @@ export interface ChatStrings {
   roleCustomer: string;
   roleAgent: string;
   roleSupervisor: string;
+  /** The AI agent, named as one so the customer always knows. */
+  roleAi: string;
   newConversation: string;
 }
 
@@ -44,6 +46,7 @@ export const CHAT_STRINGS: Record<WebChatLanguage, ChatStrings> = {
     roleCustomer: "you",
     roleAgent: "support agent",
     roleSupervisor: "supervisor",
+    roleAi: "AI assistant",
     newConversation: "Start a new conversation",
   },
   de: {
@@ -66,6 +69,7 @@ export const CHAT_STRINGS: Record<WebChatLanguage, ChatStrings> = {
     roleCustomer: "Sie",
     roleAgent: "Support-Mitarbeiter",
     roleSupervisor: "Supervisor",
+    roleAi: "KI-Assistent",
     newConversation: "Neue Unterhaltung beginnen",
   },
   es: {
@@ -88,6 +92,7 @@ export const CHAT_STRINGS: Record<WebChatLanguage, ChatStrings> = {
     roleCustomer: "tú",
     roleAgent: "agente de soporte",
     roleSupervisor: "supervisor",
+    roleAi: "Asistente de IA",
     newConversation: "Empezar una conversación nueva",
   },
 };
