@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { fromBase64, fromHex } from "./encoding";
+import { fromHex } from "./encoding";
+import { signedPayload } from "./signed-token";
 import { verifyHmac } from "./signatures";
 
 /**
@@ -45,15 +46,8 @@ export async function verifyCustomerToken(
   if (!body || !signature || extra !== undefined) return { ok: false, reason: "malformed" };
   if (!(await verifyHmac(signingKey, signature, body)))
     return { ok: false, reason: "bad_signature" };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(new TextDecoder().decode(fromBase64(body)));
-  } catch {
-    return { ok: false, reason: "malformed" };
-  }
-  const result = CustomerTokenPayload.safeParse(parsed);
-  if (!result.success) return { ok: false, reason: "malformed" };
-  const payload = result.data;
+  const payload = signedPayload(body, CustomerTokenPayload);
+  if (!payload) return { ok: false, reason: "malformed" };
   if (payload.tenant !== tenantId) return { ok: false, reason: "wrong_tenant" };
   if (payload.exp * 1000 <= nowMs) return { ok: false, reason: "expired" };
   if (payload.exp * 1000 > nowMs + CUSTOMER_TOKEN_MAX_SECONDS * 1000 + 60_000)

@@ -33,14 +33,18 @@ export async function verifyToken<T extends { exp: number }>(
   }
   if (!(await crypto.subtle.verify("HMAC", key, signature, utf8(body))))
     return { ok: false, reason: "bad_signature" };
-  let parsed: unknown;
+  const payload = signedPayload(body, schema);
+  if (!payload) return { ok: false, reason: "malformed" };
+  if (payload.exp <= nowMs) return { ok: false, reason: "expired" };
+  return { ok: true, payload };
+}
+
+/** A signed token's body, base64url JSON, read against its schema; null when it is not one. */
+export function signedPayload<T>(body: string, schema: z.ZodType<T>): T | null {
   try {
-    parsed = JSON.parse(new TextDecoder().decode(fromBase64(body)));
+    const result = schema.safeParse(JSON.parse(new TextDecoder().decode(fromBase64(body))));
+    return result.success ? result.data : null;
   } catch {
-    return { ok: false, reason: "malformed" };
+    return null;
   }
-  const result = schema.safeParse(parsed);
-  if (!result.success) return { ok: false, reason: "malformed" };
-  if (result.data.exp <= nowMs) return { ok: false, reason: "expired" };
-  return { ok: true, payload: result.data };
 }

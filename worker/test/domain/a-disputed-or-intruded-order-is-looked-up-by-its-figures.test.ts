@@ -1,36 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { RunOrderSystem, type OrderSystem } from "../../src/connectors/orders";
-import type { Order } from "../../src/contracts/orders";
+import { RunOrderSystem } from "../../src/connectors/orders";
 import { findReferences } from "../../src/domain/language/references";
 import { readMessage } from "../../src/domain/language/read-message";
 import { aboutAnOrder, groundReferences } from "../../src/ingest/grounding";
-
-/** An order system that knows the given ids and nothing else. */
-function knowing(ids: string[]): OrderSystem {
-  const order = (id: string): Order => ({
-    id,
-    customerId: "c-1",
-    status: "delivered",
-    placedAt: "2026-01-01T00:00:00Z",
-    items: [],
-    total: 0,
-    shipments: [],
-  });
-  return {
-    customersByEmail: async () => [],
-    customersByPhone: async () => [],
-    customersByNameZip: async () => [],
-    ordersOf: async () => [],
-    order: async (id) => (ids.includes(id) ? order(id) : null),
-  };
-}
+import { orderSystemKnowing } from "./order-system-factories";
 
 async function groundedOrders(text: string, known: string[]): Promise<string[]> {
   const reading = readMessage(text, "email");
   const grounded = await groundReferences(
     findReferences(text, "email", "US"),
-    new RunOrderSystem(knowing(known)),
+    new RunOrderSystem(orderSystemKnowing(known)),
     { hasOrderSystem: true, aboutAnOrder: aboutAnOrder(reading.intents, reading.hardStops) },
   );
   return grounded.orderIds;

@@ -1,39 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { RunOrderSystem, type OrderSystem } from "../../src/connectors/orders";
-import type { Order } from "../../src/contracts/orders";
+import { RunOrderSystem } from "../../src/connectors/orders";
 import { findReferences } from "../../src/domain/language/references";
 import { readMessage } from "../../src/domain/language/read-message";
 import { aboutAnOrder, groundReferences } from "../../src/ingest/grounding";
-
-/** An order system that knows the given ids and nothing else, and counts what it is asked. */
-function knowing(ids: string[], asked: string[]): OrderSystem {
-  const order = (id: string): Order => ({
-    id,
-    customerId: "c-1",
-    status: "delivered",
-    placedAt: "2026-01-01T00:00:00Z",
-    items: [],
-    total: 0,
-    shipments: [],
-  });
-  return {
-    customersByEmail: async () => [],
-    customersByPhone: async () => [],
-    customersByNameZip: async () => [],
-    ordersOf: async () => [],
-    order: async (id) => {
-      asked.push(id);
-      return ids.includes(id) ? order(id) : null;
-    },
-  };
-}
+import { orderSystemKnowing } from "./order-system-factories";
 
 async function grounded(text: string, known: string[], asked: string[] = []): Promise<string[]> {
   const reading = readMessage(text, "web_chat");
   const result = await groundReferences(
     findReferences(text, "web_chat", "US"),
-    new RunOrderSystem(knowing(known, asked)),
+    new RunOrderSystem(orderSystemKnowing(known, asked)),
     { hasOrderSystem: true, aboutAnOrder: aboutAnOrder(reading.intents, reading.hardStops) },
   );
   return result.orderIds;

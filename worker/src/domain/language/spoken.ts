@@ -100,6 +100,7 @@ function digitRun(words: string[], i: number): { digits: string; taken: number }
   while (j < words.length) {
     const w = words[j]!.toLowerCase().replace(/[.,!?;:]+$/, "");
     const next = words[j + 1]?.toLowerCase().replace(/[.,!?;:]+$/, "");
+    const slipped = digits !== "" ? slippedUnit(w) : undefined;
     if (REPEAT[w] && next && (UNITS[next] || /^\d$/.test(next))) {
       digits += (UNITS[next] ?? next).repeat(REPEAT[w]!);
       j += 2;
@@ -108,8 +109,8 @@ function digitRun(words: string[], i: number): { digits: string; taken: number }
       digits += UNITS[w];
       j++;
       numberWords++;
-    } else if (digits !== "" && slippedUnit(w)) {
-      digits += slippedUnit(w);
+    } else if (slipped) {
+      digits += slipped;
       j++;
       numberWords++;
     } else if (TEENS[w]) {
