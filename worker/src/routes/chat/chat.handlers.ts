@@ -10,6 +10,7 @@ import { CHAT_PAGE_POLICY, CHAT_STYLES, chatPage } from "../../chat/page";
 import { CHAT_SCRIPT } from "../../chat/script";
 import { inbound } from "../../integrations/registry";
 import { visitorIdentified, visitorMessage } from "../../chat/visitor-events";
+import { holdBackVisitor, visitorAddress } from "../../chat/visitor-limits";
 import { ApiError } from "../../lib/problem";
 import type { AppBindings, AppRouteHandler } from "../../lib/types";
 import { CHAT_TOKEN_TTL_MS, signChatToken, verifyChatToken } from "../../security/chat-token";
@@ -123,6 +124,8 @@ export const openSession: AppRouteHandler<OpenSessionRoute> = async (c) => {
   const { tenantId } = c.req.valid("param");
   const { customerToken } = c.req.valid("json");
   const tenant = await chatTenant(c, tenantId);
+  const address = visitorAddress(c.req.header("cf-connecting-ip"));
+  await holdBackVisitor(c.env.CHAT_OPENINGS, "openings", tenantId, address);
   // The customer token is checked before anything exists, so a refused one leaves nothing.
   const customer = customerToken ? await customerFrom(tenant, customerToken) : null;
   const sessionId = newChatSessionId(randomToken(18));
@@ -151,6 +154,7 @@ export const identify: AppRouteHandler<IdentifyRoute> = async (c) => {
 export const sendMessage: AppRouteHandler<SendMessageRoute> = async (c) => {
   const { tenantId } = c.req.valid("param");
   const { tenant, sessionId } = await visitor(c, tenantId);
+  await holdBackVisitor(c.env.CHAT_MESSAGES, "messages", tenantId, sessionId);
   const { id, text } = c.req.valid("json");
   const taken = await takeIn(
     c,

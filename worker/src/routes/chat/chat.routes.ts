@@ -124,6 +124,9 @@ export const openSession = createRoute({
   responses: {
     201: jsonContent(ChatSessionSchema, "The session and its credential"),
     409: errorContent("The customer token was used already"),
+    429: errorContent(
+      "This address opened 60 chats with this tenant in the last minute; wait `Retry-After` seconds",
+    ),
     ...refusals,
   },
 });
@@ -165,6 +168,9 @@ export const sendMessage = createRoute({
   responses: {
     200: jsonContent(Sent, "Already received: nothing changed"),
     202: jsonContent(Sent, "Queued for the thread"),
+    429: errorContent(
+      "This chat sent 30 messages in the last minute; wait `Retry-After` seconds, then send again with the same id",
+    ),
     503: errorContent("The message could not be queued; send it again with the same id"),
     ...refusals,
   },
