@@ -41,6 +41,7 @@ export function aSetupHealth(overrides: Partial<SetupHealth> = {}): SetupHealth 
         artifactDays: 180,
         auditDays: 365,
       },
+      webChat: { frameOrigins: [] },
     },
     configuredSecrets: ["orders.token"],
     ...overrides,

@@ -259,6 +259,59 @@ describe("the setup page", () => {
     expect(policy).toMatchObject({ refundApprovalThreshold: null, warrantyMonths: null });
   });
 
+  it("lists the sites that may show the web chat, as origins, and shows what was kept", async () => {
+    const saved: unknown[] = [];
+    const NOT_AN_ORIGIN = '"https://shop.example/help" is not an https origin';
+    const refusal = {
+      status: 422,
+      body: {
+        error: {
+          code: "invalid_body",
+          message: "Invalid body",
+          issues: [{ path: "webChat.frameOrigins[0]", message: NOT_AN_ORIGIN }],
+        },
+      },
+    };
+    let refuse = false;
+    const kept = aSetupHealth({
+      settings: {
+        ...aSetupHealth().settings,
+        webChat: { frameOrigins: ["https://shop.example", "https://help.shop.example"] },
+      },
+    });
+    const client = setupClient(
+      serving(aSetupHealth(), (request) => {
+        if (request.path === "/v1/setup/settings") {
+          saved.push(request.body);
+          return refuse ? refusal : { status: 200, body: kept };
+        }
+        return { status: 404 };
+      }),
+    );
+    renderApp(client);
+    await openSetup();
+    const sites = (await screen.findByTestId("setup-webChat-frameOrigins")) as HTMLInputElement;
+    expect(sites.value).toBe("");
+    expect(screen.getByText(/Empty: any https site/)).toBeTruthy();
+    fireEvent.change(sites, {
+      target: { value: " https://shop.example,https://help.shop.example  " },
+    });
+    await userEvent.click(screen.getByTestId("setup-form-webChat-save"));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0]).toEqual({
+      webChat: { frameOrigins: ["https://shop.example", "https://help.shop.example"] },
+    });
+    await waitFor(() => expect(sites.value).toBe("https://shop.example https://help.shop.example"));
+
+    // A refused item of the list is told beside the list.
+    refuse = true;
+    fireEvent.change(sites, { target: { value: "https://shop.example/help" } });
+    await userEvent.click(screen.getByTestId("setup-form-webChat-save"));
+    expect((await screen.findByTestId("setup-webChat-frameOrigins-error")).textContent).toBe(
+      NOT_AN_ORIGIN,
+    );
+  });
+
   it("clears a store rule that is set, which the Worker then holds no more", async () => {
     const saved: unknown[] = [];
     const base = aSetupHealth();

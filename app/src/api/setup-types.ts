@@ -22,6 +22,7 @@ export interface SetupHealth {
     ai: Record<string, unknown> | null;
     policy: Record<string, unknown>;
     retention: Record<string, unknown>;
+    webChat: Record<string, unknown>;
   };
   /** Which credentials are set (`orders.token`, `ai.apiKey`); never their values. */
   configuredSecrets: string[];
@@ -33,4 +34,4 @@ export interface ConnectionCheck {
   reason: string | null;
 }
 
-export type SettingsSection = "orders" | "ai" | "policy" | "retention";
+export type SettingsSection = "orders" | "ai" | "policy" | "retention" | "webChat";

@@ -6,9 +6,17 @@ import { CHAT_STRINGS } from "./strings";
  * Worker itself (no inline script, so an injected one does not run); framed by any https site
  * (the tenant's own pages embed it) and by the Worker, never over plain http.
  */
-export const CHAT_PAGE_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; " +
-  "base-uri 'none'; form-action 'none'; frame-ancestors 'self' https:";
+/**
+ * The page's content policy. It may be framed by the sites its tenant lists, or, until the tenant
+ * lists any, by any https site; never by a plain-http page.
+ */
+export function chatPagePolicy(frameOrigins: readonly string[]): string {
+  const ancestors = frameOrigins.length > 0 ? frameOrigins.join(" ") : "https:";
+  return (
+    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; " +
+    `base-uri 'none'; form-action 'none'; frame-ancestors 'self' ${ancestors}`
+  );
+}
 
 const escapeHtml = (text: string) =>
   text.replace(

@@ -113,6 +113,37 @@ export const RetentionSettings = z
   .partial()
   .strict();
 
+/** Only scheme, host and port: what a browser compares with `frame-ancestors`. */
+function isBareOrigin(text: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return false;
+  }
+  return url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
+}
+
+/** Where a tenant's site is served from: https, a host and perhaps a port, nothing more. */
+const notAnOrigin = (issue: { input?: unknown }) =>
+  `"${String(issue.input)}" is not an https origin such as https://shop.example (no path)`;
+const SiteOrigin = z
+  .url({ protocol: /^https$/, error: notAnOrigin })
+  .max(200)
+  .refine(isBareOrigin, { error: notAnOrigin })
+  .transform((url) => new URL(url).origin);
+
+export const WebChatSettings = z
+  .object({
+    /**
+     * The sites that may show the web chat page in a frame (its `frame-ancestors`). Empty: any
+     * https site, as before a tenant lists its own.
+     */
+    frameOrigins: z.array(SiteOrigin).max(20),
+  })
+  .partial()
+  .strict();
+
 /** A phased rollout: threads split into Continuity and a control group by a stable hash. */
 export const RolloutSettings = z
   .object({
@@ -140,6 +171,7 @@ export const TenantSettingsUpdate = z
     policy: PolicySettings,
     retention: RetentionSettings,
     rollout: RolloutSettings,
+    webChat: WebChatSettings,
   })
   .partial()
   .strict()

@@ -11,7 +11,16 @@ export interface SplitSettings {
   secrets: StoredSettings;
 }
 
-const SECTIONS: Section[] = ["zendesk", "sunco", "orders", "ai", "policy", "retention", "rollout"];
+const SECTIONS: Section[] = [
+  "zendesk",
+  "sunco",
+  "orders",
+  "ai",
+  "policy",
+  "retention",
+  "rollout",
+  "webChat",
+];
 /** Sections that are one of several shapes: an update replaces them instead of merging. */
 const REPLACED: Section[] = ["orders", "ai"];
 

@@ -61,6 +61,8 @@ export interface TenantConfig {
   retention: RetentionConfig;
   /** The running rollout, complete (enabled with a declared primary metric), or null. */
   rollout: RolloutPlan | null;
+  /** Sites that may frame the web chat page; empty: any https site. */
+  webChat: { frameOrigins: string[] };
 }
 
 /**
@@ -170,6 +172,11 @@ export function resolveTenantConfig(
     policy: { ...DEFAULT_POLICY, ...(visible.policy as Partial<PolicyConfig>) },
     retention: { ...DEFAULT_RETENTION, ...(visible.retention as Partial<RetentionConfig>) },
     rollout: rolloutOf(visible.rollout),
+    webChat: {
+      frameOrigins: Array.isArray(visible.webChat?.frameOrigins)
+        ? (visible.webChat.frameOrigins as string[])
+        : [],
+    },
   };
 }
 

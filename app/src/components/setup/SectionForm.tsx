@@ -41,7 +41,8 @@ export function SectionForm(props: {
     if (outcome.kind === "invalid") {
       const byField: Record<string, string> = {};
       for (const issue of outcome.issues) {
-        const [section, field] = issue.path.split(".");
+        // "webChat.frameOrigins[1]": a list's item is told beside the list's field.
+        const [section, field] = issue.path.split(/[.[]/);
         const key = section === spec.section && field ? field : "_";
         byField[key] ??= issue.message;
       }

@@ -48,6 +48,9 @@ export function SettingField(props: {
     <Field>
       <Field.Label>{label}</Field.Label>
       {spec.clearable ? <Field.Hint>{t("setup.rule.none")}</Field.Hint> : null}
+      {spec.hinted ? (
+        <Field.Hint>{t(`setup.hints.${section}.${spec.name}` as TranslationKey)}</Field.Hint>
+      ) : null}
       {spec.kind === "secret" ? (
         <Field.Hint data-testid={`${id}-state`}>
           {props.secretSet ? t("setup.secret.set") : t("setup.secret.notSet")}

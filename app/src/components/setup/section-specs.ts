@@ -11,6 +11,8 @@ export interface FieldSpec {
   shownWhen?: (draft: Draft) => boolean;
   /** A store rule: empty means none (a person decides), and the form can clear one that is set. */
   clearable?: boolean;
+  /** Says what the field takes, below its label (`setup.hints.<section>.<name>`). */
+  hinted?: boolean;
 }
 
 export interface SectionSpec {
@@ -127,4 +129,18 @@ const retention: SectionSpec = {
   toBody: (d) => Object.fromEntries(RETENTION_FIELDS.map((name) => [name, numeric(d[name])])),
 };
 
-export const SECTIONS: SectionSpec[] = [orders, ai, policy, retention];
+/** The sites the tenant serves the web chat on, as the admin types them: spaces or commas between. */
+const webChat: SectionSpec = {
+  section: "webChat",
+  fields: [{ name: "frameOrigins", kind: "text", hinted: true }],
+  fromHealth: ({ settings }) => ({
+    frameOrigins: Array.isArray(settings.webChat?.frameOrigins)
+      ? settings.webChat.frameOrigins.join(" ")
+      : "",
+  }),
+  toBody: (d) => ({
+    frameOrigins: (d.frameOrigins ?? "").split(/[\s,]+/).filter((origin) => origin !== ""),
+  }),
+};
+
+export const SECTIONS: SectionSpec[] = [orders, ai, policy, retention, webChat];

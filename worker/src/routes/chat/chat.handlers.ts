@@ -6,7 +6,7 @@ import {
   visitorLabel,
   WEB_CHAT_SOURCE,
 } from "../../domain/web-chat";
-import { CHAT_PAGE_POLICY, CHAT_STYLES, chatPage } from "../../chat/page";
+import { CHAT_STYLES, chatPage, chatPagePolicy } from "../../chat/page";
 import { CHAT_SCRIPT } from "../../chat/script";
 import { inbound } from "../../integrations/registry";
 import { visitorIdentified, visitorMessage } from "../../chat/visitor-events";
@@ -101,9 +101,9 @@ async function identifyAs(
 
 export const page: AppRouteHandler<PageRoute> = async (c) => {
   const { tenantId } = c.req.valid("param");
-  await chatTenant(c, tenantId);
+  const tenant = await chatTenant(c, tenantId);
   const language = chatLanguage(c.req.valid("query").lang, c.req.header("accept-language"));
-  c.header("content-security-policy", CHAT_PAGE_POLICY);
+  c.header("content-security-policy", chatPagePolicy(tenant.config.webChat.frameOrigins));
   c.header("referrer-policy", "no-referrer");
   c.header("x-content-type-options", "nosniff");
   c.header("cache-control", "no-store");

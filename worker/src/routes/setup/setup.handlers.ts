@@ -68,6 +68,7 @@ async function healthOf(env: Env, tenant: LoadedTenant) {
       ai: (visible.ai as Record<string, unknown> | undefined) ?? null,
       policy: { ...tenant.config.policy },
       retention: { ...tenant.config.retention },
+      webChat: { frameOrigins: [...tenant.config.webChat.frameOrigins] },
     },
     configuredSecrets: configuredSecrets(tenant.secrets).filter(
       (name) => name.startsWith("orders.") || name.startsWith("ai."),

@@ -5,6 +5,7 @@ import {
   OrdersSettings,
   PolicySettings,
   RetentionSettings,
+  WebChatSettings,
 } from "../../contracts/tenant-settings";
 import { CHECKLIST_ROWS } from "../../domain/setup-checklist";
 import { appAuth } from "../../lib/auth";
@@ -40,6 +41,7 @@ export const SetupHealth = z
         ai: z.record(z.string(), z.unknown()).nullable(),
         policy: z.record(z.string(), z.unknown()),
         retention: z.record(z.string(), z.unknown()),
+        webChat: z.record(z.string(), z.unknown()),
       })
       .openapi({ description: "The forms' current values, without credentials." }),
     configuredSecrets: z.array(z.string()).openapi({
@@ -55,6 +57,7 @@ export const SetupSettingsUpdate = z
     ai: AiSettings,
     policy: PolicySettings,
     retention: RetentionSettings,
+    webChat: WebChatSettings,
   })
   .partial()
   .strict()
