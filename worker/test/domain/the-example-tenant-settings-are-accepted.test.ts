@@ -13,7 +13,7 @@ describe("the example tenant settings (docs/examples/tenant-settings.example.jso
 
   it("cover every section an operator configures", () => {
     expect(Object.keys(example).sort()).toEqual(
-      ["ai", "orders", "policy", "retention", "sunco", "zendesk"].sort(),
+      ["ai", "orders", "policy", "retention", "sunco", "webChat", "zendesk"].sort(),
     );
     expect(Object.keys(example.zendesk)).toEqual(
       expect.arrayContaining(["subdomain", "email", "apiToken", "webhookSecret"]),
