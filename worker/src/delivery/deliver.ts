@@ -200,6 +200,11 @@ async function deliverOne(
       const messaging = messagingProviderNamed(integration, tenant.config, integrationDeps);
       return sent(await messaging.passControl(row.target, payload.metadata ?? {}));
     }
+    case "release_control": {
+      // Likewise releasing it twice.
+      const messaging = messagingProviderNamed(integration, tenant.config, integrationDeps);
+      return sent(await messaging.releaseControl(row.target, payload.metadata ?? {}));
+    }
     case "comment": {
       const tickets = ticketSystemNamed(integration, tenant.config, integrationDeps);
       const html = payload.html ?? `<p>${escapeHtml(payload.text ?? "")}</p>`;

@@ -154,15 +154,60 @@ export async function passControlRow(
   conversationId: string,
   version: number,
 ): Promise<OutboxRowInput> {
-  const id = `control:${state.id}:${version}`;
-  // The conversation is the contact's own: control passes in the provider it came in through.
+  return controlRow(
+    env,
+    config,
+    state,
+    contactId,
+    conversationId,
+    `control:${state.id}:${version}`,
+    "pass_control",
+    passControlMetadata(state, contactId),
+  );
+}
+
+/** Control back from the agent workspace, when a person hands the conversation to the AI. */
+export async function releaseControlRow(
+  env: { SECRETS_KEY: string },
+  config: TenantConfig,
+  state: ThreadState,
+  contactId: string,
+  conversationId: string,
+  version: number,
+): Promise<OutboxRowInput> {
+  return controlRow(
+    env,
+    config,
+    state,
+    contactId,
+    conversationId,
+    `release:${state.id}:${version}`,
+    "release_control",
+    {
+      continuity_thread: state.id,
+      continuity_step: buildHandoff(state, contactId).current.step ?? "none",
+    },
+  );
+}
+
+async function controlRow(
+  env: { SECRETS_KEY: string },
+  config: TenantConfig,
+  state: ThreadState,
+  contactId: string | null,
+  conversationId: string,
+  id: string,
+  operation: "pass_control" | "release_control",
+  metadata: Record<string, string>,
+): Promise<OutboxRowInput> {
+  // The conversation is the contact's own: control changes in the provider it came in through.
   const provider = state.contacts.find((c) => c.id === contactId)?.origin;
   if (!provider) throw new Error(`contact ${contactId} came in through no messaging provider`);
-  const body: OutboxPayload = { metadata: passControlMetadata(state, contactId) };
+  const body: OutboxPayload = { metadata };
   return {
     id,
     threadId: state.id,
-    kind: outboxKind(provider, "pass_control"),
+    kind: outboxKind(provider, operation),
     target: conversationId,
     payload: await sealOutboxPayload(env.SECRETS_KEY, config.id, id, body),
   };

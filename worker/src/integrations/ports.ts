@@ -114,6 +114,14 @@ export interface MessagingProvider {
     conversationId: string,
     metadata: Record<string, string | number | boolean>,
   ): Promise<WriteOutcome>;
+  /**
+   * Takes the conversation back from the agent workspace when a person hands it back to the AI:
+   * the provider's routing returns it to its first responder, Continuity.
+   */
+  releaseControl(
+    conversationId: string,
+    metadata: Record<string, string | number | boolean>,
+  ): Promise<WriteOutcome>;
 }
 
 /**

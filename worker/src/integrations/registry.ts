@@ -111,7 +111,13 @@ export function knowledgeSourceOf(
   return knowledgeSources.get("zendesk_help_center")!(tenant, deps);
 }
 
-const OPERATIONS: readonly OutboxOperation[] = ["pass_control", "message", "comment", "note"];
+const OPERATIONS: readonly OutboxOperation[] = [
+  "pass_control",
+  "release_control",
+  "message",
+  "comment",
+  "note",
+];
 
 export function outboxKind(integration: string, operation: OutboxOperation): OutboxKind {
   return `${integration}_${operation}`;

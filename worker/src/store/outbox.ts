@@ -1,6 +1,9 @@
 import type { NoteStatus } from "../domain/context-view";
-/** What an outbox row writes: a reply in a conversation, a ticket comment, a note, a control pass. */
-export type OutboxOperation = "message" | "comment" | "note" | "pass_control";
+/**
+ * What an outbox row writes: a reply in a conversation, a ticket comment, a note, control passed
+ * to the agent workspace or released from it.
+ */
+export type OutboxOperation = "message" | "comment" | "note" | "pass_control" | "release_control";
 /**
  * `<integration>_<operation>`, the integration by its registry name (integrations/registry.ts):
  * `zendesk_note`, `sunco_message`, …

@@ -1,21 +1,17 @@
 import { auditActor, person } from "../domain/actor";
 import { auditTrail } from "../domain/audit-trail";
-import {
-  planTransfer,
-  transferGroup,
-  type LiveConversation,
-  type TransferRequest,
-} from "../domain/transfer";
+import { planTransfer, transferGroup, type TransferRequest } from "../domain/transfer";
 import type { ThreadEvent } from "../domain/thread-events";
 import type { ThreadState } from "../domain/thread-state";
 import { noteRowsOwed, passControlRow, type OutboxRowInput } from "../delivery/notes";
 import type { Env } from "../env";
-import { isMessagingProvider, outboxKind } from "../integrations/registry";
+import { outboxKind } from "../integrations/registry";
 import { sealOutboxPayload } from "../security/outbox-payload";
 import { anyRecorded, type LinkedThread } from "../store/threads";
 import type { LoadedTenant } from "../tenancy/tenants";
 import { commitChange } from "./commit";
 import { dispatch } from "./dispatch";
+import { liveConversation, releaseOwed } from "./live-conversation";
 import { stateAfter } from "./state-after";
 
 export type TransferOutcome =
@@ -25,23 +21,6 @@ export type TransferOutcome =
   | { kind: "refused"; reason: string }
   /** The thread moved since the version acted on. */
   | { kind: "stale" };
-
-/** The conversation the AI can still speak into: the customer's newest live messaging contact. */
-function liveConversation(
-  state: ThreadState,
-): (LiveConversation & { conversationId: string; origin: string }) | null {
-  for (const contact of [...state.contacts].reverse()) {
-    const session = contact.links.find((l) => l.kind === "session");
-    if (!session || !isMessagingProvider(contact.origin) || contact.unconfirmed) continue;
-    return {
-      contactId: contact.id,
-      channel: contact.channel,
-      conversationId: session.id,
-      origin: contact.origin,
-    };
-  }
-  return null;
-}
 
 /** Whether this transfer request is already in the thread's log. */
 export function transferRecorded(env: Env, tenantId: string, threadId: string, requestId: string) {
@@ -83,7 +62,10 @@ export async function transferControl(
     linked.state.openedAt,
   )(facts);
   const after = version + facts.length;
-  const outbox: OutboxRowInput[] = await noteRowsOwed(env, tenant.config, linked.state, next);
+  const outbox: OutboxRowInput[] = [
+    ...(await noteRowsOwed(env, tenant.config, linked.state, next)),
+    ...(await releaseOwed(env, tenant.config, linked.state, next, after)),
+  ];
   if (plan.told && live) {
     const id = `transfer:${threadId}:${request.requestId}`;
     outbox.push({

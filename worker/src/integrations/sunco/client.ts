@@ -87,4 +87,21 @@ export class SuncoClient {
       { switchboardIntegration: "next", metadata },
     );
   }
+
+  /**
+   * Nobody holds the conversation any more (`releaseControl` clears its switchboard state), so the
+   * switchboard's default integration, Continuity in a bot-first setup, answers the customer's next
+   * message. The caller is the app, not the agent workspace, so it may release what that holds.
+   */
+  async releaseControl(
+    conversationId: string,
+    metadata: Record<string, string | number | boolean>,
+  ): Promise<void> {
+    const { appId } = this.ready;
+    await this.call(
+      "POST",
+      `/v2/apps/${appId}/conversations/${encodeURIComponent(conversationId)}/releaseControl`,
+      { metadata },
+    );
+  }
 }

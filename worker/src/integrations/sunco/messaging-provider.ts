@@ -17,5 +17,9 @@ export function suncoMessagingProvider(
       await client.passControl(conversationId, metadata);
       return { kind: "done", remoteId: null };
     },
+    async releaseControl(conversationId, metadata) {
+      await client.releaseControl(conversationId, metadata);
+      return { kind: "done", remoteId: null };
+    },
   };
 }

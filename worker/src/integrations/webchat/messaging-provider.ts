@@ -11,5 +11,6 @@ export function webChatMessagingProvider(): MessagingProvider {
     messageHeld: () => Promise.resolve(null),
     postMessage: () => Promise.resolve({ kind: "done", remoteId: null }),
     passControl: () => Promise.resolve({ kind: "done", remoteId: null }),
+    releaseControl: () => Promise.resolve({ kind: "done", remoteId: null }),
   };
 }

@@ -21,6 +21,7 @@ import { auditNdjson, readAudit } from "../../store/audit";
 import { auditActor, factBy, person, reactionGroup, type Actor } from "../../domain/actor";
 import { commitChange } from "../../threads/commit";
 import { dispatch } from "../../threads/dispatch";
+import { releaseOwed } from "../../threads/live-conversation";
 import { stateAfter } from "../../threads/state-after";
 import { auditTrail } from "../../domain/audit-trail";
 import { describeFact } from "./fact-descriptions";
@@ -161,7 +162,10 @@ async function commitFacts(
     ],
     // A person's action can make the full note wrong (a denial, a verification, control back with
     // the AI): the update goes in the same batch.
-    outbox: await noteRowsOwed(c.env, tenant.config, linked.state, next),
+    outbox: [
+      ...(await noteRowsOwed(c.env, tenant.config, linked.state, next)),
+      ...(await releaseOwed(c.env, tenant.config, linked.state, next, version)),
+    ],
     agentRunUpTo: wantsAgentRun ? version : null,
   });
   if (outcome.kind !== "committed") return staleAnswer(c, linked.threadId, expectedVersion);
