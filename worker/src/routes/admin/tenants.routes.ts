@@ -153,10 +153,10 @@ const OutboxEntry = z
     threadId: z.string(),
     kind: z
       .string()
-      .regex(/_(message|comment|note|pass_control)$/)
+      .regex(/_(message|comment|note|pass_control|release_control)$/)
       .openapi({
         description:
-          "`<integration>_<operation>`: `sunco_message`, `zendesk_comment`, `zendesk_note`, `sunco_pass_control`",
+          "`<integration>_<operation>`: `sunco_message`, `zendesk_comment`, `zendesk_note`, `sunco_pass_control`, `sunco_release_control`",
       }),
     target: z.string(),
     status: z.enum(["pending", "sent", "failed", "superseded"]),
