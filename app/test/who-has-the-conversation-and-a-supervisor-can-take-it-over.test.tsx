@@ -59,6 +59,28 @@ async function attached() {
 }
 
 describe("who has the conversation", () => {
+  it("members of the groups the installation names supervise too; other agents work the thread", async () => {
+    const settings = { supervisorGroups: "Team Leads, 9100" };
+    const roleAsked = async (groups: { id: number; name: string }[]) => {
+      SessionSocket.made = [];
+      const client = zafDouble({
+        sessions: true,
+        worker,
+        settings,
+        user: { id: 4, name: "Kai Moreno", role: "agent", groups },
+      });
+      const view = renderSidebar({ client });
+      await attached();
+      const asked = client.requests.find((r) => r.path.endsWith("/session-tokens"))!;
+      view.unmount();
+      return (asked.body as { role: string }).role;
+    };
+    expect(await roleAsked([{ id: 12, name: "team leads " }])).toBe("supervisor");
+    expect(await roleAsked([{ id: 9100, name: "Escalations" }])).toBe("supervisor");
+    expect(await roleAsked([{ id: 12, name: "Tier 1" }])).toBe("agent");
+    expect(await roleAsked([])).toBe("agent");
+  });
+
   it("a supervisor watches, sees who has it, and can take it over", async () => {
     const client = zafDouble({
       sessions: true,

@@ -55,6 +55,8 @@ export function zafDouble(
      * without live sessions would, and the sidebar polls: tests not about sessions see no socket.
      */
     sessions?: boolean;
+    /** More of the installation's settings than the Worker URL. */
+    settings?: Record<string, unknown>;
   } = {},
 ): ZafDouble {
   const handlers = new Map<string, Set<ZafHandler>>();
@@ -130,7 +132,9 @@ export function zafDouble(
       throw { ...response, statusText: "error" };
     },
     async metadata() {
-      return { settings: workerUrl === null ? {} : { workerUrl } };
+      return {
+        settings: { ...(workerUrl === null ? {} : { workerUrl }), ...options.settings },
+      };
     },
     async context() {
       return { location: options.location ?? "ticket_sidebar", instanceGuid: "own-guid" };

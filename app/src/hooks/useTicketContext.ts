@@ -102,11 +102,23 @@ interface Session {
 type Start = Session | Exclude<SidebarView["state"], "ready" | "loading" | "no_thread">;
 
 /**
- * Zendesk admins supervise: their sidebar watches a session without taking it, and can take a
- * conversation over from the person who has it. The Worker records the role it was given.
+ * Zendesk admins supervise, and so do members of the groups the installation names (setting
+ * `supervisorGroups`: names or ids, separated by commas): their sidebar watches a session without
+ * taking it, and can take a conversation over from the person who has it. The Worker records the
+ * role it was given.
  */
-function roleOf(user: ZafUser | undefined): SessionRole {
-  return user?.role === "admin" ? "supervisor" : "agent";
+export function roleOf(user: ZafUser | undefined, supervisorGroups: unknown): SessionRole {
+  if (user?.role === "admin") return "supervisor";
+  const named = new Set(
+    (typeof supervisorGroups === "string" ? supervisorGroups : "")
+      .split(",")
+      .map((g) => g.trim().toLowerCase())
+      .filter((g) => g !== ""),
+  );
+  const member = (user?.groups ?? []).some(
+    (g) => named.has(String(g.id)) || named.has(g.name.trim().toLowerCase()),
+  );
+  return member ? "supervisor" : "agent";
 }
 
 function actorOf(user: ZafUser | undefined): string {
@@ -209,7 +221,10 @@ export function useTicketContext(
           workerUrl: workerUrl.trim(),
           ticketId: String(ticketId),
           actor: actorOf(answer.currentUser as ZafUser | undefined),
-          role: roleOf(answer.currentUser as ZafUser | undefined),
+          role: roleOf(
+            answer.currentUser as ZafUser | undefined,
+            metadata.settings.supervisorGroups,
+          ),
           requesterName: nameOf(answer["ticket.requester"]),
         };
     } catch {

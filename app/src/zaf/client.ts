@@ -66,4 +66,6 @@ export interface ZafUser {
   locale?: string;
   /** `admin`, `agent`, … : only what the page shows; the Worker asks Zendesk before it acts. */
   role?: string;
+  /** The Zendesk groups the agent belongs to. */
+  groups?: { id: number; name: string }[];
 }
