@@ -9,6 +9,8 @@
  *   end to end  events accepted and fully processed (stitched, agent run) per second, vs floor
  *               inserts, with the D1 round trips each contact and agent run made
  *   app         the sidebar's initial JS (gzip) and iframe-to-render time, vs a bare page (app.ts)
+ *   sessions    live sessions: commit to sidebar DOM vs polling, fan-out to 200, 1,000 idle
+ *               sessions' memory and CPU, vs a bare Durable Object (sessions.ts)
  *
  * Seeded databases are cached in .bench/ (delete it to reseed). `--write` puts the figures into
  * docs/performance.md.
@@ -23,6 +25,7 @@ import { ROOT, randomSecrets, type WorkerSecrets } from "../lib/local-env";
 import { applyMigrations, startWorker, waitForHealth } from "../lib/worker-process";
 import { benchApp, writeAppBench } from "./app";
 import { runLoad, type LoadResult } from "./load";
+import { benchSessions, writeSessionBench } from "./sessions";
 
 const BENCH = path.join(ROOT, ".bench");
 const SEED_VERSION = 4;
@@ -312,6 +315,13 @@ async function measureWorker(
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
 async function main() {
+  // The live session's figures (latency, fan-out, idle sessions) need no seeded database either.
+  if (!process.argv.includes("--app-only")) {
+    const sessions = await benchSessions();
+    console.log(`\n${sessions.table}\n\n${sessions.notes}\n`);
+    if (process.argv.includes("--write")) await writeSessionBench(sessions);
+    if (process.argv.includes("--sessions-only")) process.exit(0);
+  }
   // The sidebar app's figures (bundle size, time to render) need no seeded database.
   const app = await benchApp();
   console.log(`\n${app.table}\n\n${app.notes}\n`);
