@@ -1,3 +1,4 @@
+import { createHmac, randomUUID } from "node:crypto";
 import type { Browser, FrameLocator, Page } from "playwright-core";
 import { expect, inject } from "vitest";
 import type { ContextContract } from "../../worker/src/contracts/context";
@@ -100,4 +101,50 @@ export async function openTicket(workspace: Workspace, ticketId: string): Promis
   const sidebar = workspace.sidebar(ticketId);
   await sidebar.getByTestId("workflow-step").waitFor({ timeout: 20_000 });
   return sidebar;
+}
+
+/**
+ * A customer token as the tenant's site backend signs one for a logged-in customer
+ * (docs/web-chat.md): the page opens the chat as that customer.
+ */
+export function customerToken(tenant: DemoTenant, email: string): string {
+  const payload = Buffer.from(
+    JSON.stringify({
+      v: 1,
+      tenant: tenant.tenantId,
+      contact: { type: "email", value: email },
+      jti: randomUUID(),
+      exp: Math.floor(Date.now() / 1000) + 300,
+    }),
+  ).toString("base64url");
+  return `${payload}.${createHmac("sha256", tenant.appSecret).update(payload).digest("hex")}`;
+}
+
+/**
+ * The customer's web chat page in a browser context of its own (its own cookies and storage:
+ * another device, another person), optionally signed in on the tenant's site.
+ */
+export async function openChatPage(
+  workspace: Workspace,
+  options: { signedInAs?: string } = {},
+): Promise<Page> {
+  const context = await workspace.browser.newContext({ locale: "en-US" });
+  const page = await context.newPage();
+  page.on("pageerror", (error) => workspace.errors.push(`chat page error: ${error.message}`));
+  const tenant = workspace.tenant();
+  const fragment = options.signedInAs
+    ? `#customer-token=${customerToken(tenant, options.signedInAs)}`
+    : "";
+  await page.goto(`${inject("e2e").workerUrl}/chat/${tenant.tenantId}${fragment}`);
+  return page;
+}
+
+/** The customer writes on the web chat page and waits until the Worker has their message. */
+export async function writeInChat(page: Page, text: string): Promise<void> {
+  const before = await page.locator('[data-author="customer"]').count();
+  await page.getByLabel("Your message").fill(text);
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect
+    .poll(() => page.locator('[data-author="customer"]').count(), { timeout: 20_000 })
+    .toBe(before + 1);
 }
