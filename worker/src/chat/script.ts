@@ -126,7 +126,11 @@ export const CHAT_SCRIPT = String.raw`(function () {
     if (m.type !== "event" || m.offset <= offset) return;
     offset = m.offset;
     var e = m.event;
-    if (e.type === "message.received") {
+    if (e.type === "message.received" && e.author !== "customer") {
+      var said = line("theirs", S.person, e.text);
+      said.setAttribute("data-author", "person");
+      log.appendChild(said);
+    } else if (e.type === "message.received") {
       var mine = pending.shift();
       if (mine) mine.li.remove();
       var li = line("mine", S.you, e.text);

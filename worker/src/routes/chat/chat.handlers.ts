@@ -1,14 +1,11 @@
 import type { Context } from "hono";
-import type { GenericChannelEvent } from "../../contracts/channel-event";
 import {
   chatLanguage,
   newChatSessionId,
   visitorLabel,
-  WEB_CHAT_SOURCE,
 } from "../../domain/web-chat";
 import { CHAT_PAGE_POLICY, CHAT_STYLES, chatPage } from "../../chat/page";
 import { CHAT_SCRIPT } from "../../chat/script";
-import { inbound } from "../../integrations/registry";
 import { visitorIdentified, visitorMessage } from "../../chat/visitor-events";
 import { ApiError } from "../../lib/problem";
 import type { AppBindings, AppRouteHandler } from "../../lib/types";
@@ -18,7 +15,7 @@ import { randomToken } from "../../security/encoding";
 import { SESSION_TOKEN_TTL_MS, signSessionToken } from "../../security/session-token";
 import { findLinkedThreads } from "../../store/threads";
 import { loadTenant, type LoadedTenant } from "../../tenancy/tenants";
-import { claimAndQueue } from "../inbound/accept";
+import { takeInFromTheChatPage } from "./take-in";
 import type {
   IdentifyRoute,
   IssueChatTokenRoute,
@@ -69,27 +66,13 @@ async function customerFrom(tenant: LoadedTenant, token: string): Promise<Custom
   return checked.payload;
 }
 
-/**
- * Into the thread the way every generic channel event goes: the generic channel's own checks and
- * mapping, then the same claim (dedupe by id), copy and queue. Only the source differs, so replies
- * find their way back to the page (integrations/webchat).
- */
-async function takeIn(c: Context<AppBindings>, tenant: LoadedTenant, body: GenericChannelEvent) {
-  const { events } = inbound.channel.map(body, tenant.config);
-  const fresh = await claimAndQueue(
-    c,
-    events.map((event) => ({ ...event, source: WEB_CHAT_SOURCE })),
-  );
-  return { accepted: fresh.length, duplicates: events.length - fresh.length };
-}
-
 async function identifyAs(
   c: Context<AppBindings>,
   tenant: LoadedTenant,
   sessionId: string,
   customer: CustomerTokenPayload,
 ) {
-  const taken = await takeIn(
+  const taken = await takeInFromTheChatPage(
     c,
     tenant,
     visitorIdentified(sessionId, customer.jti, customer.contact, new Date().toISOString()),
@@ -152,7 +135,7 @@ export const sendMessage: AppRouteHandler<SendMessageRoute> = async (c) => {
   const { tenantId } = c.req.valid("param");
   const { tenant, sessionId } = await visitor(c, tenantId);
   const { id, text } = c.req.valid("json");
-  const taken = await takeIn(
+  const taken = await takeInFromTheChatPage(
     c,
     tenant,
     visitorMessage(sessionId, id, text, new Date().toISOString()),
