@@ -148,3 +148,20 @@ export async function writeInChat(page: Page, text: string): Promise<void> {
     .poll(() => page.locator('[data-author="customer"]').count(), { timeout: 20_000 })
     .toBe(before + 1);
 }
+
+/**
+ * The newest one-time code the customer was sent by email: Continuity sends it as a public reply
+ * on her own ticket, which Zendesk (here its stand-in) emails to the requester.
+ */
+export async function codeInTheCustomersEmail(workspace: Workspace): Promise<string> {
+  const { standins } = inject("e2e");
+  const state = (await (
+    await fetch(`${standins.zendesk}/__control/${workspace.preview.session().space}/state`)
+  ).json()) as { tickets: Record<string, { comments: { body: string; public: boolean }[] }> };
+  const codes = Object.values(state.tickets)
+    .flatMap((t) => t.comments)
+    .filter((c) => c.public)
+    .flatMap((c) => [...c.body.matchAll(/verification code is (\d{6})/g)].map((m) => m[1]!));
+  expect(codes.length, "a code in the customer's email").toBeGreaterThan(0);
+  return codes.at(-1)!;
+}

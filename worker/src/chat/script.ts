@@ -123,6 +123,13 @@ export const CHAT_SCRIPT = String.raw`(function () {
   }
   function receive(m) {
     if (m.type === "presence") return showPresence(m.participants);
+    // The visitor proved who they are: their conversation comes again from the start, earlier
+    // visits included. Messages still on their way stay where they are.
+    if (m.type === "replay") {
+      Array.prototype.slice.call(log.children).forEach(function (li) { if (!li.classList.contains("pending")) li.remove(); });
+      offset = 0;
+      return;
+    }
     if (m.type !== "event" || m.offset <= offset) return;
     offset = m.offset;
     var e = m.event;
