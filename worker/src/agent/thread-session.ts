@@ -230,6 +230,7 @@ export class ThreadSession extends DurableObject<Env> {
    * Which conversations each customer sees, from the thread as it is now. A customer who has just
    * proved who they are sees their earlier visits too: they are told to start over and are sent
    * their conversation again from the first offset, so it reads in order. Agents see everything.
+   * Returns the connections whose attachment changed.
    */
   private async widen(open: { ws: WebSocket; at: Attached }[]) {
     const customers = open.filter((o) => o.at.role === "customer");
@@ -240,18 +241,21 @@ export class ThreadSession extends DurableObject<Env> {
       customers[0]!.at.threadId,
     );
     if (!thread) return [];
-    const widened = [];
+    const changed = [];
     for (const o of customers) {
       const before = o.at.seen ?? [o.at.participantId];
       const now = conversationsSeenBy(thread.state, o.at.participantId);
+      if (o.at.seen && now.join() === o.at.seen.join()) continue;
       o.at.seen = now;
+      // A reattach (after > 0) by a customer already proven is sent it all again too: its page
+      // may have missed the moment they proved it.
       if (now.some((id) => !before.includes(id))) {
         send(o.ws, { type: "replay" });
         o.at.sent = 0;
       }
-      widened.push(o);
+      changed.push(o);
     }
-    return widened;
+    return changed;
   }
 
   /**
