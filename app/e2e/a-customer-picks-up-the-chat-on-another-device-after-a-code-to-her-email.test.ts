@@ -46,7 +46,10 @@ describe("a customer moving to another device mid-conversation", () => {
     expect(before).not.toContain("approve the replacement");
 
     // She reads the code in her email and types it in.
-    await writeInChat(phone, await codeInTheCustomersEmail(workspace));
+    // (Typed directly: once it lands, the page starts over with her laptop visit, so it is
+    // not simply one more line.)
+    await phone.getByLabel("Your message").fill(await codeInTheCustomersEmail(workspace));
+    await phone.getByRole("button", { name: "Send" }).click();
     await expect
       .poll(() => lines(phone), { timeout: 20_000 })
       .toEqual([

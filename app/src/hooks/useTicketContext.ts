@@ -32,12 +32,7 @@ export type SidebarView =
 
 /** The part of the sidebar a write came from, so its outcome is told where the agent looks. */
 export type WriteTopic =
-  | "identity"
-  | "workflow"
-  | "candidates"
-  | "summary"
-  | "notes"
-  | "conversation";
+  "identity" | "workflow" | "candidates" | "summary" | "notes" | "conversation";
 
 const TOPIC_OF: Record<ThreadAction, WriteTopic> = {
   approve: "workflow",
@@ -371,17 +366,21 @@ export function useTicketContext(
     [write],
   );
 
-  const writeToChat = useCallback((text: string) => {
-    // One id per message: a retry after a lost answer is the same message, sent once.
-    const id = crypto.randomUUID();
-    return write(
-      "chat_message",
-      "chat_message",
-      "conversation",
-      (open) => open.api.writeToChat(shown.current!.thread.id, { id, text, ticketId: open.ticketId }),
-      () => undefined,
-    );
-  }, [write]);
+  const writeToChat = useCallback(
+    (text: string) => {
+      // One id per message: a retry after a lost answer is the same message, sent once.
+      const id = crypto.randomUUID();
+      return write(
+        "chat_message",
+        "chat_message",
+        "conversation",
+        (open) =>
+          open.api.writeToChat(shown.current!.thread.id, { id, text, ticketId: open.ticketId }),
+        () => undefined,
+      );
+    },
+    [write],
+  );
 
   const context = view.state === "ready" ? view.context : null;
   const headOf = useCallback(async (threadId: string, after: number) => {

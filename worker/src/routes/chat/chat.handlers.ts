@@ -1,9 +1,5 @@
 import type { Context } from "hono";
-import {
-  chatLanguage,
-  newChatSessionId,
-  visitorLabel,
-} from "../../domain/web-chat";
+import { chatLanguage, newChatSessionId, visitorLabel } from "../../domain/web-chat";
 import { CHAT_PAGE_POLICY, CHAT_STYLES, chatPage } from "../../chat/page";
 import { CHAT_SCRIPT } from "../../chat/script";
 import { visitorIdentified, visitorMessage } from "../../chat/visitor-events";
