@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  AGENT_DANA,
   openChatPage,
   openTicket,
   openWorkspace,
@@ -11,7 +12,7 @@ import {
 describe("a warm transfer of a web chat customer", () => {
   let workspace: Workspace;
   beforeAll(async () => {
-    workspace = await openWorkspace();
+    workspace = await openWorkspace({ user: AGENT_DANA });
     await playDemo(workspace);
   });
   afterAll(async () => {
@@ -26,7 +27,7 @@ describe("a warm transfer of a web chat customer", () => {
     await expect.poll(() => answers.count(), { timeout: 20_000 }).toBe(1);
     await expect.poll(() => present.allTextContents()).toContain("AI assistant");
 
-    // Sam takes the conversation from the AI in the sidebar, warm, as a person would.
+    // Dana, an agent, takes the conversation from the AI in her sidebar, warm, as a person would.
     const sidebar = await openTicket(workspace, "102");
     await sidebar.getByTestId("action-take_over").click();
     await sidebar.getByTestId("transfer-warm").click();
@@ -34,19 +35,20 @@ describe("a warm transfer of a web chat customer", () => {
 
     await expect.poll(() => answers.count(), { timeout: 10_000 }).toBe(2);
     expect(await answers.last().textContent()).toContain(
-      "Sam from our team is joining this conversation. They can see everything we've talked about so far",
+      "Dana from our team is joining this conversation. They can see everything we've talked about so far",
     );
     expect(await present.allTextContents()).toContain("AI assistant");
     await sidebar.getByTestId("control-ai-staying").waitFor();
+    expect(await present.allTextContents()).toContain("support agent");
 
     await sidebar
       .getByTestId("chat-reply-input")
-      .fill("Hi, Sam here. A new vase goes out to you today.");
+      .fill("Hi, Dana here. A new vase goes out to you today.");
     await sidebar.getByTestId("chat-reply-send").click();
     const person = chat.locator('[data-author="person"]');
     await expect
       .poll(() => person.allTextContents(), { timeout: 10_000 })
-      .toEqual(["Support agentHi, Sam here. A new vase goes out to you today."]);
+      .toEqual(["Support agentHi, Dana here. A new vase goes out to you today."]);
     await expect
       .poll(() => present.allTextContents(), { timeout: 10_000 })
       .not.toContain("AI assistant");

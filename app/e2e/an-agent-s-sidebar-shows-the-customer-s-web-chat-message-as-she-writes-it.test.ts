@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  AGENT_DANA,
   openChatPage,
   openTicket,
   openWorkspace,
@@ -13,7 +14,7 @@ describe("an agent's sidebar beside the customer's web chat", () => {
   let workspace: Workspace;
   let chat: Page;
   beforeAll(async () => {
-    workspace = await openWorkspace();
+    workspace = await openWorkspace({ user: AGENT_DANA });
     await playDemo(workspace);
   });
   afterAll(async () => {
@@ -24,6 +25,7 @@ describe("an agent's sidebar beside the customer's web chat", () => {
     const sidebar = await openTicket(workspace, "102");
     const participants = sidebar.getByTestId("participant");
     await expect.poll(() => participants.count(), { timeout: 15_000 }).toBe(2);
+    expect(await participants.nth(1).getAttribute("data-role")).toBe("agent");
 
     // Maya is signed in on the store's site, in a browser of her own.
     chat = await openChatPage(workspace, { signedInAs: "maya.ortiz@example.com" });
@@ -37,6 +39,10 @@ describe("an agent's sidebar beside the customer's web chat", () => {
     await expect
       .poll(() => participants.allTextContents(), { timeout: 10_000 })
       .toContainEqual(expect.stringContaining("web chat (Chrome on Linux)"));
+    // And she sees that someone from support is there.
+    await expect
+      .poll(() => chat.locator("#present li").allTextContents())
+      .toContain("support agent");
     expect(workspace.errors).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { AdminClient } from "../../scripts/lib/admin-client";
 import { launchChromium } from "../../scripts/lib/chromium";
 import { createDemoTenant, type DemoTenant } from "../../scripts/lib/demo-tenant";
 import { loadDemoJourney, type DemoJourney } from "../preview/demo-journey";
-import { startPreview, type Preview } from "../preview/server";
+import { startPreview, type Preview, type PreviewOptions } from "../preview/server";
 
 export interface Workspace {
   preview: Preview;
@@ -29,7 +29,12 @@ export interface Workspace {
  * `appDir` swaps the app for another package folder (the SDK fixture).
  */
 export async function openWorkspace(
-  options: { appDir?: string; viewport?: { width: number; height: number } } = {},
+  options: {
+    appDir?: string;
+    viewport?: { width: number; height: number };
+    /** Sign in as someone other than the admin who connected the app (an agent). */
+    user?: PreviewOptions["user"];
+  } = {},
 ): Promise<Workspace> {
   const env = inject("e2e");
   const admin = new AdminClient(env.workerUrl, env.operatorToken);
@@ -45,6 +50,7 @@ export async function openWorkspace(
     },
     demo,
     appDir: options.appDir ?? env.appDir,
+    ...(options.user && { user: options.user }),
   });
   const browser = await launchChromium();
   const page = await browser.newPage({
@@ -165,3 +171,11 @@ export async function codeInTheCustomersEmail(workspace: Workspace): Promise<str
   expect(codes.length, "a code in the customer's email").toBeGreaterThan(0);
   return codes.at(-1)!;
 }
+
+/** An agent of the account (not an admin): their sidebar attaches as an agent. */
+export const AGENT_DANA = {
+  id: 502,
+  name: "Dana Whitfield",
+  email: "dana.whitfield@example.com",
+  role: "agent",
+} as const;
