@@ -1,3 +1,4 @@
+import { createHmac, randomUUID } from "node:crypto";
 import type { Browser, FrameLocator, Page } from "playwright-core";
 import { expect, inject } from "vitest";
 import type { ContextContract } from "../../worker/src/contracts/context";
@@ -5,7 +6,7 @@ import { AdminClient } from "../../scripts/lib/admin-client";
 import { launchChromium } from "../../scripts/lib/chromium";
 import { createDemoTenant, type DemoTenant } from "../../scripts/lib/demo-tenant";
 import { loadDemoJourney, type DemoJourney } from "../preview/demo-journey";
-import { startPreview, type Preview } from "../preview/server";
+import { startPreview, type Preview, type PreviewOptions } from "../preview/server";
 
 export interface Workspace {
   preview: Preview;
@@ -28,7 +29,12 @@ export interface Workspace {
  * `appDir` swaps the app for another package folder (the SDK fixture).
  */
 export async function openWorkspace(
-  options: { appDir?: string; viewport?: { width: number; height: number } } = {},
+  options: {
+    appDir?: string;
+    viewport?: { width: number; height: number };
+    /** Sign in as someone other than the admin who connected the app (an agent). */
+    user?: PreviewOptions["user"];
+  } = {},
 ): Promise<Workspace> {
   const env = inject("e2e");
   const admin = new AdminClient(env.workerUrl, env.operatorToken);
@@ -44,6 +50,7 @@ export async function openWorkspace(
     },
     demo,
     appDir: options.appDir ?? env.appDir,
+    ...(options.user && { user: options.user }),
   });
   const browser = await launchChromium();
   const page = await browser.newPage({
@@ -101,3 +108,74 @@ export async function openTicket(workspace: Workspace, ticketId: string): Promis
   await sidebar.getByTestId("workflow-step").waitFor({ timeout: 20_000 });
   return sidebar;
 }
+
+/**
+ * A customer token as the tenant's site backend signs one for a logged-in customer
+ * (docs/web-chat.md): the page opens the chat as that customer.
+ */
+export function customerToken(tenant: DemoTenant, email: string): string {
+  const payload = Buffer.from(
+    JSON.stringify({
+      v: 1,
+      tenant: tenant.tenantId,
+      contact: { type: "email", value: email },
+      jti: randomUUID(),
+      exp: Math.floor(Date.now() / 1000) + 300,
+    }),
+  ).toString("base64url");
+  return `${payload}.${createHmac("sha256", tenant.appSecret).update(payload).digest("hex")}`;
+}
+
+/**
+ * The customer's web chat page in a browser context of its own (its own cookies and storage:
+ * another device, another person), optionally signed in on the tenant's site.
+ */
+export async function openChatPage(
+  workspace: Workspace,
+  options: { signedInAs?: string } = {},
+): Promise<Page> {
+  const context = await workspace.browser.newContext({ locale: "en-US" });
+  const page = await context.newPage();
+  page.on("pageerror", (error) => workspace.errors.push(`chat page error: ${error.message}`));
+  const tenant = workspace.tenant();
+  const fragment = options.signedInAs
+    ? `#customer-token=${customerToken(tenant, options.signedInAs)}`
+    : "";
+  await page.goto(`${inject("e2e").workerUrl}/chat/${tenant.tenantId}${fragment}`);
+  return page;
+}
+
+/** The customer writes on the web chat page and waits until the Worker has their message. */
+export async function writeInChat(page: Page, text: string): Promise<void> {
+  const before = await page.locator('[data-author="customer"]').count();
+  await page.getByLabel("Your message").fill(text);
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect
+    .poll(() => page.locator('[data-author="customer"]').count(), { timeout: 20_000 })
+    .toBe(before + 1);
+}
+
+/**
+ * The newest one-time code the customer was sent by email: Continuity sends it as a public reply
+ * on her own ticket, which Zendesk (here its stand-in) emails to the requester.
+ */
+export async function codeInTheCustomersEmail(workspace: Workspace): Promise<string> {
+  const { standins } = inject("e2e");
+  const state = (await (
+    await fetch(`${standins.zendesk}/__control/${workspace.preview.session().space}/state`)
+  ).json()) as { tickets: Record<string, { comments: { body: string; public: boolean }[] }> };
+  const codes = Object.values(state.tickets)
+    .flatMap((t) => t.comments)
+    .filter((c) => c.public)
+    .flatMap((c) => [...c.body.matchAll(/verification code is (\d{6})/g)].map((m) => m[1]!));
+  expect(codes.length, "a code in the customer's email").toBeGreaterThan(0);
+  return codes.at(-1)!;
+}
+
+/** An agent of the account (not an admin): their sidebar attaches as an agent. */
+export const AGENT_DANA = {
+  id: 502,
+  name: "Dana Whitfield",
+  email: "dana.whitfield@example.com",
+  role: "agent",
+} as const;

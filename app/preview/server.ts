@@ -32,6 +32,8 @@ export interface PreviewOptions {
   /** The workspace page's port (0: any free port). The app gets a port of its own. */
   port?: number;
   appPort?: number;
+  /** Who the workspace is signed in as; by default the admin who connected it (a supervisor). */
+  user?: { id: number; name: string; email: string; role: "admin" | "agent" };
 }
 
 export interface Preview {
@@ -142,11 +144,13 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     CLIENT_DIR,
   );
   const agent: AgentView = {
-    id: Number(PREVIEW_ADMIN.id),
-    name: PREVIEW_ADMIN.name,
-    email: "sam.rivera@example.com",
+    ...(options.user ?? {
+      id: Number(PREVIEW_ADMIN.id),
+      name: PREVIEW_ADMIN.name,
+      email: "sam.rivera@example.com",
+      role: "admin",
+    }),
     locale: "en-US",
-    role: "admin",
   };
 
   let session = await connectSession(

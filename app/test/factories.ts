@@ -150,7 +150,7 @@ export function aContext(overrides: Partial<ThreadContext> = {}): ThreadContext 
         current: false,
       },
     ],
-    sessions: [{ id: "WC-9931", channel: "web_chat", current: false }],
+    sessions: [{ id: "WC-9931", channel: "web_chat", current: false, chatPage: false }],
     channels: ["web_chat", "email", "whatsapp"],
     timeline: [
       {

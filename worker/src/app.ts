@@ -9,6 +9,7 @@ import inbound from "./routes/inbound/inbound.index";
 import threads from "./routes/threads/threads.index";
 import sessions from "./routes/sessions/sessions.index";
 import transfers from "./routes/transfers/transfers.index";
+import chatMessages from "./routes/chat-messages/chat-messages.index";
 import metrics from "./routes/metrics/metrics.index";
 import governance from "./routes/governance/governance.index";
 import setup from "./routes/setup/setup.index";
@@ -25,6 +26,7 @@ for (const router of [
   threads,
   sessions,
   transfers,
+  chatMessages,
   metrics,
   setup,
   demoOrders,

@@ -68,6 +68,8 @@ export interface WorkerApi {
   sessionToken(threadId: string, body: SessionTokenBody): Promise<Outcome<SessionToken>>;
   /** Take the conversation (warm or cold), take it over as a supervisor, or hand it back. */
   transfer(threadId: string, body: TransferBody): Promise<Outcome<ThreadContext>>;
+  /** Write to the customer on the web chat page, as the person who has the conversation. */
+  writeToChat(threadId: string, body: ChatMessageBody): Promise<Outcome<ChatMessageAccepted>>;
 }
 
 /** A supervisor attaches to watch; an agent to work the thread. */
@@ -97,6 +99,18 @@ export type TransferBody = WriteStamp & {
   /** The person's name; the customer is told the first name only. */
   name: string;
 };
+
+export interface ChatMessageBody {
+  /** The same id on a retry: the customer is sent the message once. */
+  id: string;
+  text: string;
+  ticketId: string;
+}
+
+export interface ChatMessageAccepted {
+  accepted: number;
+  duplicates: number;
+}
 
 export function workerApi(
   client: ZafClient,
@@ -151,5 +165,6 @@ export function workerApi(
       call("POST", `${thread(threadId)}/notes/${noteSegment(noteId)}/retry`),
     sessionToken: (threadId, body) => call("POST", `${thread(threadId)}/session-tokens`, body),
     transfer: (threadId, body) => call("POST", `${thread(threadId)}/transfers`, body),
+    writeToChat: (threadId, body) => call("POST", `${thread(threadId)}/chat-messages`, body),
   };
 }

@@ -4,6 +4,7 @@ import { Paragraph, SM } from "@zendeskgarden/react-typography";
 import type { ActionDetails, SessionControl, ThreadAction } from "../api/types";
 import type { SessionRole } from "../api/worker-api";
 import { useI18n } from "../hooks/useI18n";
+import { ChatReply } from "./ChatReply";
 import { Section } from "./Section";
 
 /**
@@ -18,6 +19,9 @@ export function ConversationControl(props: {
   role: SessionRole;
   pending: string | null;
   onAct: (action: ThreadAction, details?: ActionDetails) => Promise<boolean>;
+  /** The customer has a conversation on the web chat page, which a person can write into. */
+  chatPage: boolean;
+  onWrite: (text: string) => Promise<boolean>;
 }) {
   const { t } = useI18n();
   const { control, you } = props;
@@ -59,6 +63,9 @@ export function ConversationControl(props: {
       ) : null}
       {props.role === "supervisor" && !mine ? (
         <SM data-testid="control-watching">{t("control.watching")}</SM>
+      ) : null}
+      {mine && control.owner === "human" && props.chatPage ? (
+        <ChatReply pending={props.pending} onWrite={props.onWrite} />
       ) : null}
       {canTakeOver ? (
         <div>

@@ -31,7 +31,8 @@ export type SidebarView =
   | { state: "ready"; context: ThreadContext };
 
 /** The part of the sidebar a write came from, so its outcome is told where the agent looks. */
-export type WriteTopic = "identity" | "workflow" | "candidates" | "summary" | "notes";
+export type WriteTopic =
+  "identity" | "workflow" | "candidates" | "summary" | "notes" | "conversation";
 
 const TOPIC_OF: Record<ThreadAction, WriteTopic> = {
   approve: "workflow",
@@ -57,7 +58,7 @@ export type Notice = { topic: WriteTopic } & (
 );
 
 /** What a write was, to name it when it fails ("Approving did not go through"). */
-export type WriteKey = ThreadAction | "summary" | "note";
+export type WriteKey = ThreadAction | "summary" | "note" | "chat_message";
 
 /** A thread action that went through: said in the sidebar, to screen readers and by Zendesk. */
 export interface Done {
@@ -80,6 +81,8 @@ export interface TicketContextState {
   act(action: ThreadAction, details?: ActionDetails): Promise<boolean>;
   editSummary(text: string): Promise<boolean>;
   retryNote(noteId: string): Promise<boolean>;
+  /** Write to the customer on the web chat page; the message comes back through the session. */
+  writeToChat(text: string): Promise<boolean>;
   /** Who is in the thread's live session now; empty while the sidebar is not attached. */
   participants: PresentParticipant[];
   /** The agent at this sidebar, as the session names them. */
@@ -378,6 +381,22 @@ export function useTicketContext(
     [write],
   );
 
+  const writeToChat = useCallback(
+    (text: string) => {
+      // One id per message: a retry after a lost answer is the same message, sent once.
+      const id = crypto.randomUUID();
+      return write(
+        "chat_message",
+        "chat_message",
+        "conversation",
+        (open) =>
+          open.api.writeToChat(shown.current!.thread.id, { id, text, ticketId: open.ticketId }),
+        () => undefined,
+      );
+    },
+    [write],
+  );
+
   const context = view.state === "ready" ? view.context : null;
   const headOf = useCallback(async (threadId: string, after: number) => {
     const outcome = await session.current?.api.events(threadId, after);
@@ -418,6 +437,7 @@ export function useTicketContext(
     act,
     editSummary,
     retryNote,
+    writeToChat,
     participants: attached.participants,
     you: session.current?.actor ?? null,
     control: attached.control,

@@ -100,7 +100,10 @@ export default function TicketSidebar({
             role={sidebar.role}
             pending={pending}
             onAct={sidebar.act}
+            chatPage={view.context.sessions.some((s) => s.chatPage)}
+            onWrite={sidebar.writeToChat}
           />
+          {noticeAbout("conversation")}
           <SessionPresence participants={sidebar.participants} you={sidebar.you} />
           <IdentityCard context={view.context} pending={pending} onAct={sidebar.act} />
           {noticeAbout("identity")}

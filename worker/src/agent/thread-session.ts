@@ -2,6 +2,7 @@ import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../env";
 import {
   changesPresence,
+  conversationsSeenBy,
   presence,
   sessionControl,
   visibleTo,
@@ -19,6 +20,8 @@ interface Attached extends Participant {
   threadId: string;
   /** The newest offset this connection has been sent (or skipped, when not its to see). */
   sent: number;
+  /** A customer's: the conversations they were sent (`conversationsSeenBy`). */
+  seen?: string[];
 }
 
 const PAGE = 200;
@@ -198,15 +201,15 @@ export class ThreadSession extends DurableObject<Env> {
       const open = this.attached();
       if (open.length === 0) return;
       const { tenantId, threadId } = open[0]!.at;
+      const moved = new Set<(typeof open)[number]>(await this.widen(open));
       let after = Math.min(...open.map((o) => o.at.sent));
-      const moved = new Set<(typeof open)[number]>();
       for (;;) {
         const page = await loadEvents(this.env.DB, tenantId, threadId, after, PAGE);
         for (const stored of page)
           for (const o of open) {
             if (stored.offset <= o.at.sent) continue;
             if (changesPresence(stored.event)) this.presenceMoved = true;
-            if (visibleTo(o.at, stored.event))
+            if (visibleTo(o.at, stored.event, o.at.seen))
               send(o.ws, {
                 type: "event",
                 offset: stored.offset,
@@ -221,6 +224,38 @@ export class ThreadSession extends DurableObject<Env> {
       }
       for (const o of moved) o.ws.serializeAttachment(o.at);
     });
+  }
+
+  /**
+   * Which conversations each customer sees, from the thread as it is now. A customer who has just
+   * proved who they are sees their earlier visits too: they are told to start over and are sent
+   * their conversation again from the first offset, so it reads in order. Agents see everything.
+   * Returns the connections whose attachment changed.
+   */
+  private async widen(open: { ws: WebSocket; at: Attached }[]) {
+    const customers = open.filter((o) => o.at.role === "customer");
+    if (customers.length === 0) return [];
+    const thread = await loadThread(
+      this.env.DB,
+      customers[0]!.at.tenantId,
+      customers[0]!.at.threadId,
+    );
+    if (!thread) return [];
+    const changed = [];
+    for (const o of customers) {
+      const before = o.at.seen ?? [o.at.participantId];
+      const now = conversationsSeenBy(thread.state, o.at.participantId);
+      if (o.at.seen && now.join() === o.at.seen.join()) continue;
+      o.at.seen = now;
+      // A reattach (after > 0) by a customer already proven is sent it all again too: its page
+      // may have missed the moment they proved it.
+      if (now.some((id) => !before.includes(id))) {
+        send(o.ws, { type: "replay" });
+        o.at.sent = 0;
+      }
+      changed.push(o);
+    }
+    return changed;
   }
 
   /**

@@ -123,10 +123,21 @@ export const CHAT_SCRIPT = String.raw`(function () {
   }
   function receive(m) {
     if (m.type === "presence") return showPresence(m.participants);
+    // The visitor proved who they are: their conversation comes again from the start, earlier
+    // visits included. Messages still on their way stay where they are.
+    if (m.type === "replay") {
+      Array.prototype.slice.call(log.children).forEach(function (li) { if (!li.classList.contains("pending")) li.remove(); });
+      offset = 0;
+      return;
+    }
     if (m.type !== "event" || m.offset <= offset) return;
     offset = m.offset;
     var e = m.event;
-    if (e.type === "message.received") {
+    if (e.type === "message.received" && e.author !== "customer") {
+      var said = line("theirs", S.person, e.text);
+      said.setAttribute("data-author", "person");
+      log.appendChild(said);
+    } else if (e.type === "message.received") {
       var mine = pending.shift();
       if (mine) mine.li.remove();
       var li = line("mine", S.you, e.text);

@@ -8,6 +8,8 @@ export interface ChatStrings {
   present: string;
   you: string;
   assistant: string;
+  /** A person from the support team writing to the visitor (after the AI handed over). */
+  person: string;
   composeLabel: string;
   composePlaceholder: string;
   send: string;
@@ -34,6 +36,7 @@ export const CHAT_STRINGS: Record<WebChatLanguage, ChatStrings> = {
     present: "In this conversation",
     you: "You",
     assistant: "Support",
+    person: "Support agent",
     composeLabel: "Your message",
     composePlaceholder: "Type your message",
     send: "Send",
@@ -57,6 +60,7 @@ export const CHAT_STRINGS: Record<WebChatLanguage, ChatStrings> = {
     present: "In dieser Unterhaltung",
     you: "Sie",
     assistant: "Support",
+    person: "Support-Mitarbeiter",
     composeLabel: "Ihre Nachricht",
     composePlaceholder: "Nachricht eingeben",
     send: "Senden",
@@ -80,6 +84,7 @@ export const CHAT_STRINGS: Record<WebChatLanguage, ChatStrings> = {
     present: "En esta conversación",
     you: "Tú",
     assistant: "Soporte",
+    person: "Agente de soporte",
     composeLabel: "Tu mensaje",
     composePlaceholder: "Escribe tu mensaje",
     send: "Enviar",

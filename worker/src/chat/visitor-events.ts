@@ -50,3 +50,25 @@ export function visitorIdentified(
     verification: { method: "tenant_login", passedAt: at },
   };
 }
+
+/**
+ * A person's message to the visitor, written in the sidebar: an agent's message in the visitor's
+ * own conversation (so the page shows it and, in a warm transfer, the AI leaves at the first).
+ * Its id is the sidebar's, so a retry after a lost answer is the same message.
+ */
+export function personMessage(
+  sessionId: string,
+  messageId: string,
+  text: string,
+  at: string,
+): GenericChannelEvent {
+  return {
+    id: `${WEB_CHAT_SOURCE}:${sessionId}:person:${messageId}`,
+    channel: "web_chat",
+    occurredAt: at,
+    sessionId,
+    identifiers: [{ type: "chat_session", value: sessionId }],
+    message: { author: "agent", text },
+    artifacts: [],
+  };
+}

@@ -250,7 +250,17 @@ export const ContextSchema = z
         current: z.boolean(),
       }),
     ),
-    sessions: z.array(z.object({ id: z.string(), channel: Channel, current: z.boolean() })),
+    sessions: z.array(
+      z.object({
+        id: z.string(),
+        channel: Channel,
+        current: z.boolean(),
+        chatPage: z.boolean().openapi({
+          description:
+            "A conversation on the Worker's web chat page: the person who has the conversation can write into it (POST /v1/threads/{id}/chat-messages).",
+        }),
+      }),
+    ),
     channels: z.array(Channel),
     timeline: z.array(
       z.object({

@@ -1,3 +1,4 @@
+import { WEB_CHAT_SOURCE } from "./web-chat";
 import { actorName } from "./actor";
 import type { Channel, ControlOwner, ThreadLink, TicketStatus } from "./channel-event";
 import { shownTimeline, type ShownEntry } from "./contact-confirmation";
@@ -51,7 +52,7 @@ export interface ContextView {
     satisfaction: "good" | "bad" | null;
     current: boolean;
   }[];
-  sessions: { id: string; channel: Channel; current: boolean }[];
+  sessions: { id: string; channel: Channel; current: boolean; chatPage: boolean }[];
   channels: Channel[];
   /** Entries about an unconfirmed contact are flagged, and its words are never "Customer: …". */
   timeline: ShownEntry[];
@@ -183,7 +184,12 @@ export function contextView(
     sessions: state.contacts.flatMap((c) =>
       c.links
         .filter((l) => l.kind === "session")
-        .map((l) => ({ id: l.id, channel: c.channel, current: isCurrent("session", l.id) })),
+        .map((l) => ({
+          id: l.id,
+          channel: c.channel,
+          current: isCurrent("session", l.id),
+          chatPage: c.origin === WEB_CHAT_SOURCE && !c.unconfirmed,
+        })),
     ),
     channels: [...new Set(state.contacts.map((c) => c.channel))],
     timeline: shownTimeline(state),

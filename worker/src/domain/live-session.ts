@@ -9,6 +9,7 @@ import type {
 } from "./thread-events";
 import type { ThreadState } from "./thread-state/state";
 import { holdOf } from "./thread-state/control";
+import { WEB_CHAT_SOURCE } from "./web-chat";
 
 export { SESSION_ROLES, type SessionRole, type SessionAttendance } from "./thread-events";
 
@@ -51,7 +52,12 @@ export type SessionMessage =
       participants: PresentParticipant[];
       /** Sent to agents and supervisors; a customer is told who is there, not who holds what. */
       control?: SessionControl;
-    };
+    }
+  /**
+   * A customer now sees more of the thread (they proved who they are): what follows is their
+   * conversation again from the start, earlier visits included, in the log's order.
+   */
+  | { type: "replay" };
 
 /** The AI agent as a participant, while the thread's state says it is in the session. */
 export const AI_PARTICIPANT = { role: "ai", participantId: "ai", label: "AI agent" } as const;
@@ -136,20 +142,46 @@ export function changesPresence(event: Pick<ThreadEvent, "type">): boolean {
 }
 
 /**
+ * The conversations a customer attending as `contactId` sees: their own; and once they have
+ * proved who they are on it (a one-time code, the tenant's login), also the thread's other
+ * conversations on the web chat page where the customer proved it too — their visits from another
+ * browser or device — so they pick up where they left off. Not a visit where someone only typed
+ * their email (that may have been anyone), not another channel's contacts, not an unconfirmed
+ * contact, and nothing before the proof: a link or a guess opens nothing.
+ */
+export function conversationsSeenBy(
+  state: Pick<ThreadState, "contacts">,
+  contactId: string,
+): string[] {
+  const own = state.contacts.find((c) => c.id === contactId);
+  if (!own || own.resolution.level !== "high") return [contactId];
+  const earlier = state.contacts.filter(
+    (c) =>
+      c.id !== contactId &&
+      c.origin === WEB_CHAT_SOURCE &&
+      !c.unconfirmed &&
+      c.verifications.length > 0,
+  );
+  return [contactId, ...earlier.map((c) => c.id)];
+}
+
+/**
  * What a participant may see of the log. Agents and supervisors see all of it, as the sidebar
- * does. A customer sees only their own conversation: what they wrote and what was sent back to
- * them, and who is there — never signals, drafts, notes, other contacts or the workflow's insides.
+ * does. A customer sees only their own conversation (`seen`: `conversationsSeenBy`): what they
+ * wrote and what was sent back to them, and who is there — never signals, drafts, notes, other
+ * channels' contacts or the workflow's insides.
  */
 export function visibleTo(
   who: Pick<SessionAttendance, "role" | "participantId">,
   event: ThreadEvent,
+  seen: readonly string[] = [who.participantId],
 ) {
   if (who.role !== "customer") return true;
   switch (event.type) {
     case "message.received":
-      return event.contactId === who.participantId && event.public;
+      return seen.includes(event.contactId) && event.public;
     case "agent.replied":
-      return event.contactId === who.participantId && event.delivery !== "draft";
+      return seen.includes(event.contactId) && event.delivery !== "draft";
     case "participant.joined":
     case "participant.left":
       return true;

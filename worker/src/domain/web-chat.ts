@@ -1,3 +1,5 @@
+import type { ThreadState } from "./thread-state/state";
+
 /**
  * The Worker's own web chat page (integrations/webchat/, routes/chat/): what it is called, the
  * languages it speaks, and how its visitor is named to others in the session.
@@ -40,4 +42,20 @@ export function chatLanguage(asked: string | undefined, acceptLanguage: string |
     if (WEB_CHAT_LANGUAGES.includes(base)) return base;
   }
   return "en";
+}
+
+/**
+ * The conversation on the chat page a person can write into from the sidebar: the customer's
+ * newest confirmed contact that came through the page. Its delivery is the thread's log, so what
+ * a person writes reaches the page through the live session, or when the visitor comes back.
+ */
+export function chatPageConversation(
+  state: Pick<ThreadState, "contacts">,
+): { contactId: string; sessionId: string } | null {
+  for (const contact of [...state.contacts].reverse()) {
+    const session = contact.links.find((l) => l.kind === "session");
+    if (!session || contact.origin !== WEB_CHAT_SOURCE || contact.unconfirmed) continue;
+    return { contactId: contact.id, sessionId: session.id };
+  }
+  return null;
 }

@@ -106,6 +106,8 @@ describe("context view: what the sidebar renders for one contact", () => {
       id: "WC-1",
       channel: "web_chat",
       current: true,
+      // A chat the generic channel reported, not the Worker's own page: nobody writes into it here.
+      chatPage: false,
     });
   });
 

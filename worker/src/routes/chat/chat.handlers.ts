@@ -1,14 +1,7 @@
 import type { Context } from "hono";
-import type { GenericChannelEvent } from "../../contracts/channel-event";
-import {
-  chatLanguage,
-  newChatSessionId,
-  visitorLabel,
-  WEB_CHAT_SOURCE,
-} from "../../domain/web-chat";
+import { chatLanguage, newChatSessionId, visitorLabel } from "../../domain/web-chat";
 import { CHAT_STYLES, chatPage, chatPagePolicy } from "../../chat/page";
 import { CHAT_SCRIPT } from "../../chat/script";
-import { inbound } from "../../integrations/registry";
 import { visitorIdentified, visitorMessage } from "../../chat/visitor-events";
 import { holdBackVisitor, visitorAddress } from "../../chat/visitor-limits";
 import { ApiError } from "../../lib/problem";
@@ -19,7 +12,7 @@ import { randomToken } from "../../security/encoding";
 import { SESSION_TOKEN_TTL_MS, signSessionToken } from "../../security/session-token";
 import { findLinkedThreads } from "../../store/threads";
 import { loadTenant, type LoadedTenant } from "../../tenancy/tenants";
-import { claimAndQueue } from "../inbound/accept";
+import { takeInFromTheChatPage } from "./take-in";
 import type {
   IdentifyRoute,
   IssueChatTokenRoute,
@@ -70,27 +63,13 @@ async function customerFrom(tenant: LoadedTenant, token: string): Promise<Custom
   return checked.payload;
 }
 
-/**
- * Into the thread the way every generic channel event goes: the generic channel's own checks and
- * mapping, then the same claim (dedupe by id), copy and queue. Only the source differs, so replies
- * find their way back to the page (integrations/webchat).
- */
-async function takeIn(c: Context<AppBindings>, tenant: LoadedTenant, body: GenericChannelEvent) {
-  const { events } = inbound.channel.map(body, tenant.config);
-  const fresh = await claimAndQueue(
-    c,
-    events.map((event) => ({ ...event, source: WEB_CHAT_SOURCE })),
-  );
-  return { accepted: fresh.length, duplicates: events.length - fresh.length };
-}
-
 async function identifyAs(
   c: Context<AppBindings>,
   tenant: LoadedTenant,
   sessionId: string,
   customer: CustomerTokenPayload,
 ) {
-  const taken = await takeIn(
+  const taken = await takeInFromTheChatPage(
     c,
     tenant,
     visitorIdentified(sessionId, customer.jti, customer.contact, new Date().toISOString()),
@@ -156,7 +135,7 @@ export const sendMessage: AppRouteHandler<SendMessageRoute> = async (c) => {
   const { tenant, sessionId } = await visitor(c, tenantId);
   await holdBackVisitor(c.env.CHAT_MESSAGES, "messages", tenantId, sessionId);
   const { id, text } = c.req.valid("json");
-  const taken = await takeIn(
+  const taken = await takeInFromTheChatPage(
     c,
     tenant,
     visitorMessage(sessionId, id, text, new Date().toISOString()),

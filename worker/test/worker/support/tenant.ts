@@ -166,6 +166,7 @@ export interface ContextReading {
     actions: { action: string; permitted: boolean; reason?: string }[];
   } | null;
   riskFlags: string[];
+  sessions: { id: string; channel: string; current: boolean; chatPage: boolean }[];
   agent: {
     handoff: { code: string } | null;
     replies: { text: string; delivery: string; contactId: string; purpose: string }[];
