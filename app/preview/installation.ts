@@ -6,6 +6,7 @@ import type { InstallationSettings } from "./zaf-proxy";
 interface ManifestParameter {
   name: string;
   type?: string;
+  required?: boolean;
   secure?: boolean;
   scopes?: string[];
 }
@@ -31,7 +32,8 @@ export function locationUrl(manifest: Manifest, location: string): string | unde
 
 /**
  * The app as an admin would install it: the manifest's parameters with the preview's values —
- * the local Worker's URL and the demo tenant's app secret.
+ * the local Worker's URL and the demo tenant's app secret. A setting the admin may leave empty
+ * and the preview gives no value stays empty, as an admin who skips it leaves it.
  */
 export function installation(
   manifest: Manifest,
@@ -42,10 +44,13 @@ export function installation(
     secure: p.secure === true,
     scopes: p.scopes ?? [],
   }));
-  for (const d of definitions)
-    if (values[d.name] === undefined)
-      throw new Error(`the preview has no value for the app setting "${d.name}"`);
-  return { definitions, values };
+  const filled = { ...values };
+  for (const p of manifest.parameters ?? []) {
+    if (filled[p.name] !== undefined) continue;
+    if (p.required) throw new Error(`the preview has no value for the app setting "${p.name}"`);
+    filled[p.name] = "";
+  }
+  return { definitions, values: filled };
 }
 
 /** What `client.metadata().settings` shows: everything but secure settings. */
