@@ -94,7 +94,11 @@ async function chooseTarget(
     known ?? (await findLinkedThreads(db, tenantId, linksOf(event))),
   );
   if (linked) {
-    const current: StoredThread = { state: linked.state, version: linked.version };
+    const current: StoredThread = {
+      state: linked.state,
+      version: linked.version,
+      ...(linked.live !== undefined && { live: linked.live }),
+    };
     const contact = current.state.contacts.find((c) => c.id === linked.contactId);
     return {
       threadId: linked.threadId,

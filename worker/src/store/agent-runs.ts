@@ -15,17 +15,63 @@ export function requestAgentRun(
     .bind(tenantId, threadId, upTo, now);
 }
 
+/**
+ * The run is done up to `upTo`; the lease `holder` took for it is given back with it (a lease
+ * someone else has taken over since is theirs and stays).
+ */
 export function completeAgentRun(
   db: D1Database,
   tenantId: string,
   threadId: string,
   upTo: number,
+  holder: string | null = null,
 ): D1PreparedStatement {
   return db
     .prepare(
-      `UPDATE agent_runs SET completed_up_to = MAX(completed_up_to, ?3) WHERE tenant_id = ?1 AND thread_id = ?2`,
+      `UPDATE agent_runs SET completed_up_to = MAX(completed_up_to, ?3),
+         leased_by = CASE WHEN leased_by = ?4 THEN NULL ELSE leased_by END,
+         leased_until = CASE WHEN leased_by = ?4 THEN NULL ELSE leased_until END
+       WHERE tenant_id = ?1 AND thread_id = ?2`,
     )
-    .bind(tenantId, threadId, upTo);
+    .bind(tenantId, threadId, upTo, holder);
+}
+
+/**
+ * Take the thread's agent-run lease for `holder` until `until`, if it is free, lapsed or already
+ * the holder's (a run that starts again after a conflict keeps it). Answers a row only when taken.
+ */
+export function leaseAgentRun(
+  db: D1Database,
+  tenantId: string,
+  threadId: string,
+  holder: string,
+  now: string,
+  until: string,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO agent_runs (tenant_id, thread_id, requested_up_to, requested_at, leased_by, leased_until)
+       VALUES (?1, ?2, 0, ?3, ?4, ?5)
+       ON CONFLICT (tenant_id, thread_id) DO UPDATE SET leased_by = ?4, leased_until = ?5
+         WHERE agent_runs.leased_until IS NULL OR agent_runs.leased_until < ?3 OR agent_runs.leased_by = ?4
+       RETURNING completed_up_to`,
+    )
+    .bind(tenantId, threadId, now, holder, until);
+}
+
+/** Give the lease back without completing (a run that failed): the next one need not wait it out. */
+export function releaseAgentRun(
+  db: D1Database,
+  tenantId: string,
+  threadId: string,
+  holder: string,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE agent_runs SET leased_by = NULL, leased_until = NULL
+       WHERE tenant_id = ?1 AND thread_id = ?2 AND leased_by = ?3`,
+    )
+    .bind(tenantId, threadId, holder);
 }
 
 export async function countOwedRuns(db: D1Database, tenantId: string): Promise<number> {

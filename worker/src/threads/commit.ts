@@ -31,8 +31,8 @@ export interface ThreadChange {
   outbox: OutboxRowInput[];
   /** The facts owe an agent run on the first thread covering its log up to here. */
   agentRunUpTo?: number | null;
-  /** An agent run on the first thread is done up to here. */
-  runCompletedUpTo?: number | null;
+  /** An agent run on the first thread is done up to here, and gives back its lease. */
+  runCompleted?: { upTo: number; lease: string } | null;
 }
 
 export type CommitOutcome =
@@ -60,8 +60,10 @@ function statementsOf(db: D1Database, tenantId: string, change: ThreadChange): T
     .add(...enqueueOutbox(db, tenantId, change.outbox, change.at));
   if (change.agentRunUpTo != null)
     write.add(requestAgentRun(db, tenantId, threadId, change.agentRunUpTo, change.at));
-  if (change.runCompletedUpTo != null)
-    write.add(completeAgentRun(db, tenantId, threadId, change.runCompletedUpTo));
+  if (change.runCompleted)
+    write.add(
+      completeAgentRun(db, tenantId, threadId, change.runCompleted.upTo, change.runCompleted.lease),
+    );
   return write;
 }
 
@@ -89,10 +91,13 @@ export async function commitChange(
       tenantId,
       outbox: change.outbox.map((row) => row.id),
       agentRun: change.agentRunUpTo != null ? { threadId: first, upTo: change.agentRunUpTo } : null,
-      // A thread this change opened has no session to wake: attaching needs the thread to exist,
-      // and an attach replays the log itself. Waking it would only create its Durable Object.
+      // Only a thread someone has attached to has a session to wake. A thread this change opened
+      // has none: attaching needs the thread to exist, and an attach replays the log itself. Nor
+      // has one read as never attached: an attach records its arrival (a fact) first, so a change
+      // read before that conflicts and reads again. Waking either would only create its Durable
+      // Object.
       threads: change.parts
-        .filter((part) => part.facts.length > 0 && part.read !== null)
+        .filter((part) => part.facts.length > 0 && part.read !== null && part.read.live !== false)
         .map((part) => part.state.id),
     },
   };
