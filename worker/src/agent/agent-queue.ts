@@ -1,12 +1,37 @@
 import type { Env } from "../env";
 import { backoffSeconds, DEFAULT_RETRY_BASE_SECONDS } from "../lib/retry-policy";
 import { countRoundTrips } from "../store/round-trips";
-import type { AgentRunMessage } from "./agent-run-message";
+import { agentRunMessage, type AgentRunMessage } from "./agent-run-message";
 import { runAgent } from "./run-agent";
 
-/** The thread's Durable Object: its live session. */
-export function sessionFor(env: Pick<Env, "THREAD_SESSION">, tenantId: string, threadId: string) {
-  return env.THREAD_SESSION.get(env.THREAD_SESSION.idFromName(`${tenantId}:${threadId}`));
+/**
+ * Run the agent on a thread now, where the change that owes the run was made (the ingest consumer,
+ * once a conversation's messages of a queue batch are in): no queue hop, and messages that came
+ * together are answered together. A run that cannot go now (another holds the thread, or it
+ * failed) goes to the agent queue; if that send is lost too, the cron finds the run owed.
+ */
+export async function runNowOrQueue(
+  env: Env,
+  run: { tenantId: string; threadId: string; upTo: number },
+): Promise<void> {
+  const counted = countRoundTrips(env, "agent run");
+  try {
+    const result = await runAgent(counted.env, run.tenantId, run.threadId, { waitForLease: false });
+    if (result.kind === "ran") counted.done();
+    if (result.kind !== "busy") return;
+  } catch (error) {
+    console.warn(
+      JSON.stringify({
+        msg: "agent run queued after failing in place",
+        tenantId: run.tenantId,
+        threadId: run.threadId,
+        error: error instanceof Error ? error.message : "unknown",
+      }),
+    );
+  }
+  await env.AGENT_QUEUE.send(agentRunMessage(run.tenantId, run.threadId, run.upTo)).catch(
+    () => undefined,
+  );
 }
 
 /**

@@ -52,6 +52,8 @@ export interface RunDeps {
   /** A model to use instead of the tenant's configured one (tests inject one). */
   model?: AgentModel;
   fetcher?: typeof fetch;
+  /** Wait for another run on the thread to finish (default), or answer `busy` at once. */
+  waitForLease?: boolean;
 }
 
 /** What one attempt read under the lease: the thread and the facts after the agent's marker. */
@@ -95,7 +97,8 @@ export async function runAgent(
       );
       const taken = await threadForRun(env.DB, tenantId, threadId, lease);
       if (!taken.held) {
-        if (waited >= LEASE_WAIT_MS) return { kind: "busy", processedOffset: 0 };
+        if (deps.waitForLease === false || waited >= LEASE_WAIT_MS)
+          return { kind: "busy", processedOffset: 0 };
         // From 25 ms, doubling to half a second: most runs take less than that.
         const pause = Math.min(25 + waited, 500);
         await new Promise((resolve) => setTimeout(resolve, pause));

@@ -26,6 +26,7 @@ import { recordContact, type RecordOutcome } from "./record-contact";
 import { dispatch } from "../threads/dispatch";
 import { byConversation } from "../domain/conversations";
 import { countRoundTrips } from "../store/round-trips";
+import { runNowOrQueue } from "../agent/agent-queue";
 
 /** After this many deliveries a message is set aside as failed, visible and replayable by an operator. */
 export const MAX_INGEST_ATTEMPTS = 6;
@@ -33,6 +34,8 @@ export const MAX_INGEST_ATTEMPTS = 6;
 export async function processIngest(
   env: Env,
   message: IngestMessage,
+  /** The caller runs the agent run the contact owes itself (consumeIngest): it is not queued. */
+  options: { agentRunHere?: boolean } = {},
 ): Promise<RecordOutcome | { kind: "tenant_gone" } | { kind: "erased" }> {
   const tenant = await loadTenant(env, message.tenantId);
   if (!tenant) return { kind: "tenant_gone" };
@@ -101,7 +104,11 @@ export async function processIngest(
     linkedNow,
   );
   // Lost sends are found by the cron: the rows are already in the outbox and agent_runs.
-  if (outcome.kind === "recorded") await dispatch(env, outcome.dispatch);
+  if (outcome.kind === "recorded")
+    await dispatch(
+      env,
+      options.agentRunHere ? { ...outcome.dispatch, agentRun: null } : outcome.dispatch,
+    );
   return outcome;
 }
 
@@ -157,14 +164,26 @@ export async function consumeIngest(batch: MessageBatch<IngestMessage>, env: Env
   const conversations = byConversation(batch.messages, (m) => m.body.event);
   await Promise.all(
     conversations.map(async (messages) => {
-      for (const message of messages) await consumeOne(message, env);
+      // The agent runs the conversation's messages owe, run here once they are all in.
+      const owed = new Map<string, AgentRunOwed>();
+      for (const message of messages) {
+        const run = await consumeOne(message, env);
+        if (run) owed.set(run.threadId, run);
+      }
+      for (const run of owed.values()) await runNowOrQueue(env, run);
     }),
   );
 }
 
-async function consumeOne(message: Message<IngestMessage>, env: Env): Promise<void> {
+interface AgentRunOwed {
+  tenantId: string;
+  threadId: string;
+  upTo: number;
+}
+
+/** Record one message; answers the agent run its facts owe, if any, for the caller to run. */
+async function consumeOne(message: Message<IngestMessage>, env: Env): Promise<AgentRunOwed | null> {
   const { tenantId, event } = message.body;
-  const started = Date.now();
   const counted = countRoundTrips(env, "contact");
   try {
     // A spare message (queued again from the copy, or delivered again by the queue) for an
@@ -172,23 +191,16 @@ async function consumeOne(message: Message<IngestMessage>, env: Env): Promise<vo
     const spare = message.body.requeued === true || message.attempts > 1;
     if (spare && (await isSettled(env.DB, tenantId, event))) {
       message.ack();
-      return;
+      return null;
     }
-    const outcome = await processIngest(counted.env, message.body);
+    const outcome = await processIngest(counted.env, message.body, { agentRunHere: true });
     message.ack();
-    if (outcome.kind === "recorded") counted.done();
-    // Routine outcomes are in the audit trail; the log carries what an operator should notice.
-    if (outcome.kind === "recorded" && outcome.created) {
-      console.log(
-        JSON.stringify({
-          msg: "thread opened",
-          tenantId,
-          threadId: outcome.threadId,
-          source: event.source,
-          ms: Date.now() - started,
-        }),
-      );
-    }
+    if (outcome.kind !== "recorded") return null;
+    counted.done();
+    // Routine outcomes, a thread opened among them, are in the audit trail; the log carries what
+    // an operator should notice (each line costs a crossing into the runtime's logging).
+    const run = outcome.dispatch.agentRun;
+    return run && { tenantId, ...run };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const transient = error instanceof DownstreamUnavailable;
@@ -214,7 +226,7 @@ async function consumeOne(message: Message<IngestMessage>, env: Env): Promise<vo
           reason,
         }),
       );
-      return;
+      return null;
     }
     try {
       await setAside(env, message.body, reason);
@@ -233,6 +245,7 @@ async function consumeOne(message: Message<IngestMessage>, env: Env): Promise<vo
         reason,
       }),
     );
+    return null;
   }
 }
 

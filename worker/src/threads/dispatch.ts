@@ -1,4 +1,4 @@
-import { sessionFor } from "../agent/agent-queue";
+import { sessionFor } from "./session-stub";
 import { agentRunMessage } from "../agent/agent-run-message";
 import { outboxMessage } from "../delivery/outbox-message";
 import type { Env } from "../env";
