@@ -2,7 +2,15 @@ import type { Env } from "../env";
 import { backoffSeconds, DEFAULT_RETRY_BASE_SECONDS } from "../lib/retry-policy";
 import { countRoundTrips } from "../store/round-trips";
 import { agentRunMessage, type AgentRunMessage } from "./agent-run-message";
-import { runAgent } from "./run-agent";
+import { runAgent, type RunDeps } from "./run-agent";
+
+/** An agent run a change owes, and what it was taken with when the change took it (see RunDeps). */
+export interface OwedRun {
+  tenantId: string;
+  threadId: string;
+  upTo: number;
+  taken?: RunDeps["taken"];
+}
 
 /**
  * Run the agent on a thread now, where the change that owes the run was made (the ingest consumer,
@@ -10,13 +18,13 @@ import { runAgent } from "./run-agent";
  * together are answered together. A run that cannot go now (another holds the thread, or it
  * failed) goes to the agent queue; if that send is lost too, the cron finds the run owed.
  */
-export async function runNowOrQueue(
-  env: Env,
-  run: { tenantId: string; threadId: string; upTo: number },
-): Promise<void> {
+export async function runNowOrQueue(env: Env, run: OwedRun): Promise<void> {
   const counted = countRoundTrips(env, "agent run");
   try {
-    const result = await runAgent(counted.env, run.tenantId, run.threadId, { waitForLease: false });
+    const result = await runAgent(counted.env, run.tenantId, run.threadId, {
+      waitForLease: false,
+      ...(run.taken && { taken: run.taken }),
+    });
     if (result.kind === "ran") counted.done();
     if (result.kind !== "busy") return;
   } catch (error) {

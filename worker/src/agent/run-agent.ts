@@ -17,7 +17,12 @@ import { auditTrail } from "../domain/audit-trail";
 import type { Env } from "../env";
 import { identityKey } from "../security/keys";
 import { sealOutboxPayload } from "../security/outbox-payload";
-import { completeAgentRun, leaseAgentRun, releaseAgentRun } from "../store/agent-runs";
+import {
+  AGENT_RUN_LEASE_MS,
+  completeAgentRun,
+  leaseAgentRun,
+  releaseAgentRun,
+} from "../store/agent-runs";
 import type { OutboxKind } from "../store/outbox";
 import { threadForRun, type StoredEvent, type StoredThread } from "../store/threads";
 import { ai, auditActor } from "../domain/actor";
@@ -36,8 +41,6 @@ import { withHandoffNote } from "../domain/handoff-notes";
 import { searchKnowledge } from "./search-knowledge";
 
 const MAX_ATTEMPTS = 8;
-/** How long a run holds its thread: longer than any run takes, short enough to take over a dead one. */
-const LEASE_MS = 120_000;
 /** How long a run waits for another run on the same thread before the queue tries it again. */
 const LEASE_WAIT_MS = 10_000;
 
@@ -54,10 +57,15 @@ export interface RunDeps {
   fetcher?: typeof fetch;
   /** Wait for another run on the thread to finish (default), or answer `busy` at once. */
   waitForLease?: boolean;
+  /**
+   * The run was taken for this holder where its facts were written (the ingest consumer), with
+   * what it would read then if that is known: the first attempt starts from it instead of reading.
+   */
+  taken?: { holder: string; read: RunRead | null };
 }
 
 /** What one attempt read under the lease: the thread and the facts after the agent's marker. */
-interface RunRead {
+export interface RunRead {
   stored: StoredThread;
   unprocessed: StoredEvent[];
 }
@@ -81,21 +89,16 @@ export async function runAgent(
 ): Promise<RunResult> {
   const tenant = await loadTenant(env, tenantId);
   if (!tenant) return { kind: "thread_gone", processedOffset: 0 };
-  const holder = crypto.randomUUID();
+  const holder = deps.taken?.holder ?? crypto.randomUUID();
   let held = false;
   let given = false;
   try {
     for (let attempt = 1, waited = 0; attempt <= MAX_ATTEMPTS;) {
-      const now = Date.now();
-      const lease = leaseAgentRun(
-        env.DB,
-        tenantId,
-        threadId,
-        holder,
-        new Date(now).toISOString(),
-        new Date(now + LEASE_MS).toISOString(),
-      );
-      const taken = await threadForRun(env.DB, tenantId, threadId, lease);
+      // The first attempt may start from what the caller wrote and leased; later ones read.
+      const first = attempt === 1 ? (deps.taken?.read ?? null) : null;
+      const taken = first
+        ? ({ held: true, read: first } as const)
+        : await threadForRun(env.DB, tenantId, threadId, leaseFor(env, tenantId, threadId, holder));
       if (!taken.held) {
         if (deps.waitForLease === false || waited >= LEASE_WAIT_MS)
           return { kind: "busy", processedOffset: 0 };
@@ -126,6 +129,19 @@ export async function runAgent(
         .catch(() => undefined);
   }
   throw new Error(`agent run on ${threadId} kept conflicting`);
+}
+
+/** The statement that takes (or keeps) the thread's lease for this holder, from now. */
+function leaseFor(env: Env, tenantId: string, threadId: string, holder: string) {
+  const now = Date.now();
+  return leaseAgentRun(
+    env.DB,
+    tenantId,
+    threadId,
+    holder,
+    new Date(now).toISOString(),
+    new Date(now + AGENT_RUN_LEASE_MS).toISOString(),
+  );
 }
 
 /**

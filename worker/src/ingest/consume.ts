@@ -26,7 +26,8 @@ import { recordContact, type RecordOutcome } from "./record-contact";
 import { dispatch } from "../threads/dispatch";
 import { byConversation } from "../domain/conversations";
 import { countRoundTrips } from "../store/round-trips";
-import { runNowOrQueue } from "../agent/agent-queue";
+import { runNowOrQueue, type OwedRun } from "../agent/agent-queue";
+import { AGENT_RUN_LEASE_MS } from "../store/agent-runs";
 
 /** After this many deliveries a message is set aside as failed, visible and replayable by an operator. */
 export const MAX_INGEST_ATTEMPTS = 6;
@@ -34,8 +35,11 @@ export const MAX_INGEST_ATTEMPTS = 6;
 export async function processIngest(
   env: Env,
   message: IngestMessage,
-  /** The caller runs the agent run the contact owes itself (consumeIngest): it is not queued. */
-  options: { agentRunHere?: boolean } = {},
+  /**
+   * The caller runs the agent run the contact owes itself (consumeIngest), holding it with this
+   * lease holder from the write on: it is not queued.
+   */
+  options: { agentRunHolder?: string } = {},
 ): Promise<RecordOutcome | { kind: "tenant_gone" } | { kind: "erased" }> {
   const tenant = await loadTenant(env, message.tenantId);
   if (!tenant) return { kind: "tenant_gone" };
@@ -102,12 +106,18 @@ export async function processIngest(
     (before, after) => noteRowsOwed(env, config, before, after),
     config.rollout,
     linkedNow,
+    options.agentRunHolder
+      ? {
+          holder: options.agentRunHolder,
+          until: new Date(Date.now() + AGENT_RUN_LEASE_MS).toISOString(),
+        }
+      : null,
   );
   // Lost sends are found by the cron: the rows are already in the outbox and agent_runs.
   if (outcome.kind === "recorded")
     await dispatch(
       env,
-      options.agentRunHere ? { ...outcome.dispatch, agentRun: null } : outcome.dispatch,
+      options.agentRunHolder ? { ...outcome.dispatch, agentRun: null } : outcome.dispatch,
     );
   return outcome;
 }
@@ -164,10 +174,12 @@ export async function consumeIngest(batch: MessageBatch<IngestMessage>, env: Env
   const conversations = byConversation(batch.messages, (m) => m.body.event);
   await Promise.all(
     conversations.map(async (messages) => {
-      // The agent runs the conversation's messages owe, run here once they are all in.
-      const owed = new Map<string, AgentRunOwed>();
+      // The agent runs the conversation's messages owe, run here once they are all in, under one
+      // lease holder: the write of each message takes (or keeps) its thread for it.
+      const holder = crypto.randomUUID();
+      const owed = new Map<string, OwedRun>();
       for (const message of messages) {
-        const run = await consumeOne(message, env);
+        const run = await consumeOne(message, env, holder);
         if (run) owed.set(run.threadId, run);
       }
       for (const run of owed.values()) await runNowOrQueue(env, run);
@@ -175,14 +187,12 @@ export async function consumeIngest(batch: MessageBatch<IngestMessage>, env: Env
   );
 }
 
-interface AgentRunOwed {
-  tenantId: string;
-  threadId: string;
-  upTo: number;
-}
-
 /** Record one message; answers the agent run its facts owe, if any, for the caller to run. */
-async function consumeOne(message: Message<IngestMessage>, env: Env): Promise<AgentRunOwed | null> {
+async function consumeOne(
+  message: Message<IngestMessage>,
+  env: Env,
+  holder: string,
+): Promise<OwedRun | null> {
   const { tenantId, event } = message.body;
   const counted = countRoundTrips(env, "contact");
   try {
@@ -193,14 +203,19 @@ async function consumeOne(message: Message<IngestMessage>, env: Env): Promise<Ag
       message.ack();
       return null;
     }
-    const outcome = await processIngest(counted.env, message.body, { agentRunHere: true });
+    const outcome = await processIngest(counted.env, message.body, { agentRunHolder: holder });
     message.ack();
     if (outcome.kind !== "recorded") return null;
     counted.done();
     // Routine outcomes, a thread opened among them, are in the audit trail; the log carries what
     // an operator should notice (each line costs a crossing into the runtime's logging).
     const run = outcome.dispatch.agentRun;
-    return run && { tenantId, ...run };
+    if (!run) return null;
+    return {
+      tenantId,
+      ...run,
+      ...(outcome.leasedRun && { taken: { holder, read: outcome.leasedRun.read } }),
+    };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const transient = error instanceof DownstreamUnavailable;

@@ -1,18 +1,32 @@
-/** Record that the thread owes an agent run up to `upTo` (in the batch that recorded the message). */
+/** How long a run holds its thread: longer than any run takes, short enough to take over a dead one. */
+export const AGENT_RUN_LEASE_MS = 120_000;
+
+/**
+ * Record that the thread owes an agent run up to `upTo` (in the batch that recorded the message).
+ * With a `lease`, the run is taken for its holder too, if no other run holds the thread: the
+ * statement answers the holder the row has after it.
+ */
 export function requestAgentRun(
   db: D1Database,
   tenantId: string,
   threadId: string,
   upTo: number,
   now: string,
+  lease: { holder: string; until: string } | null = null,
 ): D1PreparedStatement {
   return db
     .prepare(
-      `INSERT INTO agent_runs (tenant_id, thread_id, requested_up_to, requested_at) VALUES (?1, ?2, ?3, ?4)
+      `INSERT INTO agent_runs (tenant_id, thread_id, requested_up_to, requested_at, leased_by, leased_until)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6)
        ON CONFLICT (tenant_id, thread_id) DO UPDATE SET
-         requested_up_to = MAX(agent_runs.requested_up_to, excluded.requested_up_to), requested_at = excluded.requested_at`,
+         requested_up_to = MAX(agent_runs.requested_up_to, excluded.requested_up_to), requested_at = excluded.requested_at,
+         leased_by = CASE WHEN ?5 IS NOT NULL AND (agent_runs.leased_until IS NULL OR agent_runs.leased_until < ?4 OR agent_runs.leased_by = ?5)
+           THEN ?5 ELSE agent_runs.leased_by END,
+         leased_until = CASE WHEN ?5 IS NOT NULL AND (agent_runs.leased_until IS NULL OR agent_runs.leased_until < ?4 OR agent_runs.leased_by = ?5)
+           THEN ?6 ELSE agent_runs.leased_until END
+       RETURNING leased_by`,
     )
-    .bind(tenantId, threadId, upTo, now);
+    .bind(tenantId, threadId, upTo, now, lease?.holder ?? null, lease?.until ?? null);
 }
 
 /**

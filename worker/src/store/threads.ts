@@ -386,8 +386,9 @@ export class ThreadWrite {
     return this;
   }
 
-  async commit(): Promise<void> {
-    await this.db.batch(this.statements);
+  /** Run the statements in one batch; answers each statement's result, in order. */
+  async commit(): Promise<D1Result<Record<string, unknown>>[]> {
+    return this.db.batch<Record<string, unknown>>(this.statements);
   }
 }
 

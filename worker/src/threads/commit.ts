@@ -31,12 +31,15 @@ export interface ThreadChange {
   outbox: OutboxRowInput[];
   /** The facts owe an agent run on the first thread covering its log up to here. */
   agentRunUpTo?: number | null;
+  /** Take that run for this holder too, if no other run holds the thread (see requestAgentRun). */
+  agentRunLease?: { holder: string; until: string } | null;
   /** An agent run on the first thread is done up to here, and gives back its lease. */
   runCompleted?: { upTo: number; lease: string } | null;
 }
 
 export type CommitOutcome =
-  | { kind: "committed"; dispatch: Dispatch }
+  /** `runLeased`: the agent run the change owes was taken for `agentRunLease`'s holder. */
+  | { kind: "committed"; dispatch: Dispatch; runLeased: boolean }
   /** A thread or customer moved since it was read: read again and decide again. */
   | { kind: "conflict" }
   /** A fact's key is already in the log: this change, or one sharing a fact, was recorded. */
@@ -59,7 +62,16 @@ function statementsOf(db: D1Database, tenantId: string, change: ThreadChange): T
     .add(...auditStatements(db, tenantId, change.audit))
     .add(...enqueueOutbox(db, tenantId, change.outbox, change.at));
   if (change.agentRunUpTo != null)
-    write.add(requestAgentRun(db, tenantId, threadId, change.agentRunUpTo, change.at));
+    write.add(
+      requestAgentRun(
+        db,
+        tenantId,
+        threadId,
+        change.agentRunUpTo,
+        change.at,
+        change.agentRunLease ?? null,
+      ),
+    );
   if (change.runCompleted)
     write.add(
       completeAgentRun(db, tenantId, threadId, change.runCompleted.upTo, change.runCompleted.lease),
@@ -77,16 +89,22 @@ export async function commitChange(
   tenantId: string,
   change: ThreadChange,
 ): Promise<CommitOutcome> {
+  let results: D1Result<Record<string, unknown>>[];
+  const write = statementsOf(db, tenantId, change);
   try {
-    await statementsOf(db, tenantId, change).commit();
+    results = await write.commit();
   } catch (error) {
     const failure = classifyWriteError(error);
     if (failure === "other") throw error;
     return { kind: failure };
   }
+  const holder = change.agentRunLease?.holder;
   const first = change.parts[0]!.state.id;
   return {
     kind: "committed",
+    runLeased:
+      holder !== undefined &&
+      results.some((r) => r.results?.some((row) => row.leased_by === holder)),
     dispatch: {
       tenantId,
       outbox: change.outbox.map((row) => row.id),
