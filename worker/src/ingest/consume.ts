@@ -19,7 +19,7 @@ import { readMessage } from "../domain/language/read-message";
 import { pairsAcrossMessages, referencesIn } from "../domain/language/references";
 import { recentCustomerWords } from "../domain/thread-state";
 import { aboutAnOrder, groundReferences, type GroundedReferences } from "./grounding";
-import { gatherEvidence, identifiersOf } from "./evidence";
+import { gatherEvidence, identifiersOf, keyIdentifiers, nameZipHash } from "./evidence";
 import { leaseFrom, sealEvent } from "./delivery-copy";
 import type { IngestMessage } from "./ingest-message";
 import { recordContact, type RecordOutcome } from "./record-contact";
@@ -59,25 +59,19 @@ export async function processIngest(
   const orders = orderSystemFor(config.orders, demoOrderSystem);
   const grounded = await groundCustomerWords(event, orders, config, linkedThreads);
   const hashKey = await identityKey(env.SECRETS_KEY, config.id);
-  const evidence = await gatherEvidence(
+  const defaultCountry = config.policy.defaultCountry;
+  const keyed = await keyIdentifiers(
     identifiersOf(event, requester, grounded),
-    {
-      db: env.DB,
-      tenantId: config.id,
-      hashKey,
-      orders,
-      ...(config.policy.defaultCountry && { defaultCountry: config.policy.defaultCountry }),
-    },
-    {
-      emails: grounded.emails,
-      phones: grounded.phones,
-      nameZip: grounded.nameZip && { name: grounded.nameZip.name, zip: grounded.nameZip.zip },
-    },
+    hashKey,
+    defaultCountry,
   );
+  const nameZip = grounded.nameZip && { name: grounded.nameZip.name, zip: grounded.nameZip.zip };
   // A customer who was erased stays erased: a late or redelivered event about them stores nothing,
-  // not even the record that it arrived.
+  // not even the record that it arrived. Asked before the systems of record, with the event's
+  // linked threads and whoever a person linked its identifiers to, in one round trip.
   const marks = [
-    ...evidence.signals.map((s) => ({ kind: s.kind, hash: s.hash })),
+    ...keyed.map((k) => ({ kind: k.kind, hash: k.hash })),
+    ...(nameZip ? [{ kind: "name_zip", hash: await nameZipHash(hashKey, nameZip) }] : []),
     ...(await Promise.all(
       linksOf(event).map(async (l) => ({
         kind: `link_${l.kind}`,
@@ -85,16 +79,28 @@ export async function processIngest(
       })),
     )),
   ];
-  const { erased, linked: linkedNow } = await erasureAndLinks(
-    env.DB,
-    config.id,
-    marks,
-    linksOf(event),
-  );
+  const {
+    erased,
+    linked: linkedNow,
+    owners,
+  } = await erasureAndLinks(env.DB, config.id, marks, linksOf(event), keyed);
   if (erased) {
     await forgetDelivery(env.DB, config.id, event);
     return { kind: "erased" };
   }
+  const evidence = await gatherEvidence(
+    [],
+    {
+      db: env.DB,
+      tenantId: config.id,
+      hashKey,
+      orders,
+      ...(defaultCountry && { defaultCountry }),
+      keyed,
+      linkedOwners: owners,
+    },
+    { emails: grounded.emails, phones: grounded.phones, nameZip },
+  );
   const outcome = await recordContact(
     env.DB,
     config.id,
