@@ -127,7 +127,11 @@ async function ensureSeeded(
   const marker = path.join(dir, "seeded.json");
   if (existsSync(marker)) {
     const seeded = JSON.parse(readFileSync(marker, "utf8")) as Seeded;
-    if (seeded.version === SEED_VERSION) return seeded;
+    if (seeded.version === SEED_VERSION) {
+      // A cached database gets the migrations written since it was seeded.
+      applyMigrations(dir);
+      return seeded;
+    }
   }
   rmSync(dir, { recursive: true, force: true });
   applyMigrations(dir);

@@ -11,8 +11,6 @@ import {
 } from "../domain/live-session";
 import { loadEvents, loadThread } from "../store/threads";
 import { ATTACH_HEADER, recordAttendance, type AttachClaims } from "../threads/attendance";
-import { runAgent, type RunResult } from "./run-agent";
-import { countRoundTrips } from "../store/round-trips";
 
 /** What each connection carries through hibernation: who it is and how far it has been sent. */
 interface Attached extends Participant {
@@ -27,16 +25,13 @@ interface Attached extends Participant {
 const PAGE = 200;
 
 /**
- * One per thread. Runs of the agent on a thread go through here one at a time. And it is the
- * thread's live session: participants attach with WebSockets (hibernatable, so an idle session
- * costs nothing), are sent the log from their offset and then every committed fact, in order, and
- * are told who else is there. Who is attached lives in each socket's attachment, so presence
- * survives the object sleeping.
+ * One per thread that someone has attached to: the thread's live session. Participants attach
+ * with WebSockets (hibernatable, so an idle session costs nothing), are sent the log from their
+ * offset and then every committed fact, in order, and are told who else is there. Who is attached
+ * lives in each socket's attachment, so presence survives the object sleeping. (Agent runs do not
+ * come here: they take a lease on their thread in D1, see agent/run-agent.)
  */
 export class ThreadSession extends DurableObject<Env> {
-  private wanted = 0;
-  private processed = 0;
-  private loop: Promise<RunResult | null> | null = null;
   /** Session work (recording attendance, sending) runs one piece at a time, in order. */
   private work: Promise<void> = Promise.resolve();
   private pumpQueued = false;
@@ -49,40 +44,6 @@ export class ThreadSession extends DurableObject<Env> {
     super(ctx, env);
     // Keep-alives are answered without waking the object.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
-  }
-
-  async run(
-    tenantId: string,
-    threadId: string,
-    upTo: number,
-  ): Promise<{ processedOffset: number }> {
-    this.wanted = Math.max(this.wanted, upTo);
-    while (this.processed < this.wanted) {
-      this.loop ??= this.drain(tenantId, threadId).finally(() => {
-        this.loop = null;
-      });
-      await this.loop;
-    }
-    return { processedOffset: this.processed };
-  }
-
-  private async drain(tenantId: string, threadId: string): Promise<RunResult | null> {
-    let last: RunResult | null = null;
-    while (this.processed < this.wanted) {
-      const counted = countRoundTrips(this.env, "agent run");
-      // The run's own commit wakes this object in place, not through a call to itself.
-      last = await runAgent(counted.env, tenantId, threadId, {
-        session: { threadId, committed: () => this.committed() },
-      });
-      if (last.kind === "ran") counted.done();
-      // Nothing left to do also settles what was wanted: the log holds no newer trigger.
-      this.processed =
-        last.kind === "ran"
-          ? Math.max(last.processedOffset, this.processed)
-          : Math.max(this.wanted, this.processed);
-      if (last.kind !== "ran") break;
-    }
-    return last;
   }
 
   /** A change to the thread was committed: send what is new to whoever is attached. */

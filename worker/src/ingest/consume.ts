@@ -19,13 +19,15 @@ import { readMessage } from "../domain/language/read-message";
 import { pairsAcrossMessages, referencesIn } from "../domain/language/references";
 import { recentCustomerWords } from "../domain/thread-state";
 import { aboutAnOrder, groundReferences, type GroundedReferences } from "./grounding";
-import { gatherEvidence, identifiersOf } from "./evidence";
+import { gatherEvidence, identifiersOf, keyIdentifiers, nameZipHash } from "./evidence";
 import { leaseFrom, sealEvent } from "./delivery-copy";
 import type { IngestMessage } from "./ingest-message";
 import { recordContact, type RecordOutcome } from "./record-contact";
 import { dispatch } from "../threads/dispatch";
 import { byConversation } from "../domain/conversations";
 import { countRoundTrips } from "../store/round-trips";
+import { runNowOrQueue, type OwedRun } from "../agent/agent-queue";
+import { AGENT_RUN_LEASE_MS } from "../store/agent-runs";
 
 /** After this many deliveries a message is set aside as failed, visible and replayable by an operator. */
 export const MAX_INGEST_ATTEMPTS = 6;
@@ -33,6 +35,11 @@ export const MAX_INGEST_ATTEMPTS = 6;
 export async function processIngest(
   env: Env,
   message: IngestMessage,
+  /**
+   * The caller runs the agent run the contact owes itself (consumeIngest), holding it with this
+   * lease holder from the write on: it is not queued.
+   */
+  options: { agentRunHolder?: string } = {},
 ): Promise<RecordOutcome | { kind: "tenant_gone" } | { kind: "erased" }> {
   const tenant = await loadTenant(env, message.tenantId);
   if (!tenant) return { kind: "tenant_gone" };
@@ -52,25 +59,19 @@ export async function processIngest(
   const orders = orderSystemFor(config.orders, demoOrderSystem);
   const grounded = await groundCustomerWords(event, orders, config, linkedThreads);
   const hashKey = await identityKey(env.SECRETS_KEY, config.id);
-  const evidence = await gatherEvidence(
+  const defaultCountry = config.policy.defaultCountry;
+  const keyed = await keyIdentifiers(
     identifiersOf(event, requester, grounded),
-    {
-      db: env.DB,
-      tenantId: config.id,
-      hashKey,
-      orders,
-      ...(config.policy.defaultCountry && { defaultCountry: config.policy.defaultCountry }),
-    },
-    {
-      emails: grounded.emails,
-      phones: grounded.phones,
-      nameZip: grounded.nameZip && { name: grounded.nameZip.name, zip: grounded.nameZip.zip },
-    },
+    hashKey,
+    defaultCountry,
   );
+  const nameZip = grounded.nameZip && { name: grounded.nameZip.name, zip: grounded.nameZip.zip };
   // A customer who was erased stays erased: a late or redelivered event about them stores nothing,
-  // not even the record that it arrived.
+  // not even the record that it arrived. Asked before the systems of record, with the event's
+  // linked threads and whoever a person linked its identifiers to, in one round trip.
   const marks = [
-    ...evidence.signals.map((s) => ({ kind: s.kind, hash: s.hash })),
+    ...keyed.map((k) => ({ kind: k.kind, hash: k.hash })),
+    ...(nameZip ? [{ kind: "name_zip", hash: await nameZipHash(hashKey, nameZip) }] : []),
     ...(await Promise.all(
       linksOf(event).map(async (l) => ({
         kind: `link_${l.kind}`,
@@ -78,16 +79,28 @@ export async function processIngest(
       })),
     )),
   ];
-  const { erased, linked: linkedNow } = await erasureAndLinks(
-    env.DB,
-    config.id,
-    marks,
-    linksOf(event),
-  );
+  const {
+    erased,
+    linked: linkedNow,
+    owners,
+  } = await erasureAndLinks(env.DB, config.id, marks, linksOf(event), keyed);
   if (erased) {
     await forgetDelivery(env.DB, config.id, event);
     return { kind: "erased" };
   }
+  const evidence = await gatherEvidence(
+    [],
+    {
+      db: env.DB,
+      tenantId: config.id,
+      hashKey,
+      orders,
+      ...(defaultCountry && { defaultCountry }),
+      keyed,
+      linkedOwners: owners,
+    },
+    { emails: grounded.emails, phones: grounded.phones, nameZip },
+  );
   const outcome = await recordContact(
     env.DB,
     config.id,
@@ -99,9 +112,19 @@ export async function processIngest(
     (before, after) => noteRowsOwed(env, config, before, after),
     config.rollout,
     linkedNow,
+    options.agentRunHolder
+      ? {
+          holder: options.agentRunHolder,
+          until: new Date(Date.now() + AGENT_RUN_LEASE_MS).toISOString(),
+        }
+      : null,
   );
   // Lost sends are found by the cron: the rows are already in the outbox and agent_runs.
-  if (outcome.kind === "recorded") await dispatch(env, outcome.dispatch);
+  if (outcome.kind === "recorded")
+    await dispatch(
+      env,
+      options.agentRunHolder ? { ...outcome.dispatch, agentRun: null } : outcome.dispatch,
+    );
   return outcome;
 }
 
@@ -157,14 +180,26 @@ export async function consumeIngest(batch: MessageBatch<IngestMessage>, env: Env
   const conversations = byConversation(batch.messages, (m) => m.body.event);
   await Promise.all(
     conversations.map(async (messages) => {
-      for (const message of messages) await consumeOne(message, env);
+      // The agent runs the conversation's messages owe, run here once they are all in, under one
+      // lease holder: the write of each message takes (or keeps) its thread for it.
+      const holder = crypto.randomUUID();
+      const owed = new Map<string, OwedRun>();
+      for (const message of messages) {
+        const run = await consumeOne(message, env, holder);
+        if (run) owed.set(run.threadId, run);
+      }
+      for (const run of owed.values()) await runNowOrQueue(env, run);
     }),
   );
 }
 
-async function consumeOne(message: Message<IngestMessage>, env: Env): Promise<void> {
+/** Record one message; answers the agent run its facts owe, if any, for the caller to run. */
+async function consumeOne(
+  message: Message<IngestMessage>,
+  env: Env,
+  holder: string,
+): Promise<OwedRun | null> {
   const { tenantId, event } = message.body;
-  const started = Date.now();
   const counted = countRoundTrips(env, "contact");
   try {
     // A spare message (queued again from the copy, or delivered again by the queue) for an
@@ -172,23 +207,21 @@ async function consumeOne(message: Message<IngestMessage>, env: Env): Promise<vo
     const spare = message.body.requeued === true || message.attempts > 1;
     if (spare && (await isSettled(env.DB, tenantId, event))) {
       message.ack();
-      return;
+      return null;
     }
-    const outcome = await processIngest(counted.env, message.body);
+    const outcome = await processIngest(counted.env, message.body, { agentRunHolder: holder });
     message.ack();
-    if (outcome.kind === "recorded") counted.done();
-    // Routine outcomes are in the audit trail; the log carries what an operator should notice.
-    if (outcome.kind === "recorded" && outcome.created) {
-      console.log(
-        JSON.stringify({
-          msg: "thread opened",
-          tenantId,
-          threadId: outcome.threadId,
-          source: event.source,
-          ms: Date.now() - started,
-        }),
-      );
-    }
+    if (outcome.kind !== "recorded") return null;
+    counted.done();
+    // Routine outcomes, a thread opened among them, are in the audit trail; the log carries what
+    // an operator should notice (each line costs a crossing into the runtime's logging).
+    const run = outcome.dispatch.agentRun;
+    if (!run) return null;
+    return {
+      tenantId,
+      ...run,
+      ...(outcome.leasedRun && { taken: { holder, read: outcome.leasedRun.read } }),
+    };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const transient = error instanceof DownstreamUnavailable;
@@ -214,7 +247,7 @@ async function consumeOne(message: Message<IngestMessage>, env: Env): Promise<vo
           reason,
         }),
       );
-      return;
+      return null;
     }
     try {
       await setAside(env, message.body, reason);
@@ -233,6 +266,7 @@ async function consumeOne(message: Message<IngestMessage>, env: Env): Promise<vo
         reason,
       }),
     );
+    return null;
   }
 }
 

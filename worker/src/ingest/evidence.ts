@@ -61,12 +61,50 @@ export function identifiersOf(
   return [...own, ...requester, ...fromText];
 }
 
-interface Keyed {
+export interface Keyed {
   identifier: NormalizedIdentifier;
   kind: SignalKind;
   hash: string;
   source: Signal["source"];
   verified: boolean;
+}
+
+/** Each identifier normalised and hashed once (sessions are links, not identifiers). */
+export async function keyIdentifiers(
+  tagged: TaggedIdentifier[],
+  hashKey: CryptoKey,
+  defaultCountry?: string,
+): Promise<Keyed[]> {
+  const seen = new Map<string, Keyed>();
+  for (const item of tagged) {
+    const result = normalizeIdentifier(item.raw, defaultCountry);
+    if (!result.ok || result.identifier.kind === "session") continue;
+    const id = `${result.identifier.kind}:${result.identifier.value}`;
+    const existing = seen.get(id);
+    if (existing) {
+      existing.verified ||= item.verified === true;
+      continue;
+    }
+    seen.set(id, {
+      identifier: result.identifier,
+      kind: result.identifier.kind,
+      hash: await identityHash(hashKey, result.identifier),
+      source: item.source,
+      verified: item.verified === true,
+    });
+  }
+  return [...seen.values()];
+}
+
+/** The hash a name and postcode given together are kept under. */
+export function nameZipHash(
+  hashKey: CryptoKey,
+  nameZip: { name: string; zip: string },
+): Promise<string> {
+  return identityHash(hashKey, {
+    kind: "name_zip",
+    value: `${nameZip.name.toLowerCase()}|${nameZip.zip}`,
+  });
 }
 
 /**
@@ -81,31 +119,16 @@ export async function gatherEvidence(
     hashKey: CryptoKey;
     orders: OrderSystem;
     defaultCountry?: string;
+    /** The identifiers already keyed (keyIdentifiers), and who a person linked them to, if read. */
+    keyed?: Keyed[];
+    linkedOwners?: Map<string, string[]>;
   },
   /** What the customer's words said, grounded: a name and zip to match, contact details. */
   said: Evidence["said"] = { emails: [], phones: [], nameZip: null },
 ): Promise<Evidence> {
   const nameZip = said.nameZip;
-  const seen = new Map<string, Keyed>();
-  for (const item of tagged) {
-    const result = normalizeIdentifier(item.raw, deps.defaultCountry);
-    if (!result.ok || result.identifier.kind === "session") continue;
-    const id = `${result.identifier.kind}:${result.identifier.value}`;
-    const existing = seen.get(id);
-    if (existing) {
-      existing.verified ||= item.verified === true;
-      continue;
-    }
-    seen.set(id, {
-      identifier: result.identifier,
-      kind: result.identifier.kind,
-      hash: await identityHash(deps.hashKey, result.identifier),
-      source: item.source,
-      verified: item.verified === true,
-    });
-  }
-  const keyed = [...seen.values()];
-  const linked = await agentLinkedOwners(deps.db, deps.tenantId, keyed);
+  const keyed = deps.keyed ?? (await keyIdentifiers(tagged, deps.hashKey, deps.defaultCountry));
+  const linked = deps.linkedOwners ?? (await agentLinkedOwners(deps.db, deps.tenantId, keyed));
   const customers = new Map<string, { id: string; tier?: string }>();
   const identities: IdentityRow[] = [];
 
@@ -150,10 +173,7 @@ export async function gatherEvidence(
     for (const c of found) customers.set(c.id, { id: c.id, ...(c.tier && { tier: c.tier }) });
     signals.push({
       kind: "name_zip",
-      hash: await identityHash(deps.hashKey, {
-        kind: "name_zip",
-        value: `${nameZip.name.toLowerCase()}|${nameZip.zip}`,
-      }),
+      hash: await nameZipHash(deps.hashKey, nameZip),
       masked: `${nameZip.name.split(" ")[0]} …, ${nameZip.zip}`,
       owners: found.map((c) => c.id).sort(),
       source: "text",

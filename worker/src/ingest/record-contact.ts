@@ -24,6 +24,7 @@ import {
   findLinkedThreads,
   linkStatements,
   type LinkedThread,
+  type StoredEvent,
   type StoredThread,
 } from "../store/threads";
 import { phoneCountry, type PolicyConfig } from "../tenancy/tenant-config";
@@ -44,6 +45,12 @@ export type RecordOutcome =
       outbox: string[];
       /** What the queues are asked to do now that the facts are stored. */
       dispatch: Dispatch;
+      /**
+       * The owed agent run was taken for the caller's lease holder (null: another run holds the
+       * thread), with what it would read when that is known without reading: the thread as written
+       * and the facts its agent has not seen, when these facts are all of them.
+       */
+      leasedRun: { read: { stored: StoredThread; unprocessed: StoredEvent[] } | null } | null;
     }
   | { kind: "already_recorded"; threadId: string | null }
   | { kind: "no_thread"; reason: string };
@@ -53,6 +60,29 @@ const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 export function newThreadId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(8));
   return `THR-${[...bytes].map((b) => CROCKFORD[b & 31]).join("")}`;
+}
+
+/**
+ * What an agent run would read right after this write, when the write says it all: the agent had
+ * seen every fact before these, so these are all it has not seen.
+ */
+function runRead(
+  current: StoredThread | null,
+  state: ThreadState,
+  version: number,
+  facts: ThreadEvent[],
+  at: string,
+): { stored: StoredThread; unprocessed: StoredEvent[] } | null {
+  if ((current?.state.agent.processedOffset ?? 0) < version) return null;
+  return {
+    stored: {
+      state,
+      version: version + facts.length,
+      // A thread this contact opened has nobody attached yet.
+      ...(current ? current.live !== undefined && { live: current.live } : { live: false }),
+    },
+    unprocessed: facts.map((event, i) => ({ offset: version + 1 + i, event, recordedAt: at })),
+  };
 }
 
 /** Events that say nothing about a person or a conversation do not open a thread on their own. */
@@ -94,7 +124,11 @@ async function chooseTarget(
     known ?? (await findLinkedThreads(db, tenantId, linksOf(event))),
   );
   if (linked) {
-    const current: StoredThread = { state: linked.state, version: linked.version };
+    const current: StoredThread = {
+      state: linked.state,
+      version: linked.version,
+      ...(linked.live !== undefined && { live: linked.live }),
+    };
     const contact = current.state.contacts.find((c) => c.id === linked.contactId);
     return {
       threadId: linked.threadId,
@@ -212,6 +246,8 @@ export async function recordContact(
   rollout: RolloutPlan | null = null,
   /** The event's linked threads as the caller already read them: the first attempt's read. */
   linkedFirst: LinkedThread[] | null = null,
+  /** Take the agent run the facts owe for this holder, in the same write (see requestAgentRun). */
+  agentRunLease: { holder: string; until: string } | null = null,
 ): Promise<RecordOutcome> {
   for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
     // A lost race read stale threads: every later attempt reads them again.
@@ -312,6 +348,7 @@ export async function recordContact(
       audit: auditFor(target, target.current?.state ?? null, state, events, stamp),
       outbox: notes,
       agentRunUpTo,
+      agentRunLease,
     });
     if (outcome.kind === "committed")
       return {
@@ -323,6 +360,9 @@ export async function recordContact(
         agentRunUpTo,
         outbox: notes.map((n) => n.id),
         dispatch: outcome.dispatch,
+        leasedRun: outcome.runLeased
+          ? { read: runRead(target.current, state, version, events, stamp) }
+          : null,
       };
     // A duplicate fact is a replay only if it is one of this delivery's own; a contact's join is
     // shared, and a racing delivery may have written it first: then re-read and go again.

@@ -65,13 +65,32 @@ export async function agentLinkedOwners(
   tenantId: string,
   keys: { kind: SignalKind; hash: string }[],
 ): Promise<Map<string, string[]>> {
-  const owners = new Map<string, string[]>();
-  if (keys.length === 0) return owners;
-  const { results } = await db
+  if (keys.length === 0) return new Map();
+  const { results } = await agentLinkedOwnersStatement(db, tenantId, keys).all<OwnerRow>();
+  return linkedOwnersOf(results);
+}
+
+interface OwnerRow {
+  kind: string;
+  hash: string;
+  customer_id: string;
+}
+
+/** The read behind agentLinkedOwners, to batch with other reads (at least one key). */
+export function agentLinkedOwnersStatement(
+  db: D1Database,
+  tenantId: string,
+  keys: { kind: SignalKind; hash: string }[],
+): D1PreparedStatement {
+  return db
     .prepare(agentLinkedOwnersSql(keys.length))
-    .bind(tenantId, ...keys.flatMap((k) => [k.kind, k.hash]))
-    .all<{ kind: string; hash: string; customer_id: string }>();
-  for (const row of results) {
+    .bind(tenantId, ...keys.flatMap((k) => [k.kind, k.hash]));
+}
+
+/** Owners by `kind:hash`, from the rows agentLinkedOwnersStatement reads. */
+export function linkedOwnersOf(rows: OwnerRow[]): Map<string, string[]> {
+  const owners = new Map<string, string[]>();
+  for (const row of rows) {
     const key = `${row.kind}:${row.hash}`;
     owners.set(key, [...(owners.get(key) ?? []), row.customer_id]);
   }

@@ -17,6 +17,11 @@ export interface LinkRow {
 export interface StoredThread {
   state: ThreadState;
   version: number;
+  /**
+   * Someone has attached to the thread's live session (threads.live_since), read with the version:
+   * a change written against this read wakes the session only then. Unknown (absent) wakes it.
+   */
+  live?: boolean;
 }
 
 export interface StoredEvent {
@@ -29,7 +34,8 @@ export interface LinkedThread extends LinkRow, StoredThread {}
 
 export const linkedThreadsSql = (count: number) =>
   unionOfSeeks(
-    `SELECT l.kind, l.external_id, l.thread_id, l.contact_id, l.channel, t.state, t.version
+    `SELECT l.kind, l.external_id, l.thread_id, l.contact_id, l.channel, t.state, t.version,
+       t.live_since IS NOT NULL AS live
      FROM thread_links l JOIN threads t ON t.tenant_id = l.tenant_id AND t.id = l.thread_id`,
     ["l.kind", "l.external_id"],
     "",
@@ -56,6 +62,7 @@ export interface LinkedThreadRow {
   channel: string;
   state: string;
   version: number;
+  live: number;
 }
 
 /** The read behind findLinkedThreads, to batch with other reads (at least one link). */
@@ -78,6 +85,7 @@ export function linkedThreadsOf(rows: LinkedThreadRow[]): LinkedThread[] {
     channel: r.channel,
     state: reviveState(JSON.parse(r.state) as ThreadState),
     version: r.version,
+    live: r.live === 1,
   }));
 }
 
@@ -102,11 +110,17 @@ export async function loadThread(
   threadId: string,
 ): Promise<StoredThread | null> {
   const row = await db
-    .prepare(`SELECT state, version FROM threads WHERE tenant_id = ?1 AND id = ?2`)
+    .prepare(
+      `SELECT state, version, live_since IS NOT NULL AS live FROM threads WHERE tenant_id = ?1 AND id = ?2`,
+    )
     .bind(tenantId, threadId)
-    .first<{ state: string; version: number }>();
+    .first<{ state: string; version: number; live: number }>();
   return row
-    ? { state: reviveState(JSON.parse(row.state) as ThreadState), version: row.version }
+    ? {
+        state: reviveState(JSON.parse(row.state) as ThreadState),
+        version: row.version,
+        live: row.live === 1,
+      }
     : null;
 }
 
@@ -131,7 +145,8 @@ export async function customerThreads(
   const [threads, version] = await db.batch<Record<string, unknown>>([
     db
       .prepare(
-        `SELECT id, customer_id, status, last_event_at, refs, state, version FROM threads
+        `SELECT id, customer_id, status, last_event_at, refs, state, version,
+           live_since IS NOT NULL AS live FROM threads
          WHERE tenant_id = ?1 AND customer_id IN (${placeholders}) AND status <> 'merged' ORDER BY last_event_at DESC LIMIT ${limit}`,
       )
       .bind(tenantId, ...customerIds),
@@ -147,6 +162,7 @@ export async function customerThreads(
     refs: string;
     state: string;
     version: number;
+    live: number;
   }[];
   return {
     threads: rows.map((r) => {
@@ -161,6 +177,7 @@ export async function customerThreads(
         load: () => ({
           state: reviveState(JSON.parse(r.state) as ThreadState),
           version: r.version,
+          live: r.live === 1,
         }),
       };
     }),
@@ -189,18 +206,26 @@ export async function loadEvents(
 }
 
 /**
- * A thread and the facts after its agent's marker (`state.agent.processedOffset`), in one round
- * trip: what an agent run reads before it decides.
+ * What an agent run reads before it decides, in one round trip: its lease on the thread's runs
+ * (taken first, so nothing is read for a run that may not go on), the thread, and the facts after
+ * its agent's marker (`state.agent.processedOffset`).
  */
-export async function threadWithUnprocessed(
+export async function threadForRun(
   db: D1Database,
   tenantId: string,
   threadId: string,
+  lease: D1PreparedStatement,
   limit = 1000,
-): Promise<{ stored: StoredThread; unprocessed: StoredEvent[] } | null> {
-  const [thread, events] = await db.batch<Record<string, unknown>>([
+): Promise<
+  | { held: false }
+  | { held: true; read: { stored: StoredThread; unprocessed: StoredEvent[] } | null }
+> {
+  const [leased, thread, events] = await db.batch<Record<string, unknown>>([
+    lease,
     db
-      .prepare(`SELECT state, version FROM threads WHERE tenant_id = ?1 AND id = ?2`)
+      .prepare(
+        `SELECT state, version, live_since IS NOT NULL AS live FROM threads WHERE tenant_id = ?1 AND id = ?2`,
+      )
       .bind(tenantId, threadId),
     db
       .prepare(
@@ -211,17 +236,39 @@ export async function threadWithUnprocessed(
       )
       .bind(tenantId, threadId, limit),
   ]);
-  const row = thread?.results?.[0] as { state: string; version: number } | undefined;
-  if (!row) return null;
+  if ((leased?.results.length ?? 0) === 0) return { held: false };
+  const row = thread?.results?.[0] as { state: string; version: number; live: number } | undefined;
+  if (!row) return { held: true, read: null };
   const rows = (events?.results ?? []) as { seq: number; data: string; recorded_at: string }[];
   return {
-    stored: { state: reviveState(JSON.parse(row.state) as ThreadState), version: row.version },
-    unprocessed: rows.map((r) => ({
-      offset: r.seq,
-      event: JSON.parse(r.data) as ThreadEvent,
-      recordedAt: r.recorded_at,
-    })),
+    held: true,
+    read: {
+      stored: {
+        state: reviveState(JSON.parse(row.state) as ThreadState),
+        version: row.version,
+        live: row.live === 1,
+      },
+      unprocessed: rows.map((r) => ({
+        offset: r.seq,
+        event: JSON.parse(r.data) as ThreadEvent,
+        recordedAt: r.recorded_at,
+      })),
+    },
   };
+}
+
+/** Marks the thread as having a live session: from now on its changes wake it. */
+export function markLive(
+  db: D1Database,
+  tenantId: string,
+  threadId: string,
+  at: string,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE threads SET live_since = COALESCE(live_since, ?3) WHERE tenant_id = ?1 AND id = ?2`,
+    )
+    .bind(tenantId, threadId, at);
 }
 
 /** Statements for one write to a thread. Run them in one batch: all land or none do. */
@@ -339,8 +386,9 @@ export class ThreadWrite {
     return this;
   }
 
-  async commit(): Promise<void> {
-    await this.db.batch(this.statements);
+  /** Run the statements in one batch; answers each statement's result, in order. */
+  async commit(): Promise<D1Result<Record<string, unknown>>[]> {
+    return this.db.batch<Record<string, unknown>>(this.statements);
   }
 }
 

@@ -1,7 +1,7 @@
 import { auditTrail } from "../domain/audit-trail";
 import { attendanceActor, attendanceFact, type SessionAttendance } from "../domain/live-session";
 import type { Env } from "../env";
-import { loadThread } from "../store/threads";
+import { loadThread, markLive } from "../store/threads";
 import { loadTenant } from "../tenancy/tenants";
 import { commitChange } from "./commit";
 import { stateAfter } from "./state-after";
@@ -38,6 +38,8 @@ export async function recordAttendance(
     const outcome = await commitChange(env.DB, tenantId, {
       at,
       parts: [{ read, facts: [fact], state: next }],
+      // From the first arrival on, the thread's changes wake its session (threads/commit).
+      alongside: kind === "joined" ? [markLive(env.DB, tenantId, threadId, at)] : [],
       audit: auditTrail(read.state, next, [fact], at, attendanceActor(who)),
       outbox: [],
     });

@@ -31,12 +31,15 @@ export interface ThreadChange {
   outbox: OutboxRowInput[];
   /** The facts owe an agent run on the first thread covering its log up to here. */
   agentRunUpTo?: number | null;
-  /** An agent run on the first thread is done up to here. */
-  runCompletedUpTo?: number | null;
+  /** Take that run for this holder too, if no other run holds the thread (see requestAgentRun). */
+  agentRunLease?: { holder: string; until: string } | null;
+  /** An agent run on the first thread is done up to here, and gives back its lease. */
+  runCompleted?: { upTo: number; lease: string } | null;
 }
 
 export type CommitOutcome =
-  | { kind: "committed"; dispatch: Dispatch }
+  /** `runLeased`: the agent run the change owes was taken for `agentRunLease`'s holder. */
+  | { kind: "committed"; dispatch: Dispatch; runLeased: boolean }
   /** A thread or customer moved since it was read: read again and decide again. */
   | { kind: "conflict" }
   /** A fact's key is already in the log: this change, or one sharing a fact, was recorded. */
@@ -59,9 +62,20 @@ function statementsOf(db: D1Database, tenantId: string, change: ThreadChange): T
     .add(...auditStatements(db, tenantId, change.audit))
     .add(...enqueueOutbox(db, tenantId, change.outbox, change.at));
   if (change.agentRunUpTo != null)
-    write.add(requestAgentRun(db, tenantId, threadId, change.agentRunUpTo, change.at));
-  if (change.runCompletedUpTo != null)
-    write.add(completeAgentRun(db, tenantId, threadId, change.runCompletedUpTo));
+    write.add(
+      requestAgentRun(
+        db,
+        tenantId,
+        threadId,
+        change.agentRunUpTo,
+        change.at,
+        change.agentRunLease ?? null,
+      ),
+    );
+  if (change.runCompleted)
+    write.add(
+      completeAgentRun(db, tenantId, threadId, change.runCompleted.upTo, change.runCompleted.lease),
+    );
   return write;
 }
 
@@ -75,24 +89,33 @@ export async function commitChange(
   tenantId: string,
   change: ThreadChange,
 ): Promise<CommitOutcome> {
+  let results: D1Result<Record<string, unknown>>[];
+  const write = statementsOf(db, tenantId, change);
   try {
-    await statementsOf(db, tenantId, change).commit();
+    results = await write.commit();
   } catch (error) {
     const failure = classifyWriteError(error);
     if (failure === "other") throw error;
     return { kind: failure };
   }
+  const holder = change.agentRunLease?.holder;
   const first = change.parts[0]!.state.id;
   return {
     kind: "committed",
+    runLeased:
+      holder !== undefined &&
+      results.some((r) => r.results?.some((row) => row.leased_by === holder)),
     dispatch: {
       tenantId,
       outbox: change.outbox.map((row) => row.id),
       agentRun: change.agentRunUpTo != null ? { threadId: first, upTo: change.agentRunUpTo } : null,
-      // A thread this change opened has no session to wake: attaching needs the thread to exist,
-      // and an attach replays the log itself. Waking it would only create its Durable Object.
+      // Only a thread someone has attached to has a session to wake. A thread this change opened
+      // has none: attaching needs the thread to exist, and an attach replays the log itself. Nor
+      // has one read as never attached: an attach records its arrival (a fact) first, so a change
+      // read before that conflicts and reads again. Waking either would only create its Durable
+      // Object.
       threads: change.parts
-        .filter((part) => part.facts.length > 0 && part.read !== null)
+        .filter((part) => part.facts.length > 0 && part.read !== null && part.read.live !== false)
         .map((part) => part.state.id),
     },
   };

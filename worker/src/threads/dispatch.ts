@@ -1,4 +1,4 @@
-import { sessionFor } from "../agent/agent-queue";
+import { sessionFor } from "./session-stub";
 import { agentRunMessage } from "../agent/agent-run-message";
 import { outboxMessage } from "../delivery/outbox-message";
 import type { Env } from "../env";
@@ -10,14 +10,8 @@ export interface Dispatch {
   outbox: string[];
   /** The agent run the facts owe, if any. */
   agentRun: { threadId: string; upTo: number } | null;
-  /** The threads the change appended to that existed before it: their live sessions send what is new. */
+  /** The threads the change appended to that have live sessions: they send what is new. */
   threads: string[];
-}
-
-/** A thread's session, reached without a call through its Durable Object's stub. */
-export interface OwnSession {
-  threadId: string;
-  committed: () => Promise<void>;
 }
 
 /**
@@ -27,8 +21,6 @@ export interface OwnSession {
 export async function dispatch(
   queues: Pick<Env, "OUTBOX_QUEUE" | "AGENT_QUEUE" | "THREAD_SESSION">,
   work: Dispatch,
-  /** The session the change was made in (an agent run inside its thread's object): woken in place. */
-  own?: OwnSession,
 ): Promise<void> {
   const sends: Promise<unknown>[] = [];
   if (work.outbox.length > 0)
@@ -45,10 +37,6 @@ export async function dispatch(
     );
   // A session that misses this wake-up sends the facts with the next one: it reads the log itself.
   for (const threadId of work.threads)
-    sends.push(
-      own?.threadId === threadId
-        ? own.committed()
-        : sessionFor(queues, work.tenantId, threadId).committed(),
-    );
+    sends.push(sessionFor(queues, work.tenantId, threadId).committed());
   await Promise.all(sends.map((send) => send.catch(() => undefined)));
 }

@@ -1,6 +1,8 @@
 import { env } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
 import { runAgent } from "../../src/agent/run-agent";
+import { rulesModel } from "../../src/agent/rules-model";
+import type { AgentModel } from "../../src/agent/agent-model";
 import { customer, order, suncoDelivery, suncoMessage } from "./support/factories";
 import {
   createTenant,
@@ -19,6 +21,41 @@ const seed = {
     orders: [order({ id: "W4410", status: "processed" })],
   },
 };
+
+/** A customer message recorded on its thread with the agent queue switched off: its run is owed. */
+async function recordedWithoutRun(tenantId: string, conversationId: string, text: string) {
+  const { processIngest } = await import("../../src/ingest/consume");
+  const { fromSuncoEvent } = await import("../../src/integrations/sunco/map");
+  const { SuncoEvent } = await import("../../src/integrations/sunco/webhook");
+  const mapping = fromSuncoEvent(
+    SuncoEvent.parse(suncoMessage({ conversationId, whatsapp: "819012345678", text })),
+  );
+  if (mapping.kind !== "event") throw new Error("not an event");
+  const outcome = await processIngest(
+    {
+      ...env,
+      AGENT_QUEUE: { send: async () => {}, sendBatch: async () => {} } as unknown as Queue,
+    },
+    { v: 1, tenantId, event: mapping.event },
+  );
+  if (outcome.kind !== "recorded") throw new Error(`not recorded: ${outcome.kind}`);
+  return outcome.threadId;
+}
+
+/** The rules model, counting how often a run asked it to read the customer. */
+function countingModel(): AgentModel & { asked: number } {
+  const model = {
+    ...rulesModel,
+    asked: 0,
+    async interpret(input: Parameters<AgentModel["interpret"]>[0]) {
+      model.asked++;
+      // Long enough for a second run to start meanwhile.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return rulesModel.interpret(input);
+    },
+  };
+  return model;
+}
 
 describe("agent runs", () => {
   it("reply once per message however often the run is delivered", async () => {
@@ -90,7 +127,7 @@ describe("agent runs", () => {
     expect(after.workflow).toMatchObject({ id: "order_status" });
   });
 
-  it("go through one Durable Object per thread, one at a time", async () => {
+  it("go one at a time per thread, each holding the thread's lease", async () => {
     const tenant = await createTenant(seed);
     await sendSuncoEvents(
       tenant,
@@ -104,13 +141,56 @@ describe("agent runs", () => {
     );
     await settle(tenant);
     const { thread, version } = await readSessionContext(tenant, "conv_do");
-    const { sessionFor } = await import("../../src/agent/agent-queue");
-    const session = sessionFor(env, tenant.tenantId, thread.id);
     const results = await Promise.all([
-      session.run(tenant.tenantId, thread.id, version),
-      session.run(tenant.tenantId, thread.id, version),
+      runAgent(env, tenant.tenantId, thread.id),
+      runAgent(env, tenant.tenantId, thread.id),
     ]);
     expect(results.map((r) => r.processedOffset >= version)).toEqual([true, true]);
     expect((await readSessionContext(tenant, "conv_do")).agent.replies).toHaveLength(1);
+  });
+
+  it("started side by side, ask the model once: the second waits for the first's lease", async () => {
+    const tenant = await createTenant(seed);
+    const threadId = await recordedWithoutRun(
+      tenant.tenantId,
+      "conv_side",
+      "Where is order W4410?",
+    );
+    const model = countingModel();
+    const results = await Promise.all([
+      runAgent(env, tenant.tenantId, threadId, { model }),
+      runAgent(env, tenant.tenantId, threadId, { model }),
+    ]);
+    expect(results.map((r) => r.kind).sort()).toEqual(["nothing_to_do", "ran"]);
+    expect(model.asked).toBe(1);
+    await settle(tenant);
+    expect((await readSessionContext(tenant, "conv_side")).agent.replies).toHaveLength(1);
+  });
+
+  it("take over a thread whose run died holding it, once its lease has lapsed", async () => {
+    const tenant = await createTenant(seed);
+    const threadId = await recordedWithoutRun(
+      tenant.tenantId,
+      "conv_dead",
+      "Where is order W4410?",
+    );
+    // A run that died with its process: its lease on the thread lapsed a moment ago.
+    await env.DB.prepare(
+      `UPDATE agent_runs SET leased_by = 'a-run-that-died', leased_until = ?3
+       WHERE tenant_id = ?1 AND thread_id = ?2`,
+    )
+      .bind(tenant.tenantId, threadId, new Date(Date.now() - 1000).toISOString())
+      .run();
+    expect((await runAgent(env, tenant.tenantId, threadId)).kind).toBe("ran");
+    await settle(tenant);
+    expect((await readSessionContext(tenant, "conv_dead")).agent.replies).toHaveLength(1);
+    const row = await env.DB.prepare(
+      `SELECT leased_by, requested_up_to <= completed_up_to AS done FROM agent_runs
+       WHERE tenant_id = ?1 AND thread_id = ?2`,
+    )
+      .bind(tenant.tenantId, threadId)
+      .first<{ leased_by: string | null; done: number }>();
+    // The run gave the lease back with its write.
+    expect(row).toEqual({ leased_by: null, done: 1 });
   });
 });

@@ -35,6 +35,24 @@ const NOT_A_PHONE = new RegExp(
  * numbering metadata lags real allocations.
  */
 export function findPhones(text: string, defaultCountry?: string): { e164: string; span: Span }[] {
+  // No figure in any script, no phone number: most messages are searched no further.
+  if (!/\p{Nd}/u.test(text)) return [];
+  // The same words are searched at ingest, for the stored transcript and by the agent: libphonenumber's
+  // search is the dearest reading of a message, so the last few answers are kept.
+  const key = `${defaultCountry ?? ""}\u0000${text}`;
+  let phones = recentPhones.get(key);
+  if (!phones) {
+    if (recentPhones.size >= RECENT_LIMIT) recentPhones.clear();
+    phones = searchPhones(text, defaultCountry);
+    recentPhones.set(key, phones);
+  }
+  return phones.map((p) => ({ e164: p.e164, span: { ...p.span } }));
+}
+
+const RECENT_LIMIT = 256;
+const recentPhones = new Map<string, { e164: string; span: Span }[]>();
+
+function searchPhones(text: string, defaultCountry?: string): { e164: string; span: Span }[] {
   const found = findPhoneNumbersInText(text, {
     ...(defaultCountry && { defaultCountry: defaultCountry as CountryCode }),
     leniency: "POSSIBLE",

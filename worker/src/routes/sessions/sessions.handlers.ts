@@ -1,4 +1,4 @@
-import { sessionFor } from "../../agent/agent-queue";
+import { sessionFor } from "../../threads/session-stub";
 import { ApiError } from "../../lib/problem";
 import type { AppRouteHandler } from "../../lib/types";
 import {
