@@ -36,7 +36,7 @@ import type { AgentModel, Grounding, InterpretInput, ToolCallRecord } from "./ag
 import { assembleContext, cardsForModel } from "./assemble-context";
 import { modelFor } from "./language-model";
 import { codeHash, newCode } from "./one-time-code";
-import { noteRowsOwed, passControlRow, type OutboxRowInput } from "../delivery/notes";
+import { controlRow, noteRowsOwed, type OutboxRowInput } from "../delivery/notes";
 import { withHandoffNote } from "../domain/handoff-notes";
 import { searchKnowledge } from "./search-knowledge";
 
@@ -322,12 +322,15 @@ async function attemptRun(
   if (plan.handedOff) {
     if (plan.handedOff !== "needs_person" && delivery.conversationId && state.control === "ai") {
       outboxRows.push(
-        await passControlRow(
+        await controlRow(
           env,
           config,
           next,
-          contactId ?? null,
-          delivery.conversationId,
+          {
+            operation: "pass_control",
+            contactId: contactId ?? null,
+            conversationId: delivery.conversationId,
+          },
           version,
         ),
       );

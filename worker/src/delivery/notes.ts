@@ -131,10 +131,7 @@ export function noteRowsFor(
 }
 
 /** Flat metadata for a control pass (well under Sunshine Conversations' 4 KB limit). */
-export function passControlMetadata(
-  state: ThreadState,
-  contactId: string | null,
-): Record<string, string> {
+function passControlMetadata(state: ThreadState, contactId: string | null): Record<string, string> {
   const contact = state.contacts.find((c) => c.id === contactId);
   const handoff = buildHandoff(state, contactId);
   return {
@@ -146,69 +143,45 @@ export function passControlMetadata(
   };
 }
 
-export async function passControlRow(
-  env: { SECRETS_KEY: string },
-  config: TenantConfig,
-  state: ThreadState,
-  contactId: string | null,
-  conversationId: string,
-  version: number,
-): Promise<OutboxRowInput> {
-  return controlRow(
-    env,
-    config,
-    state,
-    contactId,
-    conversationId,
-    `control:${state.id}:${version}`,
-    "pass_control",
-    passControlMetadata(state, contactId),
-  );
-}
-
-/** Control back from the agent workspace, when a person hands the conversation to the AI. */
-export async function releaseControlRow(
-  env: { SECRETS_KEY: string },
-  config: TenantConfig,
-  state: ThreadState,
-  contactId: string,
-  conversationId: string,
-  version: number,
-): Promise<OutboxRowInput> {
-  return controlRow(
-    env,
-    config,
-    state,
-    contactId,
-    conversationId,
-    `release:${state.id}:${version}`,
-    "release_control",
-    {
+/**
+ * What each change of control sends: passing the conversation to the agent workspace tells why;
+ * releasing it back, when a person hands it to the AI, only where the thread stands.
+ */
+const CONTROL_CHANGES = {
+  pass_control: { idPrefix: "control", metadata: passControlMetadata },
+  release_control: {
+    idPrefix: "release",
+    metadata: (state: ThreadState, contactId: string | null) => ({
       continuity_thread: state.id,
       continuity_step: buildHandoff(state, contactId).current.step ?? "none",
-    },
-  );
-}
+    }),
+  },
+} as const;
 
-async function controlRow(
+/** Control of a contact's messaging conversation changing hands, as an outbox row. */
+export async function controlRow(
   env: { SECRETS_KEY: string },
   config: TenantConfig,
   state: ThreadState,
-  contactId: string | null,
-  conversationId: string,
-  id: string,
-  operation: "pass_control" | "release_control",
-  metadata: Record<string, string>,
+  change: {
+    operation: keyof typeof CONTROL_CHANGES;
+    contactId: string | null;
+    conversationId: string;
+  },
+  version: number,
 ): Promise<OutboxRowInput> {
+  const { idPrefix, metadata } = CONTROL_CHANGES[change.operation];
+  const id = `${idPrefix}:${state.id}:${version}`;
   // The conversation is the contact's own: control changes in the provider it came in through.
-  const provider = state.contacts.find((c) => c.id === contactId)?.origin;
-  if (!provider) throw new Error(`contact ${contactId} came in through no messaging provider`);
-  const body: OutboxPayload = { metadata };
+  const provider = state.contacts.find((c) => c.id === change.contactId)?.origin;
+  if (!provider)
+    throw new Error(`contact ${change.contactId} came in through no messaging provider`);
+  const body: OutboxPayload = { metadata: metadata(state, change.contactId) };
   return {
     id,
     threadId: state.id,
-    kind: outboxKind(provider, operation),
-    target: conversationId,
+    kind: outboxKind(provider, change.operation),
+    target: change.conversationId,
     payload: await sealOutboxPayload(env.SECRETS_KEY, config.id, id, body),
   };
 }

@@ -1,6 +1,6 @@
 import type { LiveConversation } from "../domain/transfer";
 import type { ThreadState } from "../domain/thread-state";
-import { releaseControlRow, type OutboxRowInput } from "../delivery/notes";
+import { controlRow, type OutboxRowInput } from "../delivery/notes";
 import { isMessagingProvider } from "../integrations/registry";
 import type { TenantConfig } from "../tenancy/tenant-config";
 
@@ -35,7 +35,5 @@ export async function releaseOwed(
   if (before.control !== "human" || after.control !== "ai") return [];
   const live = liveConversation(after);
   if (!live) return [];
-  return [
-    await releaseControlRow(env, config, after, live.contactId, live.conversationId, version),
-  ];
+  return [await controlRow(env, config, after, { operation: "release_control", ...live }, version)];
 }

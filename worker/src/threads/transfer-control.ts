@@ -3,7 +3,7 @@ import { auditTrail } from "../domain/audit-trail";
 import { planTransfer, transferGroup, type TransferRequest } from "../domain/transfer";
 import type { ThreadEvent } from "../domain/thread-events";
 import type { ThreadState } from "../domain/thread-state";
-import { noteRowsOwed, passControlRow, type OutboxRowInput } from "../delivery/notes";
+import { controlRow, noteRowsOwed, type OutboxRowInput } from "../delivery/notes";
 import type { Env } from "../env";
 import { outboxKind } from "../integrations/registry";
 import { sealOutboxPayload } from "../security/outbox-payload";
@@ -82,7 +82,7 @@ export async function transferControl(
   // A person taking a messaging conversation from the AI answers it in the agent workspace.
   if (request.to === "human" && linked.state.control === "ai" && live)
     outbox.push(
-      await passControlRow(env, tenant.config, next, live.contactId, live.conversationId, after),
+      await controlRow(env, tenant.config, next, { operation: "pass_control", ...live }, after),
     );
   const actor = auditActor(person(request.by.participantId));
   const outcome = await commitChange(env.DB, tenantId, {
