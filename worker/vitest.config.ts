@@ -43,6 +43,26 @@ export default defineConfig(async () => {
       name: "worker",
       include: ["test/worker/**/*.test.ts"],
       globalSetup: ["../scripts/standins/global-setup.ts"],
+      // Each file loads the Worker into a fresh isolate module by module; dependencies bundled
+      // once each load as one module instead of hundreds, which halves a file's start.
+      deps: {
+        optimizer: {
+          ssr: {
+            enabled: true,
+            include: [
+              "@hono/zod-openapi",
+              "hono",
+              "zod",
+              "libphonenumber-js",
+              "ai",
+              "@ai-sdk/openai-compatible",
+              "workers-ai-provider",
+              "parse5",
+              "stemmer",
+            ],
+          },
+        },
+      },
     },
   };
 });
