@@ -8,6 +8,7 @@ import { RunOrderSystem, type OrderSystem } from "../../worker/src/connectors/or
 import type { Order, OrderCustomer } from "../../worker/src/contracts/orders";
 import type { WorkflowId } from "../../worker/src/domain/intent";
 import { referencesIn } from "../../worker/src/domain/language/references";
+import { PhoneSearch } from "../../worker/src/domain/language/contact-details";
 import { findAddress, findSerial } from "../../worker/src/domain/slots";
 import { aboutAnOrder, groundReferences } from "../../worker/src/ingest/grounding";
 import { WORKFLOW_IDS } from "../../worker/src/domain/intent";
@@ -188,7 +189,7 @@ export async function measureSlots(messages: LabelledMessage[]): Promise<SlotRep
   for (const m of messages) {
     const channel = CHANNEL_OF[m.channel];
     const words = customerWords(m.text, channel);
-    const refs = referencesIn(words, "US");
+    const refs = referencesIn(words, new PhoneSearch("US"));
     const reading = readMessage(m.text, channel);
     const grounded = await groundReferences(refs, new RunOrderSystem(system), {
       hasOrderSystem: true,

@@ -191,7 +191,9 @@ export class ThreadSession extends DurableObject<Env> {
    * Which conversations each customer sees, from the thread as it is now. A customer who has just
    * proved who they are sees their earlier visits too: they are told to start over and are sent
    * their conversation again from the first offset, so it reads in order. Agents see everything.
-   * Returns the connections whose attachment changed.
+   * Returns the connections whose attachment changed. The thread is read on every pump that has a
+   * customer: any fact may change what they see, a message too (one that comes after a proof's
+   * window has lapsed lowers the contact's level), so no kind of fact can be skipped.
    */
   private async widen(open: { ws: WebSocket; at: Attached }[]) {
     const customers = open.filter((o) => o.at.role === "customer");

@@ -1,6 +1,7 @@
 import { linksOf, type ChannelEvent, type ThreadLink } from "./channel-event";
 import { redactText } from "./extraction";
 import { customerWords } from "./language/read-message";
+import { PhoneSearch } from "./language/contact-details";
 import { extractSlots, type SaidReferences } from "./slots";
 import type { Signal } from "./identity-level";
 import type { StitchDecision } from "./stitching";
@@ -69,8 +70,12 @@ export interface ContactPlanInput {
   tiers?: Record<string, string>;
   /** What the shell confirmed the customer's words refer to (ingest/grounding). */
   said?: Omit<SaidReferences, "orderIds">;
-  /** The tenant's country, for reading phone numbers written without a country code. */
-  defaultCountry?: string;
+  /**
+   * The search this event's words were grounded with (the tenant's country reads numbers written
+   * without a country code): the stored transcript masks the phone numbers it found. Without one,
+   * only international numbers are masked.
+   */
+  phoneSearch?: PhoneSearch;
 }
 
 /** What is stored instead of the words when the customer has not allowed keeping them. */
@@ -199,7 +204,7 @@ export function planContact(input: ContactPlanInput): ThreadEvent[] {
       channel: event.channel,
       author: event.message.author,
       text: transcriptAllowed(event, input.consent)
-        ? redactText(spoken, input.defaultCountry)
+        ? redactText(spoken, input.phoneSearch ?? new PhoneSearch())
         : TRANSCRIPT_WITHHELD,
       ...(input.codeAttempt && { codeAttempt: input.codeAttempt.hash }),
       public: event.message.public,

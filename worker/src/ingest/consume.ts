@@ -12,6 +12,7 @@ import { findLinkedThreads, type LinkedThread } from "../store/threads";
 import { loadTenant } from "../tenancy/tenants";
 import { credentialKeeper } from "../tenancy/accounts";
 import { phoneCountry, type TenantConfig } from "../tenancy/tenant-config";
+import { PhoneSearch } from "../domain/language/contact-details";
 import { codeHash } from "../agent/one-time-code";
 import { inboundChannelNamed } from "../integrations/registry";
 import { noteRowsOwed } from "../delivery/notes";
@@ -57,7 +58,9 @@ export async function processIngest(
       })
     : { event: message.event, requester: [] };
   const orders = orderSystemFor(config.orders, demoOrderSystem);
-  const grounded = await groundCustomerWords(event, orders, config, linkedThreads);
+  // One search per event: its words are read for references and again for the transcript.
+  const phoneSearch = new PhoneSearch(phoneCountry(config.policy));
+  const grounded = await groundCustomerWords(event, orders, config, phoneSearch, linkedThreads);
   const hashKey = await identityKey(env.SECRETS_KEY, config.id);
   const defaultCountry = config.policy.defaultCountry;
   const keyed = await keyIdentifiers(
@@ -88,7 +91,7 @@ export async function processIngest(
     await forgetDelivery(env.DB, config.id, event);
     return { kind: "erased" };
   }
-  const evidence = await gatherEvidence(
+  const gathered = await gatherEvidence(
     [],
     {
       db: env.DB,
@@ -101,6 +104,7 @@ export async function processIngest(
     },
     { emails: grounded.emails, phones: grounded.phones, nameZip },
   );
+  const evidence = { ...gathered, phoneSearch };
   const outcome = await recordContact(
     env.DB,
     config.id,
@@ -136,14 +140,14 @@ async function groundCustomerWords(
   event: ChannelEvent,
   orders: OrderSystem,
   config: TenantConfig,
+  phoneSearch: PhoneSearch,
   linkedThreads: () => Promise<LinkedThread[]>,
 ): Promise<GroundedReferences> {
   if (event.message?.author !== "customer" || !event.message.text.trim())
     return { orderIds: [], nameZip: null, emails: [], phones: [] };
   const text = event.message.text;
   const reading = readMessage(text, event.channel);
-  const country = phoneCountry(config.policy);
-  const refs = referencesIn(reading, country);
+  const refs = referencesIn(reading, phoneSearch);
   // Half of a name and postcode: the other half may be in what this contact wrote just before.
   if (refs.names.length > 0 !== refs.postcodes.length > 0) {
     const linked = await linkedThreads();
@@ -152,7 +156,7 @@ async function groundCustomerWords(
       refs.nameZip = pairsAcrossMessages(
         refs,
         recentCustomerWords(mine.state, mine.contactId),
-        country,
+        phoneSearch,
       );
   }
   return groundReferences(refs, orders, {

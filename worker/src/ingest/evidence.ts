@@ -1,4 +1,5 @@
 import type { OrderSystem } from "../connectors/orders";
+import type { PhoneSearch } from "../domain/language/contact-details";
 import type { ChannelEvent } from "../domain/channel-event";
 import {
   normalizeIdentifier,
@@ -23,6 +24,8 @@ export interface Evidence {
   said: Pick<GroundedReferences, "emails" | "phones"> & {
     nameZip: { name: string; zip: string } | null;
   };
+  /** The search the words were grounded with: the stored transcript is masked from it. */
+  phoneSearch?: PhoneSearch;
 }
 
 export interface TaggedIdentifier {

@@ -28,6 +28,7 @@ import {
   type StoredThread,
 } from "../store/threads";
 import { phoneCountry, type PolicyConfig } from "../tenancy/tenant-config";
+import { PhoneSearch } from "../domain/language/contact-details";
 import type { Evidence } from "./evidence";
 
 export const MAX_WRITE_ATTEMPTS = 8;
@@ -282,7 +283,7 @@ export async function recordContact(
       orderIds: evidence.orderIds,
       said: evidence.said,
       // Stored transcripts mask phone numbers read the same way the words were grounded.
-      defaultCountry: phoneCountry(policy),
+      phoneSearch: evidence.phoneSearch ?? new PhoneSearch(phoneCountry(policy)),
       ...(codeAttempt && { codeAttempt }),
       ...(target.current && { consent: target.current.state.consent }),
       tiers,

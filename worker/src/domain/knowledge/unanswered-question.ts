@@ -1,4 +1,5 @@
 import { redactText } from "../extraction";
+import { PhoneSearch } from "../language/contact-details";
 import { maskOpaque } from "../identifiers";
 import { nameCandidates } from "../language/name-and-postcode";
 import { orderCandidates } from "../language/order-references";
@@ -17,7 +18,7 @@ const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
  * less than a person's name kept.
  */
 export function unansweredQuestion(text: string, defaultCountry?: string): string {
-  let out = redactText(text, defaultCountry);
+  let out = redactText(text, new PhoneSearch(defaultCountry));
   const orders = orderCandidates(out).sort((a, b) => b.span.start - a.span.start);
   for (const order of orders)
     out = out.slice(0, order.span.start) + maskOpaque(order.id) + out.slice(order.span.end);

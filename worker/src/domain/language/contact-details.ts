@@ -12,6 +12,12 @@ export interface Span {
   end: number;
 }
 
+export interface FoundPhone {
+  /** E.164. */
+  e164: string;
+  span: Span;
+}
+
 export const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 const EMAIL_IN_TEXT = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
@@ -34,25 +40,9 @@ const NOT_A_PHONE = new RegExp(
  * always, national ones in the tenant's country. Possible rather than valid, as for identifiers:
  * numbering metadata lags real allocations.
  */
-export function findPhones(text: string, defaultCountry?: string): { e164: string; span: Span }[] {
+export function findPhones(text: string, defaultCountry?: string): FoundPhone[] {
   // No figure in any script, no phone number: most messages are searched no further.
   if (!/\p{Nd}/u.test(text)) return [];
-  // The same words are searched at ingest, for the stored transcript and by the agent: libphonenumber's
-  // search is the dearest reading of a message, so the last few answers are kept.
-  const key = `${defaultCountry ?? ""}\u0000${text}`;
-  let phones = recentPhones.get(key);
-  if (!phones) {
-    if (recentPhones.size >= RECENT_LIMIT) recentPhones.clear();
-    phones = searchPhones(text, defaultCountry);
-    recentPhones.set(key, phones);
-  }
-  return phones.map((p) => ({ e164: p.e164, span: { ...p.span } }));
-}
-
-const RECENT_LIMIT = 256;
-const recentPhones = new Map<string, { e164: string; span: Span }[]>();
-
-function searchPhones(text: string, defaultCountry?: string): { e164: string; span: Span }[] {
   const found = findPhoneNumbersInText(text, {
     ...(defaultCountry && { defaultCountry: defaultCountry as CountryCode }),
     leniency: "POSSIBLE",
@@ -84,8 +74,8 @@ function searchPhones(text: string, defaultCountry?: string): { e164: string; sp
  * An international number followed by another figure ("+1 415 555 0100 2 times") is one run to
  * the search, and not a possible number; cut back a group at a time until what is left is one.
  */
-function trailingFigures(text: string, found: Span[]): { e164: string; span: Span }[] {
-  const out: { e164: string; span: Span }[] = [];
+function trailingFigures(text: string, found: Span[]): FoundPhone[] {
+  const out: FoundPhone[] = [];
   for (const m of text.matchAll(/\+\d[\d\s().-]{6,18}\d/g)) {
     const span = { start: m.index, end: m.index + m[0].length };
     if (found.some((f) => overlaps(f, span))) continue;
@@ -102,4 +92,24 @@ function trailingFigures(text: string, found: Span[]): { e164: string; span: Spa
     }
   }
   return out;
+}
+
+/**
+ * The phone numbers of one event's texts, each text searched once: libphonenumber's search is the
+ * dearest reading of a message, and an event's words are read for its references and again for
+ * its stored transcript. The shell makes one per event and drops it with the event.
+ */
+export class PhoneSearch {
+  private readonly found = new Map<string, FoundPhone[]>();
+
+  constructor(readonly defaultCountry?: string) {}
+
+  in(text: string): FoundPhone[] {
+    let phones = this.found.get(text);
+    if (!phones) {
+      phones = findPhones(text, this.defaultCountry);
+      this.found.set(text, phones);
+    }
+    return phones.map((p) => ({ e164: p.e164, span: { ...p.span } }));
+  }
 }

@@ -1,5 +1,5 @@
 import type { Channel } from "../channel-event";
-import { findEmails, findPhones, type Span } from "./contact-details";
+import { findEmails, PhoneSearch, type Span } from "./contact-details";
 import {
   nameCandidates,
   nameZipPairs,
@@ -36,12 +36,11 @@ const SEVERAL_ORDERS =
   /\b(?:(?:two|both|three|several|other|another|second|separate|different|2|3)\s+(?:of\s+(?:my|the|your)\s+)?orders?|the other (?:one|is|was))\b/i;
 
 /** References in words already split from quoted history: the new text and the signature. */
-export function referencesIn(words: CustomerWords, defaultCountry?: string): MessageReferences {
-  // Finding phones is the dearest reading here: the text's are found once, for both uses below.
+export function referencesIn(words: CustomerWords, phoneSearch: PhoneSearch): MessageReferences {
   const textEmails = findEmails(words.text);
-  const textPhones = findPhones(words.text, defaultCountry);
+  const textPhones = phoneSearch.in(words.text);
   const emails = [...textEmails, ...findEmails(words.signature ?? "")];
-  const phones = [...textPhones, ...findPhones(words.signature ?? "", defaultCountry)];
+  const phones = [...textPhones, ...phoneSearch.in(words.signature ?? "")];
   const names = nameCandidates(words.text, words.signature);
   const postcodes = postcodeCandidates(words.text);
   for (const n of namesBeforePostcodes(words.text, postcodes))
@@ -97,7 +96,7 @@ export function findReferences(
   channel: Channel,
   defaultCountry?: string,
 ): MessageReferences {
-  return referencesIn(customerWords(raw, channel), defaultCountry);
+  return referencesIn(customerWords(raw, channel), new PhoneSearch(defaultCountry));
 }
 
 /**
@@ -108,10 +107,10 @@ export function findReferences(
 export function pairsAcrossMessages(
   current: MessageReferences,
   earlierTexts: string[],
-  defaultCountry?: string,
+  phoneSearch: PhoneSearch,
 ): NameZipPair[] {
   const earlier = earlierTexts.map((text) =>
-    referencesIn({ text, signature: null, quoted: null }, defaultCountry),
+    referencesIn({ text, signature: null, quoted: null }, phoneSearch),
   );
   const names = [...current.names, ...earlier.flatMap((r) => r.names)];
   const postcodes = [...current.postcodes, ...earlier.flatMap((r) => r.postcodes)];
