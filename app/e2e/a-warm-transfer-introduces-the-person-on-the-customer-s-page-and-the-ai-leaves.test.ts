@@ -19,7 +19,7 @@ describe("a warm transfer of a web chat customer", () => {
     await workspace?.close();
   });
 
-  it("shows the customer the AI introducing the person, then the person's first message, and the AI leaves", async () => {
+  it("shows the customer the AI introducing the person, then the person's first message under her first name, and the AI leaves", async () => {
     const chat = await openChatPage(workspace, { signedInAs: "maya.ortiz@example.com" });
     await writeInChat(chat, "The vase is still cracked. Can a person help me with this?");
     const answers = chat.locator('[data-author="support"]');
@@ -48,7 +48,7 @@ describe("a warm transfer of a web chat customer", () => {
     const person = chat.locator('[data-author="person"]');
     await expect
       .poll(() => person.allTextContents(), { timeout: 10_000 })
-      .toEqual(["Support agentHi, Dana here. A new vase goes out to you today."]);
+      .toEqual(["DanaHi, Dana here. A new vase goes out to you today."]);
     await expect
       .poll(() => present.allTextContents(), { timeout: 10_000 })
       .not.toContain("AI assistant");

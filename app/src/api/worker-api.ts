@@ -105,6 +105,8 @@ export interface ChatMessageBody {
   id: string;
   text: string;
   ticketId: string;
+  /** The person's name; the customer is shown the first name only. */
+  name: string;
 }
 
 export interface ChatMessageAccepted {

@@ -390,7 +390,12 @@ export function useTicketContext(
         "chat_message",
         "conversation",
         (open) =>
-          open.api.writeToChat(shown.current!.thread.id, { id, text, ticketId: open.ticketId }),
+          open.api.writeToChat(shown.current!.thread.id, {
+            id,
+            text,
+            ticketId: open.ticketId,
+            name: open.actor,
+          }),
         () => undefined,
       );
     },

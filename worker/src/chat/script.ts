@@ -134,7 +134,7 @@ export const CHAT_SCRIPT = String.raw`(function () {
     offset = m.offset;
     var e = m.event;
     if (e.type === "message.received" && e.author !== "customer") {
-      var said = line("theirs", S.person, e.text);
+      var said = line("theirs", e.writer || S.person, e.text);
       said.setAttribute("data-author", "person");
       log.appendChild(said);
     } else if (e.type === "message.received") {

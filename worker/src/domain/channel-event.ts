@@ -42,7 +42,14 @@ export interface ChannelEvent {
   ticketId?: string;
   identifiers: RawIdentifier[];
   /** `id` is the sender's message id when it has one: the same message seen twice is one fact. */
-  message?: { id?: string; author: MessageAuthor; text: string; public: boolean };
+  message?: {
+    id?: string;
+    author: MessageAuthor;
+    text: string;
+    public: boolean;
+    /** A person writing from the sidebar: the first name the customer is shown. */
+    writer?: string;
+  };
   artifacts: Artifact[];
   verification?: VerificationRecord;
   ticket?: {

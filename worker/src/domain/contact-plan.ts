@@ -207,6 +207,8 @@ export function planContact(input: ContactPlanInput): ThreadEvent[] {
         ? redactText(spoken, input.phoneSearch ?? new PhoneSearch())
         : TRANSCRIPT_WITHHELD,
       ...(input.codeAttempt && { codeAttempt: input.codeAttempt.hash }),
+      ...(event.message.author === "agent" &&
+        event.message.writer && { writer: event.message.writer }),
       public: event.message.public,
       orderIds: event.message.author === "customer" ? input.orderIds : [],
       ...(event.message.author === "customer" && {

@@ -65,6 +65,8 @@ export type ThreadEvent = { key: string; at: string; group: string; part: number
       slots?: Slots;
       /** Keyed hash of a one-time code the message carried; the digits are masked in `text`. */
       codeAttempt?: string;
+      /** A person's message from the sidebar: the first name the customer was shown. */
+      writer?: string;
     }
   | { type: "artifact.added"; contactId: string; channel: Channel; artifact: Artifact }
   | {

@@ -33,13 +33,18 @@ async function visitorWithTheAi(): Promise<{ tenant: TestTenant; visit: ChatVisi
 }
 
 describe("a person writing to a web chat customer from the sidebar", () => {
-  it("is refused while the AI has the conversation, reaches the page once they have it, and is sent once", async () => {
+  it("is refused while the AI has the conversation, reaches the page once they have it under the person's first name, and is sent once", async () => {
     const { tenant, visit } = await visitorWithTheAi();
     const page = await attachChat(tenant, visit);
     const { threadId } = page;
     const viewer = { sessionId: visit.sessionId };
     const write = (id: string, text: string) =>
-      asTheApp(tenant, `/v1/threads/${threadId}/chat-messages`, { ...viewer, id, text });
+      asTheApp(tenant, `/v1/threads/${threadId}/chat-messages`, {
+        ...viewer,
+        id,
+        text,
+        name: "Dana Whitfield",
+      });
 
     const early = await write("p-0", "Hello, a person here.");
     expect(early.status).toBe(422);
@@ -73,10 +78,13 @@ describe("a person writing to a web chat customer from the sidebar", () => {
     );
     const fromDana = page.messages.flatMap((m) =>
       m.type === "event" && m.event.type === "message.received" && m.event.author === "agent"
-        ? [m.event.text]
+        ? [{ text: m.event.text, writer: m.event.writer }]
         : [],
     );
-    expect(fromDana).toEqual(["Hi, Dana here. It left our warehouse today."]);
+    // The customer is shown who wrote it by first name only.
+    expect(fromDana).toEqual([
+      { text: "Hi, Dana here. It left our warehouse today.", writer: "Dana" },
+    ]);
     const log = await threadLog(tenant, threadId);
     expect(log.filter((e) => e.type === "message.received" && e.author === "agent")).toHaveLength(
       1,

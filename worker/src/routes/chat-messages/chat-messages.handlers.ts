@@ -1,4 +1,5 @@
 import { personMessage } from "../../chat/visitor-events";
+import { firstName } from "../../domain/transfer";
 import { chatPageConversation } from "../../domain/web-chat";
 import { ApiError } from "../../lib/problem";
 import type { AppRouteHandler } from "../../lib/types";
@@ -28,6 +29,7 @@ export const writeToChat: AppRouteHandler<WriteToChatRoute> = async (c) => {
     c,
     c.get("tenant"),
     personMessage(conversation.sessionId, body.id, body.text, new Date().toISOString()),
+    body.name ? firstName(body.name) : undefined,
   );
   return taken.accepted > 0 ? c.json(taken, 202) : c.json(taken, 200);
 };

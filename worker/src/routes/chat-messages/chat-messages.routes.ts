@@ -7,6 +7,10 @@ import { ONE_VIEWER, ThreadParams } from "../threads/threads.routes";
 const PersonMessageBody = MessageBody.extend({
   ticketId: z.string().min(1).max(64).optional(),
   sessionId: z.string().min(1).max(200).optional(),
+  name: z.string().trim().min(1).max(120).optional().openapi({
+    description: "The person's name; the customer is shown the first name only",
+    example: "Dana Scully",
+  }),
 })
   .refine(...ONE_VIEWER)
   .openapi("PersonChatMessage");

@@ -15,11 +15,17 @@ export async function takeInFromTheChatPage(
   c: Context<AppBindings>,
   tenant: LoadedTenant,
   body: GenericChannelEvent,
+  /** A person writing from the sidebar: the first name the customer is shown with it. */
+  writer?: string,
 ) {
   const { events } = inbound.channel.map(body, tenant.config);
   const fresh = await claimAndQueue(
     c,
-    events.map((event) => ({ ...event, source: WEB_CHAT_SOURCE })),
+    events.map((event) => ({
+      ...event,
+      source: WEB_CHAT_SOURCE,
+      ...(writer && event.message && { message: { ...event.message, writer } }),
+    })),
   );
   return { accepted: fresh.length, duplicates: events.length - fresh.length };
 }
