@@ -1,40 +1,11 @@
-import { act, screen, waitFor, within } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
 import { aContext, aWorkflow } from "./factories";
 import { renderSidebar } from "./render";
 import { contextReads, zafDouble, type Worker } from "./zaf-double";
+import { playSessionSockets, SessionSocket } from "./session-socket";
 
-/** The browser's WebSocket, played by the test: it opens, speaks and drops when told. */
-class SessionSocket {
-  static made: SessionSocket[] = [];
-  onopen: (() => void) | null = null;
-  onmessage: ((event: { data: string }) => void) | null = null;
-  onclose: (() => void) | null = null;
-  closed = false;
-  readonly url: string;
-  constructor(url: URL | string) {
-    this.url = String(url);
-    SessionSocket.made.push(this);
-  }
-  open() {
-    act(() => this.onopen?.());
-  }
-  say(message: unknown) {
-    act(() => this.onmessage?.({ data: JSON.stringify(message) }));
-  }
-  drop() {
-    act(() => this.onclose?.());
-  }
-  close() {
-    this.closed = true;
-  }
-}
-
-beforeEach(() => {
-  SessionSocket.made = [];
-  vi.stubGlobal("WebSocket", SessionSocket);
-});
-afterEach(() => vi.unstubAllGlobals());
+playSessionSockets();
 
 const THREAD = "THR-7K2M9QXA";
 

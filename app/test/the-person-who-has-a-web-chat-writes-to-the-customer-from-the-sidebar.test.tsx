@@ -1,30 +1,12 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { aContext } from "./factories";
 import { renderSidebar } from "./render";
 import { writes, zafDouble, type Reply, type SeenRequest } from "./zaf-double";
+import { playSessionSockets, SessionSocket } from "./session-socket";
 
-/** The browser's WebSocket, played by the test. */
-class SessionSocket {
-  static made: SessionSocket[] = [];
-  onopen: (() => void) | null = null;
-  onmessage: ((event: { data: string }) => void) | null = null;
-  onclose: (() => void) | null = null;
-  constructor(readonly url: URL | string) {
-    SessionSocket.made.push(this);
-  }
-  say(message: unknown) {
-    act(() => this.onmessage?.({ data: JSON.stringify(message) }));
-  }
-  close() {}
-}
-
-beforeEach(() => {
-  SessionSocket.made = [];
-  vi.stubGlobal("WebSocket", SessionSocket);
-});
-afterEach(() => vi.unstubAllGlobals());
+playSessionSockets();
 
 const THREAD = "THR-7K2M9QXA";
 const WEB = { id: "WEB-abc", channel: "web_chat" as const, current: false, chatPage: true };
@@ -79,7 +61,12 @@ describe("writing to a web chat customer from the sidebar", () => {
     await waitFor(() => expect(writes(client)).toHaveLength(1));
     const sent = writes(client)[0]!;
     expect(sent.path).toBe(`/v1/threads/${THREAD}/chat-messages`);
-    expect(sent.body).toMatchObject({ text: "Hi, Ana here.", ticketId: expect.any(String) });
+    // Her name goes with it: the customer is shown her first name.
+    expect(sent.body).toMatchObject({
+      text: "Hi, Ana here.",
+      ticketId: expect.any(String),
+      name: "Ana Agent",
+    });
     expect((sent.body as { id: string }).id).toMatch(/^[0-9a-f-]{36}$/);
     await waitFor(() => expect((input as HTMLTextAreaElement).value).toBe(""));
   });

@@ -1,33 +1,12 @@
-import { act, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { aContext } from "./factories";
 import { renderSidebar } from "./render";
 import { writes, zafDouble, type Worker } from "./zaf-double";
+import { playSessionSockets, SessionSocket } from "./session-socket";
 
-/** The browser's WebSocket, played by the test. */
-class SessionSocket {
-  static made: SessionSocket[] = [];
-  onopen: (() => void) | null = null;
-  onmessage: ((event: { data: string }) => void) | null = null;
-  onclose: (() => void) | null = null;
-  constructor(readonly url: URL | string) {
-    SessionSocket.made.push(this);
-  }
-  open() {
-    act(() => this.onopen?.());
-  }
-  say(message: unknown) {
-    act(() => this.onmessage?.({ data: JSON.stringify(message) }));
-  }
-  close() {}
-}
-
-beforeEach(() => {
-  SessionSocket.made = [];
-  vi.stubGlobal("WebSocket", SessionSocket);
-});
-afterEach(() => vi.unstubAllGlobals());
+playSessionSockets();
 
 const THREAD = "THR-7K2M9QXA";
 const worker: Worker = (request) =>

@@ -1,11 +1,19 @@
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@zendeskgarden/react-buttons";
+import { Alert } from "@zendeskgarden/react-notifications";
 import { Paragraph, SM } from "@zendeskgarden/react-typography";
 import type { ActionDetails, SessionControl, ThreadAction } from "../api/types";
 import type { SessionRole } from "../api/worker-api";
 import { useI18n } from "../hooks/useI18n";
+import { useMinutesSince } from "../hooks/useMinutesSince";
 import { ChatReply } from "./ChatReply";
 import { Section } from "./Section";
+
+/**
+ * A person who took the conversation warm and has not written yet is reminded after this long:
+ * the customer was told someone is joining and is waiting for them.
+ */
+export const WAITING_REMINDER_MINUTES = 2;
 
 /**
  * Who has the conversation, as the live session says it now: the AI, a person, or nobody yet
@@ -35,9 +43,11 @@ export function ConversationControl(props: {
     if (now?.participantId === you || control.owner === "ai") setTakenBy(null);
     lastHolder.current = now?.participantId ?? null;
   }, [control, you]);
-  if (!control) return null;
-  const holder = control.holder;
+  const holder = control?.holder ?? null;
   const mine = holder !== null && holder.participantId === you;
+  const waiting = mine && control?.owner === "human" && control.aiStaying;
+  const waited = useMinutesSince(waiting ? control.heldSince : null);
+  if (!control) return null;
   const who =
     control.owner === "ai"
       ? t("control.ai")
@@ -60,6 +70,11 @@ export function ConversationControl(props: {
       ) : null}
       {control.owner === "human" && control.aiStaying ? (
         <SM data-testid="control-ai-staying">{t("control.aiStaying")}</SM>
+      ) : null}
+      {waited !== null && waited >= WAITING_REMINDER_MINUTES ? (
+        <Alert type="warning" role="status" data-testid="control-customer-waiting">
+          {t("control.customerWaiting", { count: waited })}
+        </Alert>
       ) : null}
       {props.role === "supervisor" && !mine ? (
         <SM data-testid="control-watching">{t("control.watching")}</SM>

@@ -42,6 +42,8 @@ export interface SessionControl {
   mode: TransferMode | null;
   /** In a warm transfer: the AI is still there, waiting for the holder's first message. */
   aiStaying: boolean;
+  /** When the holder took it: how long the customer has waited for their first message. */
+  heldSince: string | null;
 }
 
 /** Everything a session sends down a connection. */
@@ -77,6 +79,7 @@ export function sessionControl(state: Pick<ThreadState, "session" | "control" | 
       holder: hold.holder,
       mode: hold.mode,
       aiStaying: hold.ai === "staying",
+      heldSince: hold.holder ? (hold.heldSince ?? null) : null,
     },
     ai: hold.ai === "absent" ? null : { ...AI_PARTICIPANT, since: hold.aiSince ?? state.openedAt },
   };

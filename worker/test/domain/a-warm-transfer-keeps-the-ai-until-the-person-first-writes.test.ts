@@ -9,7 +9,7 @@ import {
 } from "../../src/domain/transfer";
 import { CONTACT, minutesAfter, threadWith } from "./agent-factories";
 import { message, POLICY } from "./factories";
-import { DANA, LIVE, transferred } from "./transfer-factories";
+import { DANA, LEE, LIVE, transferred } from "./transfer-factories";
 
 const AT = minutesAfter(30);
 
@@ -31,7 +31,8 @@ describe("a warm transfer keeps the AI in the session until the person first wri
     expect(state.control).toBe("human");
     expect(holdOf(state)).toMatchObject({ holder: DANA, mode: "warm", ai: "staying" });
     const { ai, control } = sessionControl(state);
-    expect(control).toMatchObject({ owner: "human", aiStaying: true });
+    // When she took it: her sidebar counts how long the customer has waited for her.
+    expect(control).toMatchObject({ owner: "human", aiStaying: true, heldSince: AT });
     expect(presence([], ai).map((p) => p.role)).toEqual(["ai"]);
   });
 
@@ -92,5 +93,15 @@ describe("a warm transfer keeps the AI in the session until the person first wri
       "agent.replied",
     ]);
     expect(holdOf(state)).toMatchObject({ holder: DANA, ai: "staying" });
+  });
+
+  it("counts the customer's wait from when the person took it, and no longer once it is back with the AI", () => {
+    const { state } = transferred(threadWith({}), { to: "human", by: DANA }, AT);
+    expect(sessionControl(state).control.heldSince).toBe(AT);
+    const later = minutesAfter(40);
+    const { state: lee } = transferred(state, { to: "human", by: LEE }, later);
+    expect(sessionControl(lee).control).toMatchObject({ holder: LEE, heldSince: later });
+    const { state: back } = transferred(lee, { to: "ai", by: LEE }, minutesAfter(45));
+    expect(sessionControl(back).control).toMatchObject({ owner: "ai", heldSince: null });
   });
 });

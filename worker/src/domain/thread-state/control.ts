@@ -52,6 +52,7 @@ export function applyControlEvent(state: ThreadState, event: ControlEvent): Thre
           : withHold(moved, {
               holder: null,
               mode: null,
+              heldSince: null,
               ai: "present",
               aiSince: hold.ai === "absent" ? event.at : hold.aiSince,
             });
@@ -67,6 +68,7 @@ export function applyControlEvent(state: ThreadState, event: ControlEvent): Thre
       const held = withHold(state, {
         holder: event.to === "human" ? event.by : null,
         mode: event.to === "human" ? (event.mode ?? holdOf(state).mode) : null,
+        heldSince: event.to === "human" ? event.at : null,
       });
       // Taking from the AI and handing back are told by their control.changed; a supervisor
       // taking over from a person changes no owner, so it is told here.

@@ -199,6 +199,8 @@ export interface SessionHold {
   mode: TransferMode | null;
   /** When the AI (re)joined the session; null when it has been there since the thread opened. */
   aiSince: string | null;
+  /** When the holder took the conversation (absent in states recorded before it was kept). */
+  heldSince?: string | null;
 }
 
 export interface AgentReply {
