@@ -44,6 +44,7 @@ export default defineConfig(async () => {
       // A test file spends most of its time loading the Worker into a fresh isolate, waiting on
       // module fetches more than on the CPU: four at a time finish sooner than two on two cores.
       maxWorkers: 4,
+      sequence: { groupOrder: 2 },
       include: ["test/worker/**/*.test.ts"],
       globalSetup: ["../scripts/standins/global-setup.ts"],
       // Each file loads the Worker into a fresh isolate module by module; dependencies bundled
