@@ -1,23 +1,13 @@
-import { act, renderHook, screen, waitFor, within } from "@testing-library/react";
+import { act, renderHook, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { WAITING_REMINDER_MINUTES } from "../src/components/ConversationControl";
 import { useMinutesSince } from "../src/hooks/useMinutesSince";
-import { aContext } from "./factories";
 import { renderSidebar } from "./render";
-import { playSessionSockets, SessionSocket } from "./session-socket";
-import { zafDouble, type Worker } from "./zaf-double";
+import { attachedSocket, playSessionSockets, sessionWorker } from "./session-socket";
+import { zafDouble } from "./zaf-double";
 
 playSessionSockets();
 afterEach(() => vi.useRealTimers());
-
-const THREAD = "THR-7K2M9QXA";
-const worker: Worker = (request) =>
-  request.path.endsWith("/session-tokens")
-    ? {
-        status: 201,
-        body: { token: "tok", expiresAt: "x", attach: `/v1/threads/${THREAD}/session`, head: 12 },
-      }
-    : { status: 200, body: aContext({ workflow: null, control: "human" }) };
 
 const ANA = { role: "agent", participantId: "Ana Agent", name: "Ana Agent" };
 const LEE = { role: "supervisor", participantId: "Lee Park", name: "Lee Park" };
@@ -34,12 +24,8 @@ const control = (
 });
 
 async function attachedPanel() {
-  const client = zafDouble({ sessions: true, worker });
-  renderSidebar({ client });
-  await waitFor(() => expect(SessionSocket.made).toHaveLength(1));
-  const socket = SessionSocket.made[0]!;
-  socket.open();
-  return socket;
+  renderSidebar({ client: zafDouble({ sessions: true, worker: sessionWorker }) });
+  return attachedSocket();
 }
 
 describe("a person who took the conversation warm and has not written", () => {

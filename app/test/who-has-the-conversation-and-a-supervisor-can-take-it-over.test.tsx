@@ -1,21 +1,19 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { aContext } from "./factories";
 import { renderSidebar } from "./render";
-import { writes, zafDouble, type Worker } from "./zaf-double";
-import { playSessionSockets, SessionSocket } from "./session-socket";
+import { writes, zafDouble } from "./zaf-double";
+import {
+  attachedSocket,
+  playSessionSockets,
+  SESSION_THREAD as THREAD,
+  sessionWorker,
+  SessionSocket,
+} from "./session-socket";
 
 playSessionSockets();
 
-const THREAD = "THR-7K2M9QXA";
-const worker: Worker = (request) =>
-  request.path.endsWith("/session-tokens")
-    ? {
-        status: 201,
-        body: { token: "tok", expiresAt: "x", attach: `/v1/threads/${THREAD}/session`, head: 12 },
-      }
-    : { status: 200, body: aContext({ workflow: null, control: "human" }) };
+const worker = sessionWorker;
 
 const AI = { role: "ai", participantId: "ai", label: "AI agent", since: "a" };
 const held = (
@@ -30,12 +28,7 @@ const held = (
   control: { owner: "human", holder, mode: "warm", aiStaying },
 });
 
-async function attached() {
-  await waitFor(() => expect(SessionSocket.made).toHaveLength(1));
-  const socket = SessionSocket.made[0]!;
-  socket.open();
-  return socket;
-}
+const attached = attachedSocket;
 
 describe("who has the conversation", () => {
   it("members of the groups the installation names supervise too; other agents work the thread", async () => {
