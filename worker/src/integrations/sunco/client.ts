@@ -76,16 +76,11 @@ export class SuncoClient {
   }
 
   /** Hand the conversation to the next integration (the agent workspace), with flat metadata. */
-  async passControl(
-    conversationId: string,
-    metadata: Record<string, string | number | boolean>,
-  ): Promise<void> {
-    const { appId } = this.ready;
-    await this.call(
-      "POST",
-      `/v2/apps/${appId}/conversations/${encodeURIComponent(conversationId)}/passControl`,
-      { switchboardIntegration: "next", metadata },
-    );
+  passControl(conversationId: string, metadata: SwitchboardMetadata): Promise<void> {
+    return this.switchboard(conversationId, "passControl", {
+      switchboardIntegration: "next",
+      metadata,
+    });
   }
 
   /**
@@ -93,15 +88,22 @@ export class SuncoClient {
    * switchboard's default integration, Continuity in a bot-first setup, answers the customer's next
    * message. The caller is the app, not the agent workspace, so it may release what that holds.
    */
-  async releaseControl(
+  releaseControl(conversationId: string, metadata: SwitchboardMetadata): Promise<void> {
+    return this.switchboard(conversationId, "releaseControl", { metadata });
+  }
+
+  private async switchboard(
     conversationId: string,
-    metadata: Record<string, string | number | boolean>,
+    action: "passControl" | "releaseControl",
+    body: { metadata: SwitchboardMetadata; switchboardIntegration?: string },
   ): Promise<void> {
     const { appId } = this.ready;
     await this.call(
       "POST",
-      `/v2/apps/${appId}/conversations/${encodeURIComponent(conversationId)}/releaseControl`,
-      { metadata },
+      `/v2/apps/${appId}/conversations/${encodeURIComponent(conversationId)}/${action}`,
+      body,
     );
   }
 }
+
+type SwitchboardMetadata = Record<string, string | number | boolean>;
