@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { suncoDelivery, suncoMessage } from "./support/factories";
-import { act, readSessionContext, sendSuncoEvents, settle, suncoSent } from "./support/tenant";
-import { CONVERSATION, customerWithTheAi, transfer } from "./support/transfers";
+import { act, readSessionContext, settle, suncoSent } from "./support/tenant";
+import { CONVERSATION, customerWithTheAi, customerWrites, transfer } from "./support/transfers";
 import { migrate } from "./support/worker";
 
 beforeEach(migrate);
@@ -11,18 +10,11 @@ const actions = async (tenant: Parameters<typeof suncoSent>[0]) =>
 
 async function aiAnswersTheNextMessage(tenant: Parameters<typeof suncoSent>[0]) {
   const before = (await suncoSent(tenant, CONVERSATION)).messages.length;
-  await sendSuncoEvents(
+  await customerWrites(
     tenant,
-    suncoDelivery([
-      suncoMessage({
-        conversationId: CONVERSATION,
-        whatsapp: "819012345678",
-        text: "Thanks, so what happens now with the cracked mug?",
-        createdAt: "2026-03-11T07:30:00Z",
-      }),
-    ]),
+    "Thanks, so what happens now with the cracked mug?",
+    "2026-03-11T07:30:00Z",
   );
-  await settle(tenant, 20_000);
   // What the stand-in holds is what the Worker posted: the AI answered.
   expect((await suncoSent(tenant, CONVERSATION)).messages.length).toBeGreaterThan(before);
 }

@@ -11,6 +11,22 @@ import { call } from "./worker";
 
 export const CONVERSATION = "conv_transfer";
 
+/** The customer writes on WhatsApp in the conversation, and the Worker has taken it in. */
+export async function customerWrites(tenant: TestTenant, text: string, createdAt?: string) {
+  await sendSuncoEvents(
+    tenant,
+    suncoDelivery([
+      suncoMessage({
+        conversationId: CONVERSATION,
+        whatsapp: "819012345678",
+        text,
+        ...(createdAt && { createdAt }),
+      }),
+    ]),
+  );
+  await settle(tenant, 20_000);
+}
+
 /** A customer in a live messaging conversation with the AI, on a thread with a workflow. */
 export async function customerWithTheAi(): Promise<{ tenant: TestTenant; threadId: string }> {
   const tenant = await createTenant({
@@ -19,17 +35,7 @@ export async function customerWithTheAi(): Promise<{ tenant: TestTenant; threadI
       orders: [order({ id: "W4410" })],
     },
   });
-  await sendSuncoEvents(
-    tenant,
-    suncoDelivery([
-      suncoMessage({
-        conversationId: CONVERSATION,
-        whatsapp: "819012345678",
-        text: "My order W4410 arrived damaged, the mug is cracked.",
-      }),
-    ]),
-  );
-  await settle(tenant, 20_000);
+  await customerWrites(tenant, "My order W4410 arrived damaged, the mug is cracked.");
   const context = await readSessionContext(tenant, CONVERSATION);
   expect(context.control).toBe("ai");
   return { tenant, threadId: context.thread.id };
