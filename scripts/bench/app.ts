@@ -13,14 +13,13 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { loadDemoJourney } from "../../app/preview/demo-journey";
-import { startPreview } from "../../app/preview/server";
 import { AdminClient } from "../lib/admin-client";
 import { buildApp } from "../lib/app-build";
 import { CHROMIUM_PATH, launchChromium } from "../lib/chromium";
 import { createDemoTenant } from "../lib/demo-tenant";
 import { writeBenchBlock } from "./performance-doc";
 import { startLocalStack } from "../lib/local-stack";
+import { startDemoPreview } from "./demo-preview";
 
 const BUNDLE_BUDGET_KB = 150;
 const RENDER_BUDGET_MS = 300;
@@ -124,14 +123,7 @@ export async function benchApp(options: { prebuilt?: string } = {}): Promise<App
 
     const admin = new AdminClient(stack.workerUrl, stack.operatorToken);
     const tenant = await createDemoTenant(admin);
-    const preview = await startPreview({
-      workerUrl: stack.workerUrl,
-      operatorToken: stack.operatorToken,
-      standins: stack.standins,
-      tenants: { load: async () => tenant, renew: async () => tenant },
-      demo: loadDemoJourney(),
-      appDir,
-    });
+    const preview = await startDemoPreview(stack, tenant, appDir);
     while (!preview.player().finished) await preview.player().playNext();
 
     const browser = await launchChromium();

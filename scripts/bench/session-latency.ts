@@ -6,13 +6,12 @@
  * the moment its text is first in that sidebar's DOM.
  */
 import type { Frame, Page } from "playwright-core";
-import { loadDemoJourney } from "../../app/preview/demo-journey";
-import { startPreview } from "../../app/preview/server";
 import { launchChromium } from "../lib/chromium";
 import type { DemoTenant } from "../lib/demo-tenant";
 import type { LocalStack } from "../lib/local-stack";
 import { channelDelivery } from "../lib/signed-delivery";
 import { pause, spread, until, type Spread } from "./session-clients";
+import { startDemoPreview } from "./demo-preview";
 
 export interface SidebarLatency {
   session: Spread;
@@ -57,14 +56,7 @@ export async function measureSidebarLatency(
   appDir: string,
   messages: number,
 ): Promise<SidebarLatency> {
-  const preview = await startPreview({
-    workerUrl: stack.workerUrl,
-    operatorToken: stack.operatorToken,
-    standins: stack.standins,
-    tenants: { load: async () => tenant, renew: async () => tenant },
-    demo: loadDemoJourney(),
-    appDir,
-  });
+  const preview = await startDemoPreview(stack, tenant, appDir);
   const browser = await launchChromium();
   try {
     // The first two chapters: Maya's web chat on ticket 101, long enough that the sidebar folds
